@@ -1,0 +1,143 @@
+/* core/main.c: the `torii` command line, shaped like python3's:
+ *   torii script.py args...   run a file (sys.argv = ['script.py', args...])
+ *   torii -c CODE args...     run CODE (sys.argv = ['-c', args...])
+ *   torii -V / -VV            version; -VV also names the build (GIL or not)
+ *   torii                     run standard input as a script
+ * Exit status: 0, 1 after an uncaught exception or syntax error, 2 for a bad
+ * command line or a script that cannot be opened, or the SystemExit code. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "torii/torii.h"
+
+#define TORII_VERSION "0.1.0"
+
+static void usage(const char *prog, FILE *out) {
+    fprintf(out, "usage: %s [option] ... [-c cmd | file | -] [arg] ...\n"
+                 "Options:\n"
+                 "-c cmd : program passed in as string (terminates option list)\n"
+                 "-V     : print the torii version number and exit (also --version)\n"
+                 "         when given twice, print more information about the build\n"
+                 "-u     : unbuffered stdout (accepted; output is flushed at exit)\n"
+                 "-h     : print this help message and exit (also --help)\n", prog);
+}
+
+/* Reads all of `f` into a malloc'd buffer; NULL on failure. */
+static char *slurp(FILE *f, size_t *len) {
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) return NULL;
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            if (ferror(f)) { free(buf); return NULL; }
+            break;
+        }
+        cap *= 2;
+        char *nb = realloc(buf, cap + 1);
+        if (!nb) { free(buf); return NULL; }
+        buf = nb;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+int main(int argc, char **argv) {
+    int version = 0, i = 1;
+    const char *command = NULL;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || strcmp(a, "-") == 0) break;
+        if (strcmp(a, "--") == 0) { i++; break; }
+        if (strcmp(a, "-c") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "Argument expected for the -c option\n");
+                usage(argv[0], stderr);
+                return 2;
+            }
+            command = argv[i + 1];
+            i += 1;   /* argv[i] stays "-c": it becomes sys.argv[0] */
+            break;
+        }
+        if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { version++; continue; }
+        if (strcmp(a, "-VV") == 0) { version += 2; continue; }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { usage(argv[0], stdout); return 0; }
+        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 ||
+            strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0 || strcmp(a, "-I") == 0) continue;
+        if (strcmp(a, "-X") == 0 || strcmp(a, "-W") == 0) { i++; continue; }
+        fprintf(stderr, "Unknown option: %s\n", a);
+        usage(argv[0], stderr);
+        return 2;
+    }
+    if (version) {
+        if (version == 1)
+            printf("torii " TORII_VERSION "\n");
+        else
+            printf("torii " TORII_VERSION " (Python 3.13 language; %s build) [%s]\n",
+                   TR_GIL_ENABLED ? "GIL" : "free-threaded, no GIL",
+#if defined(__clang__)
+                   "Clang " __clang_version__
+#else
+                   "GCC " __VERSION__
+#endif
+            );
+        return 0;
+    }
+
+    char *source = NULL;
+    size_t len = 0;
+    const char *filename;
+    char pathbuf[PATH_MAX];
+    if (command) {
+        filename = "<string>";
+        len = strlen(command);
+        source = malloc(len + 2);
+        if (!source) return 1;
+        memcpy(source, command, len);
+        source[len] = '\0';
+    } else if (i < argc && strcmp(argv[i], "-") != 0) {
+        filename = argv[i];
+        FILE *f = fopen(filename, "rb");
+        if (!f) {
+            int e = errno;
+            const char *shown = filename;
+            if (filename[0] != '/' && getcwd(pathbuf, sizeof pathbuf)) {
+                size_t used = strlen(pathbuf);
+                snprintf(pathbuf + used, sizeof pathbuf - used, "/%s", filename);
+                shown = pathbuf;
+            }
+            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], shown, e, strerror(e));
+            return 2;
+        }
+        source = slurp(f, &len);
+        fclose(f);
+        if (!source) { fprintf(stderr, "%s: can't read file '%s'\n", argv[0], filename); return 2; }
+        /* Like CPython, the code's filename is the absolute path (not
+         * resolving symlinks), so tracebacks name the file the same way. */
+        if (filename[0] != '/' && getcwd(pathbuf, sizeof pathbuf)) {
+            size_t used = strlen(pathbuf);
+            const char *rel = filename;
+            while (rel[0] == '.' && rel[1] == '/') rel += 2;
+            snprintf(pathbuf + used, sizeof pathbuf - used, "/%s", rel);
+            filename = pathbuf;
+        }
+    } else {
+        filename = "<stdin>";
+        source = slurp(stdin, &len);
+        if (!source) return 1;
+        /* sys.argv is ['-', args...] after "-", [''] with no arguments. */
+    }
+
+    TrThread *ts = runtime_init(argc - i, argv + i);
+    if (!ts) { fprintf(stderr, "torii: fatal: could not initialise the runtime\n"); return 1; }
+    int status = runtime_run_source(ts, source, len, filename);
+    status = runtime_finalize(ts, status);
+    free(source);
+    return status;
+}

@@ -1,0 +1,135 @@
+/* core/opcodes.h: torii's bytecode, the contract between core/compile.c and
+ * core/vm.c.
+ *
+ * An instruction is a 32-bit word: opcode in bits 0-7, argument in bits 8-31
+ * (TR_OP(i), TR_ARG(i)).  Jump targets are absolute instruction indexes.
+ * Stack effects below read [before] -> [after], top of stack on the right.
+ *
+ * Calls: the callee sits under a "self or NULL" slot:
+ *   [callable, self_or_null, arg1..argN] CALL N -> [result]
+ * When self_or_null is not NULL it is passed as the first argument
+ * (LOAD_METHOD puts an unbound method and its receiver there).
+ *
+ * Exceptions use a per-frame block stack (at most TR_MAX_BLOCKS deep):
+ *   SETUP_FINALLY pushes a FINALLY block {handler, level = stack depth}.
+ *   When an exception is raised in the frame, the VM pops blocks:
+ *   - an EXCEPT_HANDLER block: unwind the value stack to level + 1, pop the
+ *     saved exception into ts->handled_exc (None -> NULL), keep unwinding;
+ *   - a FINALLY block: unwind the value stack to its level, push an
+ *     EXCEPT_HANDLER block {level}, push the previous ts->handled_exc (None if
+ *     NULL), push the exception, set ts->handled_exc to it, jump to handler.
+ *   If no block is left the frame returns NULL and the caller sees the error.
+ *   So a handler starts with [.., prev_exc, exc] and must end with POP_EXCEPT
+ *   once exc is popped (normal exit), or RERAISE (propagate).
+ *
+ * Traceback entries: when an exception enters a frame (raised by an
+ * instruction or returned by a callee), the VM appends (code, instr) to it,
+ * except for RERAISE, which re-raises with the traceback it has.
+ */
+#ifndef TORII_OPCODES_H
+#define TORII_OPCODES_H
+
+#define TR_OP(i) ((int)((i) & 0xff))
+#define TR_ARG(i) ((int)((i) >> 8))
+#define TR_INSTR(op, arg) ((TrInstr)(((uint32_t)(arg) << 8) | (uint32_t)(op)))
+#define TR_MAX_ARG 0xffffff
+#define TR_MAX_BLOCKS 20
+
+/* FORMAT_VALUE argument: conversion in the low 2 bits, 4 = a spec is on the stack. */
+#define TR_FV_NONE 0
+#define TR_FV_STR 1
+#define TR_FV_REPR 2
+#define TR_FV_ASCII 3
+#define TR_FV_HAVE_SPEC 4
+
+/* MAKE_FUNCTION argument bits. */
+#define TR_MF_DEFAULTS 0x1
+#define TR_MF_KWDEFAULTS 0x2
+#define TR_MF_CLOSURE 0x4
+
+#define TR_OPCODES(X) \
+    X(NOP)               /* [] -> [] */ \
+    X(POP_TOP)           /* [a] -> [] */ \
+    X(PUSH_NULL)         /* [] -> [NULL] */ \
+    X(COPY)              /* arg n>=1: [.. x(n-th from top) ..] -> [.. x ..  x] */ \
+    X(SWAP)              /* arg n>=2: swap TOS with the n-th item */ \
+    X(LOAD_CONST)        /* [] -> [consts[arg]] */ \
+    X(LOAD_FAST)         /* [] -> [locals[arg]]; UnboundLocalError "cannot access local variable 'x' where it is not associated with a value" */ \
+    X(STORE_FAST)        /* [v] -> []; locals[arg] = v */ \
+    X(DELETE_FAST)       /* locals[arg] = NULL (UnboundLocalError if already unbound) */ \
+    X(LOAD_DEREF)        /* [] -> [cell contents]; cells then frees: index arg into frame cells; NameError "cannot access free variable 'x' where it is not associated with a value in enclosing scope" or UnboundLocalError for own cells */ \
+    X(STORE_DEREF)       /* [v] -> [] */ \
+    X(DELETE_DEREF)      /* empties the cell */ \
+    X(LOAD_CLOSURE)      /* [] -> [cell arg itself] (for MAKE_FUNCTION's closure tuple) */ \
+    X(LOAD_GLOBAL)       /* [] -> [globals[names[arg]] or builtins[...]]; NameError "name 'x' is not defined" */ \
+    X(STORE_GLOBAL)      /* [v] -> [] */ \
+    X(DELETE_GLOBAL)     \
+    X(LOAD_NAME)         /* module/class body: locals dict, then globals, then builtins */ \
+    X(STORE_NAME)        \
+    X(DELETE_NAME)       \
+    X(LOAD_ATTR)         /* [o] -> [o.names[arg]] */ \
+    X(LOAD_METHOD)       /* [o] -> [meth, o] if names[arg] is a method found on the type, else [o.attr, NULL] */ \
+    X(STORE_ATTR)        /* [v, o] -> []; o.names[arg] = v */ \
+    X(DELETE_ATTR)       /* [o] -> [] */ \
+    X(BINARY_SUBSCR)     /* [o, k] -> [o[k]] */ \
+    X(STORE_SUBSCR)      /* [v, o, k] -> []; o[k] = v */ \
+    X(DELETE_SUBSCR)     /* [o, k] -> [] */ \
+    X(BUILD_SLICE)       /* arg 2 or 3: [start, stop(, step)] -> [slice] */ \
+    X(BINARY_OP)         /* arg TR_BINOP_* (| TR_BINOP_INPLACE): [a, b] -> [a op b] */ \
+    X(UNARY_NEGATIVE)    /* [a] -> [-a] */ \
+    X(UNARY_POSITIVE)    \
+    X(UNARY_NOT)         \
+    X(UNARY_INVERT)      \
+    X(COMPARE_OP)        /* arg TR_LT..TR_GE: [a, b] -> [a op b] */ \
+    X(IS_OP)             /* arg 1 inverts: [a, b] -> [bool] */ \
+    X(CONTAINS_OP)       /* arg 1 inverts: [a, b] -> [a in b] */ \
+    X(BUILD_TUPLE)       /* arg n: [x1..xn] -> [tuple] */ \
+    X(BUILD_LIST)        \
+    X(BUILD_SET)         \
+    X(BUILD_MAP)         /* arg n: [k1, v1 .. kn, vn] -> [dict] */ \
+    X(BUILD_STRING)      /* arg n: [s1..sn] -> [concatenation] */ \
+    X(LIST_APPEND)       /* arg i: [.. list(i-th below TOS) .., v] -> [.. list ..] */ \
+    X(SET_ADD)           \
+    X(MAP_ADD)           /* arg i: [.. dict .., k, v] -> [.. dict ..] */ \
+    X(LIST_EXTEND)       /* arg i: [.. list .., iterable] -> [.. list ..] */ \
+    X(SET_UPDATE)        \
+    X(DICT_UPDATE)       /* arg i: [.. dict .., mapping] -> [.. dict ..] ({**a}) */ \
+    X(DICT_MERGE)        /* as DICT_UPDATE but duplicate keys raise TypeError "f() got multiple values for keyword argument 'x'" (f(**a)) */ \
+    X(LIST_TO_TUPLE)     /* [list] -> [tuple] */ \
+    X(FORMAT_VALUE)      /* arg TR_FV_*: [v(, spec)] -> [str] */ \
+    X(UNPACK_SEQUENCE)   /* arg n: [seq] -> [xn .. x1] (x1 on top); ValueError "not enough values to unpack (expected 2, got 1)" / "too many values to unpack (expected 2)" */ \
+    X(UNPACK_EX)         /* arg before | after << 8: [seq] -> [after items.., list, before items..] (first item on top) */ \
+    X(GET_ITER)          /* [o] -> [iter(o)] */ \
+    X(FOR_ITER)          /* [it] -> [it, next] or, when exhausted, [] and jump to arg */ \
+    X(JUMP)              /* jump to arg (the VM checks the eval breaker on backward jumps) */ \
+    X(POP_JUMP_IF_FALSE) /* [v] -> []; jump if not v */ \
+    X(POP_JUMP_IF_TRUE)  \
+    X(JUMP_IF_FALSE_OR_POP) /* [v] -> [v] and jump if not v, else [] */ \
+    X(JUMP_IF_TRUE_OR_POP)  \
+    X(POP_JUMP_IF_NONE)  \
+    X(POP_JUMP_IF_NOT_NONE) \
+    X(CALL)              /* arg n: [callable, self_or_null, args..] -> [result] */ \
+    X(CALL_KW)           /* arg n (all args, keywords included): [callable, self_or_null, args.., kwnames tuple] -> [result] */ \
+    X(CALL_EX)           /* arg 1 if kwargs present: [callable, self_or_null, args tuple(, kwargs dict)] -> [result] */ \
+    X(MAKE_FUNCTION)     /* arg TR_MF_*: [defaults?, kwdefaults?, closure?, code] -> [function] (pushed in that order) */ \
+    X(RETURN_VALUE)      /* [v] -> returns v */ \
+    X(RAISE_VARARGS)     /* arg 0: re-raise ts->handled_exc ("No active exception to reraise" RuntimeError); 1: [exc]; 2: [exc, cause] */ \
+    X(SETUP_FINALLY)     /* push a FINALLY block with handler arg */ \
+    X(POP_BLOCK)         /* pop the innermost block */ \
+    X(POP_EXCEPT)        /* pop an EXCEPT_HANDLER block; [prev] -> [], ts->handled_exc = prev */ \
+    X(RERAISE)           /* [exc] -> raise exc again, traceback unchanged */ \
+    X(CHECK_EXC_MATCH)   /* [exc, type] -> [exc, bool]; TypeError "catching classes that do not inherit from BaseException is not allowed" */ \
+    X(LOAD_ASSERTION_ERROR) /* [] -> [AssertionError] */ \
+    X(BEFORE_WITH)       /* [mgr] -> [bound __exit__, mgr.__enter__()] */ \
+    X(WITH_EXCEPT_START) /* [exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)] */ \
+    X(IMPORT_NAME)       /* [] -> [module names[arg]] */ \
+    X(IMPORT_FROM)       /* [module] -> [module, module.names[arg]]; ImportError "cannot import name 'x' from 'm' (unknown location)" */ \
+    X(LOAD_BUILD_CLASS)  /* reserved for class statements */ \
+    X(YIELD_VALUE)       /* reserved for generators */ \
+    X(EXTENDED_ARG)      /* arg is the high bits of the next instruction's argument (<< 24) */
+
+#define TR_OP_ENUM(name) OP_##name,
+enum { TR_OPCODES(TR_OP_ENUM) OP__COUNT };
+#undef TR_OP_ENUM
+
+#endif

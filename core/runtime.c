@@ -1,0 +1,151 @@
+/* core/runtime.c: start-up, running a script, and shutdown.
+ *
+ * Start-up order: GIL, main thread state, builtin types, builtins, sys,
+ * sys.modules.  Everything created here before any other thread exists is
+ * made immortal (types, builtin modules and their functions), so threads read
+ * it without counting.  runtime_run_source: parse -> compile -> run in
+ * __main__; an uncaught exception is printed as CPython prints it.
+ * runtime_finalize waits for non-daemon threads (threading_shutdown), then
+ * frees deferred objects no thread can reference any more.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "torii/torii.h"
+#include "core/ast.h"
+#include "core/compile.h"
+#include "core/vm.h"
+#include "core/traceback.h"
+#include "threads/tstate.h"
+#include "threads/brc.h"
+#include "stdlib/stdlib.h"
+
+TrThread *runtime_init(int argc, char **argv) {
+    gil_init();
+    TrThread *ts = tstate_create_main();
+    if (!ts) return NULL;
+    if (types_init(ts) < 0 || objects_types_init(ts) < 0) goto fail;
+    tr_runtime.modules = dict_new(ts);
+    if (!tr_runtime.modules) goto fail;
+    tr_make_immortal(tr_runtime.modules);
+    tr_runtime.builtins = builtins_module_init(ts);
+    if (!tr_runtime.builtins) goto fail;
+    tr_make_immortal(tr_runtime.builtins);
+    tr_runtime.builtins_dict = module_dict(tr_runtime.builtins);
+    tr_make_immortal(tr_runtime.builtins_dict);
+    tr_runtime.sys = sys_module_init(ts, argc, argv);
+    if (!tr_runtime.sys) goto fail;
+    tr_make_immortal(tr_runtime.sys);
+    if (dict_set_cstr(ts, tr_runtime.modules, "builtins", tr_runtime.builtins) < 0 ||
+        dict_set_cstr(ts, tr_runtime.modules, "sys", tr_runtime.sys) < 0)
+        goto fail;
+    return ts;
+fail:
+    if (err_occurred(ts)) exc_print(ts, ts->exc);
+    return NULL;
+}
+
+/* Prints a syntax error found in `source` and returns exit status 1. */
+static int report_syntax_error(TrSyntaxError *err, const char *source, size_t len, const char *filename) {
+    if (!err->text && err->lineno > 0) {
+        /* Fill the offending line from the source. */
+        const char *p = source, *end = source + len;
+        for (int line = 1; line < err->lineno && p < end; line++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+        }
+        if (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+            err->text = malloc(n + 1);
+            if (err->text) { memcpy(err->text, p, n); err->text[n] = '\0'; }
+        }
+    }
+    tr_flush_stdout();
+    syntaxerr_print(err, filename, stderr);
+    fflush(stderr);
+    free(err->text);
+    err->text = NULL;
+    return 1;
+}
+
+/* Exit status for an uncaught exception `exc` (owned, consumed): SystemExit
+ * gives its code; anything else is printed and gives 1. */
+static int handle_uncaught(TrThread *ts, TrObject *exc) {
+    int status = 1;
+    tr_flush_stdout();
+    if (tr_isinstance(exc, &tr_exc_SystemExit)) {
+        TrExc *e = (TrExc *)exc;
+        TrObject *code = tuple_size(e->args) == 0 ? tr_none
+                       : tuple_size(e->args) == 1 ? tuple_get(e->args, 0) : e->args;
+        if (code == tr_none) {
+            status = 0;
+        } else if (int_check(code)) {
+            status = (int)int_as_i64(ts, code);
+            err_clear(ts);
+        } else {
+            TrObject *s = tr_str(ts, code);
+            if (s) {
+                fwrite(str_utf8(s), 1, str_nbytes(s), stderr);
+                fputc('\n', stderr);
+                tr_decref(s);
+            }
+            err_clear(ts);
+            status = 1;
+        }
+    } else {
+        exc_print(ts, exc);
+    }
+    fflush(stderr);
+    tr_decref(exc);
+    return status;
+}
+
+int runtime_run_source(TrThread *ts, const char *source, size_t len, const char *filename) {
+    traceback_set_source(filename, source);
+    TrArena *arena = arena_new();
+    if (!arena) { fprintf(stderr, "MemoryError\n"); return 1; }
+    TrSyntaxError err;
+    memset(&err, 0, sizeof err);
+    TrAstModule *mod = parse_module(arena, source, len, filename, &err);
+    if (!mod) {
+        arena_free(arena);
+        return report_syntax_error(&err, source, len, filename);
+    }
+    TrObject *code = compile_module(ts, mod, filename, &err);
+    arena_free(arena);
+    if (!code) {
+        if (err.msg[0]) return report_syntax_error(&err, source, len, filename);
+        return handle_uncaught(ts, err_fetch(ts));
+    }
+    TrObject *main_mod = module_new(ts, "__main__");
+    if (!main_mod) return handle_uncaught(ts, err_fetch(ts));
+    TrObject *globals = module_dict(main_mod);
+    TrObject *fname = str_from_cstr(ts, filename);
+    if (!fname || dict_set_cstr(ts, globals, "__builtins__", tr_runtime.builtins) < 0 ||
+        (strcmp(filename, "<string>") != 0 && strcmp(filename, "<stdin>") != 0 &&
+         dict_set_cstr(ts, globals, "__file__", fname) < 0) ||
+        dict_set_cstr(ts, tr_runtime.modules, "__main__", main_mod) < 0) {
+        tr_xdecref(fname);
+        return handle_uncaught(ts, err_fetch(ts));
+    }
+    tr_decref(fname);
+    TrObject *result = vm_run_module(ts, code, globals);
+    int status = 0;
+    if (!result)
+        status = handle_uncaught(ts, err_fetch(ts));
+    else
+        tr_decref(result);
+    tr_decref(main_mod);
+    return status;
+}
+
+int runtime_finalize(TrThread *ts, int status) {
+    threading_shutdown(ts);
+    /* An exception raised by a thread's report is already printed. */
+    err_clear(ts);
+    tr_flush_stdout();
+    fflush(stderr);
+    return status;
+}

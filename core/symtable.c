@@ -1,0 +1,656 @@
+/* core/symtable.c: builds the symbol table (core/symtable.h) in two passes.
+ *
+ * Pass 1 (visit_*) records how each scope uses each name.  Comprehension
+ * iteration variables live on the visitor's `comp` stack instead of in the
+ * scope: a name found there is the comprehension's own and is not recorded.
+ * Pass 2 (analyze) resolves names top-down: a function sees the set `bound`
+ * of names bound by its enclosing function scopes (class and module scopes
+ * contribute nothing), and after its children are resolved every name a
+ * child takes as free becomes a cell here (if local) or a free variable
+ * passed through (if not mentioned here).
+ * Threads: one thread builds and reads a table. */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "core/symtable.h"
+#include "torii/error.h"
+
+typedef struct Visitor {
+    TrThread *ts;
+    TrSyntaxError *err;
+    TrScope *cur;
+    const char **comp;          /* comprehension variables, innermost last */
+    size_t ncomp, comp_cap;
+    size_t comp_base;           /* entries below belong to enclosing scopes */
+    bool in_comp_target;        /* storing names into a comprehension target */
+    int in_comp;                /* comprehension nesting depth in `cur` */
+} Visitor;
+
+/* ---- scopes ------------------------------------------------------------ */
+
+static uint64_t hash_name(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static int nomem(Visitor *v)
+{
+    v->err->msg[0] = 0;
+    err_nomemory(v->ts);
+    return -1;
+}
+
+static int syntax_error(Visitor *v, TrSpan sp, const char *fmt, const char *name)
+{
+    snprintf(v->err->msg, sizeof v->err->msg, fmt, name);
+    v->err->type = "SyntaxError";
+    v->err->lineno = sp.lineno;
+    v->err->col = sp.col;
+    v->err->end_lineno = sp.end_lineno;
+    v->err->end_col = sp.end_col;
+    v->err->text = NULL;
+    return -1;
+}
+
+TrSymbol *symtable_lookup(TrScope *s, const char *name)
+{
+    if (!s->index_cap) return NULL;
+    size_t mask = s->index_cap - 1;
+    for (size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
+        int k = s->index[i];
+        if (!k) return NULL;
+        if (strcmp(s->syms[k - 1].name, name) == 0) return &s->syms[k - 1];
+    }
+}
+
+static int reindex(TrScope *s, size_t cap)
+{
+    int *idx = calloc(cap, sizeof(int));
+    if (!idx) return -1;
+    for (size_t k = 0; k < s->nsyms; k++) {
+        size_t i = hash_name(s->syms[k].name) & (cap - 1);
+        while (idx[i]) i = (i + 1) & (cap - 1);
+        idx[i] = (int)k + 1;
+    }
+    free(s->index);
+    s->index = idx;
+    s->index_cap = cap;
+    return 0;
+}
+
+/* Returns the symbol `name` of `s`, adding it (flags 0) if new; NULL on
+ * MemoryError (not set: the caller reports). */
+static TrSymbol *add_sym(TrScope *s, const char *name, TrSpan sp)
+{
+    TrSymbol *sym = symtable_lookup(s, name);
+    if (sym) return sym;
+    if (s->nsyms == s->syms_cap) {
+        size_t cap = s->syms_cap ? s->syms_cap * 2 : 16;
+        TrSymbol *n = realloc(s->syms, cap * sizeof *n);
+        if (!n) return NULL;
+        s->syms = n;
+        s->syms_cap = cap;
+    }
+    if ((s->nsyms + 1) * 2 > s->index_cap) {
+        size_t cap = s->index_cap ? s->index_cap * 2 : 32;
+        if (reindex(s, cap) < 0) return NULL;
+    }
+    sym = &s->syms[s->nsyms++];
+    memset(sym, 0, sizeof *sym);
+    sym->name = name;
+    sym->span = sp;
+    size_t mask = s->index_cap - 1;
+    size_t i = hash_name(name) & mask;
+    while (s->index[i]) i = (i + 1) & mask;
+    s->index[i] = (int)s->nsyms;
+    return sym;
+}
+
+static TrScope *new_scope(Visitor *v, TrScopeKind kind, const char *name, const void *node)
+{
+    TrScope *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->kind = kind;
+    s->name = name;
+    s->node = node;
+    s->parent = v->cur;
+    if (v->cur) {
+        TrScope *p = v->cur;
+        if (p->nchildren == p->children_cap) {
+            size_t cap = p->children_cap ? p->children_cap * 2 : 4;
+            TrScope **n = realloc(p->children, cap * sizeof *n);
+            if (!n) { free(s); return NULL; }
+            p->children = n;
+            p->children_cap = cap;
+        }
+        p->children[p->nchildren++] = s;
+        /* What this scope may not capture: the parent's shadow list plus the
+         * comprehension variables active where it is defined. */
+        size_t n = p->nshadow + (v->ncomp - v->comp_base);
+        if (n) {
+            s->shadow = malloc(n * sizeof *s->shadow);
+            if (!s->shadow) return NULL;   /* the parent owns `s` now */
+            memcpy(s->shadow, p->shadow, p->nshadow * sizeof *s->shadow);
+            memcpy(s->shadow + p->nshadow, v->comp + v->comp_base,
+                   (v->ncomp - v->comp_base) * sizeof *s->shadow);
+            s->nshadow = n;
+        }
+    }
+    return s;
+}
+
+void symtable_free(TrScope *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->nchildren; i++) symtable_free(s->children[i]);
+    free(s->children);
+    free(s->syms);
+    free(s->index);
+    free(s->shadow);
+    for (size_t i = 0; i < s->nowned; i++) free(s->owned[i]);
+    free(s->owned);
+    free(s);
+}
+
+TrScope *symtable_child(TrScope *s, const void *node)
+{
+    for (size_t i = 0; i < s->nchildren; i++)
+        if (s->children[i]->node == node) return s->children[i];
+    return NULL;
+}
+
+/* ---- pass 1 ------------------------------------------------------------ */
+
+static int visit_expr(Visitor *v, TrAstExpr *e);
+static int visit_stmts(Visitor *v, TrStmtList *l);
+
+static bool in_comp(Visitor *v, const char *name)
+{
+    for (size_t i = v->ncomp; i > v->comp_base; i--)
+        if (strcmp(v->comp[i - 1], name) == 0) return true;
+    return false;
+}
+
+static int push_comp(Visitor *v, const char *name)
+{
+    if (v->ncomp == v->comp_cap) {
+        size_t cap = v->comp_cap ? v->comp_cap * 2 : 8;
+        const char **n = realloc(v->comp, cap * sizeof *n);
+        if (!n) return nomem(v);
+        v->comp = n;
+        v->comp_cap = cap;
+    }
+    v->comp[v->ncomp++] = name;
+    return 0;
+}
+
+static int add_flag(Visitor *v, const char *name, int flag, TrSpan sp)
+{
+    TrSymbol *sym = add_sym(v->cur, name, sp);
+    if (!sym) return nomem(v);
+    sym->flags |= flag;
+    return 0;
+}
+
+static int visit_name(Visitor *v, const char *name, TrCtx ctx, TrSpan sp)
+{
+    if (v->in_comp_target && ctx == CTX_STORE) {
+        if (in_comp(v, name)) return 0;
+        return push_comp(v, name);
+    }
+    if (in_comp(v, name)) return 0;
+    return add_flag(v, name, ctx == CTX_LOAD ? SYM_USED : SYM_ASSIGNED, sp);
+}
+
+static int visit_exprs(Visitor *v, TrExprList *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i] && visit_expr(v, l->items[i]) < 0) return -1;
+    return 0;
+}
+
+static int add_param(Visitor *v, TrArg *a)
+{
+    TrSymbol *sym = symtable_lookup(v->cur, a->name);
+    if (sym && (sym->flags & SYM_PARAM))
+        return syntax_error(v, a->span, "duplicate argument '%s' in function definition", a->name);
+    return add_flag(v, a->name, SYM_PARAM, a->span);
+}
+
+/* Defaults are evaluated in the enclosing scope; the parameters belong to the new one. */
+static int visit_defaults(Visitor *v, TrArguments *args)
+{
+    if (visit_exprs(v, &args->defaults) < 0) return -1;
+    for (size_t i = 0; i < args->nkwonly; i++)
+        if (args->kw_defaults && args->kw_defaults[i] && visit_expr(v, args->kw_defaults[i]) < 0) return -1;
+    return 0;
+}
+
+static int visit_params(Visitor *v, TrArguments *args)
+{
+    for (size_t i = 0; i < args->nposonly; i++) if (add_param(v, &args->posonly[i]) < 0) return -1;
+    for (size_t i = 0; i < args->nargs; i++) if (add_param(v, &args->args[i]) < 0) return -1;
+    for (size_t i = 0; i < args->nkwonly; i++) if (add_param(v, &args->kwonly[i]) < 0) return -1;
+    if (args->vararg && add_param(v, args->vararg) < 0) return -1;
+    if (args->kwarg && add_param(v, args->kwarg) < 0) return -1;
+    return 0;
+}
+
+/* Enters a new scope for a function/lambda/class body: the comprehension
+ * variables active here become the new scope's shadow list. */
+typedef struct Saved { TrScope *cur; size_t comp_base; int in_comp; bool in_target; } Saved;
+
+static int enter(Visitor *v, Saved *sv, TrScopeKind kind, const char *name, const void *node)
+{
+    TrScope *s = new_scope(v, kind, name, node);
+    if (!s) return nomem(v);
+    sv->cur = v->cur;
+    sv->comp_base = v->comp_base;
+    sv->in_comp = v->in_comp;
+    sv->in_target = v->in_comp_target;
+    v->cur = s;
+    v->comp_base = v->ncomp;
+    v->in_comp = 0;
+    v->in_comp_target = false;
+    return 0;
+}
+
+static void leave(Visitor *v, Saved *sv)
+{
+    v->cur = sv->cur;
+    v->comp_base = sv->comp_base;
+    v->in_comp = sv->in_comp;
+    v->in_comp_target = sv->in_target;
+}
+
+static int visit_comp(Visitor *v, TrAstExpr *e)
+{
+    /* The outermost iterable is evaluated in the enclosing scope. */
+    if (visit_expr(v, e->comp.generators[0].iter) < 0) return -1;
+    size_t mark = v->ncomp;
+    v->in_comp++;
+    for (size_t g = 0; g < e->comp.ngenerators; g++) {
+        TrComprehension *gen = &e->comp.generators[g];
+        if (g > 0 && visit_expr(v, gen->iter) < 0) return -1;
+        bool was = v->in_comp_target;
+        v->in_comp_target = true;
+        int r = visit_expr(v, gen->target);
+        v->in_comp_target = was;
+        if (r < 0) return -1;
+        if (visit_exprs(v, &gen->ifs) < 0) return -1;
+    }
+    if (visit_expr(v, e->comp.elt) < 0) return -1;
+    if (e->kind == E_DICTCOMP && visit_expr(v, e->comp.value) < 0) return -1;
+    v->in_comp--;
+    v->ncomp = mark;
+    return 0;
+}
+
+static int visit_expr(Visitor *v, TrAstExpr *e)
+{
+    switch (e->kind) {
+    case E_NAME:
+        return visit_name(v, e->name, e->ctx, e->span);
+    case E_INT: case E_FLOAT: case E_STR: case E_BYTES: case E_NONE: case E_TRUE:
+    case E_FALSE: case E_ELLIPSIS:
+        return 0;
+    case E_BINOP:
+        if (visit_expr(v, e->binop.left) < 0) return -1;
+        return visit_expr(v, e->binop.right);
+    case E_UNARY:
+        return visit_expr(v, e->unary.operand);
+    case E_BOOLOP:
+        return visit_exprs(v, &e->boolop.values);
+    case E_COMPARE:
+        if (visit_expr(v, e->compare.left) < 0) return -1;
+        return visit_exprs(v, &e->compare.comparators);
+    case E_CALL:
+        if (visit_expr(v, e->call.func) < 0) return -1;
+        if (visit_exprs(v, &e->call.args) < 0) return -1;
+        for (size_t i = 0; i < e->call.nkeywords; i++)
+            if (visit_expr(v, e->call.keywords[i].value) < 0) return -1;
+        return 0;
+    case E_ATTR: {
+        bool was = v->in_comp_target;
+        v->in_comp_target = false;
+        int r = visit_expr(v, e->attr.value);
+        v->in_comp_target = was;
+        return r;
+    }
+    case E_SUBSCRIPT: {
+        bool was = v->in_comp_target;
+        v->in_comp_target = false;
+        int r = visit_expr(v, e->subscript.value);
+        if (r == 0) r = visit_expr(v, e->subscript.index);
+        v->in_comp_target = was;
+        return r;
+    }
+    case E_SLICE:
+        if (e->slice.lower && visit_expr(v, e->slice.lower) < 0) return -1;
+        if (e->slice.upper && visit_expr(v, e->slice.upper) < 0) return -1;
+        if (e->slice.step && visit_expr(v, e->slice.step) < 0) return -1;
+        return 0;
+    case E_TUPLE: case E_LIST: case E_SET:
+        return visit_exprs(v, &e->elts);
+    case E_DICT:
+        if (visit_exprs(v, &e->dict.keys) < 0) return -1;
+        return visit_exprs(v, &e->dict.values);
+    case E_LISTCOMP: case E_SETCOMP: case E_GENEXP: case E_DICTCOMP:
+        return visit_comp(v, e);
+    case E_LAMBDA: {
+        if (visit_defaults(v, e->lambda.args) < 0) return -1;
+        Saved sv;
+        if (enter(v, &sv, SCOPE_FUNCTION, "<lambda>", e) < 0) return -1;
+        int r = visit_params(v, e->lambda.args);
+        if (r == 0) r = visit_expr(v, e->lambda.body);
+        leave(v, &sv);
+        return r;
+    }
+    case E_IFEXP:
+        if (visit_expr(v, e->ifexp.test) < 0) return -1;
+        if (visit_expr(v, e->ifexp.body) < 0) return -1;
+        return visit_expr(v, e->ifexp.orelse);
+    case E_STARRED:
+        return visit_expr(v, e->starred.value);
+    case E_NAMEDEXPR: {
+        const char *name = e->namedexpr.target->name;
+        if (visit_expr(v, e->namedexpr.value) < 0) return -1;
+        if (in_comp(v, name))
+            return syntax_error(v, e->namedexpr.target->span,
+                                "assignment expression cannot rebind comprehension iteration variable '%s'", name);
+        return add_flag(v, name, SYM_ASSIGNED, e->namedexpr.target->span);
+    }
+    case E_JOINEDSTR:
+        return visit_exprs(v, &e->joined);
+    case E_FORMATTED:
+        if (visit_expr(v, e->formatted.value) < 0) return -1;
+        if (e->formatted.format_spec) return visit_expr(v, e->formatted.format_spec);
+        return 0;
+    case E_YIELD: case E_YIELDFROM: case E_AWAIT:
+        if (e->starred.value) return visit_expr(v, e->starred.value);
+        return 0;
+    }
+    return 0;
+}
+
+static const char *decl_kind(TrStmtKind k) { return k == S_GLOBAL ? "global" : "nonlocal"; }
+
+static int visit_decl(Visitor *v, TrAstStmt *s)
+{
+    if (s->kind == S_NONLOCAL && v->cur->kind == SCOPE_MODULE)
+        return syntax_error(v, s->span, "nonlocal declaration not allowed at module level", "");
+    for (size_t i = 0; i < s->global.nnames; i++) {
+        const char *name = s->global.names[i];
+        TrSymbol *sym = symtable_lookup(v->cur, name);
+        char fmt[128];
+        if (sym) {
+            if (sym->flags & SYM_PARAM) {
+                snprintf(fmt, sizeof fmt, "name '%%s' is parameter and %s", decl_kind(s->kind));
+                return syntax_error(v, s->span, fmt, name);
+            }
+            if ((s->kind == S_GLOBAL && (sym->flags & SYM_NONLOCAL)) ||
+                (s->kind == S_NONLOCAL && (sym->flags & SYM_GLOBAL)))
+                return syntax_error(v, s->span, "name '%s' is nonlocal and global", name);
+            if (sym->flags & SYM_USED) {
+                snprintf(fmt, sizeof fmt, "name '%%s' is used prior to %s declaration", decl_kind(s->kind));
+                return syntax_error(v, s->span, fmt, name);
+            }
+            if (sym->flags & SYM_ASSIGNED) {
+                snprintf(fmt, sizeof fmt, "name '%%s' is assigned to before %s declaration", decl_kind(s->kind));
+                return syntax_error(v, s->span, fmt, name);
+            }
+        }
+        sym = add_sym(v->cur, name, s->span);
+        if (!sym) return nomem(v);
+        sym->flags |= s->kind == S_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL;
+        sym->decl_span = s->span;
+    }
+    return 0;
+}
+
+/* A copy of name[0..n) owned by scope `s` (freed with it); NULL on MemoryError. */
+static const char *own_prefix(TrScope *s, const char *name, size_t n)
+{
+    char **strs = realloc(s->owned, (s->nowned + 1) * sizeof *strs);
+    if (!strs) return NULL;
+    s->owned = strs;
+    char *c = malloc(n + 1);
+    if (!c) return NULL;
+    memcpy(c, name, n);
+    c[n] = 0;
+    s->owned[s->nowned++] = c;
+    return c;
+}
+
+static int visit_stmt(Visitor *v, TrAstStmt *s)
+{
+    switch (s->kind) {
+    case S_EXPR: case S_RETURN:
+        return s->expr.value ? visit_expr(v, s->expr.value) : 0;
+    case S_ASSIGN:
+        if (visit_expr(v, s->assign.value) < 0) return -1;
+        return visit_exprs(v, &s->assign.targets);
+    case S_DELETE:
+        return visit_exprs(v, &s->assign.targets);
+    case S_AUGASSIGN:
+        if (s->augassign.target->kind == E_NAME &&
+            visit_name(v, s->augassign.target->name, CTX_LOAD, s->augassign.target->span) < 0) return -1;
+        if (visit_expr(v, s->augassign.target) < 0) return -1;
+        return visit_expr(v, s->augassign.value);
+    case S_ANNASSIGN:
+        if (s->annassign.value && visit_expr(v, s->annassign.value) < 0) return -1;
+        if (s->annassign.target->kind == E_NAME && !s->annassign.value)
+            return visit_name(v, s->annassign.target->name, CTX_STORE, s->annassign.target->span);
+        return visit_expr(v, s->annassign.target);
+    case S_IF: case S_WHILE:
+        if (visit_expr(v, s->if_.test) < 0) return -1;
+        if (visit_stmts(v, &s->if_.body) < 0) return -1;
+        return visit_stmts(v, &s->if_.orelse);
+    case S_FOR:
+        if (visit_expr(v, s->for_.iter) < 0) return -1;
+        if (visit_expr(v, s->for_.target) < 0) return -1;
+        if (visit_stmts(v, &s->for_.body) < 0) return -1;
+        return visit_stmts(v, &s->for_.orelse);
+    case S_BREAK: case S_CONTINUE: case S_PASS:
+        return 0;
+    case S_FUNCDEF: {
+        if (visit_exprs(v, &s->funcdef.decorators) < 0) return -1;
+        if (visit_defaults(v, s->funcdef.args) < 0) return -1;
+        if (add_flag(v, s->funcdef.name, SYM_ASSIGNED, s->span) < 0) return -1;
+        Saved sv;
+        if (enter(v, &sv, SCOPE_FUNCTION, s->funcdef.name, s) < 0) return -1;
+        int r = visit_params(v, s->funcdef.args);
+        if (r == 0) r = visit_stmts(v, &s->funcdef.body);
+        leave(v, &sv);
+        return r;
+    }
+    case S_CLASSDEF: {
+        if (visit_exprs(v, &s->classdef.decorators) < 0) return -1;
+        if (visit_exprs(v, &s->classdef.bases) < 0) return -1;
+        for (size_t i = 0; i < s->classdef.nkeywords; i++)
+            if (visit_expr(v, s->classdef.keywords[i].value) < 0) return -1;
+        if (add_flag(v, s->classdef.name, SYM_ASSIGNED, s->span) < 0) return -1;
+        Saved sv;
+        if (enter(v, &sv, SCOPE_CLASS, s->classdef.name, s) < 0) return -1;
+        int r = visit_stmts(v, &s->classdef.body);
+        leave(v, &sv);
+        return r;
+    }
+    case S_GLOBAL: case S_NONLOCAL:
+        return visit_decl(v, s);
+    case S_TRY:
+        if (visit_stmts(v, &s->try_.body) < 0) return -1;
+        for (size_t i = 0; i < s->try_.nhandlers; i++) {
+            TrExceptHandler *h = &s->try_.handlers[i];
+            if (h->type && visit_expr(v, h->type) < 0) return -1;
+            if (h->name && add_flag(v, h->name, SYM_ASSIGNED, h->span) < 0) return -1;
+            if (visit_stmts(v, &h->body) < 0) return -1;
+        }
+        if (visit_stmts(v, &s->try_.orelse) < 0) return -1;
+        return visit_stmts(v, &s->try_.finalbody);
+    case S_RAISE:
+        if (s->raise.exc && visit_expr(v, s->raise.exc) < 0) return -1;
+        if (s->raise.cause && visit_expr(v, s->raise.cause) < 0) return -1;
+        return 0;
+    case S_ASSERT:
+        if (visit_expr(v, s->assert_.test) < 0) return -1;
+        if (s->assert_.msg && visit_expr(v, s->assert_.msg) < 0) return -1;
+        return 0;
+    case S_IMPORT: case S_IMPORTFROM:
+        for (size_t i = 0; i < s->import.naliases; i++) {
+            TrAlias *a = &s->import.aliases[i];
+            if (strcmp(a->name, "*") == 0) continue;
+            const char *bound = a->asname;
+            if (!bound) {
+                const char *dot = s->kind == S_IMPORT ? strchr(a->name, '.') : NULL;
+                bound = a->name;
+                if (dot) {
+                    /* `import a.b` binds `a`: the scope keeps the copy. */
+                    bound = own_prefix(v->cur, a->name, (size_t)(dot - a->name));
+                    if (!bound) return nomem(v);
+                }
+            }
+            if (add_flag(v, bound, SYM_ASSIGNED, a->span) < 0) return -1;
+        }
+        return 0;
+    case S_WITH:
+        for (size_t i = 0; i < s->with.nitems; i++) {
+            if (visit_expr(v, s->with.items[i].context_expr) < 0) return -1;
+            if (s->with.items[i].optional_vars && visit_expr(v, s->with.items[i].optional_vars) < 0) return -1;
+        }
+        return visit_stmts(v, &s->with.body);
+    }
+    return 0;
+}
+
+static int visit_stmts(Visitor *v, TrStmtList *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (visit_stmt(v, l->items[i]) < 0) return -1;
+    return 0;
+}
+
+/* ---- pass 2 ------------------------------------------------------------ */
+
+typedef struct NameSet { const char **names; size_t n, cap; } NameSet;
+
+static bool set_has(const NameSet *s, const char *name)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->names[i], name) == 0) return true;
+    return false;
+}
+
+static int set_add(NameSet *s, const char *name)
+{
+    if (set_has(s, name)) return 0;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        const char **n = realloc(s->names, cap * sizeof *n);
+        if (!n) return -1;
+        s->names = n;
+        s->cap = cap;
+    }
+    s->names[s->n++] = name;
+    return 0;
+}
+
+static int analyze(Visitor *v, TrScope *s, const NameSet *bound)
+{
+    NameSet newbound = {0};
+    int r = -1;
+    for (size_t i = 0; i < s->nsyms; i++) {
+        TrSymbol *sym = &s->syms[i];
+        if (sym->flags & SYM_GLOBAL) {
+            sym->scope = SC_GLOBAL_EXPLICIT;
+        } else if (sym->flags & SYM_NONLOCAL) {
+            if (!set_has(bound, sym->name)) {
+                syntax_error(v, sym->decl_span, "no binding for nonlocal '%s' found", sym->name);
+                goto done;
+            }
+            sym->scope = SC_FREE;
+        } else if (s->kind == SCOPE_MODULE) {
+            sym->scope = SC_GLOBAL_IMPLICIT;
+        } else if (sym->flags & (SYM_ASSIGNED | SYM_PARAM)) {
+            sym->scope = SC_LOCAL;
+        } else if (set_has(bound, sym->name)) {
+            sym->scope = SC_FREE;
+        } else {
+            sym->scope = SC_GLOBAL_IMPLICIT;
+        }
+        if (sym->scope != SC_LOCAL && sym->scope != SC_GLOBAL_EXPLICIT) {
+            for (size_t k = 0; k < s->nshadow; k++)
+                if (strcmp(s->shadow[k], sym->name) == 0) {
+                    syntax_error(v, sym->span,
+                                 "torii: a function defined in a comprehension cannot use the iteration variable '%s' yet",
+                                 sym->name);
+                    goto done;
+                }
+        }
+    }
+    /* What the children see as bound in enclosing function scopes. */
+    if (s->kind != SCOPE_MODULE) {
+        for (size_t i = 0; i < bound->n; i++) {
+            TrSymbol *sym = symtable_lookup(s, bound->names[i]);
+            if (sym && sym->scope == SC_GLOBAL_EXPLICIT) continue;
+            if (set_add(&newbound, bound->names[i]) < 0) { nomem(v); goto done; }
+        }
+    }
+    if (s->kind == SCOPE_FUNCTION) {
+        for (size_t i = 0; i < s->nsyms; i++)
+            if (s->syms[i].scope == SC_LOCAL && set_add(&newbound, s->syms[i].name) < 0) { nomem(v); goto done; }
+    }
+    for (size_t c = 0; c < s->nchildren; c++) {
+        TrScope *ch = s->children[c];
+        if (analyze(v, ch, &newbound) < 0) goto done;
+        for (size_t i = 0; i < ch->nsyms; i++) {
+            if (ch->syms[i].scope != SC_FREE) continue;
+            const char *name = ch->syms[i].name;
+            TrSymbol *sym = symtable_lookup(s, name);
+            if (sym && sym->scope == SC_LOCAL && s->kind == SCOPE_FUNCTION) {
+                sym->scope = SC_CELL;
+            } else if (sym && (sym->scope == SC_CELL || sym->scope == SC_FREE)) {
+                /* already provides it */
+            } else if (!sym && s->kind == SCOPE_FUNCTION) {
+                sym = add_sym(s, name, ch->syms[i].span);
+                if (!sym) { nomem(v); goto done; }
+                sym->scope = SC_FREE;
+            } else if (s->kind == SCOPE_CLASS) {
+                syntax_error(v, ch->syms[i].span,
+                             "torii: methods cannot capture variables of the function around their class yet",
+                             name);
+                goto done;
+            } else if (sym && s->kind == SCOPE_FUNCTION) {
+                /* used here only as an (implicit) global but bound outside:
+                 * cannot happen, `bound` would have made it free */
+                sym->scope = SC_FREE;
+            }
+        }
+    }
+    r = 0;
+done:
+    free(newbound.names);
+    return r;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+TrScope *symtable_build(TrThread *ts, TrAstModule *mod, TrSyntaxError *err)
+{
+    Visitor v = {.ts = ts, .err = err};
+    TrScope *top = new_scope(&v, SCOPE_MODULE, "<module>", NULL);
+    if (!top) { nomem(&v); return NULL; }
+    v.cur = top;
+    err->msg[0] = 0;
+    if (visit_stmts(&v, &mod->body) < 0) goto fail;
+    NameSet empty = {0};
+    if (analyze(&v, top, &empty) < 0) goto fail;
+    free(v.comp);
+    return top;
+fail:
+    free(v.comp);
+    symtable_free(top);
+    return NULL;
+}

@@ -1,0 +1,48 @@
+/* include/torii/code.h: code objects (compiled bytecode) and their positions.
+ * Code objects are immutable and immortal once created: any thread may read
+ * any field without locks or counting. */
+#ifndef TORII_CODE_H
+#define TORII_CODE_H
+#include "torii/object.h"
+
+/* One instruction: opcode in the low 8 bits, argument in the high 24
+ * (core/opcodes.h; EXTENDED_ARG prefixes widen it). */
+typedef uint32_t TrInstr;
+
+/* Source span of one instruction, for tracebacks.  Lines are 1-based, columns
+ * are 0-based UTF-8 byte offsets as in CPython's AST; -1 when unknown. */
+typedef struct TrPosition { int lineno, end_lineno, col, end_col; } TrPosition;
+
+#define TR_CO_VARARGS   0x1   /* has *args */
+#define TR_CO_VARKW     0x2   /* has **kwargs */
+#define TR_CO_MODULE    0x4   /* module body: locals are the globals dict */
+#define TR_CO_GENERATOR 0x8   /* reserved */
+
+typedef struct TrCode {
+    TrObject ob_base;
+    TrInstr *instrs;          /* owned */
+    TrPosition *positions;    /* owned, one per instruction */
+    size_t ninstrs;
+    TrObject *consts;         /* tuple, owned */
+    TrObject *names;          /* tuple of interned str: globals, attributes */
+    TrObject *varnames;       /* tuple of interned str: arguments first, then locals */
+    TrObject *cellvars;       /* tuple: locals captured by inner functions */
+    TrObject *freevars;       /* tuple: variables captured from outer functions */
+    TrObject *filename;       /* str */
+    TrObject *name;           /* str: "f", "<module>", "<lambda>", "<listcomp>" */
+    TrObject *qualname;       /* str */
+    int firstlineno;
+    int argcount;             /* positional parameters (without *args) */
+    int posonlyargcount;
+    int kwonlyargcount;
+    int nlocals;              /* len(varnames) */
+    int ncells;               /* len(cellvars) */
+    int nfrees;               /* len(freevars) */
+    int *cell2arg;            /* owned or NULL: for each cellvar, the arg index it copies or -1 */
+    int stacksize;
+    int flags;                /* TR_CO_* */
+    void *extra;              /* owned by the VM: per-instruction caches (core/vm.c) */
+} TrCode;
+
+extern TrType tr_code_type;
+#endif

@@ -1,0 +1,108 @@
+/* include/torii/error.h: the pending exception of a thread, and the builtin
+ * exception classes.
+ *
+ * Convention: a function that fails returns NULL (pointer results) or -1 (int
+ * results) and leaves exactly one pending exception in `ts->exc`.  The pending
+ * exception is always an instance (never a bare class).  Messages are CPython
+ * 3.13's, word for word.
+ */
+#ifndef TORII_ERROR_H
+#define TORII_ERROR_H
+
+#include <stdarg.h>
+#include "torii/thread.h"
+
+/* X-macro of the builtin exception classes: X(Name, Base).  objects/exc.c
+ * defines `tr_exc_<Name>` for each; the builtins module exports them. */
+#define TR_EXC_LIST(X) \
+    X(BaseException, NULL) \
+    X(SystemExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) \
+    X(GeneratorExit, BaseException) \
+    X(Exception, BaseException) \
+    X(StopIteration, Exception) \
+    X(ArithmeticError, Exception) \
+    X(ZeroDivisionError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) \
+    X(AssertionError, Exception) \
+    X(AttributeError, Exception) \
+    X(LookupError, Exception) \
+    X(IndexError, LookupError) \
+    X(KeyError, LookupError) \
+    X(NameError, Exception) \
+    X(UnboundLocalError, NameError) \
+    X(RuntimeError, Exception) \
+    X(RecursionError, RuntimeError) \
+    X(NotImplementedError, RuntimeError) \
+    X(TypeError, Exception) \
+    X(ValueError, Exception) \
+    X(UnicodeError, ValueError) \
+    X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) \
+    X(MemoryError, Exception) \
+    X(OSError, Exception) \
+    X(FileNotFoundError, OSError) \
+    X(SyntaxError, Exception) \
+    X(IndentationError, SyntaxError) \
+    X(EOFError, Exception)
+
+#define TR_DECLARE_EXC(name, base) extern TrType tr_exc_##name;
+TR_EXC_LIST(TR_DECLARE_EXC)
+#undef TR_DECLARE_EXC
+
+/* Sets a new exception of class `type` with the single argument `msg`
+ * (a C string, UTF-8).  Replaces any pending exception. */
+void err_set(TrThread *ts, TrType *type, const char *msg);
+/* As err_set with a printf-like message.  Besides the C conversions (%s %d %u
+ * %ld %lu %zd %zu %lld %c %%), accepts %R (repr of a TrObject *), %S (str of
+ * a TrObject *) and %T (the type name of a TrObject *, e.g. `int`).
+ * Always returns NULL, so `return err_format(...)` works. */
+TrObject *err_format(TrThread *ts, TrType *type, const char *fmt, ...);
+/* Sets `exc` (an exception instance) pending; steals the reference. */
+void err_restore(TrThread *ts, TrObject *exc);
+/* Sets an exception of class `type` with args `(value,)`; value borrowed.
+ * Used for KeyError(key) and StopIteration(value). */
+void err_set_value(TrThread *ts, TrType *type, TrObject *value);
+/* Returns the pending exception (new reference) and clears it; NULL if none. */
+TrObject *err_fetch(TrThread *ts);
+/* 1 if an exception is pending. */
+static inline int err_occurred(TrThread *ts) { return ts->exc != NULL; }
+/* 1 if the pending exception is an instance of `type` (or a subclass). */
+int err_matches(TrThread *ts, TrType *type);
+/* Drops the pending exception, if any. */
+void err_clear(TrThread *ts);
+/* Sets MemoryError; returns NULL. */
+TrObject *err_nomemory(TrThread *ts);
+
+/* Exception instances (objects/exc.c). */
+typedef struct TrTraceEntry {
+    TrObject *code;          /* owned: the code object of the frame */
+    int instr;               /* instruction index within code, for line and columns */
+} TrTraceEntry;
+
+typedef struct TrExc {
+    TrObject ob_base;
+    TrObject *args;          /* owned tuple */
+    TrObject *cause;         /* owned or NULL: `raise ... from cause` */
+    TrObject *context;       /* owned or NULL: the exception being handled when raised */
+    bool suppress_context;   /* set by `raise ... from` */
+    TrTraceEntry *tb;        /* owned array, appended as the exception travels outward: innermost first; printed last to first */
+    size_t tb_len, tb_cap;
+    TrObject *dict;          /* owned or NULL: attributes (e.g. `value` of StopIteration, `code` of SystemExit) */
+} TrExc;
+
+/* Creates an instance of exception class `type` with positional `args`
+ * (borrowed).  Returns a new reference, NULL on error. */
+TrObject *exc_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs);
+/* Appends a traceback entry for `code` at instruction `instr`.  -1 on
+ * MemoryError (then the entry is lost but the exception stays valid). */
+int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr);
+/* Writes `exc` to stderr as CPython's default excepthook does: chained
+ * exceptions, "Traceback (most recent call last):", each frame with its source
+ * line and carets, then "Type: message".  Cannot fail (errors while printing
+ * are swallowed). */
+void exc_print(TrThread *ts, TrObject *exc);
+/* `str(exc)` for the last line of a report; returns a new reference. */
+TrObject *exc_str(TrThread *ts, TrObject *exc);
+
+#endif

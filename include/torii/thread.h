@@ -1,0 +1,81 @@
+/* include/torii/thread.h: the per-thread state `TrThread` and the runtime.
+ *
+ * One TrThread exists for every OS thread that runs Python code.  Its `id`
+ * (never reused, so a dead owner is detectable) is the thread's id in
+ * `ob_tid` (tr_tls_tid).  Fields are owned by that thread
+ * unless the comment says otherwise.  Lock order: runtime.lock before any
+ * thread's brc.lock; no object lock is held while taking runtime.lock.
+ */
+#ifndef TORII_THREAD_H
+#define TORII_THREAD_H
+
+#include <pthread.h>
+#include "torii/object.h"
+
+struct TrFrame;
+
+/* Bits of `TrThread.eval_breaker`: set by other threads (atomic or), read
+ * and cleared by the owner at the VM's periodic check. */
+#define TR_EB_BRC_MERGE   0x1  /* objects wait on this thread's merge queue */
+#define TR_EB_GIL_DROP    0x2  /* another thread waits for the GIL */
+#define TR_EB_STOP        0x4  /* stop-the-world requested */
+#define TR_EB_ASYNC_EXC   0x8  /* reserved: async exception (KeyboardInterrupt) */
+
+/* Thread states for `TrThread.state`: only an ATTACHED thread may touch
+ * objects.  A DETACHED thread is blocked (sleep, lock, join, I/O) and counts
+ * as quiescent for QSBR and stopped for stop-the-world. */
+enum { TR_THREAD_DETACHED = 0, TR_THREAD_ATTACHED = 1, TR_THREAD_SUSPENDED = 2 };
+
+typedef struct TrThread {
+    uintptr_t id;                  /* unique, never reused (a counter from 1); the value stored in ob_tid */
+    unsigned long ident;           /* threading.get_ident(): pthread_self() as an integer */
+    pthread_t pthread;
+    uint32_t eval_breaker;         /* atomic; TR_EB_* */
+    uint32_t state;                /* atomic; TR_THREAD_* */
+
+    TrObject *exc;                 /* owned: the pending exception, NULL if none */
+    TrObject *handled_exc;         /* owned: the exception being handled (sys.exc_info) */
+    struct TrFrame *frame;         /* the innermost running frame, owner only */
+    int recursion_depth;           /* owner only */
+    int recursion_limit;           /* owner only; from sys.setrecursionlimit */
+
+    /* Biased reference counting: objects other threads pushed for this
+     * thread to merge.  Guarded by `brc_lock` (a TrMutex byte). */
+    uint8_t brc_lock;
+    TrObject **brc_queue;
+    size_t brc_len, brc_cap;
+
+    /* QSBR (threads/qsbr.c). */
+    uint64_t qsbr_seen;            /* atomic: the global sequence this thread last observed */
+    void *qsbr_pending;            /* owner only: memory waiting for a grace period */
+
+    /* The thread list, guarded by runtime.lock. */
+    struct TrThread *next, *prev;
+    TrObject *thread_obj;          /* owned: the threading.Thread, if any */
+
+    /* Added by threads/: */
+    struct TrCritical *critical;   /* owner only: innermost open critical section (threads/lock.c) */
+    struct TrThread *brc_next;     /* guarded by the BRC bucket lock: thread table chain (threads/brc.c) */
+    long native_id;                /* threading.get_native_id(): the kernel tid */
+    void *handle;                  /* owned: threading's TrThreadHandle of this thread, or NULL */
+} TrThread;
+
+typedef struct TrRuntime {
+    uint8_t lock;                  /* TrMutex: guards `threads`, `nthreads` */
+    TrThread *threads;
+    size_t nthreads;
+    TrThread *main_thread;
+    TrObject *builtins;            /* the builtins module (immortal) */
+    TrObject *builtins_dict;       /* its dict (immortal) */
+    TrObject *sys;                 /* the sys module (immortal) */
+    TrObject *modules;             /* sys.modules (immortal) */
+    uint64_t switch_interval_us;   /* sys.setswitchinterval, GIL build */
+    uint32_t nonmain_running;      /* atomic: started non-daemon threads still running */
+} TrRuntime;
+
+extern TrRuntime tr_runtime;
+
+/* The current thread's state.  Never NULL in code that runs Python. */
+TrThread *tr_thread_current(void);
+
+#endif

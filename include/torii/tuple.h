@@ -1,0 +1,21 @@
+/* include/torii/tuple.h: the tuple type, an immutable array. */
+#ifndef TORII_TUPLE_H
+#define TORII_TUPLE_H
+#include "torii/object.h"
+
+typedef struct TrTuple { TrObject ob_base; size_t size; int64_t hash; TrObject *items[]; } TrTuple;
+extern TrType tr_tuple_type;
+static inline int tuple_check(const TrObject *o) { return tr_isinstance(o, &tr_tuple_type); }
+/* New tuple of `n` NULL items, to be filled with tuple_set_take before it is
+ * shared.  NULL on MemoryError.  `tuple_new(ts, 0)` is the immortal (). */
+TrObject *tuple_new(TrThread *ts, size_t n);
+/* New tuple holding new references to items[0..n).  */
+TrObject *tuple_from_array(TrThread *ts, TrObject *const *items, size_t n);
+/* Fills slot i of a fresh tuple; steals `item`. */
+static inline void tuple_set_take(TrObject *t, size_t i, TrObject *item) { ((TrTuple *)t)->items[i] = item; }
+/* Borrowed: valid while the tuple lives (tuples are immutable). */
+static inline TrObject *tuple_get(const TrObject *t, size_t i) { return ((const TrTuple *)t)->items[i]; }
+static inline size_t tuple_size(const TrObject *t) { return ((const TrTuple *)t)->size; }
+/* tuple(iterable); new reference. */
+TrObject *tuple_from_iterable(TrThread *ts, TrObject *iterable);
+#endif

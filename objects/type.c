@@ -1,0 +1,357 @@
+/* objects/type.c: `type`, the type of every type object; type_ready, which
+ * fills a type's dict and inherits its slots; and the generic attribute
+ * protocol (type_lookup, tr_generic_getattr, tr_generic_setattr).
+ * Threads: builtin types are readied once at start-up, before any second
+ * thread exists, and never change after (their dicts are immortal and
+ * read-only).  A class's dict is a normal dict: its own lock guards it.  An
+ * instance `__dict__` pointer is installed once with a CAS and never
+ * replaced, so readers take it with an acquire load.
+ * Lock order: none taken here besides the dicts' own. */
+#include <stdlib.h>
+#include <string.h>
+#include "torii/torii.h"
+
+/* ---- lookup and binding ------------------------------------------------ */
+
+TrObject *type_lookup(TrThread *ts, TrType *type, TrObject *name) {
+    for (TrType *t = type; t; t = t->base) {
+        if (!t->dict) continue;
+        TrObject *v = dict_get(ts, t->dict, name);
+        if (v || err_occurred(ts)) return v;
+    }
+    return NULL;
+}
+
+TrObject *type_bind_take(TrThread *ts, TrObject *attr, TrObject *obj) {
+    TrType *at = tr_type(attr);
+    if (at->descr_get) {
+        TrObject *r = at->descr_get(ts, attr, obj, tr_type(obj));
+        tr_decref(attr);
+        return r;
+    }
+    if (at == &tr_function_type) {
+        TrObject *r = method_new(ts, attr, obj);
+        tr_decref(attr);
+        return r;
+    }
+    return attr;
+}
+
+const char *type_qualname(TrType *type) {
+    if ((type->flags & TR_TPFLAG_HEAPTYPE) && type->dict) {
+        TrThread *ts = tr_thread_current();
+        TrObject *q = dict_get_cstr(ts, type->dict, "__qualname__");
+        if (!q) { err_clear(ts); return type->name; }
+        /* borrowed: the class dict keeps it alive */
+        const char *s = str_check(q) ? str_utf8(q) : type->name;
+        tr_decref(q);
+        return s;
+    }
+    return type->name;
+}
+
+static TrObject **dict_slot(TrObject *o) {
+    TrType *t = tr_type(o);
+    if (tr_is_imm(o) || !t->dictoffset) return NULL;
+    return (TrObject **)((char *)o + t->dictoffset);
+}
+
+/* The instance dict of `o`, created on first use.  Borrowed (owned by `o`);
+ * NULL with MemoryError. */
+static TrObject *instance_dict(TrThread *ts, TrObject **slot) {
+    /* acquire: pairs with the CAS below that publishes a new dict */
+    TrObject *d = atomic_load_ptr_acquire((void **)slot);
+    if (d) return d;
+    TrObject *nd = dict_new(ts);
+    if (!nd) return NULL;
+    uintptr_t seen = atomic_cas_uptr((uintptr_t *)slot, 0, (uintptr_t)nd);
+    if (seen != 0) {         /* another thread installed one first */
+        tr_decref(nd);
+        return (TrObject *)seen;
+    }
+    return nd;
+}
+
+TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    TrType *t = tr_type(o);
+    TrObject *attr = type_lookup(ts, t, name);
+    if (!attr && err_occurred(ts)) return NULL;
+    if (attr && tr_type(attr)->descr_set)     /* data descriptor wins */
+        return type_bind_take(ts, attr, o);
+    TrObject **slot = dict_slot(o);
+    if (slot) {
+        TrObject *d = atomic_load_ptr_acquire((void **)slot);
+        if (d) {
+            TrObject *v = dict_get(ts, d, name);
+            if (v) { tr_xdecref(attr); return v; }
+            if (err_occurred(ts)) { tr_xdecref(attr); return NULL; }
+        }
+    }
+    if (attr) return type_bind_take(ts, attr, o);
+    if (str_equal_cstr(name, "__class__")) return tr_newref((TrObject *)t);
+    if (slot && str_equal_cstr(name, "__dict__")) {
+        TrObject *d = instance_dict(ts, slot);
+        return d ? tr_newref(d) : NULL;
+    }
+    return err_format(ts, &tr_exc_AttributeError, "'%s' object has no attribute '%S'",
+                      type_qualname(t), name);
+}
+
+int tr_generic_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
+    TrType *t = tr_type(o);
+    TrObject *attr = type_lookup(ts, t, name);
+    if (!attr && err_occurred(ts)) return -1;
+    if (attr && tr_type(attr)->descr_set) {
+        int r = tr_type(attr)->descr_set(ts, attr, o, value);
+        tr_decref(attr);
+        return r;
+    }
+    TrObject **slot = dict_slot(o);
+    if (!slot) {
+        if (attr && tr_type(attr) == &tr_method_descr_type) {
+            tr_decref(attr);
+            err_format(ts, &tr_exc_AttributeError, "'%s' object attribute '%S' is read-only",
+                       type_qualname(t), name);
+            return -1;
+        }
+        tr_xdecref(attr);
+        err_format(ts, &tr_exc_AttributeError,
+                   "'%s' object has no attribute '%S' and no __dict__ for setting new attributes",
+                   type_qualname(t), name);
+        return -1;
+    }
+    tr_xdecref(attr);
+    TrObject *d = instance_dict(ts, slot);
+    if (!d) return -1;
+    if (value) return dict_set(ts, d, name, value);
+    if (dict_del(ts, d, name) < 0) {
+        if (err_matches(ts, &tr_exc_KeyError)) {
+            err_format(ts, &tr_exc_AttributeError, "'%s' object has no attribute '%S'",
+                       type_qualname(t), name);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- type_ready -------------------------------------------------------- */
+
+/* Copies the slots `type` leaves NULL from `base`, as CPython inherits them:
+ * `hash` and `richcompare` only together (a type that defines == without
+ * hash stays unhashable); `str` not when the type has its own repr and the
+ * base's str is just its repr (so bool's str is bool's repr, not int's);
+ * `new_` not from `object` for builtin types (they cannot be created by
+ * calling them unless they say how). */
+static void inherit(TrType *type, TrType *base) {
+#define INHERIT(f) if (!type->f) type->f = base->f
+    if (!type->basicsize) type->basicsize = base->basicsize;
+    INHERIT(dealloc);
+    if (!type->str && !(type->repr && base->str == base->repr)) type->str = base->str;
+    INHERIT(repr);
+    if (!type->hash && !type->richcompare) {
+        type->hash = base->hash;
+        type->richcompare = base->richcompare;
+    }
+    INHERIT(truth);
+    INHERIT(len);
+    INHERIT(getitem);
+    INHERIT(setitem);
+    INHERIT(contains);
+    INHERIT(iter);
+    INHERIT(iternext);
+    INHERIT(call);
+    if (!type->new_ && (base != &tr_object_type || (type->flags & TR_TPFLAG_HEAPTYPE)))
+        type->new_ = base->new_;
+    INHERIT(getattr);
+    INHERIT(setattr);
+    INHERIT(number);
+    INHERIT(dictoffset);
+    INHERIT(descr_get);
+    INHERIT(descr_set);
+    if (base->flags & TR_TPFLAG_EXCEPTION) type->flags |= TR_TPFLAG_EXCEPTION;
+#undef INHERIT
+}
+
+int type_ready(TrThread *ts, TrType *type) {
+    if (type->flags & TR_TPFLAG_READY) return 0;
+    if (!type->base && type != &tr_object_type) type->base = &tr_object_type;
+    if (type->base && type_ready(ts, type->base) < 0) return -1;
+    if (type->base) inherit(type, type->base);
+    int is_static = !(type->flags & TR_TPFLAG_HEAPTYPE);
+    if (!type->dict) {
+        type->dict = dict_new(ts);
+        if (!type->dict) return -1;
+        if (is_static) tr_make_immortal(type->dict);
+    }
+    if (type->methods) {
+        for (const TrMethodDef *m = type->methods; m->name; m++) {
+            TrObject *d = method_descr_new(ts, type, m);
+            if (!d) return -1;
+            if (is_static) tr_make_immortal(d);
+            int r = dict_set_cstr(ts, type->dict, m->name, d);
+            tr_decref(d);
+            if (r < 0) return -1;
+        }
+    }
+    if (is_static) tr_make_immortal((TrObject *)type);
+    type->flags |= TR_TPFLAG_READY;
+    return 0;
+}
+
+/* ---- the `type` type --------------------------------------------------- */
+
+static void type_dealloc(TrThread *ts, TrObject *o) {
+    TrType *t = (TrType *)o;
+    /* Only classes get here: builtin types are immortal.  A class owns its
+     * dict, a reference to its base (when that is a class) and its name. */
+    TR_CLEAR(t->dict);
+    if (t->base && (t->base->flags & TR_TPFLAG_HEAPTYPE)) tr_decref((TrObject *)t->base);
+    free((char *)t->name);
+    tr_free(o);
+}
+
+static TrObject *type_module_name(TrThread *ts, TrType *t) {
+    if ((t->flags & TR_TPFLAG_HEAPTYPE) && t->dict) {
+        TrObject *m = dict_get_cstr(ts, t->dict, "__module__");
+        if (m) return m;
+        if (err_occurred(ts)) err_clear(ts);
+    }
+    return str_from_cstr(ts, "builtins");
+}
+
+static TrObject *type_repr(TrThread *ts, TrObject *o) {
+    TrType *t = (TrType *)o;
+    TrObject *mod = type_module_name(ts, t);
+    if (!mod) return NULL;
+    TrStrBuf b;
+    strbuf_init(&b);
+    strbuf_adds(&b, "<class '");
+    if (str_check(mod) && !str_equal_cstr(mod, "builtins")) {
+        strbuf_addstr(&b, mod);
+        strbuf_addc(&b, '.');
+    }
+    strbuf_adds(&b, type_qualname(t));
+    strbuf_adds(&b, "'>");
+    tr_decref(mod);
+    return strbuf_finish(ts, &b);
+}
+
+static TrObject *type_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    TrType *t = (TrType *)o;
+    const char *n = str_utf8(name);
+    if (n[0] == '_' && n[1] == '_') {
+        if (!strcmp(n, "__name__")) return str_from_cstr(ts, t->name);
+        if (!strcmp(n, "__qualname__")) return str_from_cstr(ts, type_qualname(t));
+        if (!strcmp(n, "__module__")) return type_module_name(ts, t);
+        if (!strcmp(n, "__class__")) return tr_newref((TrObject *)tr_type(o));
+        if (!strcmp(n, "__base__")) return tr_newref(t->base ? (TrObject *)t->base : tr_none);
+        if (!strcmp(n, "__bases__")) {
+            if (!t->base) return tuple_new(ts, 0);
+            TrObject *b = (TrObject *)t->base;
+            return tuple_from_array(ts, &b, 1);
+        }
+        if (!strcmp(n, "__mro__")) {
+            size_t k = 0;
+            for (TrType *s = t; s; s = s->base) k++;
+            TrObject *tup = tuple_new(ts, k);
+            if (!tup) return NULL;
+            k = 0;
+            for (TrType *s = t; s; s = s->base) tuple_set_take(tup, k++, tr_newref((TrObject *)s));
+            return tup;
+        }
+    }
+    TrObject *attr = type_lookup(ts, t, name);
+    if (attr) {
+        TrType *at = tr_type(attr);
+        if (at->descr_get && at != &tr_method_descr_type) {
+            TrObject *r = at->descr_get(ts, attr, NULL, t);
+            tr_decref(attr);
+            return r;
+        }
+        return attr;      /* functions and method descriptors stay unbound */
+    }
+    if (err_occurred(ts)) return NULL;
+    /* methods of the metatype, bound to the type: `int.mro()` */
+    TrType *meta = tr_type(o);
+    attr = type_lookup(ts, meta, name);
+    if (attr) return type_bind_take(ts, attr, o);
+    if (err_occurred(ts)) return NULL;
+    if (!strcmp(n, "__doc__")) return tr_newref(tr_none);
+    return err_format(ts, &tr_exc_AttributeError, "type object '%s' has no attribute '%S'",
+                      type_qualname(t), name);
+}
+
+static int type_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
+    TrType *t = (TrType *)o;
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) {
+        err_format(ts, &tr_exc_TypeError, "cannot set '%S' attribute of immutable type '%s'",
+                   name, t->name);
+        return -1;
+    }
+    if (value) return dict_set(ts, t->dict, name, value);
+    if (dict_del(ts, t->dict, name) < 0) {
+        if (err_matches(ts, &tr_exc_KeyError))
+            err_format(ts, &tr_exc_AttributeError, "type object '%s' has no attribute '%S'",
+                       type_qualname(t), name);
+        return -1;
+    }
+    return 0;
+}
+
+/* Calling a type: `type(x)` gives x's type; any other type makes an
+ * instance through its `new_` slot. */
+static TrObject *type_call(TrThread *ts, TrObject *callable, TrObject *const *args, size_t nargs,
+                           TrObject *kwnames) {
+    TrType *t = (TrType *)callable;
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (t == &tr_type_type && nargs == 1 && nkw == 0) return tr_newref((TrObject *)tr_type(args[0]));
+    if (!t->new_) {
+        if (t == &tr_type_type)
+            return err_format(ts, &tr_exc_TypeError, "type() takes 1 or 3 arguments");
+        return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", type_qualname(t));
+    }
+    return t->new_(ts, t, args, nargs, kwnames);
+}
+
+static TrObject *type_mro(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                          TrObject *kwnames) {
+    if (tr_check_args(ts, "type.mro", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *list = list_new(ts, 0);
+    if (!list) return NULL;
+    for (TrType *s = (TrType *)self; s; s = s->base)
+        if (list_append(ts, list, (TrObject *)s) < 0) { tr_decref(list); return NULL; }
+    return list;
+}
+
+static const TrMethodDef type_methods[] = {
+    {"mro", type_mro},
+    {NULL, NULL},
+};
+
+TrType tr_type_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "type",
+    .basicsize = sizeof(TrType),
+    .flags = TR_TPFLAG_BASETYPE,
+    .base = &tr_object_type,
+    .dealloc = type_dealloc,
+    .repr = type_repr,
+    .call = type_call,
+    .getattr = type_getattr,
+    .setattr = type_setattr,
+    .methods = type_methods,
+};
+
+/* ---- start-up ----------------------------------------------------------- */
+
+int exc_types_init(TrThread *ts);   /* objects/exc.c */
+
+int types_init(TrThread *ts) {
+    static TrType *const types[] = {
+        &tr_object_type, &tr_type_type, &tr_cfunction_type, &tr_method_descr_type,
+        &tr_method_type, &tr_module_type,
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (type_ready(ts, types[i]) < 0) return -1;
+    return exc_types_init(ts);
+}

@@ -1,0 +1,616 @@
+/* stdlib/builtins.c: the builtins module: print, len, sorted, min, max, ...
+ * and the names of the builtin types and exception classes.
+ *
+ * Every function here is a tr_methodfunc taking borrowed arguments.  The
+ * module is created once at start-up and made immortal; its functions are
+ * immortal too, so a loop calling len() in many threads writes nothing shared.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "torii/torii.h"
+#include "stdlib/stdlib.h"
+
+#ifndef BUILTINS_EXTRA_TYPES
+#define BUILTINS_EXTRA_TYPES
+#endif
+
+/* ---- keyword arguments ---------------------------------------------------
+ * parse_kw: matches the keyword arguments of a call against `names` (a
+ * NULL-terminated list).  out[i] receives a borrowed value or stays NULL.
+ * -1 with CPython's TypeError for an unknown keyword. */
+static int parse_kw(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
+                    const char *const *names, TrObject **out) {
+    if (!kwnames) return 0;
+    size_t nkw = tuple_size(kwnames);
+    for (size_t k = 0; k < nkw; k++) {
+        TrObject *key = tuple_get(kwnames, k);
+        size_t i = 0;
+        for (; names[i]; i++)
+            if (str_equal_cstr(key, names[i])) break;
+        if (!names[i]) {
+            err_format(ts, &tr_exc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    return 0;
+}
+
+static size_t nkwargs(TrObject *kwnames) { return kwnames ? tuple_size(kwnames) : 0; }
+
+/* ---- print ------------------------------------------------------------- */
+
+static TrObject *builtin_print(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"sep", "end", "file", "flush", NULL};
+    TrObject *kw[4] = {NULL, NULL, NULL, NULL};
+    if (parse_kw(ts, "print", args, nargs, kwnames, names, kw) < 0) return NULL;
+    TrObject *sep = kw[0], *end = kw[1], *file = kw[2], *flush = kw[3];
+    if (sep == tr_none) sep = NULL;
+    if (end == tr_none) end = NULL;
+    if (file == tr_none) file = NULL;
+    if (sep && !str_check(sep))
+        return err_format(ts, &tr_exc_TypeError, "sep must be None or a string, not %T", sep);
+    if (end && !str_check(end))
+        return err_format(ts, &tr_exc_TypeError, "end must be None or a string, not %T", end);
+    TrStrBuf b;
+    strbuf_init(&b);
+    for (size_t i = 0; i < nargs; i++) {
+        if (i) {
+            if (sep) strbuf_addstr(&b, sep);
+            else strbuf_addc(&b, ' ');
+        }
+        TrObject *s = tr_str(ts, args[i]);
+        if (!s) { strbuf_free(&b); return NULL; }
+        strbuf_addstr(&b, s);
+        tr_decref(s);
+    }
+    if (end) strbuf_addstr(&b, end);
+    else strbuf_addc(&b, '\n');
+    TrObject *text = strbuf_finish(ts, &b);
+    if (!text) return NULL;
+    TrObject *sysout = file;
+    if (!sysout) {
+        sysout = dict_get_cstr(ts, module_dict(tr_runtime.sys), "stdout");
+        if (!sysout) {
+            tr_decref(text);
+            if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.stdout");
+            return NULL;
+        }
+    } else {
+        tr_incref(sysout);
+    }
+    TrObject *r;
+    if (tr_type(sysout) == &tr_textio_type && !file) {
+        /* The common case: write straight to the buffer. */
+        r = tr_write_stdout(ts, str_utf8(text), str_nbytes(text)) < 0 ? NULL : tr_none;
+    } else {
+        TrObject *write = tr_getattr_cstr(ts, sysout, "write");
+        r = write ? tr_call(ts, write, &text, 1, NULL) : NULL;
+        tr_xdecref(write);
+    }
+    tr_decref(text);
+    if (r && flush) {
+        int f = tr_is_true(ts, flush);
+        if (f < 0) { tr_decref(r); r = NULL; }
+        else if (f) {
+            TrObject *fl = tr_getattr_cstr(ts, sysout, "flush");
+            TrObject *fr = fl ? tr_call(ts, fl, NULL, 0, NULL) : NULL;
+            tr_xdecref(fl);
+            if (!fr) { tr_decref(r); r = NULL; } else tr_decref(fr);
+        }
+    }
+    tr_decref(sysout);
+    if (!r) return NULL;
+    tr_decref(r);
+    return tr_none;
+}
+
+/* ---- simple one-argument functions -------------------------------------- */
+
+static TrObject *builtin_len(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "len", nargs, kwnames, 1, 1) < 0) return NULL;
+    ssize_t n = tr_len(ts, args[0]);
+    return n < 0 ? NULL : int_from_i64(ts, n);
+}
+
+static TrObject *builtin_repr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "repr", nargs, kwnames, 1, 1) < 0) return NULL;
+    return tr_repr(ts, args[0]);
+}
+
+static TrObject *builtin_abs(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "abs", nargs, kwnames, 1, 1) < 0) return NULL;
+    return tr_abs(ts, args[0]);
+}
+
+static TrObject *builtin_hash(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "hash", nargs, kwnames, 1, 1) < 0) return NULL;
+    int64_t h = tr_hash(ts, args[0]);
+    return h == -1 ? NULL : int_from_i64(ts, h);
+}
+
+static TrObject *builtin_id(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "id", nargs, kwnames, 1, 1) < 0) return NULL;
+    return int_from_u64(ts, (uint64_t)(uintptr_t)args[0]);
+}
+
+static TrObject *builtin_callable(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "callable", nargs, kwnames, 1, 1) < 0) return NULL;
+    TrType *t = tr_type(args[0]);
+    return tr_bool(t->call != NULL || t == &tr_type_type || tr_type_is_subtype(t, &tr_type_type));
+}
+
+static TrObject *builtin_iter(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "iter", nargs, kwnames, 1, 1) < 0) return NULL;
+    return tr_iter(ts, args[0]);
+}
+
+static TrObject *builtin_next(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "next", nargs, kwnames, 1, 2) < 0) return NULL;
+    if (!tr_type(args[0])->iternext)
+        return err_format(ts, &tr_exc_TypeError, "'%s' object is not an iterator", tr_type_name(args[0]));
+    TrObject *v = tr_next(ts, args[0]);
+    if (v || err_occurred(ts)) {
+        if (!v && nargs == 2 && err_matches(ts, &tr_exc_StopIteration)) {
+            err_clear(ts);
+            return tr_newref(args[1]);
+        }
+        return v;
+    }
+    if (nargs == 2) return tr_newref(args[1]);
+    err_restore(ts, exc_new(ts, &tr_exc_StopIteration, NULL, 0));
+    return NULL;
+}
+
+/* isinstance(obj, cls) with cls a type or a tuple of them: 1, 0, -1. */
+static int isinstance_of(TrThread *ts, TrObject *obj, TrObject *cls) {
+    if (tuple_check(cls)) {
+        for (size_t i = 0; i < tuple_size(cls); i++) {
+            int r = isinstance_of(ts, obj, tuple_get(cls, i));
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!tr_isinstance(cls, &tr_type_type)) {
+        err_set(ts, &tr_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    return tr_isinstance(obj, (TrType *)cls);
+}
+
+static TrObject *builtin_isinstance(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "isinstance", nargs, kwnames, 2, 2) < 0) return NULL;
+    int r = isinstance_of(ts, args[0], args[1]);
+    return r < 0 ? NULL : tr_bool(r);
+}
+
+static TrObject *builtin_issubclass(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "issubclass", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!tr_isinstance(args[0], &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "issubclass() arg 1 must be a class");
+    TrObject *cls = args[1];
+    size_t n = tuple_check(cls) ? tuple_size(cls) : 1;
+    for (size_t i = 0; i < n; i++) {
+        TrObject *c = tuple_check(cls) ? tuple_get(cls, i) : cls;
+        if (!tr_isinstance(c, &tr_type_type))
+            return err_format(ts, &tr_exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        if (tr_type_is_subtype((TrType *)args[0], (TrType *)c)) return tr_true;
+    }
+    return tr_false;
+}
+
+/* ---- iteration-based functions ---------------------------------------- */
+
+static TrObject *builtin_any_all(TrThread *ts, TrObject *const *args, size_t nargs, TrObject *kwnames, const char *name, int want) {
+    if (tr_check_args(ts, name, nargs, kwnames, 1, 1) < 0) return NULL;
+    TrObject *it = tr_iter(ts, args[0]);
+    if (!it) return NULL;
+    TrObject *v, *result = tr_bool(!want);
+    while ((v = tr_next(ts, it))) {
+        int t = tr_is_true(ts, v);
+        tr_decref(v);
+        if (t < 0) { tr_decref(it); return NULL; }
+        if (t == want) { result = tr_bool(want); break; }
+    }
+    tr_decref(it);
+    return err_occurred(ts) ? NULL : result;
+}
+
+static TrObject *builtin_any(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return builtin_any_all(ts, args, nargs, kwnames, "any", 1);
+}
+
+static TrObject *builtin_all(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return builtin_any_all(ts, args, nargs, kwnames, "all", 0);
+}
+
+static TrObject *builtin_sum(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"start", NULL};
+    TrObject *kw[1] = {NULL};
+    if (nargs < 1 || nargs > 2)
+        return err_format(ts, &tr_exc_TypeError, nargs < 1 ? "sum() takes at least 1 positional argument (%zu given)"
+                                                           : "sum() takes at most 2 arguments (%zu given)", nargs + nkwargs(kwnames));
+    if (parse_kw(ts, "sum", args, nargs, kwnames, names, kw) < 0) return NULL;
+    TrObject *start = nargs == 2 ? args[1] : kw[0] ? kw[0] : tr_imm_from(0);
+    if (str_check(start))
+        return err_format(ts, &tr_exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    TrObject *it = tr_iter(ts, args[0]);
+    if (!it) return NULL;
+    TrObject *acc = tr_newref(start), *v;
+    while ((v = tr_next(ts, it))) {
+        TrObject *next;
+        if (tr_is_imm(acc) && tr_is_imm(v)) {
+            int64_t r;
+            if (!__builtin_add_overflow(tr_imm_value(acc), tr_imm_value(v), &r) && tr_fits_imm(r)) {
+                acc = tr_imm_from(r);
+                continue;
+            }
+        }
+        next = tr_binop(ts, TR_BINOP_ADD, acc, v);
+        tr_decref(v);
+        tr_decref(acc);
+        if (!next) { tr_decref(it); return NULL; }
+        acc = next;
+    }
+    tr_decref(it);
+    if (err_occurred(ts)) { tr_decref(acc); return NULL; }
+    return acc;
+}
+
+/* min() and max(): op is TR_LT for min, TR_GT for max. */
+static TrObject *min_max(TrThread *ts, TrObject *const *args, size_t nargs, TrObject *kwnames, const char *name, int op) {
+    static const char *const names[] = {"key", "default", NULL};
+    TrObject *kw[2] = {NULL, NULL};
+    if (parse_kw(ts, name, args, nargs, kwnames, names, kw) < 0) return NULL;
+    TrObject *key = kw[0] == tr_none ? NULL : kw[0], *dflt = kw[1];
+    if (nargs == 0)
+        return err_format(ts, &tr_exc_TypeError, "%s expected at least 1 argument, got 0", name);
+    if (nargs > 1 && dflt)
+        return err_format(ts, &tr_exc_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+    TrObject *seq = nargs == 1 ? args[0] : tuple_from_array(ts, args, nargs);
+    if (!seq) return NULL;
+    TrObject *it = tr_iter(ts, seq);
+    if (nargs > 1) tr_decref(seq);
+    if (!it) return NULL;
+    TrObject *best = NULL, *bestkey = NULL, *v;
+    while ((v = tr_next(ts, it))) {
+        TrObject *k = v;
+        if (key) {
+            k = tr_call(ts, key, &v, 1, NULL);
+            if (!k) { tr_decref(v); goto fail; }
+        } else {
+            tr_incref(k);
+        }
+        if (!best) {
+            best = v;
+            bestkey = k;
+            continue;
+        }
+        int better = tr_richcompare_bool(ts, k, bestkey, op);
+        if (better < 0) { tr_decref(v); tr_decref(k); goto fail; }
+        if (better) {
+            tr_decref(best); tr_decref(bestkey);
+            best = v; bestkey = k;
+        } else {
+            tr_decref(v); tr_decref(k);
+        }
+    }
+    if (err_occurred(ts)) goto fail;
+    tr_decref(it);
+    tr_xdecref(bestkey);
+    if (!best) {
+        if (dflt) return tr_newref(dflt);
+        return err_format(ts, &tr_exc_ValueError, "%s() iterable argument is empty", name);
+    }
+    return best;
+fail:
+    tr_decref(it);
+    tr_xdecref(best);
+    tr_xdecref(bestkey);
+    return NULL;
+}
+
+static TrObject *builtin_min(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return min_max(ts, args, nargs, kwnames, "min", TR_LT);
+}
+
+static TrObject *builtin_max(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return min_max(ts, args, nargs, kwnames, "max", TR_GT);
+}
+
+static TrObject *builtin_sorted(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"key", "reverse", NULL};
+    TrObject *kw[2] = {NULL, NULL};
+    if (nargs != 1)
+        return err_format(ts, &tr_exc_TypeError, "sorted expected 1 argument, got %zu", nargs);
+    if (parse_kw(ts, "sort", args, nargs, kwnames, names, kw) < 0) return NULL;
+    int reverse = 0;
+    if (kw[1]) {
+        reverse = tr_is_true(ts, kw[1]);
+        if (reverse < 0) return NULL;
+    }
+    TrObject *l = list_from_iterable(ts, args[0]);
+    if (!l) return NULL;
+    if (list_sort(ts, l, kw[0] == tr_none ? NULL : kw[0], reverse) < 0) { tr_decref(l); return NULL; }
+    return l;
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+static TrObject *builtin_round(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"number", "ndigits", NULL};
+    TrObject *kw[2] = {NULL, NULL};
+    if (parse_kw(ts, "round", args, nargs, kwnames, names, kw) < 0) return NULL;
+    if (nargs > 2)
+        return err_format(ts, &tr_exc_TypeError, "round() takes at most 2 arguments (%zu given)", nargs + nkwargs(kwnames));
+    TrObject *x = nargs >= 1 ? args[0] : kw[0];
+    TrObject *nd = nargs >= 2 ? args[1] : kw[1];
+    if (!x) return err_format(ts, &tr_exc_TypeError, "round() missing required argument 'number' (pos 1)");
+    if (nd == tr_none) nd = NULL;
+    if (float_check(x)) return float_round(ts, float_value(x), nd);
+    if (int_check(x)) return int_round(ts, x, nd);
+    return err_format(ts, &tr_exc_TypeError, "type %s doesn't define __round__ method", tr_type_name(x));
+}
+
+static TrObject *builtin_divmod(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "divmod", nargs, kwnames, 2, 2) < 0) return NULL;
+    TrObject *q = tr_binop(ts, TR_BINOP_FLOORDIV, args[0], args[1]);
+    if (!q) {
+        if (err_matches(ts, &tr_exc_TypeError)) {
+            err_clear(ts);
+            return err_format(ts, &tr_exc_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                              tr_type_name(args[0]), tr_type_name(args[1]));
+        }
+        return NULL;
+    }
+    TrObject *r = tr_binop(ts, TR_BINOP_MOD, args[0], args[1]);
+    if (!r) { tr_decref(q); return NULL; }
+    TrObject *items[2] = {q, r};
+    TrObject *t = tuple_from_array(ts, items, 2);
+    tr_decref(q);
+    tr_decref(r);
+    return t;
+}
+
+static TrObject *builtin_pow(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "pow", nargs, kwnames, 2, 3) < 0) return NULL;
+    if (nargs == 2 || args[2] == tr_none) return tr_binop(ts, TR_BINOP_POW, args[0], args[1]);
+    TrObject *b = args[0], *e = args[1], *m = args[2];
+    if (!int_check(b) || !int_check(e) || !int_check(m))
+        return err_format(ts, &tr_exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (int_sign(m) == 0) return err_format(ts, &tr_exc_ValueError, "pow() 3rd argument cannot be 0");
+    if (int_sign(e) < 0) return err_format(ts, &tr_exc_ValueError, "base is not invertible for the given modulus");
+    /* Square and multiply over Python ints. */
+    TrObject *result = tr_imm_from(1), *base = tr_binop(ts, TR_BINOP_MOD, b, m), *exp = tr_newref(e);
+    if (!base) { tr_decref(exp); return NULL; }
+    while (int_sign(exp) > 0) {
+        TrObject *bit = int_binop(ts, TR_BINOP_AND, exp, tr_imm_from(1));
+        if (!bit) goto fail;
+        if (int_sign(bit)) {
+            TrObject *t = int_binop(ts, TR_BINOP_MUL, result, base);
+            if (!t) goto fail;
+            tr_decref(result);
+            result = int_binop(ts, TR_BINOP_MOD, t, m);
+            tr_decref(t);
+            if (!result) goto fail;
+        }
+        TrObject *t = int_binop(ts, TR_BINOP_RSHIFT, exp, tr_imm_from(1));
+        if (!t) goto fail;
+        tr_decref(exp);
+        exp = t;
+        t = int_binop(ts, TR_BINOP_MUL, base, base);
+        if (!t) goto fail;
+        tr_decref(base);
+        base = int_binop(ts, TR_BINOP_MOD, t, m);
+        tr_decref(t);
+        if (!base) goto fail;
+    }
+    tr_decref(base);
+    tr_decref(exp);
+    {
+        /* 1 % m for m == 1 or -1. */
+        TrObject *r = int_binop(ts, TR_BINOP_MOD, result, m);
+        tr_decref(result);
+        return r;
+    }
+fail:
+    tr_xdecref(result);
+    tr_xdecref(base);
+    tr_xdecref(exp);
+    return NULL;
+}
+
+static TrObject *builtin_chr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "chr", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!int_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer", tr_type_name(args[0]));
+    int overflow = 0;
+    int64_t c = int_as_i64_overflow(args[0], &overflow);
+    if (overflow || c < 0 || c > 0x10ffff) {
+        if (overflow) return err_format(ts, &tr_exc_OverflowError, "Python int too large to convert to C int");
+        return err_format(ts, &tr_exc_ValueError, "chr() arg not in range(0x110000)");
+    }
+    char buf[4];
+    size_t n;
+    if (c < 0x80) { buf[0] = (char)c; n = 1; }
+    else if (c < 0x800) { buf[0] = (char)(0xc0 | (c >> 6)); buf[1] = (char)(0x80 | (c & 0x3f)); n = 2; }
+    else if (c < 0x10000) {
+        buf[0] = (char)(0xe0 | (c >> 12)); buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        buf[2] = (char)(0x80 | (c & 0x3f)); n = 3;
+    } else {
+        buf[0] = (char)(0xf0 | (c >> 18)); buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f)); buf[3] = (char)(0x80 | (c & 0x3f)); n = 4;
+    }
+    return str_from_utf8(ts, buf, n);
+}
+
+static TrObject *builtin_ord(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "ord", nargs, kwnames, 1, 1) < 0) return NULL;
+    TrObject *s = args[0];
+    if (!str_check(s))
+        return err_format(ts, &tr_exc_TypeError, "ord() expected string of length 1, but %s found", tr_type_name(s));
+    if (str_length(s) != 1)
+        return err_format(ts, &tr_exc_TypeError, "ord() expected a character, but string of length %zu found", str_length(s));
+    const unsigned char *p = (const unsigned char *)str_utf8(s);
+    int64_t c;
+    if (p[0] < 0x80) c = p[0];
+    else if (p[0] < 0xe0) c = ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+    else if (p[0] < 0xf0) c = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    else c = ((int64_t)(p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+    return tr_imm_from(c);
+}
+
+/* hex(), oct(), bin(): format(x, '#x') etc. after __index__. */
+static TrObject *int_to_base(TrThread *ts, TrObject *const *args, size_t nargs, TrObject *kwnames, const char *name, const char *spec) {
+    if (tr_check_args(ts, name, nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!int_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer", tr_type_name(args[0]));
+    TrObject *s = str_from_cstr(ts, spec);
+    if (!s) return NULL;
+    TrObject *r = tr_format(ts, args[0], s);
+    tr_decref(s);
+    return r;
+}
+
+static TrObject *builtin_hex(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return int_to_base(ts, args, nargs, kwnames, "hex", "#x");
+}
+
+static TrObject *builtin_oct(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return int_to_base(ts, args, nargs, kwnames, "oct", "#o");
+}
+
+static TrObject *builtin_bin(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return int_to_base(ts, args, nargs, kwnames, "bin", "#b");
+}
+
+static TrObject *builtin_format(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "format", nargs, kwnames, 1, 2) < 0) return NULL;
+    TrObject *spec = nargs == 2 ? args[1] : NULL;
+    if (spec && !str_check(spec))
+        return err_format(ts, &tr_exc_TypeError, "format() argument 2 must be str, not %T", spec);
+    if (spec) return tr_format(ts, args[0], spec);
+    TrObject *empty = str_intern_cstr(ts, "");
+    return empty ? tr_format(ts, args[0], empty) : NULL;
+}
+
+/* ---- attributes ------------------------------------------------------- */
+
+static TrObject *builtin_getattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "getattr", nargs, kwnames, 2, 3) < 0) return NULL;
+    if (!str_check(args[1]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[1]));
+    TrObject *v = tr_getattr(ts, args[0], args[1]);
+    if (!v && nargs == 3 && err_matches(ts, &tr_exc_AttributeError)) {
+        err_clear(ts);
+        return tr_newref(args[2]);
+    }
+    return v;
+}
+
+static TrObject *builtin_hasattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "hasattr", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!str_check(args[1]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[1]));
+    TrObject *v = tr_getattr(ts, args[0], args[1]);
+    if (v) { tr_decref(v); return tr_true; }
+    if (err_matches(ts, &tr_exc_AttributeError)) { err_clear(ts); return tr_false; }
+    return NULL;
+}
+
+static TrObject *builtin_setattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "setattr", nargs, kwnames, 3, 3) < 0) return NULL;
+    if (!str_check(args[1]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[1]));
+    return tr_setattr(ts, args[0], args[1], args[2]) < 0 ? NULL : tr_none;
+}
+
+static TrObject *builtin_input(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "input", nargs, kwnames, 0, 1) < 0) return NULL;
+    if (nargs == 1) {
+        TrObject *p = tr_str(ts, args[0]);
+        if (!p) return NULL;
+        int r = tr_write_stdout(ts, str_utf8(p), str_nbytes(p));
+        tr_decref(p);
+        if (r < 0) return NULL;
+    }
+    tr_flush_stdout();
+    TrStrBuf b;
+    strbuf_init(&b);
+    gil_release_for_blocking(ts);
+    int c, got = 0;
+    while ((c = getchar()) != EOF) {
+        got = 1;
+        if (c == '\n') break;
+        strbuf_addc(&b, (char)c);
+    }
+    gil_reacquire_after_blocking(ts);
+    if (!got) {
+        strbuf_free(&b);
+        return err_format(ts, &tr_exc_EOFError, "EOF when reading a line");
+    }
+    return strbuf_finish(ts, &b);
+}
+
+static const TrMethodDef builtin_functions[] = {
+    {"print", builtin_print},
+    {"len", builtin_len},
+    {"repr", builtin_repr},
+    {"abs", builtin_abs},
+    {"hash", builtin_hash},
+    {"id", builtin_id},
+    {"callable", builtin_callable},
+    {"iter", builtin_iter},
+    {"next", builtin_next},
+    {"isinstance", builtin_isinstance},
+    {"issubclass", builtin_issubclass},
+    {"any", builtin_any},
+    {"all", builtin_all},
+    {"sum", builtin_sum},
+    {"min", builtin_min},
+    {"max", builtin_max},
+    {"sorted", builtin_sorted},
+    {"round", builtin_round},
+    {"divmod", builtin_divmod},
+    {"pow", builtin_pow},
+    {"chr", builtin_chr},
+    {"ord", builtin_ord},
+    {"hex", builtin_hex},
+    {"oct", builtin_oct},
+    {"bin", builtin_bin},
+    {"format", builtin_format},
+    {"getattr", builtin_getattr},
+    {"hasattr", builtin_hasattr},
+    {"setattr", builtin_setattr},
+    {"input", builtin_input},
+    {NULL, NULL},
+};
+
+TrObject *builtins_module_init(TrThread *ts) {
+    TrObject *m = module_new(ts, "builtins");
+    if (!m) return NULL;
+    if (module_add_functions(ts, m, builtin_functions) < 0) goto fail;
+    TrObject *d = module_dict(m);
+    struct { const char *name; TrType *type; } types[] = {
+        {"object", &tr_object_type}, {"type", &tr_type_type}, {"int", &tr_int_type},
+        {"bool", &tr_bool_type}, {"float", &tr_float_type}, {"str", &tr_str_type},
+        {"tuple", &tr_tuple_type}, {"list", &tr_list_type}, {"dict", &tr_dict_type},
+        {"range", &tr_range_type}, {"enumerate", &tr_enumerate_type}, {"zip", &tr_zip_type},
+        {"slice", &tr_slice_type},
+        BUILTINS_EXTRA_TYPES
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (dict_set_cstr(ts, d, types[i].name, (TrObject *)types[i].type) < 0) goto fail;
+#define ADD_EXC(name, base) if (dict_set_cstr(ts, d, #name, (TrObject *)&tr_exc_##name) < 0) goto fail;
+    TR_EXC_LIST(ADD_EXC)
+#undef ADD_EXC
+    if (dict_set_cstr(ts, d, "None", tr_none) < 0 || dict_set_cstr(ts, d, "Ellipsis", tr_ellipsis) < 0 ||
+        dict_set_cstr(ts, d, "NotImplemented", tr_notimplemented) < 0 ||
+        dict_set_cstr(ts, d, "True", tr_true) < 0 || dict_set_cstr(ts, d, "False", tr_false) < 0)
+        goto fail;
+    return m;
+fail:
+    tr_decref(m);
+    return NULL;
+}

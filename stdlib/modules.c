@@ -1,0 +1,53 @@
+/* stdlib/modules.c: the table of builtin modules and `import`.
+ * sys.modules (tr_runtime.modules) caches every imported module; a module is
+ * created at most once: the first importer holds `import_lock` while it runs
+ * the module's init, so two threads importing at once get the same object.
+ * Modules are immortal once imported (they live until exit anyway), so every
+ * thread reads them and their dicts without counting. */
+#include <pthread.h>
+
+#include "torii/torii.h"
+#include "stdlib/stdlib.h"
+
+static TrObject *builtins_get(TrThread *ts) { return tr_newref(tr_runtime.builtins); }
+static TrObject *sys_get(TrThread *ts) { return tr_newref(tr_runtime.sys); }
+
+const TrModuleDef tr_builtin_modules[] = {
+    {"builtins", builtins_get},
+    {"sys", sys_get},
+    {"time", time_module_init},
+    {"_thread", _thread_module_init},
+    {"threading", threading_module_init},
+    {"math", math_module_init},
+    {NULL, NULL},
+};
+
+static pthread_mutex_t import_lock = PTHREAD_MUTEX_INITIALIZER;
+
+TrObject *runtime_import(TrThread *ts, TrObject *name) {
+    TrObject *m = dict_get(ts, tr_runtime.modules, name);
+    if (m || err_occurred(ts)) return m;
+    const TrModuleDef *def = tr_builtin_modules;
+    while (def->name && !str_equal_cstr(name, def->name)) def++;
+    if (!def->name) {
+        TrObject *exc = err_format(ts, &tr_exc_ModuleNotFoundError, "No module named %R", name);
+        return exc;
+    }
+    /* Module init runs no user code, so holding a plain mutex is safe; the
+     * thread detaches while it waits so it never blocks a GIL or a
+     * stop-the-world request. */
+    gil_release_for_blocking(ts);
+    pthread_mutex_lock(&import_lock);
+    gil_reacquire_after_blocking(ts);
+    m = dict_get(ts, tr_runtime.modules, name);
+    if (!m && !err_occurred(ts)) {
+        m = def->init(ts);
+        if (m) {
+            tr_make_immortal(m);
+            tr_make_immortal(module_dict(m));
+            if (dict_set(ts, tr_runtime.modules, name, m) < 0) TR_CLEAR(m);
+        }
+    }
+    pthread_mutex_unlock(&import_lock);
+    return m;
+}

@@ -1,0 +1,145 @@
+/* stdlib/stdio.c: the process's standard streams and the stream objects
+ * sys.stdout and sys.stderr.
+ *
+ * stdout is buffered (line-buffered when it is a terminal, like CPython) in one
+ * process-wide buffer guarded by `out_lock`; stderr is written through at once.
+ * Threads: every write holds `out_lock` for the whole piece, so one print()
+ * never interleaves with another thread's.  The lock is a plain pthread mutex:
+ * it is not an object lock and no Python code runs while it is held.  Blocking
+ * in write(2) happens with the lock held, outside any critical section.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "torii/torii.h"
+#include "stdlib/stdlib.h"
+
+#define OUT_BUFSIZE 8192
+
+static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
+static char out_buf[OUT_BUFSIZE];
+static size_t out_len;          /* guarded by out_lock */
+static int out_tty = -1;        /* guarded by out_lock: -1 unknown */
+
+static int write_all(int fd, const char *s, size_t n) {
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int flush_locked(void) {
+    int r = write_all(1, out_buf, out_len);
+    out_len = 0;
+    return r;
+}
+
+int tr_write_stdout(TrThread *ts, const char *s, size_t n) {
+    int r = 0;
+    pthread_mutex_lock(&out_lock);
+    if (out_tty < 0) out_tty = isatty(1);
+    if (out_len + n > OUT_BUFSIZE) {
+        r = flush_locked();
+        if (r == 0 && n > OUT_BUFSIZE) r = write_all(1, s, n), n = 0;
+    }
+    if (n) {
+        memcpy(out_buf + out_len, s, n);
+        out_len += n;
+    }
+    if (r == 0 && out_tty && memchr(s, '\n', n)) r = flush_locked();
+    pthread_mutex_unlock(&out_lock);
+    if (r < 0 && ts) {
+        int e = errno;
+        err_format(ts, &tr_exc_OSError, "[Errno %d] %s", e, strerror(e));
+    }
+    return r;
+}
+
+int tr_write_stderr(const char *s, size_t n) {
+    pthread_mutex_lock(&out_lock);
+    int r = write_all(2, s, n);
+    pthread_mutex_unlock(&out_lock);
+    return r;
+}
+
+void tr_flush_stdout(void) {
+    pthread_mutex_lock(&out_lock);
+    flush_locked();
+    pthread_mutex_unlock(&out_lock);
+}
+
+/* ---- the stream objects ---- */
+
+typedef struct TrTextIO {
+    TrObject ob_base;
+    int fd;
+    const char *name;   /* "<stdout>", static */
+} TrTextIO;
+
+static TrObject *textio_write(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "write", nargs, kwnames, 1, 1) < 0) return NULL;
+    TrObject *s = args[0];
+    if (!str_check(s))
+        return err_format(ts, &tr_exc_TypeError, "write() argument must be str, not %T", s);
+    TrTextIO *io = (TrTextIO *)self;
+    int r = io->fd == 1 ? tr_write_stdout(ts, str_utf8(s), str_nbytes(s))
+                        : tr_write_stderr(str_utf8(s), str_nbytes(s));
+    if (r < 0) {
+        if (!err_occurred(ts)) err_format(ts, &tr_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+        return NULL;
+    }
+    return int_from_i64(ts, (int64_t)str_length(s));
+}
+
+static TrObject *textio_flush(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "flush", nargs, kwnames, 0, 0) < 0) return NULL;
+    if (((TrTextIO *)self)->fd == 1) tr_flush_stdout();
+    return tr_none;
+}
+
+static TrObject *textio_isatty(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "isatty", nargs, kwnames, 0, 0) < 0) return NULL;
+    return tr_bool(isatty(((TrTextIO *)self)->fd));
+}
+
+static TrObject *textio_fileno(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "fileno", nargs, kwnames, 0, 0) < 0) return NULL;
+    return int_from_i64(ts, ((TrTextIO *)self)->fd);
+}
+
+static TrObject *textio_repr(TrThread *ts, TrObject *self) {
+    return str_format(ts, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", ((TrTextIO *)self)->name);
+}
+
+static const TrMethodDef textio_methods[] = {
+    {"write", textio_write},
+    {"flush", textio_flush},
+    {"isatty", textio_isatty},
+    {"fileno", textio_fileno},
+    {NULL, NULL},
+};
+
+TrType tr_textio_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "_io.TextIOWrapper",
+    .basicsize = sizeof(TrTextIO),
+    .repr = textio_repr,
+    .methods = textio_methods,
+};
+
+TrObject *stdio_stream_new(TrThread *ts, int fd, const char *name) {
+    TrTextIO *io = (TrTextIO *)tr_alloc(ts, &tr_textio_type);
+    if (!io) return NULL;
+    io->fd = fd;
+    io->name = name;
+    tr_make_immortal((TrObject *)io);
+    return (TrObject *)io;
+}

@@ -1,0 +1,11 @@
+print(1, 2, 3, sep="-")
+print("a", "b", sep="", end="!\n")
+print("no newline", end="")
+print()
+print(*[1, 2, 3])
+print("x", None, True, 1.0, [1], sep=", ")
+print(sep="/")
+import sys
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+sys.stdout.write("written\n")

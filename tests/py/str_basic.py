@@ -1,0 +1,12 @@
+s = "Hello, World"
+print(s, len(s), s[0], s[-1], s[1:5], s[::-1], s[::2], s[7:], s[:-7])
+print(s.upper(), s.lower(), s.swapcase(), s.title(), "hello world".capitalize())
+print(s.find("o"), s.rfind("o"), s.find("z"), s.index("W"), s.count("l"))
+print(s.replace("l", "L"), s.replace("l", "", 1), s.startswith("Hell"), s.endswith("ld"))
+print(s.split(", "), "a b  c".split(), "a,b,,c".split(","), "a b c".split(" ", 1), "x".split(","))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join("xyz"))
+print("  pad  ".strip() + "|", "xxhixx".strip("x"), "  l".lstrip(), "r  ".rstrip() + "|")
+print("abc" * 3, "ab" + "cd", "b" in "abc", "z" not in "abc", "abc" < "abd", "B" < "a")
+print("42".isdigit(), "4a".isdigit(), "abc".isalpha(), "ab1".isalnum(), "   ".isspace(), "Ab".isupper())
+print("a,b;c".partition(";"), "abc".partition("z"), "a.b.c".rpartition("."))
+print("abc".center(9, "*"), "abc".ljust(6) + "|", "abc".rjust(6), "42".zfill(5), "-42".zfill(5))

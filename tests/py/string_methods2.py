@@ -1,0 +1,10 @@
+print("a-b-c".split("-", 1), "a-b-c".rsplit("-", 1), "line1\nline2\n".splitlines(), "x y".split(None))
+print("Hello".lower().upper(), "hello world".title(), "abc".islower(), "ABC".isupper(), "Abc Def".istitle())
+print("tabs\tand".expandtabs(4), "abcabc".removeprefix("ab"), "abcabc".removesuffix("bc"))
+print("%5s|%-5s|%05.1f" % ("a", "b", 3.14159), "%c%c" % (72, "i"), "%3d%%" % 7)
+print("{0:>8.3f}|{1:<6}|{2:^7}".format(3.14159, "ab", "mid"))
+print(str(10 ** 20), "ab".join(["1", "2", "3"]), "x".join([]), "12".rjust(4, "0"))
+s = "The quick brown fox"
+words = s.split()
+print(len(words), [w[0] for w in words], " ".join(reversed(words)), s.lower().count("o"))
+print("a" < "b" < "c", "abc".startswith(("x", "a")), "abc".endswith("bc", 1), "abc".find("c", 1, 2))

@@ -1,0 +1,4 @@
+import sys
+print("ok")
+sys.exit()
+print("not reached")

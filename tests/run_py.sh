@@ -1,0 +1,44 @@
+#!/bin/sh
+# tests/run_py.sh TORII SCRIPT: runs SCRIPT (tests/py/NAME.py) with TORII from the
+# script's directory and compares stdout, stderr and the exit status with the
+# CPython 3.13 results committed beside it: NAME.out, NAME.err (if CPython wrote
+# to stderr) and NAME.rc (if the status was not 0).  In NAME.err the script's
+# directory is written as @DIR@.  Optional NAME.args holds extra arguments;
+# NAME.errlines (instead of NAME.err) lists lines stderr must contain.
+set -u
+torii=$1
+script=$2
+dir=$(cd "$(dirname "$script")" && pwd)
+name=$(basename "$script" .py)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+args=""
+[ -f "$dir/$name.args" ] && args=$(cat "$dir/$name.args")
+cd "$dir" || exit 2
+# shellcheck disable=SC2086
+timeout 120 "$torii" "$name.py" $args > "$tmp/out" 2> "$tmp/err.raw" < /dev/null
+rc=$?
+sed "s#$dir#@DIR@#g" "$tmp/err.raw" > "$tmp/err"
+want_rc=0
+[ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
+fail=0
+if ! cmp -s "$tmp/out" "$dir/$name.out"; then
+    echo "--- stdout differs (expected vs torii):"; diff "$dir/$name.out" "$tmp/out" | head -40; fail=1
+fi
+if [ -f "$dir/$name.errlines" ]; then
+    # Threads' reports name CPython's own threading.py frames, which torii
+    # (whose threading is built in) cannot show: require the other lines.
+    while IFS= read -r line; do
+        grep -qxF -- "$line" "$tmp/err" || { echo "--- stderr lacks: $line"; fail=1; }
+    done < "$dir/$name.errlines"
+elif [ -f "$dir/$name.err" ]; then
+    if ! cmp -s "$tmp/err" "$dir/$name.err"; then
+        echo "--- stderr differs (expected vs torii):"; diff "$dir/$name.err" "$tmp/err" | head -40; fail=1
+    fi
+elif [ -s "$tmp/err" ]; then
+    echo "--- unexpected stderr:"; head -40 "$tmp/err"; fail=1
+fi
+if [ "$rc" != "$want_rc" ]; then
+    echo "--- exit status $rc, expected $want_rc"; fail=1
+fi
+exit $fail

@@ -1,0 +1,261 @@
+/* threads/brc.c: biased reference counting (PEP 703, after Choi et al.).
+ *
+ * Every heap object has an owner, the thread that created it (`ob_tid`, a
+ * TrThread id; ids are never reused).  The owner counts in `ob_ref_local`
+ * with plain stores; every other thread counts in `ob_ref_shared` with
+ * atomics.  The low two bits of `ob_ref_shared` hold a state:
+ *
+ *   | state    | meaning                                                    |
+ *   |----------|------------------------------------------------------------|
+ *   | DEFAULT  | counts separate; the shared count is >= 0                  |
+ *   | QUEUED   | on the owner's merge queue; the shared count may be < 0    |
+ *   | MERGED   | ob_tid is 0, ob_ref_local is 0: the shared field is all    |
+ *
+ * Invariants (R = the true number of references):
+ *   - DEFAULT:  R = local + shared.
+ *   - QUEUED:   R = local + shared - 1.  The thread that queued the object did
+ *     not subtract its own reference: the queue entry holds it, so the object
+ *     stays alive until the merge, and local + shared >= 1 until then.
+ *   - MERGED:   R = shared.  Whoever brings it to 0 frees the object.
+ *   - Only DEFAULT -> QUEUED happens by a non-owner, by one CAS, so exactly
+ *     one thread queues an object; QUEUED -> MERGED happens only in the merge
+ *     of that queue entry (by the owner, or by the queuing thread when the
+ *     owner is dead); DEFAULT/QUEUED -> MERGED also by the owner when its
+ *     local count reaches 0 (brc_local_zero).  Nothing leaves MERGED.
+ *   - A merge writes ob_ref_local = 0 and ob_tid = 0 BEFORE its CAS of
+ *     ob_ref_shared: once the CAS publishes the total, another thread may
+ *     bring it to 0 and free the object at once.
+ *
+ * Owner table: live threads sit in hashed buckets keyed by id, each bucket
+ * guarded by its TrMutex.  A non-owner that must queue an object looks the
+ * owner up and appends to `owner->brc_queue` (under `owner->brc_lock`)
+ * while still holding the bucket lock, so the owner cannot leave between
+ * the look-up and the push.  If the owner is not in the table it has exited:
+ * its local count is frozen and the queuing thread merges the object itself.
+ * A thread leaves the table (brc_unregister_thread) only with an empty queue,
+ * and touches no count afterwards.
+ *
+ * Deferred objects (TR_FLAG_DEFERRED) whose counted references reach 0 go to
+ * a global zombie list (guarded by `zombie_lock`); brc_reclaim_deferred frees
+ * them when no uncounted reference can exist.
+ *
+ * Lock order: bucket lock, then the owner's `brc_lock`; `zombie_lock` is a
+ * leaf.  No lock is held while an object is freed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "threads/brc.h"
+#include "threads/lock.h"
+
+#define NBUCKETS 64
+
+typedef struct OwnerBucket {
+    uint8_t lock;                 /* TrMutex */
+    TrThread *head;               /* guarded by `lock`, chained by brc_next */
+} OwnerBucket;
+
+static OwnerBucket owners[NBUCKETS];
+
+static uint8_t zombie_lock;       /* TrMutex, guards the three below */
+static TrObject **zombies;
+static size_t zombie_len, zombie_cap;
+
+static OwnerBucket *bucket_of(uintptr_t id) { return &owners[id % NBUCKETS]; }
+
+static intptr_t shared_count(intptr_t shared) { return shared >> TR_SHARED_SHIFT; }
+static intptr_t make_shared(intptr_t count, intptr_t state) {
+    return (intptr_t)((uintptr_t)count << TR_SHARED_SHIFT) | state;
+}
+
+/* Folds the local count (stable: the caller is the owner or the owner is
+ * dead) and `extra` into the shared field, state MERGED.  Returns the total. */
+static intptr_t explicit_merge(TrObject *o, intptr_t extra) {
+    intptr_t local = (intptr_t)atomic_load_u32_relaxed(&o->ob_ref_local);
+    /* Before the CAS: see the header comment. */
+    atomic_store_u32_relaxed(&o->ob_ref_local, 0);
+    atomic_store_uptr_relaxed(&o->ob_tid, 0);
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    for (;;) {
+        intptr_t total = shared_count(shared) + local + extra;
+        intptr_t seen = atomic_cas_ssize((ssize_t *)&o->ob_ref_shared, shared,
+                                         make_shared(total, TR_SHARED_MERGED));
+        if (seen == shared) return total;
+        shared = seen;
+    }
+}
+
+void brc_incref_shared(TrObject *o) {
+    atomic_add_ssize((ssize_t *)&o->ob_ref_shared, (ssize_t)1 << TR_SHARED_SHIFT);
+}
+
+/* Queues `o` (state already QUEUED by us) for its owner, or merges it here
+ * when the owner has exited. */
+static void queue_object(TrObject *o) {
+    uintptr_t tid = atomic_load_uptr_relaxed(&o->ob_tid);
+    OwnerBucket *b = bucket_of(tid);
+    mutex_lock(&b->lock);
+    TrThread *owner = b->head;
+    while (owner && owner->id != tid) owner = owner->brc_next;
+    if (owner) {
+        mutex_lock(&owner->brc_lock);
+        if (owner->brc_len == owner->brc_cap) {
+            size_t cap = owner->brc_cap ? owner->brc_cap * 2 : 64;
+            TrObject **q = realloc(owner->brc_queue, cap * sizeof *q);
+            if (!q) {
+                fprintf(stderr, "Fatal Python error: brc: out of memory queueing an object\n");
+                abort();
+            }
+            owner->brc_queue = q;
+            owner->brc_cap = cap;
+        }
+        owner->brc_queue[owner->brc_len++] = o;
+        mutex_unlock(&owner->brc_lock);
+        atomic_or_u32(&owner->eval_breaker, TR_EB_BRC_MERGE);
+        mutex_unlock(&b->lock);
+        return;
+    }
+    mutex_unlock(&b->lock);
+    /* The owner is gone: its local count can no longer change.  Drop the
+     * reference the (never made) queue entry stood for. */
+    if (explicit_merge(o, -1) == 0) tr_dealloc(o);
+}
+
+void brc_decref_shared(TrObject *o) {
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    intptr_t desired;
+    int should_queue;
+    for (;;) {
+        should_queue = (shared == make_shared(0, TR_SHARED_DEFAULT));
+        /* Queuing keeps our reference in the count: the queue entry owns it. */
+        desired = should_queue ? make_shared(0, TR_SHARED_QUEUED)
+                               : shared - ((intptr_t)1 << TR_SHARED_SHIFT);
+        intptr_t seen = atomic_cas_ssize((ssize_t *)&o->ob_ref_shared, shared, desired);
+        if (seen == shared) break;
+        shared = seen;
+    }
+    if (should_queue)
+        queue_object(o);
+    else if (desired == make_shared(0, TR_SHARED_MERGED))
+        tr_dealloc(o);
+}
+
+void brc_local_zero(TrObject *o) {
+    /* acquire: pairs with other threads' decrefs, whose writes to the object
+     * must be visible before we free it */
+    intptr_t shared = atomic_load_ssize_acquire((ssize_t *)&o->ob_ref_shared);
+    if (shared == 0) {
+        tr_dealloc(o);
+        return;
+    }
+    /* Other threads still hold references (or a queue entry does): give up
+     * ownership, the shared field now holds the whole count. */
+    atomic_store_uptr_relaxed(&o->ob_tid, 0);
+    for (;;) {
+        intptr_t desired = (shared & ~(intptr_t)TR_SHARED_STATE_MASK) | TR_SHARED_MERGED;
+        intptr_t seen = atomic_cas_ssize((ssize_t *)&o->ob_ref_shared, shared, desired);
+        if (seen == shared) {
+            if (desired == make_shared(0, TR_SHARED_MERGED)) tr_dealloc(o);
+            return;
+        }
+        shared = seen;
+    }
+}
+
+void brc_merge_queue(TrThread *ts) {
+    atomic_and_not_u32(&ts->eval_breaker, TR_EB_BRC_MERGE);
+    for (;;) {
+        mutex_lock(&ts->brc_lock);
+        TrObject **q = ts->brc_queue;
+        size_t n = ts->brc_len;
+        ts->brc_queue = NULL;
+        ts->brc_len = ts->brc_cap = 0;
+        mutex_unlock(&ts->brc_lock);
+        if (!q) return;
+        /* Freeing may run destructors: no lock is held here. */
+        for (size_t i = 0; i < n; i++)
+            if (explicit_merge(q[i], -1) == 0) tr_dealloc(q[i]);
+        free(q);
+    }
+}
+
+void brc_register_thread(TrThread *ts) {
+    OwnerBucket *b = bucket_of(ts->id);
+    mutex_lock(&b->lock);
+    ts->brc_next = b->head;
+    b->head = ts;
+    mutex_unlock(&b->lock);
+}
+
+void brc_unregister_thread(TrThread *ts) {
+    OwnerBucket *b = bucket_of(ts->id);
+    for (;;) {
+        brc_merge_queue(ts);
+        mutex_lock(&b->lock);
+        mutex_lock(&ts->brc_lock);
+        int empty = ts->brc_len == 0;
+        mutex_unlock(&ts->brc_lock);
+        if (empty) {
+            TrThread **pp = &b->head;
+            while (*pp != ts) pp = &(*pp)->brc_next;
+            *pp = ts->brc_next;
+            ts->brc_next = NULL;
+        }
+        mutex_unlock(&b->lock);
+        if (empty) return;
+    }
+}
+
+/* ---- deferred objects ---------------------------------------------- */
+
+void brc_defer_free(TrObject *o) {
+    mutex_lock(&zombie_lock);
+    if (zombie_len == zombie_cap) {
+        size_t cap = zombie_cap ? zombie_cap * 2 : 256;
+        TrObject **z = realloc(zombies, cap * sizeof *z);
+        if (!z) {   /* leaking is safe; freeing early is not */
+            mutex_unlock(&zombie_lock);
+            return;
+        }
+        zombies = z;
+        zombie_cap = cap;
+    }
+    zombies[zombie_len++] = o;
+    mutex_unlock(&zombie_lock);
+}
+
+size_t brc_deferred_count(void) {
+    mutex_lock(&zombie_lock);
+    size_t n = zombie_len;
+    mutex_unlock(&zombie_lock);
+    return n;
+}
+
+static int cmp_ptr(const void *a, const void *b) {
+    uintptr_t x = (uintptr_t)*(TrObject *const *)a, y = (uintptr_t)*(TrObject *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+void brc_reclaim_deferred(TrThread *ts) {
+    for (;;) {
+        mutex_lock(&zombie_lock);
+        TrObject **z = zombies;
+        size_t n = zombie_len;
+        zombies = NULL;
+        zombie_len = zombie_cap = 0;
+        mutex_unlock(&zombie_lock);
+        if (!z) return;
+        /* An object resurrected from an uncounted reference and dropped again
+         * is listed twice: free it once. */
+        qsort(z, n, sizeof *z, cmp_ptr);
+        for (size_t i = 0; i < n; i++) {
+            TrObject *o = z[i];
+            if (i > 0 && z[i - 1] == o) continue;
+            intptr_t shared = atomic_load_ssize_acquire((ssize_t *)&o->ob_ref_shared);
+            intptr_t total = (intptr_t)atomic_load_u32_relaxed(&o->ob_ref_local) + shared_count(shared);
+            if (total != 0) continue;   /* resurrected: it will come back when dropped */
+            tr_type(o)->dealloc(ts, o);
+        }
+        free(z);
+    }
+}

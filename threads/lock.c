@@ -1,0 +1,187 @@
+/* threads/lock.c: the one-byte mutex (TrMutex) and PEP 703 critical sections.
+ *
+ * Mutex: fast path one CAS 0 -> LOCKED.  Slow path: spin about 40 times
+ * (yielding the CPU) while nobody is parked; then set PARKED and sleep in the
+ * parking lot (parking.c).  Unlock: CAS LOCKED -> 0; if PARKED is set, the
+ * parking lot wakes one waiter and, when that waiter has waited more than
+ * 1 ms, hands it the lock directly (the byte never becomes free), so a steady
+ * stream of spinners cannot starve a sleeper.
+ *
+ * Critical sections: each thread keeps a stack of TrCritical records (on the
+ * C stack of the code that opened them), innermost at `ts->critical`.
+ *   - A section whose object the innermost active section already holds is a
+ *     no-op (not pushed): re-entrant use of one container does not deadlock.
+ *   - If taking a section's lock would block, every open section of the thread
+ *     is suspended (its locks released) first: a thread never waits for a lock
+ *     while holding another section's lock, so no lock-order cycle can form.
+ *   - Around blocking calls the thread suspends all its sections
+ *     (lock_suspend_critical) and on return re-locks only the innermost;
+ *     critical_end re-locks the next one when it becomes innermost.
+ * Invariant: the active sections of a thread are a top segment of its stack.
+ * Threads: `ts->critical` and each record's fields are owner-only.
+ * Lock order: two-object sections lock in address order; the parking-lot
+ * bucket lock is a leaf.
+ */
+#include <assert.h>
+#include <sched.h>
+
+#include "threads/lock.h"
+#include "torii/object.h"
+#include "torii/thread.h"
+
+#define SPIN_COUNT 40
+#define HANDOFF_AFTER_NS 1000000   /* 1 ms */
+
+static int lock_slow(uint8_t *m, int64_t timeout_ns) {
+    int64_t start = -1, deadline = -1;
+    int spins = 0;
+    for (;;) {
+        uint8_t v = atomic_load_u8_relaxed(m);
+        if (!(v & TR_MUTEX_LOCKED)) {
+            /* acquire: pairs with the release CAS in mutex_unlock */
+            if (atomic_cas_u8_acquire(m, v, (uint8_t)(v | TR_MUTEX_LOCKED)) == v) return 1;
+            continue;
+        }
+        if (timeout_ns == 0) return 0;
+        if (start < 0) {
+            start = lock_now_ns();
+            deadline = timeout_ns > 0 ? start + timeout_ns : -1;
+        }
+        if (!(v & TR_MUTEX_PARKED) && spins < SPIN_COUNT) {
+            spins++;
+            sched_yield();
+            continue;
+        }
+        if (deadline >= 0 && lock_now_ns() >= deadline) return 0;
+        if (!(v & TR_MUTEX_PARKED)) {
+            if (atomic_cas_u8(m, v, (uint8_t)(v | TR_MUTEX_PARKED)) != v) continue;
+            v |= TR_MUTEX_PARKED;
+        }
+        if (parking_park(m, v, deadline, start + HANDOFF_AFTER_NS) == PARK_HANDOFF) return 1;
+        /* Woken, timed out or the byte changed: look again. */
+    }
+}
+
+int mutex_lock_timed(uint8_t *m, int64_t timeout_ns) {
+    if (atomic_cas_u8_acquire(m, 0, TR_MUTEX_LOCKED) == 0) return 1;
+    return lock_slow(m, timeout_ns);
+}
+
+void mutex_lock(uint8_t *m) {
+    if (atomic_cas_u8_acquire(m, 0, TR_MUTEX_LOCKED) == 0) return;
+    lock_slow(m, -1);
+}
+
+int mutex_trylock(uint8_t *m) {
+    uint8_t v = atomic_load_u8_relaxed(m);
+    while (!(v & TR_MUTEX_LOCKED)) {
+        uint8_t seen = atomic_cas_u8_acquire(m, v, (uint8_t)(v | TR_MUTEX_LOCKED));
+        if (seen == v) return 1;
+        v = seen;
+    }
+    return 0;
+}
+
+void mutex_unlock(uint8_t *m) {
+    /* release: pairs with the acquire CAS of the next locker */
+    uint8_t v = atomic_cas_u8_release(m, TR_MUTEX_LOCKED, 0);
+    if (v == TR_MUTEX_LOCKED) return;
+    assert((v & TR_MUTEX_LOCKED) && "mutex_unlock of an unlocked mutex");
+    parking_unpark_mutex(m);
+}
+
+/* ---- critical sections ------------------------------------------------ */
+
+static void lock_section(TrCritical *c) {
+    mutex_lock(&c->a->ob_mutex);
+    if (c->b) mutex_lock(&c->b->ob_mutex);
+    c->active = 1;
+}
+
+static void unlock_section(TrCritical *c) {
+    if (c->b) mutex_unlock(&c->b->ob_mutex);
+    mutex_unlock(&c->a->ob_mutex);
+    c->active = 0;
+}
+
+void lock_suspend_critical(TrThread *ts) {
+    for (TrCritical *c = ts->critical; c && c->active; c = c->prev)
+        unlock_section(c);
+}
+
+void lock_resume_critical(TrThread *ts) {
+    TrCritical *top = ts->critical;
+    /* Only the innermost is re-locked, with nothing else held: it cannot
+     * deadlock against another thread's sections. */
+    if (top && !top->active) lock_section(top);
+}
+
+static void push(TrThread *ts, TrCritical *c) {
+    c->active = 1;
+    c->prev = ts->critical;
+    ts->critical = c;
+}
+
+static int top_holds(TrThread *ts, TrObject *o) {
+    TrCritical *top = ts->critical;
+    return top && top->active && (top->a == o || top->b == o);
+}
+
+void critical_begin(TrThread *ts, TrCritical *c, TrObject *o) {
+    c->b = NULL;
+    if (top_holds(ts, o)) {
+        c->a = NULL;   /* no-op section: the enclosing one keeps `o` locked */
+        return;
+    }
+    c->a = o;
+    if (!mutex_trylock(&o->ob_mutex)) {
+        /* Would block: release everything we hold first (PEP 703). */
+        lock_suspend_critical(ts);
+        mutex_lock(&o->ob_mutex);
+    }
+    push(ts, c);
+}
+
+void critical_begin2(TrThread *ts, TrCritical *c, TrObject *a, TrObject *b) {
+    if (a == b) {
+        critical_begin(ts, c, a);
+        return;
+    }
+    TrObject *lo = (uintptr_t)a < (uintptr_t)b ? a : b;
+    TrObject *hi = lo == a ? b : a;
+    if (top_holds(ts, lo) && top_holds(ts, hi)) {
+        c->a = c->b = NULL;
+        return;
+    }
+    c->a = lo;
+    c->b = hi;
+    if (mutex_trylock(&lo->ob_mutex)) {
+        if (!mutex_trylock(&hi->ob_mutex)) {
+            /* Holding `lo` (lower address) while waiting for `hi` is the
+             * address order every two-object section uses. */
+            lock_suspend_critical(ts);
+            mutex_lock(&hi->ob_mutex);
+        }
+    } else {
+        lock_suspend_critical(ts);
+        mutex_lock(&lo->ob_mutex);
+        mutex_lock(&hi->ob_mutex);
+    }
+    push(ts, c);
+}
+
+void critical_end(TrThread *ts, TrCritical *c) {
+    if (!c->a) return;   /* a no-op section */
+    assert(ts->critical == c && "critical sections ended out of order");
+    if (c->active) unlock_section(c);
+    ts->critical = c->prev;
+    lock_resume_critical(ts);
+}
+
+int lock_is_held_by_me(TrObject *o) {
+    TrThread *ts = tr_thread_current();
+    if (!ts) return 0;
+    for (TrCritical *c = ts->critical; c && c->active; c = c->prev)
+        if (c->a == o || c->b == o) return 1;
+    return 0;
+}

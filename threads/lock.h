@@ -1,0 +1,67 @@
+/* threads/lock.h: TrMutex, the one-byte lock every object carries in
+ * `ob_mutex`, the parking lot it sleeps on, and the critical-section stack.
+ *
+ * Byte layout of a TrMutex:
+ *
+ *   | bit | name             | meaning                                      |
+ *   |-----|------------------|----------------------------------------------|
+ *   | 0   | TR_MUTEX_LOCKED  | some thread holds the lock                   |
+ *   | 1   | TR_MUTEX_PARKED  | at least one thread may sleep in the lot     |
+ *
+ * A zero byte is an unlocked mutex: objects from tr_alloc start unlocked.
+ * The lock is not re-entrant and not owned: any thread may unlock it (as
+ * `_thread.lock` needs).  Waiters spin about 40 times, then park; a waiter
+ * that has waited more than 1 ms is handed the lock directly on unlock, so
+ * no thread starves behind spinners.
+ */
+#ifndef TORII_THREADS_LOCK_H
+#define TORII_THREADS_LOCK_H
+
+#include <stdint.h>
+#include "threads/atomic.h"
+#include "threads/gil.h"
+
+#define TR_MUTEX_LOCKED 0x1
+#define TR_MUTEX_PARKED 0x2
+
+/* Locks `m`, blocking as long as needed.  Does not detach the thread state:
+ * callers that may wait long (a Python-level Lock) go through
+ * gil_release_for_blocking first. */
+void mutex_lock(uint8_t *m);
+/* Unlocks `m` (must be locked) and wakes one parked waiter, if any. */
+void mutex_unlock(uint8_t *m);
+/* Takes `m` only if it is free now.  Returns 1 if acquired, 0 if not. */
+int mutex_trylock(uint8_t *m);
+/* Locks `m`, giving up after `timeout_ns` nanoseconds (-1: never give up,
+ * 0: try once).  Returns 1 if acquired, 0 if timed out. */
+int mutex_lock_timed(uint8_t *m, int64_t timeout_ns);
+/* 1 if `m` is locked by anyone (a racy snapshot; for `lock.locked()`). */
+static inline int mutex_is_locked(const uint8_t *m) {
+    return (atomic_load_u8_relaxed(m) & TR_MUTEX_LOCKED) != 0;
+}
+
+/* Critical sections (declared in threads/gil.h) live in lock.c, plus the
+ * PEP 703 suspension used around blocking calls: */
+/* Unlocks every held lock of `ts`'s open critical sections; they are re-taken
+ * lazily, innermost first, by lock_resume_critical / critical_end. */
+void lock_suspend_critical(struct TrThread *ts);
+/* Re-takes the locks of `ts`'s innermost critical section if suspended. */
+void lock_resume_critical(struct TrThread *ts);
+
+/* The parking lot (threads/parking.c): threads sleeping on an address. */
+enum { PARK_WOKEN = 0, PARK_HANDOFF = 1, PARK_TIMEOUT = 2, PARK_INVALID = 3 };
+/* Sleeps on `addr` if the byte there still equals `expected` (checked under
+ * the bucket lock).  `deadline_ns` is a CLOCK_MONOTONIC time (-1: none);
+ * `handoff_after_ns` is the monotonic time after which an unlocker should
+ * hand the lock over directly.  Returns PARK_WOKEN (retry the lock),
+ * PARK_HANDOFF (the lock is now ours), PARK_TIMEOUT, or PARK_INVALID (the
+ * byte changed before we slept). */
+int parking_park(uint8_t *addr, uint8_t expected, int64_t deadline_ns, int64_t handoff_after_ns);
+/* Unlock slow path for a mutex with TR_MUTEX_PARKED set: under the bucket
+ * lock, wakes one waiter on `addr` and stores the new mutex byte (still
+ * locked when handing off, else unlocked).  Cannot fail. */
+void parking_unpark_mutex(uint8_t *addr);
+/* The CLOCK_MONOTONIC time in nanoseconds. */
+int64_t lock_now_ns(void);
+
+#endif
