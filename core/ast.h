@@ -160,7 +160,8 @@ typedef struct TrAstModule { TrStmtList body; } TrAstModule;
  *     <carets from col to end_col>
  *   SyntaxError: <msg>
  * `type` is "SyntaxError" or "IndentationError" (or "TabError").
- * Columns are 0-based byte offsets; end_col == -1 means one caret. */
+ * Columns are 0-based byte offsets; end_col == -1 means one caret;
+ * col == -1 means no caret line at all (CPython prints none at some EOF errors). */
 typedef struct TrSyntaxError {
     const char *type;
     char msg[256];
@@ -171,5 +172,10 @@ typedef struct TrSyntaxError {
 /* Parses a whole module.  Returns the tree (in `arena`), or NULL with `*err`
  * filled (err->text must then be freed by the caller). */
 TrAstModule *parse_module(TrArena *arena, const char *src, size_t len, const char *filename, TrSyntaxError *err);
+
+/* Prints `e` to `out` exactly as CPython 3.13's traceback does for a
+ * SyntaxError raised while compiling `filename` (no "Traceback" header). */
+#include <stdio.h>
+void syntaxerr_print(const TrSyntaxError *e, const char *filename, FILE *out);
 
 #endif

@@ -132,4 +132,32 @@
 enum { TR_OPCODES(TR_OP_ENUM) OP__COUNT };
 #undef TR_OP_ENUM
 
+/* What core/compile.c relies on beyond the table above (compiler notes):
+ * - LIST_APPEND, SET_ADD, MAP_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE,
+ *   DICT_MERGE: after popping their operand(s), the container is the arg-th
+ *   item from the top (1 = top).  Comprehensions use arg = number of open
+ *   loops + 1 (the result sits under the iterators).
+ * - A SETUP_FINALLY block's level is the stack depth when SETUP_FINALLY runs.
+ *   `with` binds its target before SETUP_FINALLY, so the level holds only the
+ *   bound __exit__ (an exception while binding the target skips __exit__).
+ * - RETURN_VALUE may run with blocks still pushed and values under the
+ *   returned one (return inside an inlined finally body): the VM pops them.
+ * - RAISE_VARARGS 1 may get an exception class (`raise ValueError`,
+ *   `assert x` without a message pushes LOAD_ASSERTION_ERROR only).
+ * - IMPORT_NAME with a dotted name imports every package on the path and
+ *   pushes the LAST module: `import a.b as c` is IMPORT_NAME "a.b"; STORE c;
+ *   `import a.b` is IMPORT_NAME "a.b"; POP_TOP; IMPORT_NAME "a"; STORE a.
+ * - Module code uses the *_GLOBAL opcodes for its names and may have
+ *   nlocals > 0: inlined comprehensions keep their iteration variables in
+ *   hidden fast slots (LOAD_FAST/STORE_FAST), whose varnames repeat the
+ *   variable's name (possibly equal to a real local's name: argument binding
+ *   by keyword must look only at the first argcount + kwonlyargcount names).
+ * - CALL_EX always gets a tuple (built with BUILD_LIST/LIST_EXTEND/
+ *   LIST_TO_TUPLE) and, with arg 1, a fresh dict (BUILD_MAP + DICT_MERGE).
+ * - CALL_KW's kwnames is an immortal tuple constant of interned strs.
+ * - Generator expressions are compiled eagerly (a list comprehension then
+ *   GET_ITER) until the VM has generators: no YIELD_VALUE is ever emitted.
+ * - No EXTENDED_ARG is emitted: the compiler rejects code whose arguments or
+ *   jump targets do not fit in 24 bits. */
+
 #endif

@@ -212,6 +212,9 @@ static int scan_string(TrTokenizer *t, const char *start, int lineno, int col, b
         }
         if (c == '\\') {
             t->cur++;
+            /* in an f-string a backslash does not hide a brace */
+            if (is_f && t->cur < t->end && (*t->cur == '{' || *t->cur == '}'))
+                continue;
             if (t->cur < t->end) {
                 if (*t->cur == '\n')
                     newline_at(t, t->cur);
@@ -291,10 +294,21 @@ int tokenizer_skip_fexpr(TrTokenizer *t, char quote, bool triple, TrSyntaxError 
     while (t->cur < t->end) {
         char c = *t->cur;
         if (c == quote || c == '\'' || c == '"') {
-            if (c == quote && (!triple || at_close(t, quote, triple)))
+            if (c == quote && triple && at_close(t, quote, triple))
                 break;
-            if (nested_string(t, err) < 0)
-                return -1;
+            /* 3.12+ lets a field hold the enclosing quote; if no literal can
+             * start here, it is the enclosing literal's end */
+            TrTokenizer save = *t;
+            TrSyntaxError tmp = {0};
+            if (nested_string(t, &tmp) < 0) {
+                free(tmp.text);
+                if (c != quote) {
+                    *t = save;
+                    return nested_string(t, err);
+                }
+                *t = save;
+                break;
+            }
             continue;
         }
         char n = t->cur + 1 < t->end ? t->cur[1] : 0;
@@ -393,8 +407,13 @@ static int end_of_number(TrTokenizer *t, const char *start, int col, const char 
 {
     static const char *const ok[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
     unsigned char c = (unsigned char)(t->cur < t->end ? *t->cur : 0);
-    if (!(is_id_ascii(c, false) || c >= 0x80))
+    if (c >= 0x80) {
+        int n;
+        if (!is_id_nonascii(decode(t->cur, t->end, &n)))
+            return 0;
+    } else if (!is_id_ascii(c, false)) {
         return 0;
+    }
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         size_t n = strlen(ok[i]);
         if ((size_t)(t->end - t->cur) >= n && memcmp(t->cur, ok[i], n) == 0)
@@ -492,7 +511,7 @@ static int scan_number(TrTokenizer *t, TrToken *tok, TrSyntaxError *err)
         /* "0", "00", "0_0" are fine; "012" is not */
         for (const char *p = start; p < t->cur; p++)
             if (*p != '0' && *p != '_') {
-                TERR(t, "SyntaxError", col, (int)(t->cur - t->line_start),
+                TERR(t, "SyntaxError", col, -1,
                      "leading zeros in decimal integer literals are not permitted; "
                      "use an 0o prefix for octal integers");
                 return -1;
@@ -638,7 +657,7 @@ static int indentation(TrTokenizer *t, TrSyntaxError *err)
         }
         return 1;
     tab_error:
-        TERR(t, "TabError", (int)(p - t->line_start), -1, "inconsistent use of tabs and spaces in indentation");
+        TERR(t, "TabError", 0, -1, "inconsistent use of tabs and spaces in indentation");
         return -1;
     }
 }

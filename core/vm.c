@@ -19,6 +19,7 @@
  * deferred) or was owned by the caching thread, and is used only by that
  * thread (it alone can free it, and only at its own eval-breaker check).
  */
+#define _GNU_SOURCE 1   /* pthread_getattr_np */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,47 +425,91 @@ static NOINLINE int load_name(TrThread *ts, TrFrame *f, TrObject *name, TrStackR
 
 /* ---- attributes ---------------------------------------------------------- */
 
-/* LOAD_ATTR: modules read their dict directly (uncounted when possible). */
+/* Looks `name` up along `tp`'s base chain, as type_lookup but through
+ * dict_get_ref: 2 borrowed, 1 new reference, 0 absent, -1 error. */
+static int type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **out) {
+    for (TrType *t = tp; t; t = t->base) {
+        if (!t->dict) continue;
+        int r = dict_get_ref(ts, t->dict, name, out);
+        if (r != 0) return r;
+    }
+    return 0;
+}
+
+/* The instance dict of `o` (borrowed, may be NULL): a type with dictoffset. */
+static inline TrObject *instance_dict(TrObject *o, TrType *tp) {
+    /* acquire: pairs with the release store that publishes a fresh dict */
+    return atomic_load_ptr_acquire((void *const *)((char *)o + tp->dictoffset));
+}
+
+/* LOAD_ATTR: modules and plain instances read their dict directly (uncounted
+ * when the value allows it); everything else goes through tr_getattr. */
 static inline int load_attr(TrThread *ts, TrObject *o, TrObject *name, TrStackRef *out) {
-    if (!tr_is_imm(o) && tr_type(o) == &tr_module_type) {
-        TrObject *v;
-        int r = dict_get_ref(ts, module_dict(o), name, &v);
-        if (r < 0) return -1;
-        if (r > 0) {
-            if (r == 1) maybe_defer(v);
-            *out = sr_from_get(r, v);
-            return 0;
+    TrObject *v;
+    if (!tr_is_imm(o)) {
+        TrType *tp = o->ob_type;
+        if (tp == &tr_module_type) {
+            int r = dict_get_ref(ts, module_dict(o), name, &v);
+            if (r < 0) return -1;
+            if (r > 0) {
+                if (r == 1) maybe_defer(v);
+                *out = sr_from_get(r, v);
+                return 0;
+            }
+        } else if (tp->getattr == NULL && tp->dictoffset != 0) {
+            /* generic lookup: a class attribute that is a descriptor wins or
+             * binds; otherwise the instance dict decides */
+            TrObject *attr;
+            int ra = type_find_ref(ts, tp, name, &attr);
+            if (ra < 0) return -1;
+            int data_descr = ra > 0 && tr_type(attr)->descr_set != NULL;
+            if (ra == 1) tr_decref(attr);   /* only its kind mattered */
+            if (!data_descr) {
+                TrObject *d = instance_dict(o, tp);
+                if (d) {
+                    int r = dict_get_ref(ts, d, name, &v);
+                    if (r < 0) return -1;
+                    if (r > 0) { *out = sr_from_get(r, v); return 0; }
+                }
+            }
         }
     }
-    TrObject *v = tr_getattr(ts, o, name);
+    v = tr_getattr(ts, o, name);
     if (!v) return -1;
     *out = sr_steal(v);
     return 0;
 }
 
-/* LOAD_METHOD: fills [meth, self] or [attr, NULL]. */
-static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrStackRef *meth,
-                                TrStackRef *self) {
+/* LOAD_METHOD: returns 1 when `name` is a function or builtin method on the
+ * type (not shadowed by the instance): *meth is it, and the receiver stays as
+ * self; 0 with *meth the attribute (self slot NULL); -1 on error. */
+static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrStackRef *meth) {
     TrType *tp = tr_type(o);
-    if (tp != &tr_module_type && tp->dictoffset == 0 && tp->getattr == NULL) {
-        for (TrType *t = tp; t; t = t->base) {
-            if (!t->dict) continue;
-            TrObject *d;
-            int r = dict_get_ref(ts, t->dict, name, &d);
-            if (r < 0) return -1;
-            if (r == 0) continue;
+    if (tp != &tr_module_type && tp->getattr == NULL) {
+        TrObject *d;
+        int r = type_find_ref(ts, tp, name, &d);
+        if (r < 0) return -1;
+        if (r > 0) {
             TrType *dt = tr_type(d);
             if (dt == &tr_method_descr_type || dt == &tr_function_type) {
-                *meth = sr_from_get(r, d);
-                *self = sr_from(o);
-                return 0;
+                int shadowed = 0;
+                if (tp->dictoffset != 0) {
+                    TrObject *idict = instance_dict(o, tp);
+                    if (idict) {
+                        int c = dict_contains(ts, idict, name);
+                        if (c < 0) { if (r == 1) tr_decref(d); return -1; }
+                        shadowed = c;
+                    }
+                }
+                if (!shadowed) {
+                    *meth = sr_from_get(r, d);
+                    return 1;
+                }
             }
             if (r == 1) tr_decref(d);
-            break;
         }
     }
     if (load_attr(ts, o, name, meth) < 0) return -1;
-    *self = TR_SR_NULL;
     return 0;
 }
 
@@ -1037,4 +1082,868 @@ static NOINLINE int periodic(TrThread *ts) {
         qsbr_quiescent(ts);
     }
     return 0;
+}
+
+/* ---- the interpreter loop ---------------------------------------------------- */
+
+#define DISPATCH() do { instr = *ip++; oparg = TR_ARG(instr); goto *targets[TR_OP(instr)]; } while (0)
+#define TARGET(op) L_##op:
+#define PUSH(r) (*sp++ = (r))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define INSTR_INDEX() ((int)(ip - co->instrs) - 1)
+/* Before anything that may run other code or inspect frames. */
+#define SAVE() (f->sp = sp, f->instr = INSTR_INDEX())
+#define PERIODIC() do { \
+        if (UNLIKELY(atomic_load_u32_relaxed(&ts->eval_breaker) != 0 || ++tls_ticks >= QSBR_TICKS)) { \
+            SAVE(); \
+            if (periodic(ts) < 0) goto error; \
+        } \
+    } while (0)
+#define JUMP_TO(target) do { \
+        int t_ = (target); \
+        if (t_ <= INSTR_INDEX()) PERIODIC(); \
+        ip = co->instrs + t_; \
+    } while (0)
+
+static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
+#define TR_LABEL(name) [OP_##name] = &&L_##name,
+    static void *const targets[OP__COUNT] = { TR_OPCODES(TR_LABEL) };
+#undef TR_LABEL
+    TrCode *co = f->code;
+    const TrInstr *ip = co->instrs;
+    TrStackRef *const locals = f->localsplus;
+    TrStackRef *const base = frame_stack_base(f);
+    TrStackRef *sp = base;
+    TrObject *const *consts = ((TrTuple *)co->consts)->items;
+    TrObject *const *names = ((TrTuple *)co->names)->items;
+    TrObject *retval = NULL;
+    TrInstr instr;
+    int oparg;
+
+    if (UNLIKELY(tls_stack_limit == 0)) compute_stack_limit();
+    if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit ||
+                 (uintptr_t)__builtin_frame_address(0) < tls_stack_limit)) {
+        err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
+        frame_clear_locals(f);
+        frame_release(f);
+        return NULL;
+    }
+    ts->recursion_depth++;
+    f->back = ts->frame;
+    ts->frame = f;
+    PERIODIC();
+    DISPATCH();
+
+    TARGET(NOP) { DISPATCH(); }
+    TARGET(POP_TOP) { sr_close(POP()); DISPATCH(); }
+    TARGET(PUSH_NULL) { PUSH(TR_SR_NULL); DISPATCH(); }
+    TARGET(COPY) { TrStackRef r = sr_dup(PEEK(oparg)); PUSH(r); DISPATCH(); }
+    TARGET(SWAP) { TrStackRef t = TOP(); TOP() = PEEK(oparg); PEEK(oparg) = t; DISPATCH(); }
+    TARGET(LOAD_CONST) { PUSH(sr_borrow(consts[oparg])); DISPATCH(); }
+    TARGET(LOAD_FAST) {
+        TrStackRef r = locals[oparg];
+        if (UNLIKELY(sr_is_null(r))) { raise_unbound_local(ts, co, oparg); goto error; }
+        PUSH(sr_dup(r));
+        DISPATCH();
+    }
+    TARGET(STORE_FAST) {
+        TrStackRef old = locals[oparg];
+        locals[oparg] = POP();
+        sr_close(old);
+        DISPATCH();
+    }
+    TARGET(DELETE_FAST) {
+        TrStackRef old = locals[oparg];
+        if (sr_is_null(old)) { raise_unbound_local(ts, co, oparg); goto error; }
+        locals[oparg] = TR_SR_NULL;
+        sr_close(old);
+        DISPATCH();
+    }
+    TARGET(LOAD_DEREF) {
+        TrObject *v = cell_get(ts, sr_obj(locals[co->nlocals + oparg]));
+        if (UNLIKELY(!v)) { raise_unbound_deref(ts, co, oparg); goto error; }
+        PUSH(sr_steal(v));
+        DISPATCH();
+    }
+    TARGET(STORE_DEREF) {
+        TrStackRef v = POP();
+        cell_set(ts, sr_obj(locals[co->nlocals + oparg]), sr_obj(v));
+        sr_close(v);
+        DISPATCH();
+    }
+    TARGET(DELETE_DEREF) {
+        TrObject *cell = sr_obj(locals[co->nlocals + oparg]);
+        TrObject *v = cell_get(ts, cell);
+        if (!v) { raise_unbound_deref(ts, co, oparg); goto error; }
+        tr_decref(v);
+        cell_set(ts, cell, NULL);
+        DISPATCH();
+    }
+    TARGET(LOAD_CLOSURE) { PUSH(sr_dup(locals[co->nlocals + oparg])); DISPATCH(); }
+    TARGET(LOAD_GLOBAL) {
+        size_t idx = (size_t)INSTR_INDEX();
+        CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
+        TrObject *v;
+        int counted;
+        if (LIKELY(x != NULL) && global_cache_get(x, idx, f->globals, f->builtins, &v, &counted)) {
+            if (counted) { tr_incref(v); PUSH(sr_steal(v)); }
+            else PUSH(sr_borrow(v));
+            DISPATCH();
+        }
+        TrStackRef r;
+        if (load_global_slow(ts, f, idx, names[oparg], &r) < 0) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(STORE_GLOBAL) {
+        TrStackRef v = POP();
+        int rc = dict_set(ts, f->globals, names[oparg], sr_obj(v));
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_GLOBAL) {
+        if (dict_del(ts, f->globals, names[oparg]) < 0) {
+            if (err_matches(ts, &tr_exc_KeyError)) { err_clear(ts); raise_name_error(ts, names[oparg]); }
+            goto error;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_NAME) {
+        TrStackRef r;
+        SAVE();
+        if (load_name(ts, f, names[oparg], &r) < 0) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(STORE_NAME) {
+        TrStackRef v = POP();
+        TrObject *ns = f->locals ? f->locals : f->globals;
+        SAVE();
+        int rc = tr_type(ns) == &tr_dict_type ? dict_set(ts, ns, names[oparg], sr_obj(v))
+                                              : tr_setitem(ts, ns, names[oparg], sr_obj(v));
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME) {
+        TrObject *ns = f->locals ? f->locals : f->globals;
+        SAVE();
+        int rc = tr_type(ns) == &tr_dict_type ? dict_del(ts, ns, names[oparg]) : tr_delitem(ts, ns, names[oparg]);
+        if (rc < 0) {
+            if (err_matches(ts, &tr_exc_KeyError)) { err_clear(ts); raise_name_error(ts, names[oparg]); }
+            goto error;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR) {
+        TrStackRef o = TOP(), r;
+        SAVE();
+        if (load_attr(ts, sr_obj(o), names[oparg], &r) < 0) goto error;
+        sr_close(o);
+        TOP() = r;
+        DISPATCH();
+    }
+    TARGET(LOAD_METHOD) {
+        TrStackRef o = TOP(), m;
+        SAVE();
+        int r = load_method(ts, sr_obj(o), names[oparg], &m);
+        if (r < 0) goto error;
+        if (r == 1) {
+            TOP() = m;
+            PUSH(o);          /* the receiver's ref moves to the self slot */
+        } else {
+            sr_close(o);
+            TOP() = m;
+            PUSH(TR_SR_NULL);
+        }
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR) {
+        TrStackRef o = POP(), v = POP();
+        SAVE();
+        int rc = tr_setattr(ts, sr_obj(o), names[oparg], sr_obj(v));
+        sr_close(o);
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_ATTR) {
+        TrStackRef o = POP();
+        SAVE();
+        int rc = tr_setattr(ts, sr_obj(o), names[oparg], NULL);
+        sr_close(o);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR) {
+        TrStackRef k = POP(), o = TOP();
+        TrObject *ko = sr_obj(k), *oo = sr_obj(o), *v;
+        TrType *ot = tr_type(oo);
+        TrStackRef r;
+        if (ot == &tr_list_type && tr_is_imm(ko)) {
+            int g = list_get_ref(ts, oo, (ssize_t)tr_imm_value(ko), &v);
+            if (g <= 0) {
+                if (!err_occurred(ts)) err_set(ts, &tr_exc_IndexError, "list index out of range");
+                PUSH(k);
+                goto error;
+            }
+            r = sr_from_get(g, v);
+        } else if (ot == &tr_dict_type) {
+            int g = dict_get_ref(ts, oo, ko, &v);
+            if (g <= 0) {
+                if (g == 0) err_set_value(ts, &tr_exc_KeyError, ko);
+                PUSH(k);
+                goto error;
+            }
+            r = sr_from_get(g, v);
+        } else if (ot == &tr_tuple_type && tr_is_imm(ko)) {
+            int64_t i = tr_imm_value(ko), n = (int64_t)tuple_size(oo);
+            if (i < 0) i += n;
+            if (i < 0 || i >= n) {
+                err_set(ts, &tr_exc_IndexError, "tuple index out of range");
+                PUSH(k);
+                goto error;
+            }
+            r = sr_from(tuple_get(oo, (size_t)i));
+        } else {
+            SAVE();
+            v = subscr_slow(ts, oo, ko);
+            if (!v) { PUSH(k); goto error; }
+            r = sr_steal(v);
+        }
+        sr_close(k);
+        sr_close(o);
+        TOP() = r;
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR) {
+        TrStackRef k = POP(), o = POP(), v = POP();
+        TrObject *oo = sr_obj(o), *ko = sr_obj(k);
+        int rc;
+        SAVE();
+        if (tr_type(oo) == &tr_list_type && tr_is_imm(ko)) {
+            int64_t i = tr_imm_value(ko);
+            if (i < 0) i += (int64_t)list_size(oo);
+            rc = list_set(ts, oo, (ssize_t)i, sr_obj(v));
+        } else if (tr_type(oo) == &tr_dict_type) {
+            rc = dict_set(ts, oo, ko, sr_obj(v));
+        } else {
+            rc = tr_setitem(ts, oo, ko, sr_obj(v));
+        }
+        sr_close(k);
+        sr_close(o);
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_SUBSCR) {
+        TrStackRef k = POP(), o = POP();
+        SAVE();
+        int rc = tr_type(sr_obj(o)) == &tr_dict_type ? dict_del(ts, sr_obj(o), sr_obj(k))
+                                                     : tr_delitem(ts, sr_obj(o), sr_obj(k));
+        sr_close(k);
+        sr_close(o);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(BUILD_SLICE) {
+        TrStackRef step = oparg == 3 ? POP() : TR_SR_NULL;
+        TrStackRef stop = POP(), start = POP();
+        TrObject *s = slice_new(ts, sr_obj(start), sr_obj(stop), sr_is_null(step) ? NULL : sr_obj(step));
+        sr_close(start);
+        sr_close(stop);
+        sr_close(step);
+        if (!s) goto error;
+        PUSH(sr_steal(s));
+        DISPATCH();
+    }
+    TARGET(BINARY_OP) {
+        TrStackRef b = POP(), a = TOP();
+        TrObject *ao = sr_obj(a), *bo = sr_obj(b), *r;
+        if (tr_is_imm(ao) && tr_is_imm(bo) && (r = binop_imm(oparg, ao, bo)) != NULL) {
+            TOP() = sr_steal(r);
+            DISPATCH();
+        }
+        if (!tr_is_imm(ao) && !tr_is_imm(bo) && ao->ob_type == &tr_float_type && bo->ob_type == &tr_float_type &&
+            (r = binop_float(ts, oparg, float_value(ao), float_value(bo))) != NULL) {
+            /* fall through to the common exit */
+        } else {
+            SAVE();
+            r = binop_slow(ts, oparg, ao, bo);
+            if (!r) { PUSH(b); goto error; }
+        }
+        sr_close(a);
+        sr_close(b);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
+    TARGET(UNARY_NEGATIVE) {
+        TrStackRef a = TOP();
+        TrObject *ao = sr_obj(a), *r;
+        if (tr_is_imm(ao) && tr_imm_value(ao) != TR_IMM_MIN) {
+            TOP() = sr_steal(tr_imm_from(-tr_imm_value(ao)));
+            DISPATCH();
+        }
+        SAVE();
+        r = tr_neg(ts, ao);
+        if (!r) goto error;
+        sr_close(a);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
+    TARGET(UNARY_POSITIVE) {
+        TrStackRef a = TOP();
+        SAVE();
+        TrObject *r = tr_pos(ts, sr_obj(a));
+        if (!r) goto error;
+        sr_close(a);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
+    TARGET(UNARY_INVERT) {
+        TrStackRef a = TOP();
+        TrObject *ao = sr_obj(a), *r;
+        if (tr_is_imm(ao)) {
+            TOP() = sr_steal(tr_imm_from(~tr_imm_value(ao)));
+            DISPATCH();
+        }
+        SAVE();
+        r = tr_invert(ts, ao);
+        if (!r) goto error;
+        sr_close(a);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
+    TARGET(UNARY_NOT) {
+        TrStackRef a = TOP();
+        SAVE();
+        int t = truth(ts, sr_obj(a));
+        if (t < 0) goto error;
+        sr_close(a);
+        TOP() = sr_borrow(tr_bool(!t));
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP) {
+        TrStackRef b = POP(), a = TOP();
+        TrObject *ao = sr_obj(a), *bo = sr_obj(b);
+        if (tr_is_imm(ao) && tr_is_imm(bo)) {
+            TOP() = sr_borrow(tr_bool(compare_i64(oparg, tr_imm_value(ao), tr_imm_value(bo))));
+            DISPATCH();
+        }
+        SAVE();
+        TrObject *r = tr_richcompare(ts, ao, bo, oparg);
+        if (!r) { PUSH(b); goto error; }
+        sr_close(a);
+        sr_close(b);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
+    TARGET(IS_OP) {
+        TrStackRef b = POP(), a = TOP();
+        int same = sr_obj(a) == sr_obj(b);
+        sr_close(a);
+        sr_close(b);
+        TOP() = sr_borrow(tr_bool(same ^ oparg));
+        DISPATCH();
+    }
+    TARGET(CONTAINS_OP) {
+        TrStackRef b = POP(), a = TOP();
+        SAVE();
+        int r = tr_contains(ts, sr_obj(b), sr_obj(a));
+        if (r < 0) { PUSH(b); goto error; }
+        sr_close(a);
+        sr_close(b);
+        TOP() = sr_borrow(tr_bool(r ^ oparg));
+        DISPATCH();
+    }
+    TARGET(BUILD_TUPLE) {
+        TrObject *t = tuple_new(ts, (size_t)oparg);
+        if (!t) goto error;
+        sp -= oparg;
+        for (int i = 0; i < oparg; i++) tuple_set_take(t, (size_t)i, sr_to_owned(sp[i]));
+        PUSH(sr_steal(t));
+        DISPATCH();
+    }
+    TARGET(BUILD_LIST) {
+        TrObject *l = list_new(ts, (size_t)oparg);
+        if (!l) goto error;
+        sp -= oparg;
+        int rc = 0;
+        for (int i = 0; i < oparg; i++) {
+            if (rc == 0) rc = list_append_take(ts, l, sr_to_owned(sp[i]));
+            else sr_close(sp[i]);
+        }
+        if (rc < 0) { tr_decref(l); goto error; }
+        PUSH(sr_steal(l));
+        DISPATCH();
+    }
+    TARGET(BUILD_SET) {
+        SAVE();
+        TrObject *s = build_set(ts, f, sp - oparg, (size_t)oparg);
+        if (!s) goto error;
+        for (int i = 0; i < oparg; i++) sr_close(POP());
+        PUSH(sr_steal(s));
+        DISPATCH();
+    }
+    TARGET(BUILD_MAP) {
+        TrObject *d = dict_new(ts);
+        if (!d) goto error;
+        SAVE();
+        TrStackRef *items = sp - 2 * oparg;
+        for (int i = 0; i < oparg; i++) {
+            if (dict_set(ts, d, sr_obj(items[2 * i]), sr_obj(items[2 * i + 1])) < 0) {
+                tr_decref(d);
+                goto error;
+            }
+        }
+        for (int i = 0; i < 2 * oparg; i++) sr_close(POP());
+        PUSH(sr_steal(d));
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING) {
+        TrObject *s = build_string(ts, sp - oparg, (size_t)oparg);
+        if (!s) goto error;
+        for (int i = 0; i < oparg; i++) sr_close(POP());
+        PUSH(sr_steal(s));
+        DISPATCH();
+    }
+    TARGET(LIST_APPEND) {
+        TrStackRef v = POP();
+        if (list_append_take(ts, sr_obj(PEEK(oparg)), sr_to_owned(v)) < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(SET_ADD) {
+        TrStackRef v = POP();
+        SAVE();
+        int rc = call_method1(ts, sr_obj(PEEK(oparg)), "add", sr_obj(v));
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(MAP_ADD) {
+        TrStackRef v = POP(), k = POP();
+        SAVE();
+        int rc = dict_set(ts, sr_obj(PEEK(oparg)), sr_obj(k), sr_obj(v));
+        sr_close(k);
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(LIST_EXTEND) {
+        TrStackRef v = POP();
+        SAVE();
+        int rc = list_extend_checked(ts, sr_obj(PEEK(oparg)), sr_obj(v));
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE) {
+        TrStackRef v = POP();
+        SAVE();
+        int rc = call_method1(ts, sr_obj(PEEK(oparg)), "update", sr_obj(v));
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE) {
+        TrStackRef v = POP();
+        SAVE();
+        TrObject *m = sr_obj(v);
+        int rc;
+        if (!dict_check(m) && !tr_type(m)->getitem) {
+            err_format(ts, &tr_exc_TypeError, "'%T' object is not a mapping", m);
+            rc = -1;
+        } else {
+            rc = dict_update(ts, sr_obj(PEEK(oparg)), m);
+        }
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE) {
+        TrStackRef v = POP();
+        SAVE();
+        TrObject *callable = (sp - (oparg + 3) >= base) ? sr_obj(PEEK(oparg + 3)) : tr_none;
+        int rc = dict_merge(ts, sr_obj(PEEK(oparg)), sr_obj(v), callable);
+        sr_close(v);
+        if (rc < 0) goto error;
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE) {
+        TrStackRef l = TOP();
+        TrObject *t = list_as_tuple(ts, sr_obj(l));
+        if (!t) goto error;
+        sr_close(l);
+        TOP() = sr_steal(t);
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE) {
+        TrStackRef spec = (oparg & TR_FV_HAVE_SPEC) ? POP() : TR_SR_NULL;
+        TrStackRef v = TOP();
+        SAVE();
+        TrObject *r = format_value(ts, f, sr_obj(v), oparg, sr_is_null(spec) ? NULL : sr_obj(spec));
+        sr_close(spec);
+        if (!r) goto error;
+        sr_close(v);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE) {
+        TrStackRef s = POP();
+        TrObject *so = sr_obj(s);
+        if (tr_type(so) == &tr_tuple_type && tuple_size(so) == (size_t)oparg) {
+            for (int i = oparg - 1; i >= 0; i--) PUSH(sr_from(tuple_get(so, (size_t)i)));
+        } else {
+            SAVE();
+            if (unpack_sequence(ts, so, (size_t)oparg, sp) < 0) { sr_close(s); goto error; }
+            sp += oparg;
+        }
+        sr_close(s);
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX) {
+        TrStackRef s = POP();
+        size_t before = (size_t)(oparg & 0xff), after = (size_t)(oparg >> 8);
+        SAVE();
+        if (unpack_ex(ts, sr_obj(s), before, after, sp) < 0) { sr_close(s); goto error; }
+        sp += before + 1 + after;
+        sr_close(s);
+        DISPATCH();
+    }
+    TARGET(GET_ITER) {
+        TrStackRef o = TOP();
+        SAVE();
+        TrObject *it = tr_iter(ts, sr_obj(o));
+        if (!it) goto error;
+        sr_close(o);
+        TOP() = sr_steal(it);
+        DISPATCH();
+    }
+    TARGET(FOR_ITER) {
+        TrObject *it = sr_obj(TOP());
+        tr_unaryfunc next = tr_type(it)->iternext;
+        SAVE();
+        TrObject *v = next ? next(ts, it) : tr_next(ts, it);
+        if (LIKELY(v != NULL)) {
+            PUSH(sr_steal(v));
+            DISPATCH();
+        }
+        if (UNLIKELY(ts->exc != NULL)) {
+            if (!err_matches(ts, &tr_exc_StopIteration)) goto error;
+            err_clear(ts);
+        }
+        sr_close(POP());
+        JUMP_TO(oparg);
+        DISPATCH();
+    }
+    TARGET(JUMP) { JUMP_TO(oparg); DISPATCH(); }
+    TARGET(POP_JUMP_IF_FALSE) {
+        TrStackRef v = POP();
+        TrObject *o = sr_obj(v);
+        int t;
+        if (o == tr_false) t = 0;
+        else if (o == tr_true) t = 1;
+        else {
+            SAVE();
+            t = truth(ts, o);
+            sr_close(v);
+            if (t < 0) goto error;
+        }
+        if (!t) JUMP_TO(oparg);
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_TRUE) {
+        TrStackRef v = POP();
+        TrObject *o = sr_obj(v);
+        int t;
+        if (o == tr_false) t = 0;
+        else if (o == tr_true) t = 1;
+        else {
+            SAVE();
+            t = truth(ts, o);
+            sr_close(v);
+            if (t < 0) goto error;
+        }
+        if (t) JUMP_TO(oparg);
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        SAVE();
+        int t = truth(ts, sr_obj(TOP()));
+        if (t < 0) goto error;
+        if (!t) JUMP_TO(oparg);
+        else sr_close(POP());
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        SAVE();
+        int t = truth(ts, sr_obj(TOP()));
+        if (t < 0) goto error;
+        if (t) JUMP_TO(oparg);
+        else sr_close(POP());
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_NONE) {
+        TrStackRef v = POP();
+        int is_none = sr_obj(v) == tr_none;
+        sr_close(v);
+        if (is_none) JUMP_TO(oparg);
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        TrStackRef v = POP();
+        int is_none = sr_obj(v) == tr_none;
+        sr_close(v);
+        if (!is_none) JUMP_TO(oparg);
+        DISPATCH();
+    }
+    TARGET(CALL) {
+        TrStackRef *slot = sp - oparg - 2;
+        TrObject *callable = sr_obj(slot[0]);
+        SAVE();
+        if (tr_type(callable) == &tr_function_type) {
+            TrFunction *fn = (TrFunction *)callable;
+            TrCode *fco = (TrCode *)fn->code;
+            int has_self = !sr_is_null(slot[1]);
+            int n = oparg + has_self;
+            if (n == fco->argcount && fco->kwonlyargcount == 0 &&
+                !(fco->flags & (TR_CO_VARARGS | TR_CO_VARKW))) {
+                /* exact positional call: move the refs into the callee's locals */
+                TrFrame *nf = frame_alloc(ts, fco);
+                if (!nf) goto error;
+                nf->func = callable;
+                nf->globals = fn->globals;
+                nf->builtins = fn->builtins;
+                memcpy(nf->localsplus, slot + 2 - has_self, (size_t)n * sizeof(TrStackRef));
+                sp = slot + 1;
+                f->sp = sp;
+                if ((fco->ncells | fco->nfrees) && frame_setup_cells(ts, nf, fn->closure) < 0) {
+                    frame_clear_locals(nf);
+                    frame_release(nf);
+                    goto error;
+                }
+                TrObject *res = eval_frame(ts, nf);
+                sr_close(POP());
+                if (!res) goto error;
+                PUSH(sr_steal(res));
+                DISPATCH();
+            }
+        }
+        TrObject *res = call_stack(ts, slot, (size_t)oparg, NULL);
+        sp = slot;
+        if (!res) goto error;
+        PUSH(sr_steal(res));
+        DISPATCH();
+    }
+    TARGET(CALL_KW) {
+        TrStackRef kw = POP();
+        TrStackRef *slot = sp - oparg - 2;
+        SAVE();
+        TrObject *res = call_stack(ts, slot, (size_t)oparg, sr_obj(kw));
+        sp = slot;
+        sr_close(kw);
+        if (!res) goto error;
+        PUSH(sr_steal(res));
+        DISPATCH();
+    }
+    TARGET(CALL_EX) {
+        TrStackRef *slot = sp - 3 - (oparg & 1);
+        SAVE();
+        TrObject *res = call_ex(ts, slot, oparg & 1);
+        sp = slot;
+        if (!res) goto error;
+        PUSH(sr_steal(res));
+        DISPATCH();
+    }
+    TARGET(MAKE_FUNCTION) {
+        TrStackRef code = POP();
+        TrStackRef closure = (oparg & TR_MF_CLOSURE) ? POP() : TR_SR_NULL;
+        TrStackRef kwdefaults = (oparg & TR_MF_KWDEFAULTS) ? POP() : TR_SR_NULL;
+        TrStackRef defaults = (oparg & TR_MF_DEFAULTS) ? POP() : TR_SR_NULL;
+        TrObject *fo = make_function(ts, f, sr_obj(code),
+                                     sr_is_null(defaults) ? NULL : sr_obj(defaults),
+                                     sr_is_null(kwdefaults) ? NULL : sr_obj(kwdefaults),
+                                     sr_is_null(closure) ? NULL : sr_obj(closure));
+        sr_close(code);
+        sr_close(closure);
+        sr_close(kwdefaults);
+        sr_close(defaults);
+        if (!fo) goto error;
+        PUSH(sr_steal(fo));
+        DISPATCH();
+    }
+    TARGET(RETURN_VALUE) {
+        retval = sr_to_owned(POP());
+        goto exit_frame;
+    }
+    TARGET(RAISE_VARARGS) {
+        SAVE();
+        if (oparg == 0) {
+            TrObject *h = ts->handled_exc;
+            if (!h || h == tr_none) {
+                err_set(ts, &tr_exc_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            err_restore(ts, tr_newref(h));
+            goto unwind;      /* a bare raise keeps the traceback it has */
+        }
+        TrStackRef cause = oparg == 2 ? POP() : TR_SR_NULL;
+        TrStackRef exc = POP();
+        do_raise(ts, sr_obj(exc), sr_is_null(cause) ? NULL : sr_obj(cause));
+        sr_close(exc);
+        sr_close(cause);
+        goto error;
+    }
+    TARGET(SETUP_FINALLY) {
+        if (UNLIKELY(f->nblocks >= TR_MAX_BLOCKS)) {
+            err_set(ts, &tr_exc_RuntimeError, "too many statically nested blocks");
+            goto error;
+        }
+        f->blocks[f->nblocks++] = (TrBlock){TR_BLOCK_FINALLY, oparg, (int)(sp - base)};
+        DISPATCH();
+    }
+    TARGET(POP_BLOCK) { f->nblocks--; DISPATCH(); }
+    TARGET(POP_EXCEPT) {
+        f->nblocks--;
+        restore_handled(ts, POP());
+        DISPATCH();
+    }
+    TARGET(RERAISE) {
+        TrStackRef e = POP();
+        err_restore(ts, sr_to_owned(e));
+        SAVE();
+        goto unwind;
+    }
+    TARGET(CHECK_EXC_MATCH) {
+        TrStackRef t = POP();
+        SAVE();
+        int r = exc_match(ts, sr_obj(TOP()), sr_obj(t));
+        sr_close(t);
+        if (r < 0) goto error;
+        PUSH(sr_borrow(tr_bool(r)));
+        DISPATCH();
+    }
+    TARGET(LOAD_ASSERTION_ERROR) { PUSH(sr_borrow((TrObject *)&tr_exc_AssertionError)); DISPATCH(); }
+    TARGET(BEFORE_WITH) {
+        TrStackRef mgr = TOP();
+        TrObject *exit = NULL;
+        SAVE();
+        TrObject *r = before_with(ts, sr_obj(mgr), &exit);
+        if (!r) goto error;
+        sr_close(mgr);
+        TOP() = sr_steal(exit);
+        PUSH(sr_steal(r));
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        TrObject *exit = sr_obj(PEEK(3)), *exc = sr_obj(PEEK(1));
+        TrObject *args[3] = {(TrObject *)tr_type(exc), exc, tr_none};
+        SAVE();
+        TrObject *r = tr_call(ts, exit, args, 3, NULL);
+        if (!r) goto error;
+        PUSH(sr_steal(r));
+        DISPATCH();
+    }
+    TARGET(IMPORT_NAME) {
+        SAVE();
+        TrObject *m = runtime_import(ts, names[oparg]);
+        if (!m) goto error;
+        PUSH(sr_steal(m));
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM) {
+        SAVE();
+        TrObject *v = import_from(ts, sr_obj(TOP()), names[oparg]);
+        if (!v) goto error;
+        PUSH(sr_steal(v));
+        DISPATCH();
+    }
+    TARGET(LOAD_BUILD_CLASS) {
+        TrObject *bc = dict_get_cstr(ts, f->builtins, "__build_class__");
+        if (!bc) {
+            if (!err_occurred(ts)) err_set(ts, &tr_exc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(sr_steal(bc));
+        DISPATCH();
+    }
+    TARGET(YIELD_VALUE) {
+        err_set(ts, &tr_exc_RuntimeError, "generators are not supported");
+        goto error;
+    }
+    TARGET(EXTENDED_ARG) {
+        int hi = oparg;
+        instr = *ip++;
+        oparg = (hi << 24) | TR_ARG(instr);
+        goto *targets[TR_OP(instr)];
+    }
+
+error:
+    f->instr = INSTR_INDEX();
+    if (UNLIKELY(ts->exc == NULL))
+        err_set(ts, &tr_exc_RuntimeError, "error return without exception set");
+    {
+        TrObject *exc = ts->exc;
+        if (((TrExc *)exc)->tb_len == 0) set_context(ts, exc);
+        exc_add_traceback(ts, exc, (TrObject *)co, f->instr);
+    }
+unwind:
+    while (f->nblocks > 0) {
+        TrBlock b = f->blocks[--f->nblocks];
+        if (b.type == TR_BLOCK_EXCEPT_HANDLER) {
+            while (sp > base + b.level + 1) sr_close(POP());
+            restore_handled(ts, POP());
+            continue;
+        }
+        while (sp > base + b.level) sr_close(POP());
+        f->blocks[f->nblocks++] = (TrBlock){TR_BLOCK_EXCEPT_HANDLER, 0, (int)(sp - base)};
+        TrObject *prev = ts->handled_exc;
+        PUSH(prev ? sr_steal(prev) : sr_borrow(tr_none));
+        TrObject *exc = err_fetch(ts);
+        ts->handled_exc = tr_newref(exc);
+        PUSH(sr_steal(exc));
+        ip = co->instrs + b.handler;
+        DISPATCH();
+    }
+    retval = NULL;
+
+exit_frame:
+    /* a return from inside a handler: restore what each handler saved */
+    while (f->nblocks > 0) {
+        TrBlock b = f->blocks[--f->nblocks];
+        if (b.type == TR_BLOCK_EXCEPT_HANDLER && base + b.level < sp) {
+            restore_handled(ts, base[b.level]);
+            base[b.level] = TR_SR_NULL;
+        }
+    }
+    while (sp > base) sr_close(POP());
+    frame_clear_locals(f);
+    ts->frame = f->back;
+    ts->recursion_depth--;
+    frame_release(f);
+    return retval;
+}
+
+/* ---- entry points ------------------------------------------------------------ */
+
+TrObject *vm_run_code(TrThread *ts, TrObject *code, TrObject *globals, TrObject *locals) {
+    TrCode *co = (TrCode *)code;
+    TrFrame *f = frame_alloc(ts, co);
+    if (!f) return NULL;
+    f->globals = globals;
+    f->builtins = tr_runtime.builtins_dict;
+    f->locals = locals;
+    if ((co->ncells | co->nfrees) && frame_setup_cells(ts, f, NULL) < 0) {
+        frame_clear_locals(f);
+        frame_release(f);
+        return NULL;
+    }
+    return eval_frame(ts, f);
+}
+
+TrObject *vm_run_module(TrThread *ts, TrObject *code, TrObject *globals) {
+    return vm_run_code(ts, code, globals, globals);
 }

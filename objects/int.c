@@ -403,7 +403,7 @@ TrObject *int_from_string(TrThread *ts, const char *s, size_t len, int base) {
     if (b == 0) b = 10;
     /* Digits, with single underscores between digits (or after a prefix). */
     size_t ndigits = 0;
-    bool last_us = prefixed, leading_zero = false, nonzero = false;
+    bool last_us = false, leading_zero = false, nonzero = false;
     char small_buf[64];
     char *digits = (size_t)(end - p) < sizeof small_buf ? small_buf : malloc((size_t)(end - p) + 1);
     if (!digits) return err_nomemory(ts);
@@ -731,7 +731,7 @@ static TrObject *cmp_result(int c, int op) {
     return tr_bool(r);
 }
 
-static TrObject *int_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
+TrObject *int_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
     if (!int_check(a)) return tr_notimplemented;
     if (int_check(b)) return cmp_result(int_compare(a, b), op);
     if (float_check(b)) {

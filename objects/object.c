@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include "torii/torii.h"
 
-/* threads/brc.c: frees a deferred object once no thread can still hold an
- * uncounted reference to it.  Declared here until threads/brc.h exports it. */
-void brc_defer_free(TrObject *o);
+#include "threads/brc.h"   /* brc_defer_free */
 
 /* ---- allocation -------------------------------------------------------- */
 

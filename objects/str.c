@@ -747,6 +747,7 @@ static const TrMethodDef str_iter_methods[] = {
 };
 
 TrType tr_str_iter_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "str_ascii_iterator",
     .basicsize = sizeof(TrStrIter),
     .base = &tr_object_type,
@@ -1061,10 +1062,8 @@ static TrObject *split_impl(TrThread *ts, const char *name, TrObject *self, TrOb
                 size_t k;
                 while (i < n && (k = space_at(s + i, s + n))) i += k;
                 if (i >= n) break;
-                if (maxsplit-- == 0) {
-                    size_t j = n;
-                    while (j > i && (k = space_before(s + i, s + j))) j -= k;
-                    pieces_add(&ps, i, j);
+                if (maxsplit-- == 0) {   /* the rest, trailing whitespace kept */
+                    pieces_add(&ps, i, n);
                     break;
                 }
                 size_t j = i;
@@ -1078,10 +1077,8 @@ static TrObject *split_impl(TrThread *ts, const char *name, TrObject *self, TrOb
                 size_t k;
                 while (j > 0 && (k = space_before(s, s + j))) j -= k;
                 if (j == 0) break;
-                if (maxsplit-- == 0) {
-                    size_t i = 0;
-                    while (i < j && (k = space_at(s + i, s + j))) i += k;
-                    pieces_add(&ps, i, j);
+                if (maxsplit-- == 0) {   /* the rest, leading whitespace kept */
+                    pieces_add(&ps, 0, j);
                     break;
                 }
                 size_t i = j;
@@ -1719,6 +1716,7 @@ static const TrMethodDef str_methods[] = {
 };
 
 TrType tr_str_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "str",
     .basicsize = sizeof(TrStr),
     .flags = TR_TPFLAG_BASETYPE,

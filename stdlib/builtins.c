@@ -11,9 +11,8 @@
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
 
-#ifndef BUILTINS_EXTRA_TYPES
-#define BUILTINS_EXTRA_TYPES
-#endif
+#include "torii/iter.h"
+#include "torii/set.h"
 
 /* ---- keyword arguments ---------------------------------------------------
  * parse_kw: matches the keyword arguments of a call against `names` (a
@@ -597,8 +596,8 @@ TrObject *builtins_module_init(TrThread *ts) {
         {"bool", &tr_bool_type}, {"float", &tr_float_type}, {"str", &tr_str_type},
         {"tuple", &tr_tuple_type}, {"list", &tr_list_type}, {"dict", &tr_dict_type},
         {"range", &tr_range_type}, {"enumerate", &tr_enumerate_type}, {"zip", &tr_zip_type},
-        {"slice", &tr_slice_type},
-        BUILTINS_EXTRA_TYPES
+        {"slice", &tr_slice_type}, {"set", &tr_set_type}, {"frozenset", &tr_frozenset_type},
+        {"map", &tr_map_type}, {"filter", &tr_filter_type}, {"reversed", &tr_reversed_type},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (dict_set_cstr(ts, d, types[i].name, (TrObject *)types[i].type) < 0) goto fail;

@@ -8,6 +8,8 @@
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
+#include "torii/iter.h"
+#include "torii/set.h"
 
 static TrObject *builtins_get(TrThread *ts) { return tr_newref(tr_runtime.builtins); }
 static TrObject *sys_get(TrThread *ts) { return tr_newref(tr_runtime.sys); }
@@ -50,4 +52,23 @@ TrObject *runtime_import(TrThread *ts, TrObject *name) {
     }
     pthread_mutex_unlock(&import_lock);
     return m;
+}
+
+/* Every builtin type outside objects/type.c's own list and the modules' own
+ * types, readied once at start-up while only the main thread runs. */
+int objects_types_init(TrThread *ts) {
+    static TrType *const types[] = {
+        &tr_int_type, &tr_bool_type, &tr_float_type, &tr_none_type, &tr_notimpl_type,
+        &tr_ellipsis_type, &tr_str_type, &tr_str_iter_type, &tr_tuple_type, &tr_list_type,
+        &tr_dict_type, &tr_dict_keys_type, &tr_dict_values_type, &tr_dict_items_type,
+        &tr_set_type, &tr_frozenset_type, &tr_set_iter_type, &tr_range_type, &tr_range_iter_type,
+        &tr_seq_iter_type, &tr_enumerate_type, &tr_zip_type, &tr_slice_type, &tr_code_type,
+        &tr_function_type, &tr_cell_type, &tr_textio_type, &tr_dict_keyiter_type,
+        &tr_dict_valueiter_type, &tr_dict_itemiter_type, &tr_dict_revkeyiter_type,
+        &tr_dict_revvalueiter_type, &tr_dict_revitemiter_type, &tr_tuple_iter_type,
+        &tr_list_iter_type, &tr_list_reviter_type, &tr_map_type, &tr_filter_type, &tr_reversed_type,
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (type_ready(ts, types[i]) < 0) return -1;
+    return 0;
 }

@@ -30,4 +30,32 @@ int dict_update(TrThread *ts, TrObject *d, TrObject *other);
 TrObject *dict_copy(TrThread *ts, TrObject *d);
 /* Version tag bumped by every mutation (atomic); used by the VM's global caches. */
 uint64_t dict_version(const TrObject *d);
+
+/* d[key] for the VM's fast paths (LOAD_GLOBAL, BINARY_SUBSCR).  Returns 2
+ * with *out BORROWED when the value is an immediate, immortal or deferred
+ * object (never freed while a thread holds an uncounted reference; do not
+ * decref it); 1 with *out a NEW reference; 0 if missing (no exception); -1
+ * on error (unhashable key, __eq__ raised).  Takes no lock when `key` is an
+ * immediate int or a str found by identity and the value is stack-safe. */
+int dict_get_ref(TrThread *ts, TrObject *d, TrObject *key, TrObject **out);
+/* Removes `key`: 1 with *out the removed value (new reference), 0 if missing
+ * (no exception), -1 on error. */
+int dict_pop(TrThread *ts, TrObject *d, TrObject *key, TrObject **out);
+/* d.setdefault(key, deflt): new reference to the value now stored. */
+TrObject *dict_setdefault(TrThread *ts, TrObject *d, TrObject *key, TrObject *deflt);
+/* `key in d`: 1, 0, -1. */
+int dict_contains(TrThread *ts, TrObject *d, TrObject *key);
+/* New lists of the values / of (key, value) tuples. */
+TrObject *dict_values_list(TrThread *ts, TrObject *d);
+TrObject *dict_items_list(TrThread *ts, TrObject *d);
+/* `d |= other` (update, any mapping or iterable of pairs): a new reference to
+ * `d`, or NULL.  tr_binop's in-place path calls it for dicts (it is also the
+ * `__ior__` method). */
+TrObject *dict_inplace_or(TrThread *ts, TrObject *d, TrObject *other);
+
+/* The view types returned by keys() / values() / items(), and the iterator
+ * types over a dict ("dict_keyiterator", ..., "dict_reverseitemiterator"). */
+extern TrType tr_dict_keys_type, tr_dict_values_type, tr_dict_items_type;
+extern TrType tr_dict_keyiter_type, tr_dict_valueiter_type, tr_dict_itemiter_type;
+extern TrType tr_dict_revkeyiter_type, tr_dict_revvalueiter_type, tr_dict_revitemiter_type;
 #endif

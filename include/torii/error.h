@@ -58,8 +58,16 @@ void err_set(TrThread *ts, TrType *type, const char *msg);
  * a TrObject *) and %T (the type name of a TrObject *, e.g. `int`).
  * Always returns NULL, so `return err_format(...)` works. */
 TrObject *err_format(TrThread *ts, TrType *type, const char *fmt, ...);
-/* Sets `exc` (an exception instance) pending; steals the reference. */
+/* Sets `exc` (an exception instance) pending; steals the reference.  Does
+ * not touch `__context__` (for re-raising an exception as it was). */
 void err_restore(TrThread *ts, TrObject *exc);
+/* As err_restore, but first sets `exc.__context__` to the exception being
+ * handled (`ts->handled_exc`), as CPython's `raise` does; err_set,
+ * err_format and err_set_value chain the same way.  Steals `exc`. */
+void err_raise(TrThread *ts, TrObject *exc);
+/* err_format's formatter, appending to a string buffer (include/torii/str.h). */
+struct TrStrBuf;
+void err_vformat_buf(TrThread *ts, struct TrStrBuf *b, const char *fmt, va_list ap);
 /* Sets an exception of class `type` with args `(value,)`; value borrowed.
  * Used for KeyError(key) and StopIteration(value). */
 void err_set_value(TrThread *ts, TrType *type, TrObject *value);

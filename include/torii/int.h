@@ -39,6 +39,9 @@ int int_sign(TrObject *o);
 int int_compare(TrObject *a, TrObject *b);
 /* CPython's hash of an int (mod 2**61-1, -1 becomes -2). */
 int64_t int_hash(TrObject *o);
+/* The richcompare slot of int (and bool): int against int or float, exact;
+ * `tr_notimplemented` for other types.  Cannot fail. */
+TrObject *int_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op);
 /* Arithmetic on two ints (bool included); new reference or NULL. */
 TrObject *int_binop(TrThread *ts, int op, TrObject *a, TrObject *b);
 /* divmod(a, b) for two ints: a new (q, r) tuple; `tr_notimplemented` when

@@ -1,0 +1,1429 @@
+/* core/compile.c: AST -> instructions, one TrCUnit per code object.
+ *
+ * Names are resolved with the symbol table (core/symtable.c): module code
+ * uses the *_GLOBAL opcodes (its locals are its globals), functions use
+ * *_FAST for locals, *_DEREF for cells and free variables (cells first), and
+ * *_GLOBAL for the rest.  Comprehensions are inlined (PEP 709): their
+ * iteration variables get hidden fast slots, found through the unit's
+ * `comp` map before the symbol table.
+ *
+ * Leaving a block early (break, continue, return) unwinds the compile-time
+ * block stack `fb` and emits what each block needs: POP_TOP of a for loop's
+ * iterator, POP_BLOCK of a try, POP_EXCEPT of a handler, the call of a
+ * with's __exit__, and the body of each finally, inline.
+ *
+ * Errors: every function returns 0, or -1 with either a SyntaxError in
+ * `c->err` or MemoryError set on `c->ts` (err->msg[0] == 0).
+ * Threads: one thread compiles; see core/compile.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "core/compile.h"
+#include "core/opcodes.h"
+#include "torii/error.h"
+#include "torii/str.h"
+#include "torii/int.h"
+#include "torii/float.h"
+#include "torii/tuple.h"
+
+/* Genexps compile to an eager list comprehension followed by GET_ITER until
+ * the VM has generators: right for the common sum(x for ...) / any(...) /
+ * "".join(...), wrong for infinite or side-effect-ordered generators. */
+#define TR_EAGER_GENEXP 1
+
+#define MAX_FBLOCKS 64
+
+enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE };
+
+typedef struct FBlock {
+    int kind;
+    int cont, brk;               /* loops: labels for continue and break */
+    TrStmtList *finalbody;       /* FB_TRY_FINALLY */
+    const char *name;            /* FB_HANDLER: the `as` name or NULL */
+    TrSpan span;                 /* FB_WITH: the context expression */
+} FBlock;
+
+typedef struct CompVar { const char *name; int slot; } CompVar;
+
+typedef struct Compiler {
+    TrThread *ts;
+    TrSyntaxError *err;
+    TrObject *filename;
+    TrCUnit *u;
+    FBlock fb[MAX_FBLOCKS];      /* of the current unit; saved around nested units */
+    int nfb;
+    CompVar *comp;               /* active comprehension variables of the current unit */
+    size_t ncomp, comp_cap, comp_base;
+    TrSpan last_span;            /* span of the last statement compiled, for implicit returns */
+} Compiler;
+
+#define TRY(x) do { if ((x) < 0) return -1; } while (0)
+
+/* ---- errors ------------------------------------------------------------ */
+
+static int nomem(Compiler *c)
+{
+    c->err->msg[0] = 0;
+    if (!err_occurred(c->ts)) err_nomemory(c->ts);
+    return -1;
+}
+
+/* An error while making a constant: MemoryError, or whatever was raised. */
+static int obj_failed(Compiler *c)
+{
+    c->err->msg[0] = 0;
+    return -1;
+}
+
+static int syntax_error(Compiler *c, TrSpan sp, const char *msg)
+{
+    snprintf(c->err->msg, sizeof c->err->msg, "%s", msg);
+    c->err->type = "SyntaxError";
+    c->err->lineno = sp.lineno;
+    c->err->col = sp.col;
+    c->err->end_lineno = sp.end_lineno;
+    c->err->end_col = sp.end_col;
+    c->err->text = NULL;
+    return -1;
+}
+
+/* ---- units ------------------------------------------------------------- */
+
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 0;
+    size_t n = *cap ? *cap * 2 : 16;
+    while (n < need) n *= 2;
+    void *p = realloc(*arr, n * elem);
+    if (!p) return -1;
+    *arr = p;
+    *cap = n;
+    return 0;
+}
+
+static void unit_free(TrCUnit *u)
+{
+    if (!u) return;
+    for (size_t i = 0; i < u->nconsts; i++) tr_decref(u->consts[i]);
+    for (size_t i = 0; i < u->nnames; i++) tr_decref(u->names[i]);
+    for (size_t i = 0; i < u->nvarnames; i++) tr_decref(u->varnames[i]);
+    for (size_t i = 0; i < u->ncellvars; i++) tr_decref(u->cellvars[i]);
+    for (size_t i = 0; i < u->nfreevars; i++) tr_decref(u->freevars[i]);
+    tr_xdecref(u->name);
+    tr_xdecref(u->qualname);
+    free(u->code); free(u->labels); free(u->consts); free(u->names); free(u->varnames);
+    free(u->cellvars); free(u->freevars); free(u->cell2arg);
+    free(u);
+}
+
+static TrPosition pos_of(TrSpan sp)
+{
+    TrPosition p = {sp.lineno, sp.end_lineno, sp.col, sp.end_col};
+    return p;
+}
+
+static int emit(Compiler *c, int op, int arg, TrSpan sp)
+{
+    TrCUnit *u = c->u;
+    if (grow((void **)&u->code, &u->code_cap, u->ncode + 1, sizeof *u->code) < 0) return nomem(c);
+    u->code[u->ncode].op = op;
+    u->code[u->ncode].arg = arg;
+    u->code[u->ncode].pos = pos_of(sp);
+    u->ncode++;
+    return 0;
+}
+
+static int new_label(Compiler *c)
+{
+    TrCUnit *u = c->u;
+    if (grow((void **)&u->labels, &u->labels_cap, u->nlabels + 1, sizeof *u->labels) < 0) return nomem(c);
+    u->labels[u->nlabels] = -1;
+    return (int)u->nlabels++;
+}
+
+static void use_label(Compiler *c, int l) { c->u->labels[l] = (int)c->u->ncode; }
+
+/* Interned str for `s`; borrowed (immortal). */
+static TrObject *intern(Compiler *c, const char *s)
+{
+    TrObject *o = str_intern_cstr(c->ts, s);
+    if (!o) nomem(c);
+    return o;
+}
+
+/* Index of interned `o` in `arr`, appending it if missing; -1 on MemoryError. */
+static int add_obj(Compiler *c, TrObject ***arr, size_t *n, size_t *cap, TrObject *o)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*arr)[i] == o) return (int)i;
+    if (grow((void **)arr, cap, *n + 1, sizeof **arr) < 0) return nomem(c);
+    (*arr)[*n] = tr_newref(o);
+    return (int)(*n)++;
+}
+
+static int name_index(Compiler *c, const char *name)
+{
+    TrObject *o = intern(c, name);
+    if (!o) return -1;
+    return add_obj(c, &c->u->names, &c->u->nnames, &c->u->names_cap, o);
+}
+
+static bool same_const(TrObject *a, TrObject *b)
+{
+    if (a == b) return true;
+    if (tr_type(a) != tr_type(b)) return false;
+    if (tr_type(a) == &tr_int_type) return int_compare(a, b) == 0;
+    if (tr_type(a) == &tr_float_type) {
+        double x = float_value(a), y = float_value(b);
+        return memcmp(&x, &y, sizeof x) == 0;
+    }
+    if (tr_type(a) == &tr_tuple_type) {
+        if (tuple_size(a) != tuple_size(b)) return false;
+        for (size_t i = 0; i < tuple_size(a); i++)
+            if (!same_const(tuple_get(a, i), tuple_get(b, i))) return false;
+        return true;
+    }
+    return false;   /* strs are interned: identity covers them; code objects never merge */
+}
+
+/* Index of constant `o` (stolen) in the unit's consts; -1 on MemoryError. */
+static int const_index_take(Compiler *c, TrObject *o)
+{
+    TrCUnit *u = c->u;
+    if (tr_type(o) != &tr_code_type) {
+        for (size_t i = 0; i < u->nconsts; i++)
+            if (same_const(u->consts[i], o)) { tr_decref(o); return (int)i; }
+    }
+    if (grow((void **)&u->consts, &u->consts_cap, u->nconsts + 1, sizeof *u->consts) < 0) {
+        tr_decref(o);
+        return nomem(c);
+    }
+    /* Constants are shared by every thread running the code: never counted. */
+    tr_make_immortal(o);
+    u->consts[u->nconsts] = o;
+    return (int)u->nconsts++;
+}
+
+static int load_const_take(Compiler *c, TrObject *o, TrSpan sp)
+{
+    if (!o) return obj_failed(c);
+    int i = const_index_take(c, o);
+    if (i < 0) return -1;
+    return emit(c, OP_LOAD_CONST, i, sp);
+}
+
+static int load_none(Compiler *c, TrSpan sp) { return load_const_take(c, tr_none, sp); }
+
+/* Adds `name` as a new fast local slot (duplicates allowed: hidden
+ * comprehension slots); returns the slot or -1. */
+static int add_varname(Compiler *c, const char *name)
+{
+    TrCUnit *u = c->u;
+    TrObject *o = intern(c, name);
+    if (!o) return -1;
+    if (grow((void **)&u->varnames, &u->varnames_cap, u->nvarnames + 1, sizeof *u->varnames) < 0) return nomem(c);
+    u->varnames[u->nvarnames] = tr_newref(o);
+    return (int)u->nvarnames++;
+}
+
+static int find_obj(TrObject **arr, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(str_utf8(arr[i]), name) == 0) return (int)i;
+    return -1;
+}
+
+/* Sets up a unit for `scope`: varnames (parameters first), cells, frees. */
+static TrCUnit *unit_new(Compiler *c, TrScope *scope, TrArguments *args, const char *name, int firstlineno)
+{
+    TrCUnit *u = calloc(1, sizeof *u);
+    if (!u) { nomem(c); return NULL; }
+    u->scope = scope;
+    u->parent = c->u;
+    u->firstlineno = firstlineno;
+    TrCUnit *saved = c->u;
+    c->u = u;
+    u->name = intern(c, name);
+    if (!u->name) goto fail;
+    tr_incref(u->name);
+    /* Qualified name: CPython's rules (function parents add ".<locals>"). */
+    if (!saved || scope->kind == SCOPE_MODULE || saved->scope->kind == SCOPE_MODULE) {
+        u->qualname = tr_newref(u->name);
+    } else {
+        const char *pq = str_utf8(saved->qualname);
+        const char *mid = saved->scope->kind == SCOPE_FUNCTION ? ".<locals>." : ".";
+        size_t n = strlen(pq) + strlen(mid) + strlen(name) + 1;
+        char *buf = malloc(n);
+        if (!buf) { nomem(c); goto fail; }
+        snprintf(buf, n, "%s%s%s", pq, mid, name);
+        u->qualname = str_from_cstr(c->ts, buf);
+        free(buf);
+        if (!u->qualname) { obj_failed(c); goto fail; }
+    }
+    if (args) {
+        u->posonlyargcount = (int)args->nposonly;
+        u->argcount = (int)(args->nposonly + args->nargs);
+        u->kwonlyargcount = (int)args->nkwonly;
+        for (size_t i = 0; i < args->nposonly; i++) if (add_varname(c, args->posonly[i].name) < 0) goto fail;
+        for (size_t i = 0; i < args->nargs; i++) if (add_varname(c, args->args[i].name) < 0) goto fail;
+        for (size_t i = 0; i < args->nkwonly; i++) if (add_varname(c, args->kwonly[i].name) < 0) goto fail;
+        if (args->vararg) { u->flags |= TR_CO_VARARGS; if (add_varname(c, args->vararg->name) < 0) goto fail; }
+        if (args->kwarg) { u->flags |= TR_CO_VARKW; if (add_varname(c, args->kwarg->name) < 0) goto fail; }
+    }
+    if (scope->kind == SCOPE_MODULE) u->flags |= TR_CO_MODULE;
+    size_t nparams = u->nvarnames;
+    size_t ncell = 0, nfree = 0;
+    for (size_t i = 0; i < scope->nsyms; i++) {
+        TrSymbol *sym = &scope->syms[i];
+        if (sym->scope == SC_CELL) ncell++;
+        else if (sym->scope == SC_FREE) nfree++;
+        else if (sym->scope == SC_LOCAL && scope->kind == SCOPE_FUNCTION && !(sym->flags & SYM_PARAM))
+            if (add_varname(c, sym->name) < 0) goto fail;
+    }
+    if (ncell) {
+        u->cellvars = calloc(ncell, sizeof *u->cellvars);
+        u->cell2arg = malloc(ncell * sizeof *u->cell2arg);
+        if (!u->cellvars || !u->cell2arg) { nomem(c); goto fail; }
+    }
+    if (nfree) {
+        u->freevars = calloc(nfree, sizeof *u->freevars);
+        if (!u->freevars) { nomem(c); goto fail; }
+    }
+    bool any_arg_cell = false;
+    for (size_t i = 0; i < scope->nsyms; i++) {
+        TrSymbol *sym = &scope->syms[i];
+        if (sym->scope != SC_CELL && sym->scope != SC_FREE) continue;
+        TrObject *o = intern(c, sym->name);
+        if (!o) goto fail;
+        if (sym->scope == SC_CELL) {
+            int arg = (sym->flags & SYM_PARAM) ? find_obj(u->varnames, nparams, sym->name) : -1;
+            if (arg >= 0) any_arg_cell = true;
+            u->cell2arg[u->ncellvars] = arg;
+            u->cellvars[u->ncellvars++] = tr_newref(o);
+        } else {
+            u->freevars[u->nfreevars++] = tr_newref(o);
+        }
+    }
+    if (!any_arg_cell) { free(u->cell2arg); u->cell2arg = NULL; }
+    c->u = saved;
+    return u;
+fail:
+    c->u = saved;
+    unit_free(u);
+    return NULL;
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+static int name_op(Compiler *c, const char *name, TrCtx ctx, TrSpan sp)
+{
+    static const int fast[] = {OP_LOAD_FAST, OP_STORE_FAST, OP_DELETE_FAST};
+    static const int deref[] = {OP_LOAD_DEREF, OP_STORE_DEREF, OP_DELETE_DEREF};
+    static const int global[] = {OP_LOAD_GLOBAL, OP_STORE_GLOBAL, OP_DELETE_GLOBAL};
+    static const int byname[] = {OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME};
+    TrCUnit *u = c->u;
+    for (size_t i = c->ncomp; i > c->comp_base; i--)
+        if (strcmp(c->comp[i - 1].name, name) == 0) return emit(c, fast[ctx], c->comp[i - 1].slot, sp);
+    TrSymbol *sym = symtable_lookup(u->scope, name);
+    int sc = sym ? sym->scope : SC_GLOBAL_IMPLICIT;
+    if (sc == SC_CELL || sc == SC_FREE) {
+        int i = find_obj(u->cellvars, u->ncellvars, name);
+        if (i < 0) {
+            i = find_obj(u->freevars, u->nfreevars, name);
+            if (i >= 0) i += (int)u->ncellvars;
+        }
+        if (i >= 0) return emit(c, deref[ctx], i, sp);
+    }
+    if (u->scope->kind == SCOPE_FUNCTION && sc == SC_LOCAL) {
+        int i = find_obj(u->varnames, u->nvarnames, name);
+        if (i >= 0) return emit(c, fast[ctx], i, sp);
+    }
+    int ni = name_index(c, name);
+    if (ni < 0) return -1;
+    if (u->scope->kind == SCOPE_CLASS && sc != SC_GLOBAL_EXPLICIT) return emit(c, byname[ctx], ni, sp);
+    return emit(c, global[ctx], ni, sp);
+}
+
+/* ---- forward declarations --------------------------------------------- */
+
+static int compile_expr(Compiler *c, TrAstExpr *e);
+static int compile_stmts(Compiler *c, TrStmtList *l);
+static int compile_store(Compiler *c, TrAstExpr *e);
+static int compile_jump_if(Compiler *c, TrAstExpr *e, bool cond, int target);
+
+/* ---- blocks ------------------------------------------------------------ */
+
+static int push_fb(Compiler *c, int kind, TrSpan sp, FBlock **out)
+{
+    if (c->nfb == MAX_FBLOCKS) return syntax_error(c, sp, "too many statically nested blocks");
+    FBlock *fb = &c->fb[c->nfb++];
+    memset(fb, 0, sizeof *fb);
+    fb->kind = kind;
+    fb->span = sp;
+    if (out) *out = fb;
+    return 0;
+}
+
+static int call_exit_none(Compiler *c, TrSpan sp)
+{
+    TRY(emit(c, OP_PUSH_NULL, 0, sp));
+    for (int i = 0; i < 3; i++) TRY(load_none(c, sp));
+    TRY(emit(c, OP_CALL, 3, sp));
+    return emit(c, OP_POP_TOP, 0, sp);
+}
+
+/* Emits what leaving block c->fb[i] needs.  `preserve`: a value (the return
+ * value) sits on top of the stack and must stay there. */
+static int unwind_one(Compiler *c, int i, bool preserve, TrSpan sp)
+{
+    FBlock fb = c->fb[i];
+    switch (fb.kind) {
+    case FB_WHILE:
+        return 0;
+    case FB_FOR:
+    case FB_POP_VALUE:
+        if (preserve) TRY(emit(c, OP_SWAP, 2, sp));
+        return emit(c, OP_POP_TOP, 0, sp);
+    case FB_TRY_EXCEPT:
+        return emit(c, OP_POP_BLOCK, 0, sp);
+    case FB_TRY_FINALLY: {
+        TRY(emit(c, OP_POP_BLOCK, 0, sp));
+        /* The finally body runs with the blocks outside this one: a break
+         * in it unwinds those only.  Blocks inside were already unwound. */
+        int saved = c->nfb;
+        FBlock inner[MAX_FBLOCKS];
+        int ninner = saved - i;
+        memcpy(inner, &c->fb[i], (size_t)ninner * sizeof *inner);
+        c->nfb = i;
+        int r = 0;
+        if (preserve) r = push_fb(c, FB_POP_VALUE, sp, NULL);
+        if (r == 0) r = compile_stmts(c, fb.finalbody);
+        c->nfb = i;
+        memcpy(&c->fb[i], inner, (size_t)ninner * sizeof *inner);
+        c->nfb = saved;
+        return r;
+    }
+    case FB_FINALLY_END:
+        if (preserve) {
+            TRY(emit(c, OP_SWAP, 2, sp));
+            TRY(emit(c, OP_POP_TOP, 0, sp));
+            TRY(emit(c, OP_SWAP, 2, sp));
+        } else {
+            TRY(emit(c, OP_POP_TOP, 0, sp));
+        }
+        return emit(c, OP_POP_EXCEPT, 0, sp);
+    case FB_HANDLER:
+        if (fb.name) {
+            TRY(emit(c, OP_POP_BLOCK, 0, sp));
+            TRY(load_none(c, sp));
+            TRY(name_op(c, fb.name, CTX_STORE, sp));
+            TRY(name_op(c, fb.name, CTX_DEL, sp));
+        }
+        if (preserve) TRY(emit(c, OP_SWAP, 2, sp));
+        return emit(c, OP_POP_EXCEPT, 0, sp);
+    case FB_WITH:
+        TRY(emit(c, OP_POP_BLOCK, 0, sp));
+        if (preserve) TRY(emit(c, OP_SWAP, 2, sp));
+        return call_exit_none(c, fb.span);
+    }
+    return 0;
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+static int compile_exprs(Compiler *c, TrExprList *l)
+{
+    for (size_t i = 0; i < l->len; i++) TRY(compile_expr(c, l->items[i]));
+    return 0;
+}
+
+static bool has_starred(TrExprList *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i]->kind == E_STARRED) return true;
+    return false;
+}
+
+/* Builds a list of `l` (with *starred items) on the stack. */
+static int build_list_starred(Compiler *c, TrExprList *l, TrSpan sp)
+{
+    size_t i = 0;
+    while (i < l->len && l->items[i]->kind != E_STARRED) TRY(compile_expr(c, l->items[i++]));
+    TRY(emit(c, OP_BUILD_LIST, (int)i, sp));
+    for (; i < l->len; i++) {
+        TrAstExpr *it = l->items[i];
+        if (it->kind == E_STARRED) {
+            TRY(compile_expr(c, it->starred.value));
+            TRY(emit(c, OP_LIST_EXTEND, 1, sp));
+        } else {
+            TRY(compile_expr(c, it));
+            TRY(emit(c, OP_LIST_APPEND, 1, sp));
+        }
+    }
+    return 0;
+}
+
+static int compile_sequence(Compiler *c, TrAstExpr *e)
+{
+    TrExprList *l = &e->elts;
+    if (!has_starred(l)) {
+        TRY(compile_exprs(c, l));
+        int op = e->kind == E_TUPLE ? OP_BUILD_TUPLE : e->kind == E_LIST ? OP_BUILD_LIST : OP_BUILD_SET;
+        return emit(c, op, (int)l->len, e->span);
+    }
+    if (e->kind == E_SET) {
+        size_t i = 0;
+        while (i < l->len && l->items[i]->kind != E_STARRED) TRY(compile_expr(c, l->items[i++]));
+        TRY(emit(c, OP_BUILD_SET, (int)i, e->span));
+        for (; i < l->len; i++) {
+            TrAstExpr *it = l->items[i];
+            if (it->kind == E_STARRED) {
+                TRY(compile_expr(c, it->starred.value));
+                TRY(emit(c, OP_SET_UPDATE, 1, e->span));
+            } else {
+                TRY(compile_expr(c, it));
+                TRY(emit(c, OP_SET_ADD, 1, e->span));
+            }
+        }
+        return 0;
+    }
+    TRY(build_list_starred(c, l, e->span));
+    if (e->kind == E_TUPLE) TRY(emit(c, OP_LIST_TO_TUPLE, 0, e->span));
+    return 0;
+}
+
+static int compile_dict(Compiler *c, TrAstExpr *e)
+{
+    size_t n = e->dict.keys.len, i = 0;
+    while (i < n && e->dict.keys.items[i]) {
+        TRY(compile_expr(c, e->dict.keys.items[i]));
+        TRY(compile_expr(c, e->dict.values.items[i]));
+        i++;
+    }
+    TRY(emit(c, OP_BUILD_MAP, (int)i, e->span));
+    for (; i < n; i++) {
+        if (e->dict.keys.items[i]) {
+            TRY(compile_expr(c, e->dict.keys.items[i]));
+            TRY(compile_expr(c, e->dict.values.items[i]));
+            TRY(emit(c, OP_MAP_ADD, 1, e->span));
+        } else {
+            TRY(compile_expr(c, e->dict.values.items[i]));
+            TRY(emit(c, OP_DICT_UPDATE, 1, e->span));
+        }
+    }
+    return 0;
+}
+
+static int compile_compare(Compiler *c, TrAstExpr *e)
+{
+    static const int cmp[] = {TR_EQ, TR_NE, TR_LT, TR_LE, TR_GT, TR_GE};
+    size_t n = e->compare.comparators.len;
+    TrSpan sp = e->span;
+    TRY(compile_expr(c, e->compare.left));
+    int cleanup = -1, end = -1;
+    if (n > 1) {
+        if ((cleanup = new_label(c)) < 0 || (end = new_label(c)) < 0) return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        TRY(compile_expr(c, e->compare.comparators.items[i]));
+        if (i + 1 < n) {
+            TRY(emit(c, OP_SWAP, 2, sp));
+            TRY(emit(c, OP_COPY, 2, sp));
+        }
+        TrCmpOp op = e->compare.ops[i];
+        if (op <= C_GE) TRY(emit(c, OP_COMPARE_OP, cmp[op], sp));
+        else if (op == C_IS || op == C_ISNOT) TRY(emit(c, OP_IS_OP, op == C_ISNOT, sp));
+        else TRY(emit(c, OP_CONTAINS_OP, op == C_NOTIN, sp));
+        if (i + 1 < n) TRY(emit(c, OP_JUMP_IF_FALSE_OR_POP, cleanup, sp));
+    }
+    if (n > 1) {
+        TRY(emit(c, OP_JUMP, end, sp));
+        use_label(c, cleanup);
+        TRY(emit(c, OP_SWAP, 2, sp));
+        TRY(emit(c, OP_POP_TOP, 0, sp));
+        use_label(c, end);
+    }
+    return 0;
+}
+
+static int compile_call(Compiler *c, TrAstExpr *e)
+{
+    TrAstExpr *f = e->call.func;
+    bool star = has_starred(&e->call.args);
+    for (size_t i = 0; i < e->call.nkeywords; i++)
+        if (!e->call.keywords[i].arg) star = true;
+    if (f->kind == E_ATTR && !star) {
+        TRY(compile_expr(c, f->attr.value));
+        int ni = name_index(c, f->attr.attr);
+        if (ni < 0) return -1;
+        TRY(emit(c, OP_LOAD_METHOD, ni, f->span));
+    } else {
+        TRY(compile_expr(c, f));
+        TRY(emit(c, OP_PUSH_NULL, 0, f->span));
+    }
+    if (!star) {
+        TRY(compile_exprs(c, &e->call.args));
+        if (e->call.nkeywords == 0) return emit(c, OP_CALL, (int)e->call.args.len, e->span);
+        for (size_t i = 0; i < e->call.nkeywords; i++) TRY(compile_expr(c, e->call.keywords[i].value));
+        TrObject *names = tuple_new(c->ts, e->call.nkeywords);
+        if (!names) return obj_failed(c);
+        for (size_t i = 0; i < e->call.nkeywords; i++) {
+            TrObject *k = str_intern_cstr(c->ts, e->call.keywords[i].arg);
+            if (!k) {
+                for (size_t j = i; j < e->call.nkeywords; j++) tuple_set_take(names, j, tr_none);
+                tr_decref(names);
+                return nomem(c);
+            }
+            tuple_set_take(names, i, k);
+        }
+        TRY(load_const_take(c, names, e->span));
+        return emit(c, OP_CALL_KW, (int)(e->call.args.len + e->call.nkeywords), e->span);
+    }
+    TRY(build_list_starred(c, &e->call.args, e->span));
+    TRY(emit(c, OP_LIST_TO_TUPLE, 0, e->span));
+    if (e->call.nkeywords == 0) return emit(c, OP_CALL_EX, 0, e->span);
+    /* Keyword groups merge into one dict; DICT_MERGE reports duplicates. */
+    size_t i = 0, n = e->call.nkeywords;
+    TrKeyword *kw = e->call.keywords;
+    int groups = 0;
+    while (i < n) {
+        if (!kw[i].arg) {
+            if (groups == 0) TRY(emit(c, OP_BUILD_MAP, 0, e->span));
+            TRY(compile_expr(c, kw[i].value));
+            TRY(emit(c, OP_DICT_MERGE, 1, e->span));
+            i++;
+        } else {
+            size_t j = i;
+            for (; j < n && kw[j].arg; j++) {
+                TrObject *k = str_intern_cstr(c->ts, kw[j].arg);
+                TRY(load_const_take(c, k ? k : NULL, kw[j].span));
+                TRY(compile_expr(c, kw[j].value));
+            }
+            TRY(emit(c, OP_BUILD_MAP, (int)(j - i), e->span));
+            if (groups > 0) TRY(emit(c, OP_DICT_MERGE, 1, e->span));
+            i = j;
+        }
+        groups++;
+    }
+    return emit(c, OP_CALL_EX, 1, e->span);
+}
+
+static int compile_slice_parts(Compiler *c, TrAstExpr *s)
+{
+    if (s->slice.lower) TRY(compile_expr(c, s->slice.lower)); else TRY(load_none(c, s->span));
+    if (s->slice.upper) TRY(compile_expr(c, s->slice.upper)); else TRY(load_none(c, s->span));
+    if (s->slice.step) {
+        TRY(compile_expr(c, s->slice.step));
+        return emit(c, OP_BUILD_SLICE, 3, s->span);
+    }
+    return emit(c, OP_BUILD_SLICE, 2, s->span);
+}
+
+static int compile_joined(Compiler *c, TrAstExpr *e)
+{
+    size_t n = e->joined.len;
+    for (size_t i = 0; i < n; i++) TRY(compile_expr(c, e->joined.items[i]));
+    if (n == 1) return 0;   /* a lone part is already a str (FORMAT_VALUE or a constant) */
+    if (n == 0) return load_const_take(c, str_intern_cstr(c->ts, ""), e->span);
+    return emit(c, OP_BUILD_STRING, (int)n, e->span);
+}
+
+static int compile_formatted(Compiler *c, TrAstExpr *e)
+{
+    TRY(compile_expr(c, e->formatted.value));
+    int arg = TR_FV_NONE;
+    switch (e->formatted.conversion) {
+    case 's': arg = TR_FV_STR; break;
+    case 'r': arg = TR_FV_REPR; break;
+    case 'a': arg = TR_FV_ASCII; break;
+    }
+    if (e->formatted.format_spec) {
+        TRY(compile_expr(c, e->formatted.format_spec));
+        arg |= TR_FV_HAVE_SPEC;
+    }
+    return emit(c, OP_FORMAT_VALUE, arg, e->span);
+}
+
+static TrObject *int_const(Compiler *c, const char *text, bool neg)
+{
+    size_t n = strlen(text);
+    if (!neg) return int_from_string(c->ts, text, n, 0);
+    char *buf = malloc(n + 2);
+    if (!buf) return err_nomemory(c->ts);
+    buf[0] = '-';
+    memcpy(buf + 1, text, n + 1);
+    TrObject *o = int_from_string(c->ts, buf, n + 1, 0);
+    free(buf);
+    return o;
+}
+
+/* Inlined comprehension (PEP 709): the iteration variables get hidden fast
+ * slots; [.., result, iter] while looping; LIST_APPEND/SET_ADD/MAP_ADD reach
+ * the result below the open iterators. */
+static int compile_comp_gen(Compiler *c, TrAstExpr *e, size_t g, int depth)
+{
+    TrComprehension *gen = &e->comp.generators[g];
+    int start = new_label(c), end = new_label(c);
+    if (start < 0 || end < 0) return -1;
+    if (g > 0) {
+        TRY(compile_expr(c, gen->iter));
+        TRY(emit(c, OP_GET_ITER, 0, gen->iter->span));
+    }
+    use_label(c, start);
+    TRY(emit(c, OP_FOR_ITER, end, gen->iter->span));
+    TRY(compile_store(c, gen->target));
+    for (size_t i = 0; i < gen->ifs.len; i++) TRY(compile_jump_if(c, gen->ifs.items[i], false, start));
+    if (g + 1 < e->comp.ngenerators) {
+        TRY(compile_comp_gen(c, e, g + 1, depth + 1));
+    } else if (e->kind == E_DICTCOMP) {
+        TRY(compile_expr(c, e->comp.elt));
+        TRY(compile_expr(c, e->comp.value));
+        TRY(emit(c, OP_MAP_ADD, depth + 1, e->comp.elt->span));
+    } else {
+        TRY(compile_expr(c, e->comp.elt));
+        TRY(emit(c, e->kind == E_SETCOMP ? OP_SET_ADD : OP_LIST_APPEND, depth + 1, e->comp.elt->span));
+    }
+    TRY(emit(c, OP_JUMP, start, e->comp.elt->span));
+    use_label(c, end);
+    return 0;
+}
+
+static int comp_target_names(Compiler *c, TrAstExpr *t)
+{
+    switch (t->kind) {
+    case E_NAME: {
+        for (size_t i = c->ncomp; i > c->comp_base; i--)
+            if (strcmp(c->comp[i - 1].name, t->name) == 0) return 0;   /* rebinding within one comp */
+        int slot = add_varname(c, t->name);
+        if (slot < 0) return -1;
+        if (grow((void **)&c->comp, &c->comp_cap, c->ncomp + 1, sizeof *c->comp) < 0) return nomem(c);
+        c->comp[c->ncomp].name = t->name;
+        c->comp[c->ncomp].slot = slot;
+        c->ncomp++;
+        return 0;
+    }
+    case E_TUPLE: case E_LIST:
+        for (size_t i = 0; i < t->elts.len; i++) TRY(comp_target_names(c, t->elts.items[i]));
+        return 0;
+    case E_STARRED:
+        return comp_target_names(c, t->starred.value);
+    default:
+        return 0;
+    }
+}
+
+static int compile_comprehension(Compiler *c, TrAstExpr *e)
+{
+    for (size_t g = 0; g < e->comp.ngenerators; g++)
+        if (e->comp.generators[g].is_async)
+            return syntax_error(c, e->span, "torii: async comprehensions are not supported yet");
+    TrComprehension *first = &e->comp.generators[0];
+    TRY(compile_expr(c, first->iter));
+    TRY(emit(c, OP_GET_ITER, 0, first->iter->span));
+    size_t mark = c->ncomp;
+    /* Iteration variables are bound while the loop runs; the first
+     * iterable was compiled without them.  Later iterables see earlier
+     * targets only, which the order of binding below respects because a
+     * name's slot shadows only from here on. */
+    for (size_t g = 0; g < e->comp.ngenerators; g++)
+        TRY(comp_target_names(c, e->comp.generators[g].target));
+    int op = e->kind == E_SETCOMP ? OP_BUILD_SET : e->kind == E_DICTCOMP ? OP_BUILD_MAP : OP_BUILD_LIST;
+    TRY(emit(c, op, 0, e->span));
+    TRY(emit(c, OP_SWAP, 2, e->span));
+    int r = compile_comp_gen(c, e, 0, 1);
+    c->ncomp = mark;
+    TRY(r);
+    if (e->kind == E_GENEXP) TRY(emit(c, OP_GET_ITER, 0, e->span));
+    return 0;
+}
+
+static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const char *name,
+                         int firstlineno, TrAstStmt *def, TrAstExpr *lambda, TrSpan sp);
+
+static int compile_expr(Compiler *c, TrAstExpr *e)
+{
+    TrSpan sp = e->span;
+    switch (e->kind) {
+    case E_NAME:
+        return name_op(c, e->name, CTX_LOAD, sp);
+    case E_INT:
+        return load_const_take(c, int_const(c, e->text, false), sp);
+    case E_FLOAT:
+        return load_const_take(c, float_new(c->ts, e->fval), sp);
+    case E_STR:
+        return load_const_take(c, str_intern_utf8(c->ts, e->str, e->str_len), sp);
+    case E_BYTES:
+        return syntax_error(c, sp, "torii: bytes literals are not supported yet");
+    case E_NONE: return load_none(c, sp);
+    case E_TRUE: return load_const_take(c, tr_true, sp);
+    case E_FALSE: return load_const_take(c, tr_false, sp);
+    case E_ELLIPSIS: return load_const_take(c, tr_ellipsis, sp);
+    case E_BINOP:
+        TRY(compile_expr(c, e->binop.left));
+        TRY(compile_expr(c, e->binop.right));
+        return emit(c, OP_BINARY_OP, e->binop.op, sp);
+    case E_UNARY: {
+        TrAstExpr *o = e->unary.operand;
+        if (e->unary.unop == U_NEG && o->kind == E_INT) return load_const_take(c, int_const(c, o->text, true), sp);
+        if (e->unary.unop == U_NEG && o->kind == E_FLOAT) return load_const_take(c, float_new(c->ts, -o->fval), sp);
+        TRY(compile_expr(c, o));
+        static const int ops[] = {OP_UNARY_NOT, OP_UNARY_NEGATIVE, OP_UNARY_POSITIVE, OP_UNARY_INVERT};
+        return emit(c, ops[e->unary.unop], 0, sp);
+    }
+    case E_BOOLOP: {
+        int end = new_label(c);
+        if (end < 0) return -1;
+        int op = e->boolop.boolop == B_AND ? OP_JUMP_IF_FALSE_OR_POP : OP_JUMP_IF_TRUE_OR_POP;
+        for (size_t i = 0; i < e->boolop.values.len; i++) {
+            TRY(compile_expr(c, e->boolop.values.items[i]));
+            if (i + 1 < e->boolop.values.len) TRY(emit(c, op, end, sp));
+        }
+        use_label(c, end);
+        return 0;
+    }
+    case E_COMPARE:
+        return compile_compare(c, e);
+    case E_CALL:
+        return compile_call(c, e);
+    case E_ATTR: {
+        TRY(compile_expr(c, e->attr.value));
+        int ni = name_index(c, e->attr.attr);
+        if (ni < 0) return -1;
+        return emit(c, OP_LOAD_ATTR, ni, sp);
+    }
+    case E_SUBSCRIPT:
+        TRY(compile_expr(c, e->subscript.value));
+        TRY(compile_expr(c, e->subscript.index));
+        return emit(c, OP_BINARY_SUBSCR, 0, sp);
+    case E_SLICE:
+        return compile_slice_parts(c, e);
+    case E_TUPLE: case E_LIST: case E_SET:
+        return compile_sequence(c, e);
+    case E_DICT:
+        return compile_dict(c, e);
+    case E_GENEXP:
+        if (!TR_EAGER_GENEXP) return syntax_error(c, sp, "torii: generators are not supported yet");
+        /* fall through */
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP:
+        return compile_comprehension(c, e);
+    case E_LAMBDA: {
+        TrScope *scope = symtable_child(c->u->scope, e);
+        return make_function(c, scope, e->lambda.args, "<lambda>", sp.lineno, NULL, e, sp);
+    }
+    case E_IFEXP: {
+        int orelse = new_label(c), end = new_label(c);
+        if (orelse < 0 || end < 0) return -1;
+        TRY(compile_jump_if(c, e->ifexp.test, false, orelse));
+        TRY(compile_expr(c, e->ifexp.body));
+        TRY(emit(c, OP_JUMP, end, sp));
+        use_label(c, orelse);
+        TRY(compile_expr(c, e->ifexp.orelse));
+        use_label(c, end);
+        return 0;
+    }
+    case E_STARRED:
+        return syntax_error(c, sp, "can't use starred expression here");
+    case E_NAMEDEXPR:
+        TRY(compile_expr(c, e->namedexpr.value));
+        TRY(emit(c, OP_COPY, 1, sp));
+        return name_op(c, e->namedexpr.target->name, CTX_STORE, e->namedexpr.target->span);
+    case E_JOINEDSTR:
+        return compile_joined(c, e);
+    case E_FORMATTED:
+        return compile_formatted(c, e);
+    case E_YIELD: case E_YIELDFROM:
+        if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, sp, "'yield' outside function");
+        return syntax_error(c, sp, "torii: generators are not supported yet");
+    case E_AWAIT:
+        if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, sp, "'await' outside function");
+        return syntax_error(c, sp, "torii: async functions are not supported yet");
+    }
+    return syntax_error(c, sp, "torii: unknown expression");
+}
+
+/* Jumps to `target` when the truth of `e` equals `cond`; falls through otherwise. */
+static int compile_jump_if(Compiler *c, TrAstExpr *e, bool cond, int target)
+{
+    if (e->kind == E_UNARY && e->unary.unop == U_NOT)
+        return compile_jump_if(c, e->unary.operand, !cond, target);
+    if (e->kind == E_BOOLOP) {
+        bool is_and = e->boolop.boolop == B_AND;
+        size_t n = e->boolop.values.len;
+        if (is_and != cond) {
+            /* and/false, or/true: any operand decides. */
+            for (size_t i = 0; i < n; i++) TRY(compile_jump_if(c, e->boolop.values.items[i], cond, target));
+            return 0;
+        }
+        int next = new_label(c);
+        if (next < 0) return -1;
+        for (size_t i = 0; i + 1 < n; i++) TRY(compile_jump_if(c, e->boolop.values.items[i], !cond, next));
+        TRY(compile_jump_if(c, e->boolop.values.items[n - 1], cond, target));
+        use_label(c, next);
+        return 0;
+    }
+    TRY(compile_expr(c, e));
+    return emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, target, e->span);
+}
+
+/* ---- targets ----------------------------------------------------------- */
+
+static int compile_unpack(Compiler *c, TrAstExpr *t)
+{
+    TrExprList *l = &t->elts;
+    size_t star = l->len;
+    for (size_t i = 0; i < l->len; i++) {
+        if (l->items[i]->kind != E_STARRED) continue;
+        if (star != l->len) return syntax_error(c, l->items[i]->span, "multiple starred expressions in assignment");
+        star = i;
+    }
+    if (star == l->len) {
+        TRY(emit(c, OP_UNPACK_SEQUENCE, (int)l->len, t->span));
+    } else {
+        size_t after = l->len - star - 1;
+        if (star >= 256 || after >= (1u << 16))
+            return syntax_error(c, t->span, "too many expressions in star-unpacking assignment");
+        TRY(emit(c, OP_UNPACK_EX, (int)(star | (after << 8)), t->span));
+    }
+    for (size_t i = 0; i < l->len; i++) {
+        TrAstExpr *it = l->items[i];
+        TRY(compile_store(c, it->kind == E_STARRED ? it->starred.value : it));
+    }
+    return 0;
+}
+
+static int compile_store(Compiler *c, TrAstExpr *e)
+{
+    switch (e->kind) {
+    case E_NAME:
+        return name_op(c, e->name, CTX_STORE, e->span);
+    case E_ATTR: {
+        TRY(compile_expr(c, e->attr.value));
+        int ni = name_index(c, e->attr.attr);
+        if (ni < 0) return -1;
+        return emit(c, OP_STORE_ATTR, ni, e->span);
+    }
+    case E_SUBSCRIPT:
+        TRY(compile_expr(c, e->subscript.value));
+        TRY(compile_expr(c, e->subscript.index));
+        return emit(c, OP_STORE_SUBSCR, 0, e->span);
+    case E_TUPLE: case E_LIST:
+        return compile_unpack(c, e);
+    case E_STARRED:
+        return syntax_error(c, e->span, "starred assignment target must be in a list or tuple");
+    default:
+        return syntax_error(c, e->span, "cannot assign to expression");
+    }
+}
+
+static int compile_delete(Compiler *c, TrAstExpr *e)
+{
+    switch (e->kind) {
+    case E_NAME:
+        return name_op(c, e->name, CTX_DEL, e->span);
+    case E_ATTR: {
+        TRY(compile_expr(c, e->attr.value));
+        int ni = name_index(c, e->attr.attr);
+        if (ni < 0) return -1;
+        return emit(c, OP_DELETE_ATTR, ni, e->span);
+    }
+    case E_SUBSCRIPT:
+        TRY(compile_expr(c, e->subscript.value));
+        TRY(compile_expr(c, e->subscript.index));
+        return emit(c, OP_DELETE_SUBSCR, 0, e->span);
+    case E_TUPLE: case E_LIST:
+        for (size_t i = 0; i < e->elts.len; i++) TRY(compile_delete(c, e->elts.items[i]));
+        return 0;
+    default:
+        return syntax_error(c, e->span, "cannot delete expression");
+    }
+}
+
+static int compile_augassign(Compiler *c, TrAstStmt *s)
+{
+    TrAstExpr *t = s->augassign.target;
+    int op = s->augassign.op | TR_BINOP_INPLACE;
+    switch (t->kind) {
+    case E_NAME:
+        TRY(name_op(c, t->name, CTX_LOAD, t->span));
+        TRY(compile_expr(c, s->augassign.value));
+        TRY(emit(c, OP_BINARY_OP, op, s->span));
+        return name_op(c, t->name, CTX_STORE, t->span);
+    case E_ATTR: {
+        int ni = name_index(c, t->attr.attr);
+        if (ni < 0) return -1;
+        TRY(compile_expr(c, t->attr.value));
+        TRY(emit(c, OP_COPY, 1, t->span));
+        TRY(emit(c, OP_LOAD_ATTR, ni, t->span));
+        TRY(compile_expr(c, s->augassign.value));
+        TRY(emit(c, OP_BINARY_OP, op, s->span));
+        TRY(emit(c, OP_SWAP, 2, t->span));
+        return emit(c, OP_STORE_ATTR, ni, t->span);
+    }
+    case E_SUBSCRIPT:
+        TRY(compile_expr(c, t->subscript.value));
+        TRY(compile_expr(c, t->subscript.index));
+        TRY(emit(c, OP_COPY, 2, t->span));
+        TRY(emit(c, OP_COPY, 2, t->span));
+        TRY(emit(c, OP_BINARY_SUBSCR, 0, t->span));
+        TRY(compile_expr(c, s->augassign.value));
+        TRY(emit(c, OP_BINARY_OP, op, s->span));
+        TRY(emit(c, OP_SWAP, 3, t->span));
+        TRY(emit(c, OP_SWAP, 2, t->span));
+        return emit(c, OP_STORE_SUBSCR, 0, t->span);
+    default:
+        return syntax_error(c, t->span, "'expression' is an illegal expression for augmented assignment");
+    }
+}
+
+/* ---- functions --------------------------------------------------------- */
+
+static int compile_body(Compiler *c, TrStmtList *body, TrSpan fallback)
+{
+    c->last_span = fallback;
+    TRY(compile_stmts(c, body));
+    TRY(load_none(c, c->last_span));
+    return emit(c, OP_RETURN_VALUE, 0, c->last_span);
+}
+
+/* Compiles a nested code object for `scope` and emits MAKE_FUNCTION with
+ * its defaults, keyword defaults and closure. */
+static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const char *name,
+                         int firstlineno, TrAstStmt *def, TrAstExpr *lambda, TrSpan sp)
+{
+    if (!scope) return syntax_error(c, sp, "torii: internal error: no scope for function");
+    int flags = 0;
+    /* Defaults and keyword defaults are evaluated in the enclosing scope. */
+    if (args->defaults.len) {
+        TRY(compile_exprs(c, &args->defaults));
+        TRY(emit(c, OP_BUILD_TUPLE, (int)args->defaults.len, sp));
+        flags |= TR_MF_DEFAULTS;
+    }
+    int nkw = 0;
+    for (size_t i = 0; i < args->nkwonly; i++) {
+        if (!args->kw_defaults || !args->kw_defaults[i]) continue;
+        TRY(load_const_take(c, str_intern_cstr(c->ts, args->kwonly[i].name), sp));
+        TRY(compile_expr(c, args->kw_defaults[i]));
+        nkw++;
+    }
+    if (nkw) {
+        TRY(emit(c, OP_BUILD_MAP, nkw, sp));
+        flags |= TR_MF_KWDEFAULTS;
+    }
+
+    TrCUnit *u = unit_new(c, scope, args, name, firstlineno);
+    if (!u) return -1;
+    /* Switch to the new unit; the block stack and comprehension map are the
+     * enclosing unit's and must not leak in. */
+    TrCUnit *saved_u = c->u;
+    int saved_nfb = c->nfb;
+    FBlock saved_fb[MAX_FBLOCKS];
+    memcpy(saved_fb, c->fb, (size_t)saved_nfb * sizeof *saved_fb);
+    size_t saved_base = c->comp_base;
+    TrSpan saved_last = c->last_span;
+    c->u = u;
+    c->nfb = 0;
+    c->comp_base = c->ncomp;
+    int r;
+    if (def) {
+        r = compile_body(c, &def->funcdef.body, def->span);
+    } else {
+        r = compile_expr(c, lambda->lambda.body);
+        if (r == 0) r = emit(c, OP_RETURN_VALUE, 0, lambda->lambda.body->span);
+    }
+    TrObject *code = NULL;
+    if (r == 0) code = assemble_unit(c->ts, u, c->filename, c->err);
+    c->u = saved_u;
+    c->nfb = saved_nfb;
+    memcpy(c->fb, saved_fb, (size_t)saved_nfb * sizeof *saved_fb);
+    c->comp_base = saved_base;
+    c->last_span = saved_last;
+    if (!code) { unit_free(u); return -1; }
+
+    if (u->nfreevars) {
+        for (size_t i = 0; i < u->nfreevars; i++) {
+            const char *fname = str_utf8(u->freevars[i]);
+            int k = find_obj(c->u->cellvars, c->u->ncellvars, fname);
+            if (k < 0) {
+                k = find_obj(c->u->freevars, c->u->nfreevars, fname);
+                if (k >= 0) k += (int)c->u->ncellvars;
+            }
+            if (k < 0) { unit_free(u); tr_decref(code); return syntax_error(c, sp, "torii: internal error: closure variable not found"); }
+            if (emit(c, OP_LOAD_CLOSURE, k, sp) < 0) { unit_free(u); tr_decref(code); return -1; }
+        }
+        if (emit(c, OP_BUILD_TUPLE, (int)u->nfreevars, sp) < 0) { unit_free(u); tr_decref(code); return -1; }
+        flags |= TR_MF_CLOSURE;
+    }
+    unit_free(u);
+    TRY(load_const_take(c, code, sp));
+    return emit(c, OP_MAKE_FUNCTION, flags, sp);
+}
+
+static int compile_funcdef(Compiler *c, TrAstStmt *s)
+{
+    TrExprList *decs = &s->funcdef.decorators;
+    for (size_t i = 0; i < decs->len; i++) {
+        TRY(compile_expr(c, decs->items[i]));
+        TRY(emit(c, OP_PUSH_NULL, 0, decs->items[i]->span));
+    }
+    int firstlineno = decs->len ? decs->items[0]->span.lineno : s->span.lineno;
+    /* CPython's first line of a decorated def is the line of its first decorator. */
+    TrScope *scope = symtable_child(c->u->scope, s);
+    TRY(make_function(c, scope, s->funcdef.args, s->funcdef.name, firstlineno, s, NULL, s->span));
+    for (size_t i = decs->len; i > 0; i--) TRY(emit(c, OP_CALL, 1, decs->items[i - 1]->span));
+    return name_op(c, s->funcdef.name, CTX_STORE, s->span);
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+static int find_loop(Compiler *c)
+{
+    for (int i = c->nfb - 1; i >= 0; i--)
+        if (c->fb[i].kind == FB_WHILE || c->fb[i].kind == FB_FOR) return i;
+    return -1;
+}
+
+static int compile_break_continue(Compiler *c, TrAstStmt *s)
+{
+    int loop = find_loop(c);
+    if (loop < 0)
+        return syntax_error(c, s->span, s->kind == S_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
+    for (int i = c->nfb - 1; i > loop; i--) TRY(unwind_one(c, i, false, s->span));
+    if (s->kind == S_CONTINUE) return emit(c, OP_JUMP, c->fb[loop].cont, s->span);
+    if (c->fb[loop].kind == FB_FOR) TRY(emit(c, OP_POP_TOP, 0, s->span));
+    return emit(c, OP_JUMP, c->fb[loop].brk, s->span);
+}
+
+static int compile_return(Compiler *c, TrAstStmt *s)
+{
+    if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, s->span, "'return' outside function");
+    if (s->expr.value) TRY(compile_expr(c, s->expr.value));
+    else TRY(load_none(c, s->span));
+    for (int i = c->nfb - 1; i >= 0; i--) TRY(unwind_one(c, i, true, s->span));
+    return emit(c, OP_RETURN_VALUE, 0, s->span);
+}
+
+static int compile_for(Compiler *c, TrAstStmt *s)
+{
+    int start = new_label(c), cleanup = new_label(c), end = new_label(c);
+    if (start < 0 || cleanup < 0 || end < 0) return -1;
+    TrSpan isp = s->for_.iter->span;
+    TRY(compile_expr(c, s->for_.iter));
+    TRY(emit(c, OP_GET_ITER, 0, isp));
+    use_label(c, start);
+    TRY(emit(c, OP_FOR_ITER, cleanup, isp));
+    FBlock *fb;
+    TRY(push_fb(c, FB_FOR, s->span, &fb));
+    fb->cont = start;
+    fb->brk = end;
+    TRY(compile_store(c, s->for_.target));
+    TRY(compile_stmts(c, &s->for_.body));
+    c->nfb--;
+    TRY(emit(c, OP_JUMP, start, isp));
+    use_label(c, cleanup);
+    TRY(compile_stmts(c, &s->for_.orelse));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_while(Compiler *c, TrAstStmt *s)
+{
+    int start = new_label(c), orelse = new_label(c), end = new_label(c);
+    if (start < 0 || orelse < 0 || end < 0) return -1;
+    use_label(c, start);
+    TrAstExpr *t = s->if_.test;
+    bool always = t->kind == E_TRUE || (t->kind == E_INT && strcmp(t->text, "1") == 0);
+    if (!always) TRY(compile_jump_if(c, t, false, orelse));
+    FBlock *fb;
+    TRY(push_fb(c, FB_WHILE, s->span, &fb));
+    fb->cont = start;
+    fb->brk = end;
+    TRY(compile_stmts(c, &s->if_.body));
+    c->nfb--;
+    TRY(emit(c, OP_JUMP, start, s->span));
+    use_label(c, orelse);
+    TRY(compile_stmts(c, &s->if_.orelse));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_if(Compiler *c, TrAstStmt *s)
+{
+    int orelse = new_label(c), end = new_label(c);
+    if (orelse < 0 || end < 0) return -1;
+    TRY(compile_jump_if(c, s->if_.test, false, orelse));
+    TRY(compile_stmts(c, &s->if_.body));
+    if (s->if_.orelse.len) TRY(emit(c, OP_JUMP, end, s->span));
+    use_label(c, orelse);
+    TRY(compile_stmts(c, &s->if_.orelse));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_try_except(Compiler *c, TrAstStmt *s)
+{
+    int handler = new_label(c), end = new_label(c);
+    if (handler < 0 || end < 0) return -1;
+    TRY(emit(c, OP_SETUP_FINALLY, handler, s->span));
+    TRY(push_fb(c, FB_TRY_EXCEPT, s->span, NULL));
+    TRY(compile_stmts(c, &s->try_.body));
+    c->nfb--;
+    TRY(emit(c, OP_POP_BLOCK, 0, c->last_span));
+    TRY(compile_stmts(c, &s->try_.orelse));
+    TRY(emit(c, OP_JUMP, end, c->last_span));
+    use_label(c, handler);
+    /* [.., prev_exc, exc] */
+    bool bare = false;
+    TrSpan last = s->span;
+    for (size_t i = 0; i < s->try_.nhandlers; i++) {
+        TrExceptHandler *h = &s->try_.handlers[i];
+        last = h->span;
+        int next = new_label(c);
+        if (next < 0) return -1;
+        if (h->type) {
+            TRY(compile_expr(c, h->type));
+            TRY(emit(c, OP_CHECK_EXC_MATCH, 0, h->span));
+            TRY(emit(c, OP_POP_JUMP_IF_FALSE, next, h->span));
+        } else {
+            bare = true;
+        }
+        FBlock *fb;
+        if (h->name) {
+            int cleanup = new_label(c);
+            if (cleanup < 0) return -1;
+            TRY(name_op(c, h->name, CTX_STORE, h->span));
+            TRY(emit(c, OP_SETUP_FINALLY, cleanup, h->span));
+            TRY(push_fb(c, FB_HANDLER, h->span, &fb));
+            fb->name = h->name;
+            TRY(compile_stmts(c, &h->body));
+            c->nfb--;
+            TRY(emit(c, OP_POP_BLOCK, 0, c->last_span));
+            TRY(emit(c, OP_POP_EXCEPT, 0, c->last_span));
+            TRY(load_none(c, c->last_span));
+            TRY(name_op(c, h->name, CTX_STORE, c->last_span));
+            TRY(name_op(c, h->name, CTX_DEL, c->last_span));
+            TRY(emit(c, OP_JUMP, end, c->last_span));
+            /* Raised inside the handler: [prev, exc, prev2, exc2]. */
+            use_label(c, cleanup);
+            TRY(load_none(c, h->span));
+            TRY(name_op(c, h->name, CTX_STORE, h->span));
+            TRY(name_op(c, h->name, CTX_DEL, h->span));
+            TRY(emit(c, OP_RERAISE, 0, h->span));
+        } else {
+            TRY(emit(c, OP_POP_TOP, 0, h->span));
+            TRY(push_fb(c, FB_HANDLER, h->span, &fb));
+            TRY(compile_stmts(c, &h->body));
+            c->nfb--;
+            TRY(emit(c, OP_POP_EXCEPT, 0, c->last_span));
+            TRY(emit(c, OP_JUMP, end, c->last_span));
+        }
+        use_label(c, next);
+    }
+    if (!bare) TRY(emit(c, OP_RERAISE, 0, last));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_try(Compiler *c, TrAstStmt *s)
+{
+    if (!s->try_.finalbody.len) return compile_try_except(c, s);
+    int handler = new_label(c), end = new_label(c);
+    if (handler < 0 || end < 0) return -1;
+    TRY(emit(c, OP_SETUP_FINALLY, handler, s->span));
+    FBlock *fb;
+    TRY(push_fb(c, FB_TRY_FINALLY, s->span, &fb));
+    fb->finalbody = &s->try_.finalbody;
+    if (s->try_.nhandlers) TRY(compile_try_except(c, s));
+    else TRY(compile_stmts(c, &s->try_.body));
+    c->nfb--;
+    TRY(emit(c, OP_POP_BLOCK, 0, c->last_span));
+    TRY(compile_stmts(c, &s->try_.finalbody));
+    TRY(emit(c, OP_JUMP, end, c->last_span));
+    use_label(c, handler);
+    TRY(push_fb(c, FB_FINALLY_END, s->span, NULL));
+    TRY(compile_stmts(c, &s->try_.finalbody));
+    c->nfb--;
+    TRY(emit(c, OP_RERAISE, 0, c->last_span));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_with(Compiler *c, TrAstStmt *s, size_t i)
+{
+    TrWithItem *it = &s->with.items[i];
+    TrSpan csp = it->context_expr->span;
+    int handler = new_label(c), suppress = new_label(c), end = new_label(c);
+    if (handler < 0 || suppress < 0 || end < 0) return -1;
+    TRY(compile_expr(c, it->context_expr));
+    TRY(emit(c, OP_BEFORE_WITH, 0, csp));
+    /* [exit, value]; the target is bound before the block is set up, so
+     * the block's level holds only `exit`. */
+    if (it->optional_vars) TRY(compile_store(c, it->optional_vars));
+    else TRY(emit(c, OP_POP_TOP, 0, csp));
+    TRY(emit(c, OP_SETUP_FINALLY, handler, csp));
+    TRY(push_fb(c, FB_WITH, csp, NULL));
+    if (i + 1 < s->with.nitems) TRY(compile_with(c, s, i + 1));
+    else TRY(compile_stmts(c, &s->with.body));
+    c->nfb--;
+    TRY(emit(c, OP_POP_BLOCK, 0, csp));
+    TRY(call_exit_none(c, csp));
+    TRY(emit(c, OP_JUMP, end, csp));
+    use_label(c, handler);
+    /* [exit, prev, exc] */
+    TRY(emit(c, OP_WITH_EXCEPT_START, 0, csp));
+    TRY(emit(c, OP_POP_JUMP_IF_TRUE, suppress, csp));
+    TRY(emit(c, OP_RERAISE, 0, csp));
+    use_label(c, suppress);
+    TRY(emit(c, OP_POP_TOP, 0, csp));
+    TRY(emit(c, OP_POP_EXCEPT, 0, csp));
+    TRY(emit(c, OP_POP_TOP, 0, csp));
+    use_label(c, end);
+    return 0;
+}
+
+static int compile_import(Compiler *c, TrAstStmt *s)
+{
+    for (size_t i = 0; i < s->import.naliases; i++) {
+        TrAlias *a = &s->import.aliases[i];
+        int ni = name_index(c, a->name);
+        if (ni < 0) return -1;
+        TRY(emit(c, OP_IMPORT_NAME, ni, s->span));
+        const char *dot = strchr(a->name, '.');
+        if (a->asname) {
+            TRY(name_op(c, a->asname, CTX_STORE, s->span));
+        } else if (dot) {
+            /* `import a.b` binds the top package `a`. */
+            TRY(emit(c, OP_POP_TOP, 0, s->span));
+            char *top = strndup(a->name, (size_t)(dot - a->name));
+            if (!top) return nomem(c);
+            int r = name_index(c, top);
+            if (r >= 0) r = emit(c, OP_IMPORT_NAME, r, s->span);
+            if (r >= 0) r = name_op(c, top, CTX_STORE, s->span);
+            free(top);
+            TRY(r);
+        } else {
+            TRY(name_op(c, a->name, CTX_STORE, s->span));
+        }
+    }
+    return 0;
+}
+
+static int compile_importfrom(Compiler *c, TrAstStmt *s)
+{
+    if (s->import.level > 0) return syntax_error(c, s->span, "torii: relative imports are not supported yet");
+    int ni = name_index(c, s->import.module);
+    if (ni < 0) return -1;
+    TRY(emit(c, OP_IMPORT_NAME, ni, s->span));
+    for (size_t i = 0; i < s->import.naliases; i++) {
+        TrAlias *a = &s->import.aliases[i];
+        if (strcmp(a->name, "*") == 0) return syntax_error(c, s->span, "torii: 'from ... import *' is not supported yet");
+        int k = name_index(c, a->name);
+        if (k < 0) return -1;
+        TRY(emit(c, OP_IMPORT_FROM, k, s->span));
+        TRY(name_op(c, a->asname ? a->asname : a->name, CTX_STORE, s->span));
+    }
+    return emit(c, OP_POP_TOP, 0, s->span);
+}
+
+static int compile_stmt(Compiler *c, TrAstStmt *s)
+{
+    c->last_span = s->span;
+    int r;
+    switch (s->kind) {
+    case S_EXPR:
+        TRY(compile_expr(c, s->expr.value));
+        r = emit(c, OP_POP_TOP, 0, s->expr.value->span);
+        break;
+    case S_ASSIGN: {
+        TRY(compile_expr(c, s->assign.value));
+        size_t n = s->assign.targets.len;
+        for (size_t i = 0; i < n; i++) {
+            if (i + 1 < n) TRY(emit(c, OP_COPY, 1, s->assign.value->span));
+            TRY(compile_store(c, s->assign.targets.items[i]));
+        }
+        r = 0;
+        break;
+    }
+    case S_AUGASSIGN:
+        r = compile_augassign(c, s);
+        break;
+    case S_ANNASSIGN:
+        if (!s->annassign.value) { r = 0; break; }
+        TRY(compile_expr(c, s->annassign.value));
+        r = compile_store(c, s->annassign.target);
+        break;
+    case S_IF: r = compile_if(c, s); break;
+    case S_WHILE: r = compile_while(c, s); break;
+    case S_FOR: r = compile_for(c, s); break;
+    case S_BREAK: case S_CONTINUE: r = compile_break_continue(c, s); break;
+    case S_PASS: r = 0; break;
+    case S_RETURN: r = compile_return(c, s); break;
+    case S_FUNCDEF: r = compile_funcdef(c, s); break;
+    case S_CLASSDEF: r = syntax_error(c, s->span, "torii: class statements are not supported yet"); break;
+    case S_GLOBAL: case S_NONLOCAL: r = 0; break;
+    case S_TRY: r = compile_try(c, s); break;
+    case S_RAISE: {
+        int n = 0;
+        if (s->raise.exc) { TRY(compile_expr(c, s->raise.exc)); n++; }
+        if (s->raise.cause) { TRY(compile_expr(c, s->raise.cause)); n++; }
+        r = emit(c, OP_RAISE_VARARGS, n, s->span);
+        break;
+    }
+    case S_DELETE:
+        for (size_t i = 0; i < s->assign.targets.len; i++) TRY(compile_delete(c, s->assign.targets.items[i]));
+        r = 0;
+        break;
+    case S_ASSERT: {
+        int end = new_label(c);
+        if (end < 0) return -1;
+        TRY(compile_jump_if(c, s->assert_.test, true, end));
+        TRY(emit(c, OP_LOAD_ASSERTION_ERROR, 0, s->span));
+        if (s->assert_.msg) {
+            TRY(emit(c, OP_PUSH_NULL, 0, s->span));
+            TRY(compile_expr(c, s->assert_.msg));
+            TRY(emit(c, OP_CALL, 1, s->span));
+        }
+        /* CPython 3.13 points the raise at the test expression. */
+        TRY(emit(c, OP_RAISE_VARARGS, 1, s->assert_.test->span));
+        use_label(c, end);
+        r = 0;
+        break;
+    }
+    case S_IMPORT: r = compile_import(c, s); break;
+    case S_IMPORTFROM: r = compile_importfrom(c, s); break;
+    case S_WITH: r = compile_with(c, s, 0); break;
+    default: r = syntax_error(c, s->span, "torii: unknown statement"); break;
+    }
+    c->last_span = s->span;
+    return r;
+}
+
+static int compile_stmts(Compiler *c, TrStmtList *l)
+{
+    for (size_t i = 0; i < l->len; i++) TRY(compile_stmt(c, l->items[i]));
+    return 0;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+TrObject *compile_module(TrThread *ts, TrAstModule *mod, const char *filename, TrSyntaxError *err)
+{
+    err->msg[0] = 0;
+    TrScope *top = symtable_build(ts, mod, err);
+    if (!top) return NULL;
+    Compiler c = {.ts = ts, .err = err};
+    TrObject *code = NULL;
+    TrCUnit *u = NULL;
+    c.filename = str_intern_cstr(ts, filename);
+    if (!c.filename) { nomem(&c); goto done; }
+    u = unit_new(&c, top, NULL, "<module>", 1);
+    if (!u) goto done;
+    c.u = u;
+    TrSpan first = {1, 0, 1, 0};
+    if (compile_body(&c, &mod->body, first) < 0) goto done;
+    code = assemble_unit(ts, u, c.filename, err);
+done:
+    unit_free(u);
+    free(c.comp);
+    symtable_free(top);
+    return code;
+}

@@ -1,0 +1,92 @@
+/* objects/cell.c: `cell`, the box that holds a variable shared between a
+ * function and the functions nested in it (closures).
+ * Threads: `ref` is written only under the cell's lock, with a release store;
+ * readers load it with acquire.  A reader may count the value without the
+ * lock when it cannot be freed under it (immediate, immortal, deferred, or
+ * owned by the reading thread: only its owner ever frees such an object, and
+ * not while it is busy here); otherwise it counts under the lock, which a
+ * writer holds while swapping.  The old value is released after unlocking. */
+#include <stdio.h>
+#include "torii/torii.h"
+
+TrObject *cell_new(TrThread *ts, TrObject *value) {
+    TrCell *c = (TrCell *)tr_alloc(ts, &tr_cell_type);
+    if (!c) return NULL;
+    c->ref = value ? tr_newref(value) : NULL;
+    return (TrObject *)c;
+}
+
+TrObject *cell_get(TrThread *ts, TrObject *cell) {
+    TrCell *c = (TrCell *)cell;
+    /* acquire: pairs with the release store in cell_set */
+    TrObject *v = atomic_load_objptr_acquire(&c->ref);
+    if (!v) return NULL;
+    if (tr_is_imm(v) || tr_is_immortal(v) || tr_is_deferred(v) || tr_owned_by_me(v)) {
+        tr_incref(v);
+        return v;
+    }
+    TR_BEGIN_CRITICAL(ts, cell);
+    v = c->ref;
+    tr_xincref(v);
+    TR_END_CRITICAL(ts);
+    return v;
+}
+
+void cell_set(TrThread *ts, TrObject *cell, TrObject *value) {
+    TrCell *c = (TrCell *)cell;
+    tr_xincref(value);
+    TrObject *old;
+    TR_BEGIN_CRITICAL(ts, cell);
+    old = c->ref;
+    /* release: pairs with the acquire load in cell_get */
+    atomic_store_ptr_release(&c->ref, value);
+    TR_END_CRITICAL(ts);
+    /* drop the lock first: this may run a destructor */
+    tr_xdecref(old);
+}
+
+static void cell_dealloc(TrThread *ts, TrObject *o) {
+    TR_CLEAR(((TrCell *)o)->ref);
+    tr_free(o);
+}
+
+/* "<cell at 0x7f...: int object at 0x7f...>" or "<cell at 0x7f...: empty>" */
+static TrObject *cell_repr(TrThread *ts, TrObject *o) {
+    TrObject *v = cell_get(ts, o);
+    char buf[160];
+    if (!v)
+        snprintf(buf, sizeof buf, "<cell at %p: empty>", (void *)o);
+    else
+        snprintf(buf, sizeof buf, "<cell at %p: %s object at %p>", (void *)o,
+                 type_qualname(tr_type(v)), (void *)v);
+    tr_xdecref(v);
+    return str_from_cstr(ts, buf);
+}
+
+static TrObject *cell_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    if (str_equal_cstr(name, "cell_contents")) {
+        TrObject *v = cell_get(ts, o);
+        if (!v) err_set(ts, &tr_exc_ValueError, "Cell is empty");
+        return v;
+    }
+    return tr_generic_getattr(ts, o, name);
+}
+
+static int cell_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
+    if (str_equal_cstr(name, "cell_contents")) {
+        cell_set(ts, o, value);
+        return 0;
+    }
+    return tr_generic_setattr(ts, o, name, value);
+}
+
+TrType tr_cell_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "cell",
+    .basicsize = sizeof(TrCell),
+    .base = &tr_object_type,
+    .dealloc = cell_dealloc,
+    .repr = cell_repr,
+    .getattr = cell_getattr,
+    .setattr = cell_setattr,
+};

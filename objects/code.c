@@ -1,0 +1,52 @@
+/* objects/code.c: the code object type.  Code objects are built by
+ * core/assemble.c and made immortal before any other thread can see them, so
+ * every field is read by any thread without locks or counting; dealloc only
+ * runs for a code object that failed half-way through assembly. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "torii/code.h"
+#include "torii/str.h"
+#include "torii/abstract.h"
+#include "torii/error.h"
+
+static void code_dealloc(TrThread *ts, TrObject *o)
+{
+    TrCode *co = (TrCode *)o;
+    free(co->instrs);
+    free(co->positions);
+    free(co->cell2arg);
+    tr_xdecref(co->consts);
+    tr_xdecref(co->names);
+    tr_xdecref(co->varnames);
+    tr_xdecref(co->cellvars);
+    tr_xdecref(co->freevars);
+    tr_xdecref(co->filename);
+    tr_xdecref(co->name);
+    tr_xdecref(co->qualname);
+    tr_free(o);
+}
+
+/* <code object f at 0x7f..., file "x.py", line 3> */
+static TrObject *code_repr(TrThread *ts, TrObject *o)
+{
+    TrCode *co = (TrCode *)o;
+    const char *name = co->name ? str_utf8(co->name) : "?";
+    const char *file = co->filename ? str_utf8(co->filename) : "???";
+    size_t n = strlen(name) + strlen(file) + 96;
+    char *buf = malloc(n);
+    if (!buf) return err_nomemory(ts);
+    snprintf(buf, n, "<code object %s at %p, file \"%s\", line %d>", name, (void *)o, file, co->firstlineno);
+    TrObject *r = str_from_cstr(ts, buf);
+    free(buf);
+    return r;
+}
+
+TrType tr_code_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "code",
+    .basicsize = sizeof(TrCode),
+    .base = &tr_object_type,
+    .dealloc = code_dealloc,
+    .repr = code_repr,
+};

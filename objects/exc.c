@@ -1,0 +1,576 @@
+/* objects/exc.c: the builtin exception classes (TR_EXC_LIST), exception
+ * instances (TrExc), and the pending-exception API of error.h.
+ *
+ * Every class is a static type readied by exc_types_init in list order, so
+ * a class inherits its base's slots; BaseException holds the shared ones and
+ * a few classes override `str` (KeyError, OSError, SyntaxError).  Extra
+ * attributes some classes carry (StopIteration.value, SystemExit.code,
+ * OSError.errno, SyntaxError.lineno, NameError.name, ...) live in the
+ * instance `dict`, filled at construction as CPython's __init__ would.
+ *
+ * Threads: an exception normally lives in one thread; when it is shared
+ * (stored in a global and raised again elsewhere), `tb` is appended under the
+ * exception's lock.  `cause` and `context` are written by the raising thread
+ * only, as in CPython.  The preallocated MemoryError is immortal and never
+ * gets traceback entries or a context, so no thread ever writes it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "torii/torii.h"
+
+/* BaseException's base: TR_EXC_LIST writes it NULL. */
+#define tr_exc_NULL tr_object_type
+
+static TrObject *memory_error;   /* immortal, preallocated by exc_types_init */
+
+/* ---- attributes kept in the instance dict ---------------------------------- */
+
+static TrObject *exc_dict(TrThread *ts, TrExc *e) {
+    if (!e->dict) e->dict = dict_new(ts);
+    return e->dict;
+}
+
+static int set_attr(TrThread *ts, TrExc *e, const char *name, TrObject *v) {
+    TrObject *d = exc_dict(ts, e);
+    return d ? dict_set_cstr(ts, d, name, v) : -1;
+}
+
+static TrObject *get_attr(TrThread *ts, TrExc *e, const char *name) {
+    if (!e->dict) return NULL;
+    TrObject *v = dict_get_cstr(ts, e->dict, name);
+    if (!v && err_occurred(ts)) err_clear(ts);
+    return v;
+}
+
+static int is_sub(TrExc *e, TrType *t) { return tr_type_is_subtype(tr_type((TrObject *)e), t); }
+
+/* Fills the class-specific attributes from `e->args`, as CPython's
+ * __init__ of each class does.  -1 on error. */
+static int init_attrs(TrThread *ts, TrExc *e) {
+    size_t n = tuple_size(e->args);
+    TrObject *const *a = ((TrTuple *)e->args)->items;
+    if (is_sub(e, &tr_exc_StopIteration))
+        return set_attr(ts, e, "value", n ? a[0] : tr_none);
+    if (is_sub(e, &tr_exc_SystemExit))
+        return set_attr(ts, e, "code", n == 0 ? tr_none : n == 1 ? a[0] : e->args);
+    if (is_sub(e, &tr_exc_OSError)) {
+        int r = 0;
+        if (n >= 2 && n <= 5) {
+            r |= set_attr(ts, e, "errno", a[0]);
+            r |= set_attr(ts, e, "strerror", a[1]);
+            r |= set_attr(ts, e, "filename", n >= 3 ? a[2] : tr_none);
+            if (n >= 3) {
+                /* CPython keeps only (errno, strerror) in args then */
+                TrObject *t = tuple_from_array(ts, a, 2);
+                if (!t) return -1;
+                TR_CLEAR(e->args);
+                e->args = t;
+            }
+        } else {
+            r |= set_attr(ts, e, "errno", tr_none);
+            r |= set_attr(ts, e, "strerror", tr_none);
+            r |= set_attr(ts, e, "filename", tr_none);
+        }
+        r |= set_attr(ts, e, "filename2", tr_none);
+        return r ? -1 : 0;
+    }
+    if (is_sub(e, &tr_exc_SyntaxError)) {
+        static const char *const names[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+        int r = set_attr(ts, e, "msg", n >= 1 ? a[0] : tr_none);
+        r |= set_attr(ts, e, "print_file_and_line", tr_none);
+        TrObject *info = n == 2 && tuple_check(a[1]) ? a[1] : NULL;
+        if (info && (tuple_size(info) < 4 || tuple_size(info) > 6)) info = NULL;
+        for (size_t i = 0; i < 6; i++)
+            r |= set_attr(ts, e, names[i], info && i < tuple_size(info) ? tuple_get(info, i) : tr_none);
+        return r ? -1 : 0;
+    }
+    if (is_sub(e, &tr_exc_NameError)) return set_attr(ts, e, "name", tr_none);
+    if (is_sub(e, &tr_exc_AttributeError)) {
+        int r = set_attr(ts, e, "name", tr_none);
+        return r | set_attr(ts, e, "obj", tr_none);
+    }
+    if (is_sub(e, &tr_exc_ImportError)) {
+        int r = set_attr(ts, e, "msg", n == 1 ? a[0] : tr_none);
+        TrObject *old = get_attr(ts, e, "name");
+        if (!old) r |= set_attr(ts, e, "name", tr_none);
+        tr_xdecref(old);
+        old = get_attr(ts, e, "path");
+        if (!old) r |= set_attr(ts, e, "path", tr_none);
+        tr_xdecref(old);
+        return r ? -1 : 0;
+    }
+    return 0;
+}
+
+/* ---- construction ----------------------------------------------------------- */
+
+TrObject *exc_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs) {
+    /* OSError(errno, ...) picks the subclass for the errno, as CPython does */
+    if (type == &tr_exc_OSError && nargs >= 2 && tr_is_imm(args[0]) && tr_imm_value(args[0]) == ENOENT)
+        type = &tr_exc_FileNotFoundError;
+    TrExc *e = (TrExc *)tr_alloc(ts, type);
+    if (!e) return NULL;
+    e->args = tuple_from_array(ts, args, nargs);
+    if (!e->args || init_attrs(ts, e) < 0) {
+        tr_decref((TrObject *)e);
+        return NULL;
+    }
+    return (TrObject *)e;
+}
+
+static TrObject *exc_type_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs,
+                              TrObject *kwnames) {
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    int import = tr_type_is_subtype(type, &tr_exc_ImportError);
+    if (nkw && !import && !(type->flags & TR_TPFLAG_HEAPTYPE))
+        return err_format(ts, &tr_exc_TypeError, "%s() takes no keyword arguments", type->name);
+    TrObject *e = exc_new(ts, type, args, nargs);
+    if (!e || !import) return e;
+    for (size_t i = 0; i < nkw; i++) {
+        TrObject *k = tuple_get(kwnames, i);
+        if (!str_equal_cstr(k, "name") && !str_equal_cstr(k, "path") && !str_equal_cstr(k, "name_from")) {
+            tr_decref(e);
+            return err_format(ts, &tr_exc_TypeError, "'%S' is an invalid keyword argument for %s()",
+                              k, type->name);
+        }
+        if (dict_set(ts, exc_dict(ts, (TrExc *)e), k, args[nargs + i]) < 0) {
+            tr_decref(e);
+            return NULL;
+        }
+    }
+    return e;
+}
+
+static void exc_dealloc(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    TR_CLEAR(e->args);
+    TR_CLEAR(e->cause);
+    TR_CLEAR(e->context);
+    TR_CLEAR(e->dict);
+    for (size_t i = 0; i < e->tb_len; i++) tr_decref(e->tb[i].code);
+    free(e->tb);
+    tr_free(o);
+}
+
+int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr) {
+    if (tr_is_immortal(exc)) return 0;       /* the shared MemoryError */
+    TrExc *e = (TrExc *)exc;
+    int r = 0;
+    TR_BEGIN_CRITICAL(ts, exc);
+    if (e->tb_len == e->tb_cap) {
+        size_t cap = e->tb_cap ? e->tb_cap * 2 : 8;
+        TrTraceEntry *nt = realloc(e->tb, cap * sizeof *nt);
+        if (!nt) r = -1;
+        else { e->tb = nt; e->tb_cap = cap; }
+    }
+    if (r == 0) {
+        e->tb[e->tb_len].code = tr_newref(code);
+        e->tb[e->tb_len].instr = instr;
+        e->tb_len++;
+    }
+    TR_END_CRITICAL(ts);
+    return r;
+}
+
+/* ---- str and repr -------------------------------------------------------------- */
+
+static TrObject *base_str(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    size_t n = tuple_size(e->args);
+    if (n == 0) return str_from_cstr(ts, "");
+    if (n == 1) return tr_str(ts, tuple_get(e->args, 0));
+    return tr_str(ts, e->args);
+}
+
+static TrObject *keyerror_str(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    if (tuple_size(e->args) == 1) return tr_repr(ts, tuple_get(e->args, 0));
+    return base_str(ts, o);
+}
+
+static TrObject *oserror_str(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    TrObject *no = get_attr(ts, e, "errno"), *se = get_attr(ts, e, "strerror");
+    TrObject *fn = get_attr(ts, e, "filename");
+    TrObject *r;
+    if (fn && fn != tr_none)
+        r = str_format(ts, "[Errno %S] %S: %R", no ? no : tr_none, se ? se : tr_none, fn);
+    else if (no && se && no != tr_none && se != tr_none)
+        r = str_format(ts, "[Errno %S] %S", no, se);
+    else
+        r = base_str(ts, o);
+    tr_xdecref(no);
+    tr_xdecref(se);
+    tr_xdecref(fn);
+    return r;
+}
+
+static TrObject *syntaxerror_str(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    TrObject *msg = get_attr(ts, e, "msg"), *fn = get_attr(ts, e, "filename");
+    TrObject *ln = get_attr(ts, e, "lineno");
+    TrObject *ms = tr_str(ts, msg ? msg : tr_none);
+    TrObject *r = NULL;
+    if (ms) {
+        int have_line = ln && int_check(ln) && ln != tr_true && ln != tr_false;
+        const char *base = NULL;
+        if (fn && str_check(fn)) {
+            base = strrchr(str_utf8(fn), '/');
+            base = base ? base + 1 : str_utf8(fn);
+        }
+        if (base && have_line)
+            r = str_format(ts, "%S (%s, line %S)", ms, base, ln);
+        else if (base)
+            r = str_format(ts, "%S (%s)", ms, base);
+        else if (have_line)
+            r = str_format(ts, "%S (line %S)", ms, ln);
+        else
+            r = tr_newref(ms);
+    }
+    tr_xdecref(ms);
+    tr_xdecref(msg);
+    tr_xdecref(fn);
+    tr_xdecref(ln);
+    return r;
+}
+
+/* "ValueError('x')", "ValueError('x', 2)", "ValueError()". */
+static TrObject *exc_repr(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    const char *name = tr_type(o)->name;
+    if (tuple_size(e->args) == 1) return str_format(ts, "%s(%R)", name, tuple_get(e->args, 0));
+    return str_format(ts, "%s%R", name, e->args);
+}
+
+TrObject *exc_str(TrThread *ts, TrObject *exc) { return tr_str(ts, exc); }
+
+/* ---- attributes ------------------------------------------------------------------ */
+
+static TrObject *exc_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    TrExc *e = (TrExc *)o;
+    const char *n = str_utf8(name);
+    if (n[0] == 'a' && !strcmp(n, "args")) return tr_newref(e->args);
+    if (n[0] == '_' && n[1] == '_') {
+        if (!strcmp(n, "__cause__")) return tr_newref(e->cause ? e->cause : tr_none);
+        if (!strcmp(n, "__context__")) return tr_newref(e->context ? e->context : tr_none);
+        if (!strcmp(n, "__suppress_context__")) return tr_newref(tr_bool(e->suppress_context));
+        if (!strcmp(n, "__traceback__")) return tr_newref(tr_none);
+    }
+    return tr_generic_getattr(ts, o, name);
+}
+
+static int exc_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
+    TrExc *e = (TrExc *)o;
+    const char *n = str_utf8(name);
+    if (!strcmp(n, "args")) {
+        if (!value) { err_set(ts, &tr_exc_TypeError, "args may not be deleted"); return -1; }
+        TrObject *t = tuple_from_iterable(ts, value);
+        if (!t) return -1;
+        TR_CLEAR(e->args);
+        e->args = t;
+        return 0;
+    }
+    if (!strcmp(n, "__cause__") || !strcmp(n, "__context__")) {
+        int cause = n[2] == 'c' && n[3] == 'a';
+        if (!value) {
+            err_format(ts, &tr_exc_TypeError, "%s may not be deleted", cause ? "__cause__" : "__context__");
+            return -1;
+        }
+        if (value != tr_none && !(tr_type(value)->flags & TR_TPFLAG_EXCEPTION)) {
+            err_format(ts, &tr_exc_TypeError, "exception %s must be None or derive from BaseException",
+                       cause ? "cause" : "context");
+            return -1;
+        }
+        TrObject **slot = cause ? &e->cause : &e->context;
+        TrObject *old = *slot;
+        *slot = value == tr_none ? NULL : tr_newref(value);
+        tr_xdecref(old);
+        if (cause) e->suppress_context = true;
+        return 0;
+    }
+    if (!strcmp(n, "__suppress_context__")) {
+        int v = value ? tr_is_true(ts, value) : 0;
+        if (v < 0) return -1;
+        e->suppress_context = v;
+        return 0;
+    }
+    if (!strcmp(n, "__traceback__")) return 0;
+    return tr_generic_setattr(ts, o, name, value);
+}
+
+/* ---- methods -------------------------------------------------------------------- */
+
+static TrObject *m_init(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                        TrObject *kwnames) {
+    TrExc *e = (TrExc *)self;
+    TrObject *t = tuple_from_array(ts, args, nargs);
+    if (!t) return NULL;
+    TR_CLEAR(e->args);
+    e->args = t;
+    if (init_attrs(ts, e) < 0) return NULL;
+    return tr_newref(tr_none);
+}
+
+static TrObject *m_with_traceback(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                  TrObject *kwnames) {
+    if (tr_check_args(ts, "BaseException.with_traceback", nargs, kwnames, 1, 1) < 0) return NULL;
+    return tr_newref(self);
+}
+
+static TrObject *m_add_note(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    if (tr_check_args(ts, "BaseException.add_note", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "note must be a str, not '%s'", tr_type_name(args[0]));
+    TrExc *e = (TrExc *)self;
+    TrObject *notes = get_attr(ts, e, "__notes__");
+    if (!notes) {
+        notes = list_new(ts, 0);
+        if (!notes || set_attr(ts, e, "__notes__", notes) < 0) { tr_xdecref(notes); return NULL; }
+    }
+    if (!list_check(notes)) {
+        tr_decref(notes);
+        return err_format(ts, &tr_exc_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    int r = list_append(ts, notes, args[0]);
+    tr_decref(notes);
+    return r < 0 ? NULL : tr_newref(tr_none);
+}
+
+static TrObject *m_str(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "BaseException.__str__", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrType *t = tr_type(self);
+    while (t && !(t->flags & TR_TPFLAG_EXCEPTION && !(t->flags & TR_TPFLAG_HEAPTYPE))) t = t->base;
+    return t && t->str ? t->str(ts, self) : base_str(ts, self);
+}
+
+static TrObject *m_repr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "BaseException.__repr__", nargs, kwnames, 0, 0) < 0) return NULL;
+    return exc_repr(ts, self);
+}
+
+static const TrMethodDef exc_methods[] = {
+    {"__init__", m_init},
+    {"with_traceback", m_with_traceback},
+    {"add_note", m_add_note},
+    {"__str__", m_str},
+    {"__repr__", m_repr},
+    {NULL, NULL},
+};
+
+/* ---- the classes ---------------------------------------------------------------- */
+
+#define TR_DEFINE_EXC(Name, Base) \
+    TrType tr_exc_##Name = { \
+        .ob_base = TR_STATIC_TYPE_HEADER, \
+        .name = #Name, \
+        .basicsize = sizeof(TrExc), \
+        .flags = TR_TPFLAG_EXCEPTION | TR_TPFLAG_BASETYPE, \
+        .base = &tr_exc_##Base, \
+    };
+TR_EXC_LIST(TR_DEFINE_EXC)
+#undef TR_DEFINE_EXC
+
+int exc_types_init(TrThread *ts) {
+    TrType *b = &tr_exc_BaseException;
+    b->dealloc = exc_dealloc;
+    b->repr = exc_repr;
+    b->str = base_str;
+    b->getattr = exc_getattr;
+    b->setattr = exc_setattr;
+    b->new_ = exc_type_new;
+    b->methods = exc_methods;
+    b->dictoffset = offsetof(TrExc, dict);
+    tr_exc_KeyError.str = keyerror_str;
+    tr_exc_OSError.str = oserror_str;
+    tr_exc_SyntaxError.str = syntaxerror_str;
+#define TR_READY_EXC(Name, Base) if (type_ready(ts, &tr_exc_##Name) < 0) return -1;
+    TR_EXC_LIST(TR_READY_EXC)
+#undef TR_READY_EXC
+    if (!memory_error) {
+        memory_error = exc_new(ts, &tr_exc_MemoryError, NULL, 0);
+        if (!memory_error) return -1;
+        tr_make_immortal(memory_error);
+    }
+    return 0;
+}
+
+/* ---- the pending exception ------------------------------------------------------- */
+
+/* Makes `exc` (stolen) pending.  With `chain`, its __context__ becomes the
+ * exception being handled, as CPython does for every raise; a link that
+ * would make the context chain a cycle is cut first. */
+static void set_pending(TrThread *ts, TrObject *exc, int chain) {
+    TrObject *handled = ts->handled_exc;
+    if (chain && handled && handled != tr_none && handled != exc && !tr_is_immortal(exc)
+        && (tr_type(exc)->flags & TR_TPFLAG_EXCEPTION)) {
+        /* cut `exc` out of handled's context chain (bounded: chains are short,
+         * and a pre-existing cycle must not hang us) */
+        TrExc *o = (TrExc *)handled;
+        for (int i = 0; o && i < 10000; i++) {
+            TrExc *ctx = (TrExc *)o->context;
+            if ((TrObject *)ctx == exc) {
+                o->context = NULL;
+                tr_decref(exc);
+                break;
+            }
+            o = ctx;
+        }
+        TrExc *e = (TrExc *)exc;
+        TrObject *old = e->context;
+        e->context = tr_newref(handled);
+        tr_xdecref(old);
+    }
+    TrObject *old = ts->exc;
+    ts->exc = exc;
+    tr_xdecref(old);
+}
+
+void err_restore(TrThread *ts, TrObject *exc) { set_pending(ts, exc, 0); }
+
+void err_raise(TrThread *ts, TrObject *exc) { set_pending(ts, exc, 1); }
+
+void err_set(TrThread *ts, TrType *type, const char *msg) {
+    TrObject *m = str_from_cstr(ts, msg);
+    if (!m) return;
+    TrObject *e = exc_new(ts, type, &m, 1);
+    tr_decref(m);
+    if (e) set_pending(ts, e, 1);
+}
+
+void err_set_value(TrThread *ts, TrType *type, TrObject *value) {
+    TrObject *e = exc_new(ts, type, &value, 1);
+    if (e) set_pending(ts, e, 1);
+}
+
+TrObject *err_fetch(TrThread *ts) {
+    TrObject *e = ts->exc;
+    ts->exc = NULL;
+    return e;
+}
+
+int err_matches(TrThread *ts, TrType *type) {
+    return ts->exc && tr_isinstance(ts->exc, type);
+}
+
+void err_clear(TrThread *ts) { TR_CLEAR(ts->exc); }
+
+TrObject *err_nomemory(TrThread *ts) {
+    if (!memory_error) {
+        fputs("Fatal Python error: out of memory during start-up\n", stderr);
+        abort();
+    }
+    set_pending(ts, memory_error, 0);   /* immortal: no reference to take */
+    return NULL;
+}
+
+/* ---- err_format -------------------------------------------------------------------- */
+
+/* Appends the str of `o` (repr when `repr`); a failure prints a placeholder,
+ * since the message is for an exception that replaces the failing one. */
+static void add_obj(TrThread *ts, TrStrBuf *b, TrObject *o, int repr) {
+    TrObject *s = o ? (repr ? tr_repr(ts, o) : tr_str(ts, o)) : NULL;
+    if (!s) {
+        if (err_occurred(ts)) err_clear(ts);
+        strbuf_adds(b, o ? "<unprintable object>" : "<NULL>");
+        return;
+    }
+    if (str_check(s)) strbuf_addstr(b, s);
+    tr_decref(s);
+}
+
+/* Formats `fmt` with err_format's conversions into `b`. */
+void err_vformat_buf(TrThread *ts, TrStrBuf *b, const char *fmt, va_list ap) {
+    char num[64];
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') {
+            const char *q = p;
+            while (*q && *q != '%') q++;
+            strbuf_add(b, p, (size_t)(q - p));
+            p = q - 1;
+            continue;
+        }
+        p++;
+        int precision = -1;
+        if (*p == '.') {
+            precision = 0;
+            for (p++; *p >= '0' && *p <= '9'; p++) precision = precision * 10 + (*p - '0');
+        }
+        int lng = 0, sz = 0;
+        if (*p == 'l') { lng = 1; p++; if (*p == 'l') { lng = 2; p++; } }
+        else if (*p == 'z') { sz = 1; p++; }
+        switch (*p) {
+        case 'd': case 'i':
+            if (sz) snprintf(num, sizeof num, "%zd", va_arg(ap, ssize_t));
+            else if (lng == 2) snprintf(num, sizeof num, "%lld", va_arg(ap, long long));
+            else if (lng) snprintf(num, sizeof num, "%ld", va_arg(ap, long));
+            else snprintf(num, sizeof num, "%d", va_arg(ap, int));
+            strbuf_adds(b, num);
+            break;
+        case 'u':
+            if (sz) snprintf(num, sizeof num, "%zu", va_arg(ap, size_t));
+            else if (lng == 2) snprintf(num, sizeof num, "%llu", va_arg(ap, unsigned long long));
+            else if (lng) snprintf(num, sizeof num, "%lu", va_arg(ap, unsigned long));
+            else snprintf(num, sizeof num, "%u", va_arg(ap, unsigned));
+            strbuf_adds(b, num);
+            break;
+        case 'x':
+            if (sz) snprintf(num, sizeof num, "%zx", va_arg(ap, size_t));
+            else if (lng) snprintf(num, sizeof num, "%lx", va_arg(ap, unsigned long));
+            else snprintf(num, sizeof num, "%x", va_arg(ap, unsigned));
+            strbuf_adds(b, num);
+            break;
+        case 'p':
+            snprintf(num, sizeof num, "%p", va_arg(ap, void *));
+            strbuf_adds(b, num);
+            break;
+        case 'c': {
+            int c = va_arg(ap, int);
+            if (c < 0x80) strbuf_addc(b, (char)c);
+            else {  /* a code point: encode as UTF-8 */
+                char u[4];
+                size_t k;
+                if (c < 0x800) { u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 0x3F)); k = 2; }
+                else if (c < 0x10000) { u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); k = 3; }
+                else { u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 0x3F)); u[2] = (char)(0x80 | ((c >> 6) & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); k = 4; }
+                strbuf_add(b, u, k);
+            }
+            break;
+        }
+        case 's': {
+            const char *s = va_arg(ap, const char *);
+            if (!s) s = "(null)";
+            size_t n = strlen(s);
+            if (precision >= 0 && (size_t)precision < n) n = (size_t)precision;
+            strbuf_add(b, s, n);
+            break;
+        }
+        case 'R': add_obj(ts, b, va_arg(ap, TrObject *), 1); break;
+        case 'S': case 'U': add_obj(ts, b, va_arg(ap, TrObject *), 0); break;
+        case 'T': {
+            TrObject *o = va_arg(ap, TrObject *);
+            strbuf_adds(b, type_qualname(tr_type(o)));
+            break;
+        }
+        case '%': strbuf_addc(b, '%'); break;
+        case '\0': p--; break;
+        default: strbuf_addc(b, '%'); strbuf_addc(b, *p); break;
+        }
+    }
+}
+
+TrObject *err_format(TrThread *ts, TrType *type, const char *fmt, ...) {
+    TrStrBuf b;
+    strbuf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    err_vformat_buf(ts, &b, fmt, ap);
+    va_end(ap);
+    TrObject *m = strbuf_finish(ts, &b);
+    if (!m) return NULL;
+    TrObject *e = exc_new(ts, type, &m, 1);
+    tr_decref(m);
+    if (e) set_pending(ts, e, 1);
+    return NULL;
+}

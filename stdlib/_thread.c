@@ -1,0 +1,387 @@
+/* stdlib/_thread.c: the `_thread` module: locks and raw threads, and the
+ * launching/joining machinery threading.c builds on.
+ * Threads: a lock's `mutex` byte is a TrMutex (threads/lock.c); a thread
+ * handle's fields are guarded by its pthread mutex; `nthreads` is atomic.
+ * Every wait (lock acquire, start, join) detaches the thread first
+ * (gil_release_for_blocking), so no GIL or critical section is held while
+ * blocked.  Lock order: a handle's `mu` is a leaf. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "stdlib/_thread.h"
+#include "stdlib/stdlib.h"
+#include "threads/lock.h"
+#include "threads/tstate.h"
+
+static uint32_t nthreads;   /* atomic: _thread threads still running (_count) */
+
+/* ---- argument helpers ---- */
+
+int thread_parse_args(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs,
+                      TrObject *kwnames, const char *const *names, size_t n, TrObject **out) {
+    for (size_t i = 0; i < n; i++) out[i] = NULL;
+    if (nargs > n) {
+        err_format(ts, &tr_exc_TypeError, "%s() takes at most %zu argument%s (%zu given)",
+                   fname, n, n == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    for (size_t k = 0; k < nkw; k++) {
+        TrObject *key = tuple_get(kwnames, k);
+        size_t i = 0;
+        while (i < n && !str_equal_cstr(key, names[i])) i++;
+        if (i == n) {
+            err_format(ts, &tr_exc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
+            return -1;
+        }
+        if (out[i]) {
+            err_format(ts, &tr_exc_TypeError, "argument for %s() given by name ('%s') and position (%zu)",
+                       fname, names[i], i + 1);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    return 0;
+}
+
+int thread_parse_timeout(TrThread *ts, TrObject *o, int none_ok, int64_t *out_ns) {
+    double secs;
+    if (o == tr_none && none_ok) { *out_ns = -1; return 0; }
+    if (float_check(o)) {
+        secs = float_value(o);
+        if (isnan(secs)) { err_format(ts, &tr_exc_ValueError, "Invalid value NaN (not a number)"); return -1; }
+    } else if (int_check(o)) {
+        secs = int_as_double(ts, o);
+        if (secs == -1.0 && err_occurred(ts)) return -1;
+    } else {
+        err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer", tr_type_name(o));
+        return -1;
+    }
+    if (secs < 0) {
+        if (none_ok) { *out_ns = 0; return 0; }   /* threading: a negative wait is no wait */
+        if (secs != -1) {
+            err_format(ts, &tr_exc_ValueError, "timeout value must be a non-negative number");
+            return -1;
+        }
+        *out_ns = -1;
+        return 0;
+    }
+    if (secs > TR_TIMEOUT_MAX) {
+        err_format(ts, &tr_exc_OverflowError, "timeout value is too large");
+        return -1;
+    }
+    *out_ns = (int64_t)(secs * 1e9);
+    return 0;
+}
+
+int thread_acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns) {
+    if (mutex_trylock(m)) return 1;
+    if (!blocking || timeout_ns == 0) return 0;
+    gil_release_for_blocking(ts);
+    int got = mutex_lock_timed(m, timeout_ns);
+    gil_reacquire_after_blocking(ts);
+    return got;
+}
+
+/* ---- the lock type ---- */
+
+TrObject *thread_lock_new(TrThread *ts) {
+    return tr_alloc(ts, &tr_lock_type);
+}
+
+static void lock_dealloc(TrThread *ts, TrObject *o) { tr_free(o); }
+
+static TrObject *lock_repr(TrThread *ts, TrObject *o) {
+    TrLock *l = (TrLock *)o;
+    return str_format(ts, "<%s _thread.lock object at %p>",
+                      mutex_is_locked(&l->mutex) ? "locked" : "unlocked", (void *)o);
+}
+
+static TrObject *lock_acquire(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"blocking", "timeout"};
+    TrObject *a[2];
+    if (thread_parse_args(ts, "acquire", args, nargs, kwnames, names, 2, a) < 0) return NULL;
+    int blocking = 1;
+    if (a[0]) {
+        blocking = tr_is_true(ts, a[0]);
+        if (blocking < 0) return NULL;
+    }
+    int64_t timeout_ns = -1;
+    if (a[1]) {
+        if (thread_parse_timeout(ts, a[1], 0, &timeout_ns) < 0) return NULL;
+        if (!blocking && timeout_ns != -1)
+            return err_format(ts, &tr_exc_ValueError, "can't specify a timeout for a non-blocking call");
+    }
+    return tr_bool(thread_acquire_mutex(ts, &((TrLock *)self)->mutex, blocking, timeout_ns));
+}
+
+static TrObject *lock_release(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "release", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrLock *l = (TrLock *)self;
+    if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
+    mutex_unlock(&l->mutex);
+    return tr_none;
+}
+
+static TrObject *lock_exit(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    TrLock *l = (TrLock *)self;
+    if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
+    mutex_unlock(&l->mutex);
+    return tr_none;
+}
+
+static TrObject *lock_locked(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "locked", nargs, kwnames, 0, 0) < 0) return NULL;
+    return tr_bool(mutex_is_locked(&((TrLock *)self)->mutex));
+}
+
+static TrObject *lock_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "lock", nargs, kwnames, 0, 0) < 0) return NULL;
+    return thread_lock_new(ts);
+}
+
+static const TrMethodDef lock_methods[] = {
+    {"acquire", lock_acquire},
+    {"acquire_lock", lock_acquire},
+    {"release", lock_release},
+    {"release_lock", lock_release},
+    {"locked", lock_locked},
+    {"locked_lock", lock_locked},
+    {"__enter__", lock_acquire},
+    {"__exit__", lock_exit},
+    {NULL, NULL}
+};
+
+TrType tr_lock_type = {
+    .name = "_thread.lock",
+    .basicsize = sizeof(TrLock),
+    .dealloc = lock_dealloc,
+    .repr = lock_repr,
+    .new_ = lock_new,
+    .methods = lock_methods,
+};
+
+/* ---- thread handles and launching ---- */
+
+TrThreadHandle *thread_handle_new(void) {
+    TrThreadHandle *h = calloc(1, sizeof *h);
+    if (!h) return NULL;
+    h->refs = 1;
+    pthread_mutex_init(&h->mu, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&h->cv, &attr);
+    pthread_condattr_destroy(&attr);
+    return h;
+}
+
+void thread_handle_incref(TrThreadHandle *h) { atomic_add_u32(&h->refs, 1); }
+
+void thread_handle_release(TrThreadHandle *h) {
+    if (!h || atomic_add_u32(&h->refs, (uint32_t)-1) != 1) return;
+    pthread_mutex_destroy(&h->mu);
+    pthread_cond_destroy(&h->cv);
+    free(h);
+}
+
+int thread_handle_is_done(TrThreadHandle *h) {
+    pthread_mutex_lock(&h->mu);
+    int d = h->done;
+    pthread_mutex_unlock(&h->mu);
+    return d;
+}
+
+int thread_handle_join(TrThread *ts, TrThreadHandle *h, int64_t timeout_ns) {
+    if (timeout_ns == 0) return thread_handle_is_done(h);
+    gil_release_for_blocking(ts);
+    int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
+    pthread_mutex_lock(&h->mu);
+    while (!h->done) {
+        if (deadline < 0) {
+            pthread_cond_wait(&h->cv, &h->mu);
+        } else {
+            struct timespec t = { deadline / 1000000000, deadline % 1000000000 };
+            if (pthread_cond_timedwait(&h->cv, &h->mu, &t) == ETIMEDOUT) break;
+        }
+    }
+    int done = h->done;
+    pthread_mutex_unlock(&h->mu);
+    gil_reacquire_after_blocking(ts);
+    return done;
+}
+
+typedef struct Boot {
+    TrThread *ts;              /* created by the parent, attached by the child */
+    thread_body body;
+    TrObject *obj;             /* owned: dropped by the child before it exits */
+    TrThreadHandle *h;         /* one reference owned by the child */
+} Boot;
+
+static void *boot(void *arg) {
+    Boot b = *(Boot *)arg;
+    free(arg);
+    TrThread *ts = b.ts;
+    tstate_attach(ts);
+    pthread_mutex_lock(&b.h->mu);
+    b.h->ident = ts->ident;
+    b.h->native_id = ts->native_id;
+    b.h->started = 1;
+    pthread_cond_broadcast(&b.h->cv);
+    pthread_mutex_unlock(&b.h->mu);
+
+    b.body(ts, b.obj);
+    tr_decref(b.obj);
+    tstate_exit(ts);   /* no object may be touched after this */
+
+    pthread_mutex_lock(&b.h->mu);
+    b.h->done = 1;
+    pthread_cond_broadcast(&b.h->cv);
+    pthread_mutex_unlock(&b.h->mu);
+    thread_handle_release(b.h);
+    return NULL;
+}
+
+int thread_launch(TrThread *ts, thread_body body, TrObject *obj, TrThreadHandle *h) {
+    Boot *b = malloc(sizeof *b);
+    TrThread *child = tstate_new();
+    if (!b || !child) goto fail;
+    *b = (Boot){child, body, obj, h};
+    thread_handle_incref(h);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, 16 * 1024 * 1024);   /* deep recursion needs room */
+    pthread_t pt;
+    int rc = pthread_create(&pt, &attr, boot, b);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        thread_handle_release(h);
+        goto fail;
+    }
+    /* Wait for it to attach, detached ourselves: in the GIL build it needs
+     * the GIL to do so. */
+    gil_release_for_blocking(ts);
+    pthread_mutex_lock(&h->mu);
+    while (!h->started) pthread_cond_wait(&h->cv, &h->mu);
+    pthread_mutex_unlock(&h->mu);
+    gil_reacquire_after_blocking(ts);
+    return 0;
+fail:
+    free(b);
+    free(child);
+    tr_decref(obj);
+    err_set(ts, &tr_exc_RuntimeError, "can't start new thread");
+    return -1;
+}
+
+/* ---- _thread.start_new_thread ---- */
+
+/* obj: a tuple (function, args, kwargs or None). */
+static void raw_body(TrThread *ts, TrObject *obj) {
+    TrObject *func = tuple_get(obj, 0), *args = tuple_get(obj, 1), *kwargs = tuple_get(obj, 2);
+    TrObject *r = tr_call_tuple_dict(ts, func, args, kwargs == tr_none ? NULL : kwargs);
+    if (r) {
+        tr_decref(r);
+    } else if (err_matches(ts, &tr_exc_SystemExit)) {
+        err_clear(ts);
+    } else {
+        TrObject *exc = err_fetch(ts);
+        TrObject *fr = tr_repr(ts, func);
+        if (fr) {
+            TrStrBuf b;
+            strbuf_init(&b);
+            strbuf_adds(&b, "Exception ignored in thread started by ");
+            strbuf_addstr(&b, fr);
+            strbuf_adds(&b, ":\n");
+            if (!b.failed) tr_write_stderr(b.data, b.len);
+            strbuf_free(&b);
+            tr_decref(fr);
+        }
+        if (exc) exc_print(ts, exc);
+        tr_xdecref(exc);
+    }
+    atomic_add_u32(&nthreads, (uint32_t)-1);
+}
+
+static TrObject *thread_start_new_thread(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (kwnames && tuple_size(kwnames))
+        return err_format(ts, &tr_exc_TypeError, "start_new_thread() takes no keyword arguments");
+    if (nargs < 2 || nargs > 3)
+        return err_format(ts, &tr_exc_TypeError, "start_new_thread expected at %s %d argument%s, got %zu",
+                          nargs < 2 ? "least" : "most", nargs < 2 ? 2 : 3, "s", nargs);
+    TrObject *func = args[0], *fargs = args[1], *fkw = nargs > 2 ? args[2] : tr_none;
+    if (!tr_type(func)->call)
+        return err_format(ts, &tr_exc_TypeError, "first arg must be callable");
+    if (!tuple_check(fargs)) return err_format(ts, &tr_exc_TypeError, "2nd arg must be a tuple");
+    if (fkw != tr_none && !dict_check(fkw))
+        return err_format(ts, &tr_exc_TypeError, "optional 3rd arg must be a dictionary");
+    TrObject *items[3] = {func, fargs, fkw};
+    TrObject *obj = tuple_from_array(ts, items, 3);
+    if (!obj) return NULL;
+    TrThreadHandle *h = thread_handle_new();
+    if (!h) { tr_decref(obj); return err_nomemory(ts); }
+    atomic_add_u32(&nthreads, 1);
+    if (thread_launch(ts, raw_body, obj, h) < 0) {
+        atomic_add_u32(&nthreads, (uint32_t)-1);
+        thread_handle_release(h);
+        return NULL;
+    }
+    unsigned long ident = h->ident;   /* set before `started`, read after it */
+    thread_handle_release(h);
+    return int_from_u64(ts, ident);
+}
+
+static TrObject *thread_allocate_lock(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "allocate_lock", nargs, kwnames, 0, 0) < 0) return NULL;
+    return thread_lock_new(ts);
+}
+
+static TrObject *thread_get_ident(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "get_ident", nargs, kwnames, 0, 0) < 0) return NULL;
+    return int_from_u64(ts, ts->ident);
+}
+
+static TrObject *thread_get_native_id(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "get_native_id", nargs, kwnames, 0, 0) < 0) return NULL;
+    return int_from_i64(ts, ts->native_id);
+}
+
+static TrObject *thread_count(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "_count", nargs, kwnames, 0, 0) < 0) return NULL;
+    return int_from_i64(ts, atomic_load_u32_relaxed(&nthreads));
+}
+
+static const TrMethodDef thread_functions[] = {
+    {"start_new_thread", thread_start_new_thread},
+    {"start_new", thread_start_new_thread},
+    {"allocate_lock", thread_allocate_lock},
+    {"allocate", thread_allocate_lock},
+    {"get_ident", thread_get_ident},
+    {"get_native_id", thread_get_native_id},
+    {"_count", thread_count},
+    {NULL, NULL}
+};
+
+TrObject *_thread_module_init(TrThread *ts) {
+    if (type_ready(ts, &tr_lock_type) < 0) return NULL;
+    TrObject *m = module_new(ts, "_thread");
+    if (!m) return NULL;
+    TrObject *d = module_dict(m);
+    TrObject *tmax = float_new(ts, TR_TIMEOUT_MAX);
+    if (module_add_functions(ts, m, thread_functions) < 0 || !tmax ||
+        dict_set_cstr(ts, d, "LockType", (TrObject *)&tr_lock_type) < 0 ||
+        dict_set_cstr(ts, d, "lock", (TrObject *)&tr_lock_type) < 0 ||
+        dict_set_cstr(ts, d, "TIMEOUT_MAX", tmax) < 0 ||
+        dict_set_cstr(ts, d, "error", (TrObject *)&tr_exc_RuntimeError) < 0) {
+        tr_xdecref(tmax);
+        tr_decref(m);
+        return NULL;
+    }
+    tr_decref(tmax);
+    return m;
+}
