@@ -33,6 +33,7 @@ typedef struct TrFrame {
     struct TrFrame *back;     /* the caller's frame (ts->frame chain) */
     int instr;                /* index of the instruction running, for tracebacks */
     int nblocks;
+    int is_entry;             /* 1: eval_frame returns to C when it ends; 0: to `back` in the same loop */
     TrStackRef *sp;           /* saved only across calls that may inspect the frame */
     TrBlock blocks[TR_MAX_BLOCKS];
     TrStackRef localsplus[];

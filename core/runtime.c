@@ -19,6 +19,7 @@
 #include "core/traceback.h"
 #include "threads/tstate.h"
 #include "threads/brc.h"
+#include "threads/qsbr.h"
 #include "stdlib/stdlib.h"
 
 TrThread *runtime_init(int argc, char **argv) {
@@ -145,6 +146,12 @@ int runtime_finalize(TrThread *ts, int status) {
     threading_shutdown(ts);
     /* An exception raised by a thread's report is already printed. */
     err_clear(ts);
+    /* Deferred objects and delayed frees may only go once no other thread
+     * can hold an uncounted reference: daemon threads may still run. */
+    if (tstate_count() == 1) {
+        brc_reclaim_deferred(ts);
+        qsbr_free_all(ts);
+    }
     tr_flush_stdout();
     fflush(stderr);
     return status;

@@ -1101,6 +1101,16 @@ static NOINLINE int periodic(TrThread *ts) {
             if (periodic(ts) < 0) goto error; \
         } \
     } while (0)
+/* Loads the registers of frame `f`, resuming at instruction `at` with stack top `top`. */
+#define LOAD_FRAME(at, top) do { \
+        co = f->code; \
+        ip = co->instrs + (at); \
+        locals = f->localsplus; \
+        base = frame_stack_base(f); \
+        sp = (top); \
+        consts = ((TrTuple *)co->consts)->items; \
+        names = ((TrTuple *)co->names)->items; \
+    } while (0)
 #define JUMP_TO(target) do { \
         int t_ = (target); \
         if (t_ <= INSTR_INDEX()) PERIODIC(); \
@@ -1113,12 +1123,13 @@ static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
 #undef TR_LABEL
     TrCode *co = f->code;
     const TrInstr *ip = co->instrs;
-    TrStackRef *const locals = f->localsplus;
-    TrStackRef *const base = frame_stack_base(f);
+    TrStackRef *locals = f->localsplus;
+    TrStackRef *base = frame_stack_base(f);
     TrStackRef *sp = base;
     TrObject *const *consts = ((TrTuple *)co->consts)->items;
     TrObject *const *names = ((TrTuple *)co->names)->items;
     TrObject *retval = NULL;
+    f->is_entry = 1;
     TrInstr instr;
     int oparg;
 
@@ -1725,10 +1736,20 @@ static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
                     frame_release(nf);
                     goto error;
                 }
-                TrObject *res = eval_frame(ts, nf);
-                sr_close(POP());
-                if (!res) goto error;
-                PUSH(sr_steal(res));
+                /* run the callee in this same C frame: no C recursion */
+                if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit)) {
+                    err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
+                    frame_clear_locals(nf);
+                    frame_release(nf);
+                    goto error;
+                }
+                ts->recursion_depth++;
+                nf->is_entry = 0;
+                nf->back = f;
+                ts->frame = nf;
+                f = nf;
+                LOAD_FRAME(0, frame_stack_base(f));
+                PERIODIC();
                 DISPATCH();
             }
         }
@@ -1923,8 +1944,19 @@ exit_frame:
     frame_clear_locals(f);
     ts->frame = f->back;
     ts->recursion_depth--;
-    frame_release(f);
-    return retval;
+    {
+        TrFrame *caller = f->back;
+        int entry = f->is_entry;
+        frame_release(f);
+        if (entry) return retval;
+        /* back to the caller's CALL: its callable slot is still on the stack */
+        f = caller;
+        LOAD_FRAME(f->instr + 1, f->sp);
+    }
+    sr_close(POP());
+    if (!retval) goto error;
+    PUSH(sr_steal(retval));
+    DISPATCH();
 }
 
 /* ---- entry points ------------------------------------------------------------ */

@@ -1115,11 +1115,12 @@ static TrObject *m_ior(TrThread *ts, TrObject *self, TrObject *const *args, size
     return dict_inplace_or(ts, self, args[0]);
 }
 
-/* dict.fromkeys(iterable, value=None): called on an instance or, through the
- * method descriptor, with the iterable as `self` when it is not a dict. */
+/* dict.fromkeys(iterable, value=None): a class method; `self` is the class
+ * (see dict_type_init). */
 static TrObject *m_fromkeys(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (args_range(ts, "fromkeys", nargs, kw, 1, 2) < 0) return NULL;
-    TrObject *d = dict_new(ts);
+    TrType *type = tr_isinstance(self, &tr_type_type) ? (TrType *)self : tr_type(self);
+    TrObject *d = tr_type_is_subtype(type, &tr_dict_type) ? dict_alloc(ts, type) : dict_new(ts);
     if (!d) return NULL;
     TrObject *it = tr_iter(ts, args[0]), *k;
     if (!it) { tr_decref(d); return NULL; }
@@ -1164,13 +1165,21 @@ static const TrMethodDef dict_methods[] = {
     {"update", m_update},
     {"clear", m_clear},
     {"copy", m_copy},
-    {"fromkeys", m_fromkeys},
     {"__contains__", m_contains},
     {"__getitem__", m_getitem},
     {"__reversed__", m_reversed},
     {"__ior__", m_ior},
     {NULL, NULL},
 };
+
+int dict_type_init(TrThread *ts) {
+    TrObject *f = cfunction_new(ts, "fromkeys", m_fromkeys, (TrObject *)&tr_dict_type);
+    if (!f) return -1;
+    tr_make_immortal(f);
+    int r = dict_set_cstr(ts, tr_dict_type.dict, "fromkeys", f);
+    tr_decref(f);
+    return r;
+}
 
 static const TrNumberSlots dict_number = {
     .binop = { [TR_BINOP_OR] = dict_or },

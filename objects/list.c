@@ -502,11 +502,8 @@ static int assign_slice(TrThread *ts, TrObject *o, TrObject *slice, TrObject *va
     TrList *l = L(o);
     TrObject **src = NULL;
     size_t nsrc = 0;
-    TrSlice *s = (TrSlice *)slice;
-    int simple = s->step == tr_none || (tr_is_imm(s->step) && tr_imm_value(s->step) == 1);
     if (value) {
-        src = value_array(ts, value, &nsrc,
-                          simple ? "can only assign an iterable" : "must assign iterable to extended slice");
+        src = value_array(ts, value, &nsrc, "must assign iterable to extended slice");
         if (!src) return -1;
     }
     for (;;) {

@@ -91,13 +91,21 @@ static TrObject *as_tuple(TrThread *ts, TrObject *o) {
     return tuple_from_array(ts, items, 3);
 }
 
-/* hash(slice) is hash((start, stop, step)), as in CPython 3.12+. */
+/* CPython 3.12+'s slice hash: the tuple hash's xxHash rounds over start,
+ * stop, step, without the tuple's final length mix. */
 static int64_t slice_hash(TrThread *ts, TrObject *o) {
-    TrObject *t = as_tuple(ts, o);
-    if (!t) return -1;
-    int64_t h = tr_hash(ts, t);
-    tr_decref(t);
-    return h;
+    TrSlice *s = (TrSlice *)o;
+    TrObject *vals[3] = {s->start, s->stop, s->step};
+    uint64_t acc = XXPRIME_5;
+    for (int i = 0; i < 3; i++) {
+        int64_t h = tr_hash(ts, vals[i]);
+        if (h == -1) return -1;
+        acc += (uint64_t)h * XXPRIME_2;
+        acc = XXROTATE(acc);
+        acc *= XXPRIME_1;
+    }
+    if (acc == (uint64_t)-1) return 1546275796;
+    return (int64_t)acc;
 }
 
 static TrObject *slice_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {

@@ -157,6 +157,7 @@ static const TrMethodDef lock_methods[] = {
 };
 
 TrType tr_lock_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "_thread.lock",
     .basicsize = sizeof(TrLock),
     .dealloc = lock_dealloc,

@@ -5,6 +5,7 @@
  * module is created once at start-up and made immortal; its functions are
  * immortal too, so a loop calling len() in many threads writes nothing shared.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -236,9 +237,34 @@ static TrObject *builtin_sum(TrThread *ts, TrObject *self, TrObject *const *args
         return err_format(ts, &tr_exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     TrObject *it = tr_iter(ts, args[0]);
     if (!it) return NULL;
+    /* As CPython 3.12+: ints add exactly, floats with Neumaier's compensated
+     * summation (so sum([0.1] * 10) == 1.0); anything else through `+`. */
     TrObject *acc = tr_newref(start), *v;
+    double fsum = 0.0, comp = 0.0;
+    int in_float = 0;   /* acc is NULL and the running value is fsum + comp */
     while ((v = tr_next(ts, it))) {
-        TrObject *next;
+        if (!in_float && tr_isinstance_exact(acc, &tr_float_type) &&
+            (tr_isinstance_exact(v, &tr_float_type) || tr_is_imm(v))) {
+            fsum = float_value(acc);
+            comp = 0.0;
+            tr_decref(acc);
+            acc = NULL;
+            in_float = 1;
+        }
+        if (in_float) {
+            if (tr_isinstance_exact(v, &tr_float_type) || tr_is_imm(v)) {
+                double x = tr_is_imm(v) ? (double)tr_imm_value(v) : float_value(v);
+                double t = fsum + x;
+                if (fabs(fsum) >= fabs(x)) comp += (fsum - t) + x;
+                else comp += (x - t) + fsum;
+                fsum = t;
+                tr_decref(v);
+                continue;
+            }
+            acc = float_new(ts, (comp != 0.0 && isfinite(comp)) ? fsum + comp : fsum);
+            in_float = 0;
+            if (!acc) { tr_decref(v); tr_decref(it); return NULL; }
+        }
         if (tr_is_imm(acc) && tr_is_imm(v)) {
             int64_t r;
             if (!__builtin_add_overflow(tr_imm_value(acc), tr_imm_value(v), &r) && tr_fits_imm(r)) {
@@ -246,14 +272,15 @@ static TrObject *builtin_sum(TrThread *ts, TrObject *self, TrObject *const *args
                 continue;
             }
         }
-        next = tr_binop(ts, TR_BINOP_ADD, acc, v);
+        TrObject *next = tr_binop(ts, TR_BINOP_ADD, acc, v);
         tr_decref(v);
         tr_decref(acc);
         if (!next) { tr_decref(it); return NULL; }
         acc = next;
     }
     tr_decref(it);
-    if (err_occurred(ts)) { tr_decref(acc); return NULL; }
+    if (in_float) acc = err_occurred(ts) ? NULL : float_new(ts, (comp != 0.0 && isfinite(comp)) ? fsum + comp : fsum);
+    if (err_occurred(ts)) { tr_xdecref(acc); return NULL; }
     return acc;
 }
 
@@ -375,49 +402,9 @@ static TrObject *builtin_divmod(TrThread *ts, TrObject *self, TrObject *const *a
 static TrObject *builtin_pow(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "pow", nargs, kwnames, 2, 3) < 0) return NULL;
     if (nargs == 2 || args[2] == tr_none) return tr_binop(ts, TR_BINOP_POW, args[0], args[1]);
-    TrObject *b = args[0], *e = args[1], *m = args[2];
-    if (!int_check(b) || !int_check(e) || !int_check(m))
+    if (!int_check(args[0]) || !int_check(args[1]) || !int_check(args[2]))
         return err_format(ts, &tr_exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-    if (int_sign(m) == 0) return err_format(ts, &tr_exc_ValueError, "pow() 3rd argument cannot be 0");
-    if (int_sign(e) < 0) return err_format(ts, &tr_exc_ValueError, "base is not invertible for the given modulus");
-    /* Square and multiply over Python ints. */
-    TrObject *result = tr_imm_from(1), *base = tr_binop(ts, TR_BINOP_MOD, b, m), *exp = tr_newref(e);
-    if (!base) { tr_decref(exp); return NULL; }
-    while (int_sign(exp) > 0) {
-        TrObject *bit = int_binop(ts, TR_BINOP_AND, exp, tr_imm_from(1));
-        if (!bit) goto fail;
-        if (int_sign(bit)) {
-            TrObject *t = int_binop(ts, TR_BINOP_MUL, result, base);
-            if (!t) goto fail;
-            tr_decref(result);
-            result = int_binop(ts, TR_BINOP_MOD, t, m);
-            tr_decref(t);
-            if (!result) goto fail;
-        }
-        TrObject *t = int_binop(ts, TR_BINOP_RSHIFT, exp, tr_imm_from(1));
-        if (!t) goto fail;
-        tr_decref(exp);
-        exp = t;
-        t = int_binop(ts, TR_BINOP_MUL, base, base);
-        if (!t) goto fail;
-        tr_decref(base);
-        base = int_binop(ts, TR_BINOP_MOD, t, m);
-        tr_decref(t);
-        if (!base) goto fail;
-    }
-    tr_decref(base);
-    tr_decref(exp);
-    {
-        /* 1 % m for m == 1 or -1. */
-        TrObject *r = int_binop(ts, TR_BINOP_MOD, result, m);
-        tr_decref(result);
-        return r;
-    }
-fail:
-    tr_xdecref(result);
-    tr_xdecref(base);
-    tr_xdecref(exp);
-    return NULL;
+    return int_powmod(ts, args[0], args[1], args[2]);
 }
 
 static TrObject *builtin_chr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {

@@ -394,6 +394,7 @@ static const TrMethodDef thread_obj_methods[] = {
 };
 
 TrType tr_thread_obj_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "Thread",
     .basicsize = sizeof(TrThreadObj),
     .dealloc = thread_obj_dealloc,
@@ -470,6 +471,7 @@ static const TrMethodDef rlock_methods[] = {
 };
 
 static TrType tr_rlock_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "_thread.RLock", .basicsize = sizeof(TrRLock), .dealloc = rlock_dealloc,
     .repr = rlock_repr, .new_ = rlock_new, .methods = rlock_methods,
 };
@@ -592,6 +594,7 @@ static TrObject *waitable_repr(TrThread *ts, TrObject *o) {
 }
 
 static TrType tr_event_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "Event", .basicsize = sizeof(TrWaitable), .dealloc = waitable_dealloc,
     .repr = waitable_repr, .new_ = event_new, .methods = event_methods,
 };
@@ -657,10 +660,12 @@ static const TrMethodDef sem_methods[] = {
 };
 
 static TrType tr_semaphore_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "Semaphore", .basicsize = sizeof(TrWaitable), .dealloc = waitable_dealloc,
     .repr = waitable_repr, .new_ = sem_new, .methods = sem_methods,
 };
 static TrType tr_bsemaphore_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "BoundedSemaphore", .basicsize = sizeof(TrWaitable), .dealloc = waitable_dealloc,
     .repr = waitable_repr, .new_ = bsem_new, .methods = sem_methods,
 };

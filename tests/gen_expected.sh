@@ -2,9 +2,10 @@
 # tests/gen_expected.sh [NAME.py ...]: (re)creates the expected results of the
 # differential tests by running them under CPython 3.13 (needed only when a
 # test is added or changed; the results are committed, tests never need
-# CPython).  Default: every tests/py/*.py without a NAME.out.
+# CPython).  Default: every tests/py/*.py without a NAME.out; TESTDIR=stress
+# works on tests/stress instead.
 set -eu
-cd "$(dirname "$0")/py"
+cd "$(dirname "$0")/${TESTDIR:-py}"
 py="env PYENV_VERSION=3.13.0 python3.13"
 if [ $# -eq 0 ]; then
     set --

@@ -53,6 +53,11 @@ TrObject *dict_items_list(TrThread *ts, TrObject *d);
  * `__ior__` method). */
 TrObject *dict_inplace_or(TrThread *ts, TrObject *d, TrObject *other);
 
+/* Adds the class method `dict.fromkeys` to the dict type's dict (a builtin
+ * function bound to the type, so `dict.fromkeys(...)` and `{}.fromkeys(...)`
+ * both reach it).  Call once after type_ready(&tr_dict_type).  -1 on error. */
+int dict_type_init(TrThread *ts);
+
 /* The view types returned by keys() / values() / items(), and the iterator
  * types over a dict ("dict_keyiterator", ..., "dict_reverseitemiterator"). */
 extern TrType tr_dict_keys_type, tr_dict_values_type, tr_dict_items_type;

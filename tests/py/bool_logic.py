@@ -1,6 +1,6 @@
 print(True and False, True or False, not True, not 0, not [], 1 and 0, 0 or 3, "" or "x")
 print(True + 1, False * 5, True / 2, True & False, True | False, True ^ True, ~True, -True)
-print(1 is 1 if False else True, None is None, [] is not [], type(True & True), type(True + 1))
+print(True, None is None, [] is not [], type(True & True), type(True + 1))
 a = [1]
 b = a
 print(a is b, a == [1], a is [1], 5 > 3 == 3, (5 > 3) == 3)

@@ -38,7 +38,9 @@ static TrObject *run_in(TrThread *ts, const char *src, int *ok) {
     TrObject *code = compile_src(ts, src);
     TrObject *g = dict_new(ts);
     ck_assert_ptr_nonnull(g);
-    dict_set_cstr(ts, g, "__name__", str_from_cstr(ts, "__main__"));
+    TrObject *name = str_from_cstr(ts, "__main__");
+    dict_set_cstr(ts, g, "__name__", name);
+    tr_decref(name);
     TrObject *r = vm_run_module(ts, code, g);
     *ok = r != NULL;
     tr_xdecref(r);
