@@ -47,9 +47,14 @@ typedef struct FrameChunk {
 } FrameChunk;
 
 #define CHUNK_BYTES (256 * 1024)
+/* Python-to-Python calls do not recurse in C, so a huge recursion limit would
+ * only stop at memory exhaustion: past this many bytes of frames a thread gets
+ * RecursionError instead. */
+#define FRAME_STACK_MAX ((size_t)256 << 20)
 
 static __thread FrameChunk *tls_chunk;   /* owner only: the chunk frames are cut from */
 static __thread FrameChunk *tls_spare;   /* owner only: one empty chunk kept to avoid thrash */
+static __thread size_t tls_chunk_bytes;  /* owner only: capacity of the chunks in use */
 static __thread uintptr_t tls_stack_limit; /* lowest safe C stack address, 0 until computed */
 static __thread unsigned tls_ticks;      /* backward jumps and calls since the last qsbr report */
 
@@ -67,6 +72,10 @@ static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
     FrameChunk *c = tls_chunk;
     if (UNLIKELY(!c || c->top + n > c->cap)) {
         FrameChunk *nc = tls_spare;
+        if (tls_chunk_bytes + (n > CHUNK_BYTES ? n : CHUNK_BYTES) > FRAME_STACK_MAX) {
+            err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
+            return NULL;
+        }
         if (nc && nc->cap >= n) {
             tls_spare = NULL;
         } else {
@@ -77,6 +86,7 @@ static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
         }
         nc->top = 0;
         nc->prev = c;
+        tls_chunk_bytes += nc->cap;
         tls_chunk = c = nc;
     }
     TrFrame *f = (TrFrame *)(c->data + c->top);
@@ -98,6 +108,7 @@ static void frame_release(TrFrame *f) {
     c->top = (size_t)((char *)f - c->data);
     if (c->top == 0 && c->prev) {
         tls_chunk = c->prev;
+        tls_chunk_bytes -= c->cap;
         free(tls_spare);
         tls_spare = c;
     }
@@ -118,6 +129,7 @@ void vm_thread_fini(TrThread *ts) {
     }
     free(tls_spare);
     tls_spare = NULL;
+    tls_chunk_bytes = 0;
 }
 
 void vm_visit_stack_refs(TrThread *ts, void (*visit)(TrObject *o, void *arg), void *arg) {

@@ -70,5 +70,5 @@ int objects_types_init(TrThread *ts) {
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (type_ready(ts, types[i]) < 0) return -1;
-    return 0;
+    return dict_type_init(ts);   /* dict.fromkeys, a class method */
 }
