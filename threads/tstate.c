@@ -17,6 +17,7 @@
 #include <sys/syscall.h>
 
 #include "threads/tstate.h"
+#include "core/vm.h"
 #include "threads/brc.h"
 #include "threads/qsbr.h"
 #include "threads/lock.h"
@@ -72,6 +73,7 @@ void tstate_exit(TrThread *ts) {
     err_clear(ts);
     TR_CLEAR(ts->handled_exc);
     TR_CLEAR(ts->thread_obj);
+    vm_thread_fini(ts);           /* the thread's frame chunks */
     brc_unregister_thread(ts);
     gil_release(ts);              /* detached: QSBR no longer waits for us */
     qsbr_thread_exit(ts);

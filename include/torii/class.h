@@ -1,0 +1,63 @@
+/* include/torii/class.h: classes (heap types made by `class` or
+ * type(name, bases, dict)), and the descriptor types that live in their
+ * dicts: staticmethod, classmethod, property, super.
+ *
+ * A class is a TrHeapType: a TrType (flag TR_TPFLAG_HEAPTYPE) followed by
+ * what only classes have: the C3 method resolution order, the bases tuple
+ * and a private number-slot table.  `TrType.base` of a class is its "solid"
+ * base (the base whose instance layout it extends), so code walking `base`
+ * still sees a valid layout chain; attribute lookup walks `mro`.
+ *
+ * Threads: a class is built by one thread and published by the STORE that
+ * names it; `mro`, `bases` and `number` never change afterwards.  Its dict is
+ * a normal dict (its own lock).  Classes, their dicts and the functions in
+ * them are deferred on creation (core/stackref.h), so method loads from any
+ * thread write nothing to them.  Setting a special method on a class after
+ * creation (C.__add__ = f) refreshes that class's slots with plain stores:
+ * do it before sharing the class. */
+#ifndef TORII_CLASS_H
+#define TORII_CLASS_H
+#include "torii/object.h"
+
+typedef struct TrHeapType {
+    TrType type;
+    TrType **mro;             /* owned array of owned refs: the type itself first, object last */
+    size_t nmro;
+    TrObject *bases;          /* owned tuple of types */
+    TrNumberSlots number;     /* `type.number` points here */
+} TrHeapType;
+
+/* The MRO of `t` as an array: for a class its `mro`; for a builtin type
+ * NULL (walk `base` instead). */
+static inline TrType *const *class_mro(const TrType *t, size_t *n) {
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) { *n = 0; return NULL; }
+    *n = ((const TrHeapType *)t)->nmro;
+    return ((const TrHeapType *)t)->mro;
+}
+
+/* type(name, bases, ns, **kwds): creates a class.  `name` a str, `bases` a
+ * tuple (may be empty: (object,)), `ns` a dict (copied).  `kwargs` (may be
+ * NULL) go to __init_subclass__.  Returns a new reference or NULL. */
+TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns, TrObject *kwargs);
+/* Re-derives the slots of class `t` from its MRO's special methods after
+ * `name` was set or deleted in its dict.  -1 on error. */
+int class_update_slot(TrThread *ts, TrType *t, TrObject *name);
+/* Releases what a TrHeapType owns beyond TrType (type_dealloc's helper). */
+void class_clear(TrType *t);
+/* Registers __build_class__, staticmethod, classmethod, property and super
+ * in the builtins dict `d`, readying the types.  -1 on error. */
+int class_builtins_init(TrThread *ts, TrObject *d);
+
+extern TrType tr_staticmethod_type, tr_classmethod_type, tr_property_type, tr_super_type;
+/* The wrapped callable of a staticmethod/classmethod (borrowed). */
+TrObject *staticmethod_func(TrObject *sm);
+TrObject *classmethod_func(TrObject *cm);
+
+/* core/vm.c: runs the class body `func` (a function whose code is a class
+ * body) with `ns` as its locals dict.  Returns a new reference or NULL. */
+TrObject *vm_run_class_body(TrThread *ts, TrObject *func, TrObject *ns);
+/* core/vm.c: the arguments of zero-argument super() from the calling
+ * frame: the `__class__` cell's value and the first argument.  0 with two
+ * new references, -1 with RuntimeError set. */
+int vm_super_args(TrThread *ts, TrObject **type, TrObject **obj);
+#endif
