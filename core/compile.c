@@ -26,11 +26,6 @@
 #include "torii/float.h"
 #include "torii/tuple.h"
 
-/* Genexps compile to an eager list comprehension followed by GET_ITER until
- * the VM has generators: right for the common sum(x for ...) / any(...) /
- * "".join(...), wrong for infinite or side-effect-ordered generators. */
-#define TR_EAGER_GENEXP 1
-
 #define MAX_FBLOCKS 64
 
 enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE };
@@ -271,6 +266,7 @@ static TrCUnit *unit_new(Compiler *c, TrScope *scope, TrArguments *args, const c
         if (args->kwarg) { u->flags |= TR_CO_VARKW; if (add_varname(c, args->kwarg->name) < 0) goto fail; }
     }
     if (scope->kind == SCOPE_MODULE) u->flags |= TR_CO_MODULE;
+    if (scope->is_generator) u->flags |= TR_CO_GENERATOR;
     size_t nparams = u->nvarnames;
     size_t ncell = 0, nfree = 0;
     for (size_t i = 0; i < scope->nsyms; i++) {
@@ -679,6 +675,10 @@ static int compile_comp_gen(Compiler *c, TrAstExpr *e, size_t g, int depth)
         TRY(compile_expr(c, e->comp.elt));
         TRY(compile_expr(c, e->comp.value));
         TRY(emit(c, OP_MAP_ADD, depth + 1, e->comp.elt->span));
+    } else if (e->kind == E_GENEXP) {
+        TRY(compile_expr(c, e->comp.elt));
+        TRY(emit(c, OP_YIELD_VALUE, 0, e->comp.elt->span));
+        TRY(emit(c, OP_POP_TOP, 0, e->comp.elt->span));
     } else {
         TRY(compile_expr(c, e->comp.elt));
         TRY(emit(c, e->kind == E_SETCOMP ? OP_SET_ADD : OP_LIST_APPEND, depth + 1, e->comp.elt->span));
@@ -712,11 +712,48 @@ static int comp_target_names(Compiler *c, TrAstExpr *t)
     }
 }
 
+static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const char *name,
+                         int firstlineno, TrAstStmt *def, TrAstExpr *lambda, TrSpan sp);
+
+/* The body of a comprehension with its own function scope (genexps, and
+ * comprehensions holding a lambda or genexp): argument 0 (".0") is the
+ * outermost iterator; a genexp yields each element, the others build and
+ * return their container. */
+static int compile_comp_body(Compiler *c, TrAstExpr *e)
+{
+    if (e->kind != E_GENEXP) {
+        int op = e->kind == E_SETCOMP ? OP_BUILD_SET : e->kind == E_DICTCOMP ? OP_BUILD_MAP : OP_BUILD_LIST;
+        TRY(emit(c, op, 0, e->span));
+    }
+    TRY(emit(c, OP_LOAD_FAST, 0, e->comp.generators[0].iter->span));
+    TRY(compile_comp_gen(c, e, 0, 1));
+    if (e->kind == E_GENEXP) TRY(load_none(c, e->span));
+    return emit(c, OP_RETURN_VALUE, 0, e->span);
+}
+
+/* A comprehension as a call of its own function with the outermost iterator. */
+static int compile_comp_call(Compiler *c, TrScope *scope, TrAstExpr *e)
+{
+    TrArg dot0 = {".0", NULL, e->span};
+    TrArguments args;
+    memset(&args, 0, sizeof args);
+    args.args = &dot0;
+    args.nargs = 1;
+    TRY(make_function(c, scope, &args, scope->name, e->span.lineno, NULL, e, e->span));
+    TRY(emit(c, OP_PUSH_NULL, 0, e->span));
+    TrComprehension *first = &e->comp.generators[0];
+    TRY(compile_expr(c, first->iter));
+    TRY(emit(c, OP_GET_ITER, 0, first->iter->span));
+    return emit(c, OP_CALL, 1, e->span);
+}
+
 static int compile_comprehension(Compiler *c, TrAstExpr *e)
 {
     for (size_t g = 0; g < e->comp.ngenerators; g++)
         if (e->comp.generators[g].is_async)
             return syntax_error(c, e->span, "torii: async comprehensions are not supported yet");
+    TrScope *own = symtable_child(c->u->scope, e);
+    if (own) return compile_comp_call(c, own, e);
     TrComprehension *first = &e->comp.generators[0];
     TRY(compile_expr(c, first->iter));
     TRY(emit(c, OP_GET_ITER, 0, first->iter->span));
@@ -732,13 +769,8 @@ static int compile_comprehension(Compiler *c, TrAstExpr *e)
     TRY(emit(c, OP_SWAP, 2, e->span));
     int r = compile_comp_gen(c, e, 0, 1);
     c->ncomp = mark;
-    TRY(r);
-    if (e->kind == E_GENEXP) TRY(emit(c, OP_GET_ITER, 0, e->span));
-    return 0;
+    return r;
 }
-
-static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const char *name,
-                         int firstlineno, TrAstStmt *def, TrAstExpr *lambda, TrSpan sp);
 
 static int compile_expr(Compiler *c, TrAstExpr *e)
 {
@@ -802,8 +834,6 @@ static int compile_expr(Compiler *c, TrAstExpr *e)
     case E_DICT:
         return compile_dict(c, e);
     case E_GENEXP:
-        if (!TR_EAGER_GENEXP) return syntax_error(c, sp, "torii: generators are not supported yet");
-        /* fall through */
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP:
         return compile_comprehension(c, e);
     case E_LAMBDA: {
@@ -833,7 +863,15 @@ static int compile_expr(Compiler *c, TrAstExpr *e)
         return compile_formatted(c, e);
     case E_YIELD: case E_YIELDFROM:
         if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, sp, "'yield' outside function");
-        return syntax_error(c, sp, "torii: generators are not supported yet");
+        if (e->kind == E_YIELDFROM) {
+            TRY(compile_expr(c, e->starred.value));
+            TRY(emit(c, OP_GET_ITER, 0, sp));
+            TRY(load_none(c, sp));
+            return emit(c, OP_YIELD_FROM, 0, sp);
+        }
+        if (e->starred.value) TRY(compile_expr(c, e->starred.value));
+        else TRY(load_none(c, sp));
+        return emit(c, OP_YIELD_VALUE, 0, sp);
     case E_AWAIT:
         if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, sp, "'await' outside function");
         return syntax_error(c, sp, "torii: async functions are not supported yet");
@@ -985,6 +1023,38 @@ static int compile_body(Compiler *c, TrStmtList *body, TrSpan fallback)
     return emit(c, OP_RETURN_VALUE, 0, c->last_span);
 }
 
+/* The body of a class: __module__, __qualname__, __firstlineno__ and
+ * __doc__ first, as CPython does, then the statements; a class whose methods
+ * use super() or __class__ hands its `__class__` cell to __build_class__ as
+ * `__classcell__` (objects/class.c fills it with the new class). */
+static int compile_class_body(Compiler *c, TrAstStmt *s)
+{
+    TrSpan sp = s->span;
+    TrCUnit *u = c->u;
+    TRY(name_op(c, "__name__", CTX_LOAD, sp));
+    TRY(name_op(c, "__module__", CTX_STORE, sp));
+    TRY(load_const_take(c, tr_newref(u->qualname), sp));
+    TRY(name_op(c, "__qualname__", CTX_STORE, sp));
+    TRY(load_const_take(c, int_from_i64(c->ts, u->firstlineno), sp));
+    TRY(name_op(c, "__firstlineno__", CTX_STORE, sp));
+    TrStmtList *body = &s->classdef.body;
+    if (body->len && body->items[0]->kind == S_EXPR && body->items[0]->expr.value->kind == E_STR) {
+        TRY(compile_expr(c, body->items[0]->expr.value));
+        TRY(name_op(c, "__doc__", CTX_STORE, body->items[0]->span));
+    }
+    c->last_span = sp;
+    TRY(compile_stmts(c, body));
+    int cell = find_obj(u->cellvars, u->ncellvars, "__class__");
+    if (cell >= 0) {
+        TRY(emit(c, OP_LOAD_CLOSURE, cell, c->last_span));
+        TRY(emit(c, OP_COPY, 1, c->last_span));
+        TRY(name_op(c, "__classcell__", CTX_STORE, c->last_span));
+    } else {
+        TRY(load_none(c, c->last_span));
+    }
+    return emit(c, OP_RETURN_VALUE, 0, c->last_span);
+}
+
 /* Compiles a nested code object for `scope` and emits MAKE_FUNCTION with
  * its defaults, keyword defaults and closure. */
 static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const char *name,
@@ -993,13 +1063,13 @@ static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const c
     if (!scope) return syntax_error(c, sp, "torii: internal error: no scope for function");
     int flags = 0;
     /* Defaults and keyword defaults are evaluated in the enclosing scope. */
-    if (args->defaults.len) {
+    if (args && args->defaults.len) {
         TRY(compile_exprs(c, &args->defaults));
         TRY(emit(c, OP_BUILD_TUPLE, (int)args->defaults.len, sp));
         flags |= TR_MF_DEFAULTS;
     }
     int nkw = 0;
-    for (size_t i = 0; i < args->nkwonly; i++) {
+    for (size_t i = 0; args && i < args->nkwonly; i++) {
         if (!args->kw_defaults || !args->kw_defaults[i]) continue;
         TRY(load_const_take(c, str_intern_cstr(c->ts, args->kwonly[i].name), sp));
         TRY(compile_expr(c, args->kw_defaults[i]));
@@ -1024,8 +1094,12 @@ static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const c
     c->nfb = 0;
     c->comp_base = c->ncomp;
     int r;
-    if (def) {
+    if (def && def->kind == S_CLASSDEF) {
+        r = compile_class_body(c, def);
+    } else if (def) {
         r = compile_body(c, &def->funcdef.body, def->span);
+    } else if (lambda->kind != E_LAMBDA) {
+        r = compile_comp_body(c, lambda);
     } else {
         r = compile_expr(c, lambda->lambda.body);
         if (r == 0) r = emit(c, OP_RETURN_VALUE, 0, lambda->lambda.body->span);
@@ -1071,6 +1145,51 @@ static int compile_funcdef(Compiler *c, TrAstStmt *s)
     TRY(make_function(c, scope, s->funcdef.args, s->funcdef.name, firstlineno, s, NULL, s->span));
     for (size_t i = decs->len; i > 0; i--) TRY(emit(c, OP_CALL, 1, decs->items[i - 1]->span));
     return name_op(c, s->funcdef.name, CTX_STORE, s->span);
+}
+
+/* `class Name(bases, **kw): body`: __build_class__(body_function, 'Name',
+ * *bases, **kw), then the decorators, innermost first. */
+static int compile_classdef(Compiler *c, TrAstStmt *s)
+{
+    TrExprList *decs = &s->classdef.decorators;
+    for (size_t i = 0; i < decs->len; i++) {
+        TRY(compile_expr(c, decs->items[i]));
+        TRY(emit(c, OP_PUSH_NULL, 0, decs->items[i]->span));
+    }
+    int firstlineno = decs->len ? decs->items[0]->span.lineno : s->span.lineno;
+    if (has_starred(&s->classdef.bases))
+        return syntax_error(c, s->span, "torii: starred class bases are not supported yet");
+    for (size_t i = 0; i < s->classdef.nkeywords; i++)
+        if (!s->classdef.keywords[i].arg)
+            return syntax_error(c, s->span, "torii: ** in class keywords is not supported yet");
+    TRY(emit(c, OP_LOAD_BUILD_CLASS, 0, s->span));
+    TRY(emit(c, OP_PUSH_NULL, 0, s->span));
+    TrScope *scope = symtable_child(c->u->scope, s);
+    TRY(make_function(c, scope, NULL, s->classdef.name, firstlineno, s, NULL, s->span));
+    TRY(load_const_take(c, str_intern_cstr(c->ts, s->classdef.name), s->span));
+    TRY(compile_exprs(c, &s->classdef.bases));
+    size_t nargs = 2 + s->classdef.bases.len;
+    if (s->classdef.nkeywords == 0) {
+        TRY(emit(c, OP_CALL, (int)nargs, s->span));
+    } else {
+        size_t nk = s->classdef.nkeywords;
+        for (size_t i = 0; i < nk; i++) TRY(compile_expr(c, s->classdef.keywords[i].value));
+        TrObject *names = tuple_new(c->ts, nk);
+        if (!names) return obj_failed(c);
+        for (size_t i = 0; i < nk; i++) {
+            TrObject *k = str_intern_cstr(c->ts, s->classdef.keywords[i].arg);
+            if (!k) {
+                for (size_t j = i; j < nk; j++) tuple_set_take(names, j, tr_none);
+                tr_decref(names);
+                return nomem(c);
+            }
+            tuple_set_take(names, i, k);
+        }
+        TRY(load_const_take(c, names, s->span));
+        TRY(emit(c, OP_CALL_KW, (int)(nargs + nk), s->span));
+    }
+    for (size_t i = decs->len; i > 0; i--) TRY(emit(c, OP_CALL, 1, decs->items[i - 1]->span));
+    return name_op(c, s->classdef.name, CTX_STORE, s->span);
 }
 
 /* ---- statements -------------------------------------------------------- */
@@ -1358,7 +1477,7 @@ static int compile_stmt(Compiler *c, TrAstStmt *s)
     case S_PASS: r = 0; break;
     case S_RETURN: r = compile_return(c, s); break;
     case S_FUNCDEF: r = compile_funcdef(c, s); break;
-    case S_CLASSDEF: r = syntax_error(c, s->span, "torii: class statements are not supported yet"); break;
+    case S_CLASSDEF: r = compile_classdef(c, s); break;
     case S_GLOBAL: case S_NONLOCAL: r = 0; break;
     case S_TRY: r = compile_try(c, s); break;
     case S_RAISE: {

@@ -1,8 +1,10 @@
 /* core/frame.h: the VM's activation record and argument binding (private to
- * core/vm.c and core/call.c).
+ * core/vm.c, core/call.c and objects/gen.c).
  *
  * Frames live on a per-thread chunked stack (core/vm.c): pushed and popped in
  * LIFO order, never shared with another thread.  Every field is owner-only.
+ * Exception: a generator's frame lives in the generator object (objects/gen.c)
+ * and is touched only by the thread that holds the generator's running flag.
  *
  * Layout of `localsplus` (all TrStackRef words):
  *   [0, nlocals)                      fast locals (arguments first)
@@ -34,6 +36,9 @@ typedef struct TrFrame {
     int instr;                /* index of the instruction running, for tracebacks */
     int nblocks;
     int is_entry;             /* 1: eval_frame returns to C when it ends; 0: to `back` in the same loop */
+    int is_gen;               /* 1: a generator's frame, stored in the generator object (objects/gen.c):
+                               * never released to the frame stack; always an entry frame */
+    int yielded;              /* generator frames: set by eval_frame, 1 when it returned by suspending */
     TrStackRef *sp;           /* saved only across calls that may inspect the frame */
     TrBlock blocks[TR_MAX_BLOCKS];
     TrStackRef localsplus[];

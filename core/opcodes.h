@@ -125,14 +125,21 @@
     X(IMPORT_NAME)       /* [] -> [module names[arg]] */ \
     X(IMPORT_FROM)       /* [module] -> [module, module.names[arg]]; ImportError "cannot import name 'x' from 'm' (unknown location)" */ \
     X(LOAD_BUILD_CLASS)  /* reserved for class statements */ \
-    X(YIELD_VALUE)       /* reserved for generators */ \
+    X(YIELD_VALUE)       /* [v] -> [sent]: suspends the generator frame, handing v to the resumer; resumes with the sent value pushed */ \
+    X(YIELD_FROM)        /* [iter, v] -> [result]: sends v into iter (next() when v is None and iter is not a generator); a yielded value suspends the frame AT this instruction, which runs again on resume with the sent value pushed; StopIteration(result) ends the delegation */ \
     X(EXTENDED_ARG)      /* arg is the high bits of the next instruction's argument (<< 24) */
 
 #define TR_OP_ENUM(name) OP_##name,
 enum { TR_OPCODES(TR_OP_ENUM) OP__COUNT };
 #undef TR_OP_ENUM
 
-/* What core/compile.c relies on beyond the table above (compiler notes):
+/* Generators (objects/gen.c): code with TR_CO_GENERATOR is never run by a
+ * call; calling its function builds a generator whose frame lives in the
+ * generator object and runs only through objects/gen.c.  Generator
+ * expressions are such functions named "<genexpr>" taking the iterator of the
+ * outermost iterable as their one argument ".0".
+ *
+ * What core/compile.c relies on beyond the table above (compiler notes):
  * - LIST_APPEND, SET_ADD, MAP_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE,
  *   DICT_MERGE: after popping their operand(s), the container is the arg-th
  *   item from the top (1 = top).  Comprehensions use arg = number of open
@@ -155,8 +162,10 @@ enum { TR_OPCODES(TR_OP_ENUM) OP__COUNT };
  * - CALL_EX always gets a tuple (built with BUILD_LIST/LIST_EXTEND/
  *   LIST_TO_TUPLE) and, with arg 1, a fresh dict (BUILD_MAP + DICT_MERGE).
  * - CALL_KW's kwnames is an immortal tuple constant of interned strs.
- * - Generator expressions are compiled eagerly (a list comprehension then
- *   GET_ITER) until the VM has generators: no YIELD_VALUE is ever emitted.
+ * - `yield from x` is GET_ITER x; LOAD_CONST None; YIELD_FROM.
+ * - A comprehension containing a nested scope (lambda, genexp, a comprehension
+ *   that is itself not inlined) is not inlined: it becomes a function
+ *   "<listcomp>"/"<setcomp>"/"<dictcomp>" called with the outermost iterator.
  * - No EXTENDED_ARG is emitted: the compiler rejects code whose arguments or
  *   jump targets do not fit in 24 bits. */
 

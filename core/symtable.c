@@ -24,6 +24,7 @@ typedef struct Visitor {
     size_t comp_base;           /* entries below belong to enclosing scopes */
     bool in_comp_target;        /* storing names into a comprehension target */
     int in_comp;                /* comprehension nesting depth in `cur` */
+    int comp_kind;              /* E_* kind of the innermost inlined comprehension, when in_comp > 0 */
 } Visitor;
 
 /* ---- scopes ------------------------------------------------------------ */
@@ -201,6 +202,16 @@ static int visit_name(Visitor *v, const char *name, TrCtx ctx, TrSpan sp)
         return push_comp(v, name);
     }
     if (in_comp(v, name)) return 0;
+    /* super() and __class__ inside a method make the method capture the
+     * class's implicit `__class__` cell, as in CPython */
+    if (ctx == CTX_LOAD && v->cur->kind == SCOPE_FUNCTION &&
+        (strcmp(name, "super") == 0 || strcmp(name, "__class__") == 0)) {
+        for (TrScope *p = v->cur->parent; p; p = p->parent) {
+            if (p->kind != SCOPE_CLASS) continue;
+            if (add_flag(v, "__class__", SYM_USED, sp) < 0) return -1;
+            break;
+        }
+    }
     return add_flag(v, name, ctx == CTX_LOAD ? SYM_USED : SYM_ASSIGNED, sp);
 }
 
@@ -265,11 +276,109 @@ static void leave(Visitor *v, Saved *sv)
     v->in_comp_target = sv->in_target;
 }
 
+static bool has_scope(TrAstExpr *e);
+
+/* A comprehension's own function scope ("<genexpr>", "<listcomp>", ...):
+ * no def or lambda has a name starting with '<' but "<lambda>". */
+static bool is_comp_scope(const TrScope *s)
+{
+    return s->kind == SCOPE_FUNCTION && s->name[0] == '<' && strcmp(s->name, "<lambda>") != 0;
+}
+
+static bool has_scope_list(TrExprList *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i] && has_scope(l->items[i])) return true;
+    return false;
+}
+
+/* 1 if evaluating `e` creates a scope (lambda or genexp) somewhere inside. */
+static bool has_scope(TrAstExpr *e)
+{
+    if (!e) return false;
+    switch (e->kind) {
+    case E_LAMBDA: case E_GENEXP:
+        return true;
+    case E_BINOP: return has_scope(e->binop.left) || has_scope(e->binop.right);
+    case E_UNARY: return has_scope(e->unary.operand);
+    case E_BOOLOP: return has_scope_list(&e->boolop.values);
+    case E_COMPARE: return has_scope(e->compare.left) || has_scope_list(&e->compare.comparators);
+    case E_CALL:
+        if (has_scope(e->call.func) || has_scope_list(&e->call.args)) return true;
+        for (size_t i = 0; i < e->call.nkeywords; i++)
+            if (has_scope(e->call.keywords[i].value)) return true;
+        return false;
+    case E_ATTR: return has_scope(e->attr.value);
+    case E_SUBSCRIPT: return has_scope(e->subscript.value) || has_scope(e->subscript.index);
+    case E_SLICE: return has_scope(e->slice.lower) || has_scope(e->slice.upper) || has_scope(e->slice.step);
+    case E_TUPLE: case E_LIST: case E_SET: return has_scope_list(&e->elts);
+    case E_DICT: return has_scope_list(&e->dict.keys) || has_scope_list(&e->dict.values);
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP:
+        if (has_scope(e->comp.elt) || (e->kind == E_DICTCOMP && has_scope(e->comp.value))) return true;
+        for (size_t g = 0; g < e->comp.ngenerators; g++) {
+            TrComprehension *gen = &e->comp.generators[g];
+            if (has_scope(gen->iter) || has_scope(gen->target) || has_scope_list(&gen->ifs)) return true;
+        }
+        return false;
+    case E_IFEXP: return has_scope(e->ifexp.test) || has_scope(e->ifexp.body) || has_scope(e->ifexp.orelse);
+    case E_STARRED: case E_YIELD: case E_YIELDFROM: case E_AWAIT: return has_scope(e->starred.value);
+    case E_NAMEDEXPR: return has_scope(e->namedexpr.value);
+    case E_JOINEDSTR: return has_scope_list(&e->joined);
+    case E_FORMATTED: return has_scope(e->formatted.value) || has_scope(e->formatted.format_spec);
+    default: return false;
+    }
+}
+
+/* 1 if comprehension `e` gets its own function scope (see symtable.h). */
+static bool comp_is_function(TrAstExpr *e)
+{
+    if (e->kind == E_GENEXP) return true;
+    if (has_scope(e->comp.elt) || (e->kind == E_DICTCOMP && has_scope(e->comp.value))) return true;
+    for (size_t g = 0; g < e->comp.ngenerators; g++) {
+        TrComprehension *gen = &e->comp.generators[g];
+        if ((g > 0 && has_scope(gen->iter)) || has_scope(gen->target) || has_scope_list(&gen->ifs)) return true;
+    }
+    return false;
+}
+
+static const char *comp_scope_name(TrAstExpr *e)
+{
+    switch (e->kind) {
+    case E_GENEXP: return "<genexpr>";
+    case E_SETCOMP: return "<setcomp>";
+    case E_DICTCOMP: return "<dictcomp>";
+    default: return "<listcomp>";
+    }
+}
+
+/* A comprehension with its own function scope: ".0" is the outermost
+ * iterator, the targets are ordinary locals. */
+static int visit_comp_function(Visitor *v, TrAstExpr *e)
+{
+    Saved sv;
+    if (enter(v, &sv, SCOPE_FUNCTION, comp_scope_name(e), e) < 0) return -1;
+    v->cur->is_generator = e->kind == E_GENEXP;
+    int r = add_flag(v, ".0", SYM_PARAM, e->span);
+    for (size_t g = 0; r == 0 && g < e->comp.ngenerators; g++) {
+        TrComprehension *gen = &e->comp.generators[g];
+        if (g > 0) r = visit_expr(v, gen->iter);
+        if (r == 0) r = visit_expr(v, gen->target);
+        if (r == 0) r = visit_exprs(v, &gen->ifs);
+    }
+    if (r == 0) r = visit_expr(v, e->comp.elt);
+    if (r == 0 && e->kind == E_DICTCOMP) r = visit_expr(v, e->comp.value);
+    leave(v, &sv);
+    return r;
+}
+
 static int visit_comp(Visitor *v, TrAstExpr *e)
 {
     /* The outermost iterable is evaluated in the enclosing scope. */
     if (visit_expr(v, e->comp.generators[0].iter) < 0) return -1;
+    if (comp_is_function(e)) return visit_comp_function(v, e);
     size_t mark = v->ncomp;
+    int saved_kind = v->comp_kind;
+    v->comp_kind = e->kind;
     v->in_comp++;
     for (size_t g = 0; g < e->comp.ngenerators; g++) {
         TrComprehension *gen = &e->comp.generators[g];
@@ -284,6 +393,7 @@ static int visit_comp(Visitor *v, TrAstExpr *e)
     if (visit_expr(v, e->comp.elt) < 0) return -1;
     if (e->kind == E_DICTCOMP && visit_expr(v, e->comp.value) < 0) return -1;
     v->in_comp--;
+    v->comp_kind = saved_kind;
     v->ncomp = mark;
     return 0;
 }
@@ -360,6 +470,25 @@ static int visit_expr(Visitor *v, TrAstExpr *e)
         if (in_comp(v, name))
             return syntax_error(v, e->namedexpr.target->span,
                                 "assignment expression cannot rebind comprehension iteration variable '%s'", name);
+        /* in a comprehension's own scope the target belongs to the nearest
+         * enclosing real scope (PEP 572): nonlocal (or global) in between */
+        TrScope *t = v->cur;
+        while (t->parent && is_comp_scope(t)) t = t->parent;
+        if (t != v->cur) {
+            TrSpan tsp = e->namedexpr.target->span;
+            if (t->kind == SCOPE_CLASS)
+                return syntax_error(v, tsp, "assignment expression within a comprehension cannot be used in a class body", "");
+            TrSymbol *sym = add_sym(t, name, tsp);
+            if (!sym) return nomem(v);
+            sym->flags |= SYM_ASSIGNED;
+            for (TrScope *sc = v->cur; sc != t; sc = sc->parent) {
+                sym = add_sym(sc, name, tsp);
+                if (!sym) return nomem(v);
+                sym->flags |= t->kind == SCOPE_MODULE ? SYM_GLOBAL : SYM_NONLOCAL;
+                sym->decl_span = tsp;
+            }
+            return 0;
+        }
         return add_flag(v, name, SYM_ASSIGNED, e->namedexpr.target->span);
     }
     case E_JOINEDSTR:
@@ -368,7 +497,23 @@ static int visit_expr(Visitor *v, TrAstExpr *e)
         if (visit_expr(v, e->formatted.value) < 0) return -1;
         if (e->formatted.format_spec) return visit_expr(v, e->formatted.format_spec);
         return 0;
-    case E_YIELD: case E_YIELDFROM: case E_AWAIT:
+    case E_YIELD: case E_YIELDFROM:
+    {
+        /* in an inlined comprehension, or in a comprehension's own scope
+         * (function names never start with '<' except "<lambda>") */
+        int ck = v->in_comp > 0 ? v->comp_kind : 0;
+        if (!ck && v->cur->kind == SCOPE_FUNCTION && v->cur->name[0] == '<' && strcmp(v->cur->name, "<lambda>") != 0)
+            ck = strcmp(v->cur->name, "<genexpr>") == 0 ? E_GENEXP : strcmp(v->cur->name, "<setcomp>") == 0 ? E_SETCOMP
+               : strcmp(v->cur->name, "<dictcomp>") == 0 ? E_DICTCOMP : E_LISTCOMP;
+        if (ck)
+            return syntax_error(v, e->span, "'yield' inside %s",
+                                ck == E_GENEXP ? "generator expression" : ck == E_SETCOMP ? "set comprehension"
+                                : ck == E_DICTCOMP ? "dict comprehension" : "list comprehension");
+    }
+        if (v->cur->kind == SCOPE_FUNCTION) v->cur->is_generator = true;
+        if (e->starred.value) return visit_expr(v, e->starred.value);
+        return 0;
+    case E_AWAIT:
         if (e->starred.value) return visit_expr(v, e->starred.value);
         return 0;
     }
@@ -602,6 +747,8 @@ static int analyze(Visitor *v, TrScope *s, const NameSet *bound)
         for (size_t i = 0; i < s->nsyms; i++)
             if (s->syms[i].scope == SC_LOCAL && set_add(&newbound, s->syms[i].name) < 0) { nomem(v); goto done; }
     }
+    /* a class offers its methods the implicit `__class__` cell */
+    if (s->kind == SCOPE_CLASS && set_add(&newbound, "__class__") < 0) { nomem(v); goto done; }
     for (size_t c = 0; c < s->nchildren; c++) {
         TrScope *ch = s->children[c];
         if (analyze(v, ch, &newbound) < 0) goto done;
@@ -614,6 +761,15 @@ static int analyze(Visitor *v, TrScope *s, const NameSet *bound)
             } else if (sym && (sym->scope == SC_CELL || sym->scope == SC_FREE)) {
                 /* already provides it */
             } else if (!sym && s->kind == SCOPE_FUNCTION) {
+                sym = add_sym(s, name, ch->syms[i].span);
+                if (!sym) { nomem(v); goto done; }
+                sym->scope = SC_FREE;
+            } else if (s->kind == SCOPE_CLASS && strcmp(name, "__class__") == 0) {
+                if (!sym) sym = add_sym(s, "__class__", ch->syms[i].span);
+                if (!sym) { nomem(v); goto done; }
+                sym->scope = SC_CELL;
+            } else if (s->kind == SCOPE_CLASS && !sym) {
+                /* passed through the class body to its methods */
                 sym = add_sym(s, name, ch->syms[i].span);
                 if (!sym) { nomem(v); goto done; }
                 sym->scope = SC_FREE;

@@ -6,7 +6,11 @@
  * resolves each name to local, global (explicit or implicit), free or cell,
  * following Python's rules.  Comprehensions are inlined (PEP 709): their
  * iteration variables are not recorded in the enclosing scope at all; the
- * compiler gives them hidden fast slots.
+ * compiler gives them hidden fast slots.  Generator expressions, and
+ * comprehensions that contain a nested scope (a lambda or a genexp), are not
+ * inlined: they get a function scope named "<genexpr>" (or "<listcomp>",
+ * "<setcomp>", "<dictcomp>"), node = the expression, with the one parameter
+ * ".0" (the outermost iterator).
  *
  * Threads: built and read by the one thread that compiles.  Memory: every
  * scope is malloc'd and released by symtable_free.
@@ -51,6 +55,7 @@ typedef struct TrScope {
     size_t nshadow;
     char **owned;                /* owned strings some symbols point at (`a` of `import a.b`) */
     size_t nowned;
+    bool is_generator;           /* a function containing yield, or a "<genexpr>" */
 } TrScope;
 
 /* Builds and analyses the table of `mod`.  Returns the module scope (free it

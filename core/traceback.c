@@ -1028,6 +1028,7 @@ static void add_utf8_obj(Buf *b, TrObject *s) {
 static void format_entry(Buf *out, Cache *cache, TrCode *code, int instr) {
     TrPosition pos = {-1, -1, -1, -1};
     if (code->positions && instr >= 0 && (size_t)instr < code->ninstrs) pos = code->positions[instr];
+    else if (instr == -1) pos = (TrPosition){code->firstlineno, code->firstlineno, -1, -1};   /* a frame that never ran (gen.throw) */
     char num[32];
     buf_adds(out, "  File \"");
     add_utf8_obj(out, code->filename);
@@ -1067,7 +1068,7 @@ static void format_stack(Buf *out, Cache *cache, TrTraceEntry *tb, size_t len) {
     for (size_t k = len; k-- > 0;) {
         TrCode *code = (TrCode *)tb[k].code;
         int line = code->positions && tb[k].instr >= 0 && (size_t)tb[k].instr < code->ninstrs
-                   ? code->positions[tb[k].instr].lineno : -1;
+                   ? code->positions[tb[k].instr].lineno : tb[k].instr == -1 ? code->firstlineno : -1;
         int same = last && line == last_line && str_equal(code->filename, last->filename)
                    && str_equal(code->name, last->name);
         if (!same) {

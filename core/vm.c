@@ -11,6 +11,12 @@
  * value stack and fast locals hold TrStackRef words (core/stackref.h): loads of
  * immediates, immortal and deferred objects push uncounted refs.
  *
+ * Generator frames (objects/gen.c) are the exception: they live inside the
+ * generator object, always run as entry frames (eval_loop called from gen.c
+ * with a resume mode), and on YIELD_VALUE / YIELD_FROM they return to C
+ * keeping their stacks (`suspend`), after counting every uncounted ref they
+ * hold, since a suspended frame is on no thread's frame chain.
+ *
  * Threads: a frame and its chunk belong to the thread running it.  Code objects
  * are shared: their lazily allocated LOAD_GLOBAL cache (`TrCode.extra`) is
  * published with a CAS and each entry is a seqlock whose fields are read with
@@ -31,8 +37,10 @@
 #include "core/stackref.h"
 #include "core/frame.h"
 #include "core/vm.h"
+#include "torii/class.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
+#include "torii/gen.h"
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -98,6 +106,7 @@ static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
     f->locals = NULL;
     f->func = NULL;
     f->back = NULL;
+    f->is_gen = 0;
     f->sp = frame_stack_base(f);
     return f;
 }
@@ -440,6 +449,14 @@ static NOINLINE int load_name(TrThread *ts, TrFrame *f, TrObject *name, TrStackR
 /* Looks `name` up along `tp`'s base chain, as type_lookup but through
  * dict_get_ref: 2 borrowed, 1 new reference, 0 absent, -1 error. */
 static int type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **out) {
+    size_t nmro;
+    TrType *const *mro = class_mro(tp, &nmro);
+    for (size_t i = 0; i < nmro; i++) {     /* a class: its C3 order */
+        if (!mro[i]->dict) continue;
+        int r = dict_get_ref(ts, mro[i]->dict, name, out);
+        if (r != 0) return r;
+    }
+    if (mro) return 0;
     for (TrType *t = tp; t; t = t->base) {
         if (!t->dict) continue;
         int r = dict_get_ref(ts, t->dict, name, out);
@@ -527,7 +544,9 @@ static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrSta
 
 /* ---- calls ---------------------------------------------------------------- */
 
-static TrObject *eval_frame(TrThread *ts, TrFrame *f);
+static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value);
+/* Runs a fresh frame from its first instruction. */
+static TrObject *eval_frame(TrThread *ts, TrFrame *f) { return eval_loop(ts, f, VM_RESUME_FRESH, NULL); }
 
 /* Creates the cells and frees of a fresh frame.  -1 on MemoryError. */
 static int frame_setup_cells(TrThread *ts, TrFrame *f, TrObject *closure) {
@@ -548,11 +567,59 @@ static int frame_setup_cells(TrThread *ts, TrFrame *f, TrObject *closure) {
     return 0;
 }
 
+/* Counts every uncounted heap ref of generator frame `f` below `sp`: a
+ * suspended frame is invisible to vm_visit_stack_refs, so it may hold only
+ * counted refs (immortal objects excepted: they never die). */
+static void frame_own_refs(TrFrame *f, TrStackRef *sp) {
+    for (TrStackRef *p = f->localsplus; p < sp; p++) {
+        if ((p->bits & 3) != TR_SR_BORROWED) continue;
+        TrObject *o = sr_obj(*p);
+        if (tr_is_immortal(o)) continue;
+        tr_incref(o);
+        p->bits = (uintptr_t)o;
+    }
+}
+
+/* Calling a generator function: binds the arguments into a frame stored in a
+ * new generator object (objects/gen.c), which owns `func`. */
+static NOINLINE TrObject *make_generator(TrThread *ts, TrObject *func, TrObject *const *args, size_t nargs,
+                                         TrObject *kwnames) {
+    TrFunction *fn = (TrFunction *)func;
+    TrCode *co = (TrCode *)fn->code;
+    TrFrame *f;
+    TrObject *g = gen_new(ts, func, frame_bytes(co), &f);
+    if (!g) return NULL;
+    /* gen_new zeroed the frame: locals, cells and frees are NULL */
+    f->code = co;
+    f->func = func;            /* kept alive by the generator */
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = NULL;
+    f->back = NULL;
+    f->instr = -1;
+    f->nblocks = 0;
+    f->is_gen = 1;
+    f->is_entry = 1;
+    f->sp = frame_stack_base(f);
+    if (call_bind_args(ts, func, f->localsplus, args, nargs, kwnames) < 0 ||
+        ((co->ncells | co->nfrees) && frame_setup_cells(ts, f, fn->closure) < 0)) {
+        tr_decref(g);          /* its dealloc closes the locals bound so far */
+        return NULL;
+    }
+    frame_own_refs(f, f->sp);
+    return g;
+}
+
+TrObject *vm_gen_resume(TrThread *ts, TrFrame *f, int mode, TrObject *value) {
+    return eval_loop(ts, f, mode, value);
+}
+
 /* Runs a frame for Python function `func` after binding `args` (borrowed). */
 TrObject *vm_call_function(TrThread *ts, TrObject *func, TrObject *const *args, size_t nargs,
                            TrObject *kwnames) {
     TrFunction *fn = (TrFunction *)func;
     TrCode *co = (TrCode *)fn->code;
+    if (UNLIKELY(co->flags & TR_CO_GENERATOR)) return make_generator(ts, func, args, nargs, kwnames);
     TrFrame *f = frame_alloc(ts, co);
     if (!f) return NULL;
     f->func = func;
@@ -1129,7 +1196,7 @@ static NOINLINE int periodic(TrThread *ts) {
         ip = co->instrs + t_; \
     } while (0)
 
-static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
+static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) {
 #define TR_LABEL(name) [OP_##name] = &&L_##name,
     static void *const targets[OP__COUNT] = { TR_OPCODES(TR_LABEL) };
 #undef TR_LABEL
@@ -1149,6 +1216,11 @@ static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
     if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit ||
                  (uintptr_t)__builtin_frame_address(0) < tls_stack_limit)) {
         err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
+        if (f->is_gen) {
+            f->yielded = 1;    /* not started: the generator stays as it was */
+            tr_xdecref(value);
+            return NULL;
+        }
         frame_clear_locals(f);
         frame_release(f);
         return NULL;
@@ -1156,6 +1228,19 @@ static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
     ts->recursion_depth++;
     f->back = ts->frame;
     ts->frame = f;
+    if (mode != VM_RESUME_FRESH) {
+        /* a suspended generator: f->instr is the instruction that yielded */
+        sp = f->sp;
+        ip = co->instrs + f->instr + 1;
+        if (mode == VM_RESUME_THROW) goto error;
+        if (mode == VM_RESUME_SEND) {
+            if (TR_OP(co->instrs[f->instr]) == OP_YIELD_FROM) ip--;   /* delegate again */
+            PUSH(sr_steal(value));
+        } else {                 /* VM_RESUME_YF_DONE: the delegation's result replaces the iterator */
+            sr_close(sp[-1]);
+            sp[-1] = sr_steal(value);
+        }
+    }
     PERIODIC();
     DISPATCH();
 
@@ -1733,7 +1818,7 @@ static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
             int has_self = !sr_is_null(slot[1]);
             int n = oparg + has_self;
             if (n == fco->argcount && fco->kwonlyargcount == 0 &&
-                !(fco->flags & (TR_CO_VARARGS | TR_CO_VARKW))) {
+                !(fco->flags & (TR_CO_VARARGS | TR_CO_VARKW | TR_CO_GENERATOR))) {
                 /* exact positional call: move the refs into the callee's locals */
                 TrFrame *nf = frame_alloc(ts, fco);
                 if (!nf) goto error;
@@ -1904,8 +1989,25 @@ static TrObject *eval_frame(TrThread *ts, TrFrame *f) {
         DISPATCH();
     }
     TARGET(YIELD_VALUE) {
-        err_set(ts, &tr_exc_RuntimeError, "generators are not supported");
-        goto error;
+        retval = sr_to_owned(POP());
+        f->instr = INSTR_INDEX();
+        goto suspend;
+    }
+    TARGET(YIELD_FROM) {
+        TrStackRef v = POP();
+        SAVE();
+        TrObject *out = NULL;
+        int r = gen_yf_send(ts, sr_obj(TOP()), sr_obj(v), &out);
+        sr_close(v);
+        if (r < 0) goto error;
+        if (r == 1) {            /* the delegate yielded: pass it up, run YIELD_FROM again on resume */
+            retval = out;
+            f->instr = INSTR_INDEX();
+            goto suspend;
+        }
+        sr_close(TOP());
+        TOP() = sr_steal(out);
+        DISPATCH();
     }
     TARGET(EXTENDED_ARG) {
         int hi = oparg;
@@ -1956,6 +2058,11 @@ exit_frame:
     frame_clear_locals(f);
     ts->frame = f->back;
     ts->recursion_depth--;
+    if (f->is_gen) {
+        f->yielded = 0;
+        f->sp = base;
+        return retval;
+    }
     {
         TrFrame *caller = f->back;
         int entry = f->is_entry;
@@ -1969,6 +2076,15 @@ exit_frame:
     if (!retval) goto error;
     PUSH(sr_steal(retval));
     DISPATCH();
+
+suspend:
+    /* a generator frame yields `retval`; it is always an entry frame */
+    f->sp = sp;
+    frame_own_refs(f, sp);
+    f->yielded = 1;
+    ts->frame = f->back;
+    ts->recursion_depth--;
+    return retval;
 }
 
 /* ---- entry points ------------------------------------------------------------ */
@@ -1986,6 +2102,65 @@ TrObject *vm_run_code(TrThread *ts, TrObject *code, TrObject *globals, TrObject 
         return NULL;
     }
     return eval_frame(ts, f);
+}
+
+TrObject *vm_run_class_body(TrThread *ts, TrObject *func, TrObject *ns) {
+    TrFunction *fn = (TrFunction *)func;
+    TrCode *co = (TrCode *)fn->code;
+    TrFrame *f = frame_alloc(ts, co);
+    if (!f) return NULL;
+    f->func = func;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->locals = ns;
+    if ((co->ncells | co->nfrees) && frame_setup_cells(ts, f, fn->closure) < 0) {
+        frame_clear_locals(f);
+        frame_release(f);
+        return NULL;
+    }
+    return eval_frame(ts, f);
+}
+
+TrObject *vm_current_globals(TrThread *ts) { return ts->frame ? ts->frame->globals : NULL; }
+
+/* Zero-argument super(): the caller's first argument (from its cell when a
+ * nested function captured it) and the value of its `__class__` free
+ * variable, with CPython's RuntimeError texts. */
+int vm_super_args(TrThread *ts, TrObject **type, TrObject **obj) {
+    TrFrame *f = ts->frame;
+    if (!f) { err_set(ts, &tr_exc_RuntimeError, "super(): no current frame"); return -1; }
+    TrCode *co = f->code;
+    if (co->argcount == 0 && !(co->flags & TR_CO_VARARGS)) {
+        err_set(ts, &tr_exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    TrObject *first = sr_is_null(f->localsplus[0]) ? NULL : sr_obj(f->localsplus[0]);
+    TrStackRef *cells = frame_cells(f);
+    for (int i = 0; co->cell2arg && i < co->ncells; i++) {
+        if (co->cell2arg[i] == 0 && !sr_is_null(cells[i])) {
+            TrObject *v = cell_get(ts, sr_obj(cells[i]));
+            if (v) tr_decref(v);       /* the cell keeps it alive */
+            first = v;
+            break;
+        }
+    }
+    if (!first) { err_set(ts, &tr_exc_RuntimeError, "super(): arg[0] deleted"); return -1; }
+    for (int i = 0; i < co->nfrees; i++) {
+        if (!str_equal_cstr(tuple_get(co->freevars, (size_t)i), "__class__")) continue;
+        TrStackRef c = cells[co->ncells + i];
+        TrObject *cls = sr_is_null(c) ? NULL : cell_get(ts, sr_obj(c));
+        if (!cls) { err_set(ts, &tr_exc_RuntimeError, "super(): empty __class__ cell"); return -1; }
+        if (!tr_isinstance(cls, &tr_type_type)) {
+            tr_decref(cls);
+            err_set(ts, &tr_exc_RuntimeError, "super(): __class__ is not a type");
+            return -1;
+        }
+        *type = cls;
+        *obj = tr_newref(first);
+        return 0;
+    }
+    err_set(ts, &tr_exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
 }
 
 TrObject *vm_run_module(TrThread *ts, TrObject *code, TrObject *globals) {

@@ -28,6 +28,23 @@ TrObject *vm_call_function(TrThread *ts, TrObject *func, TrObject *const *args,
  * may be freed. */
 void vm_visit_stack_refs(TrThread *ts, void (*visit)(TrObject *o, void *arg), void *arg);
 
+/* Generators (objects/gen.c).  How vm_gen_resume restarts a generator frame:
+ *  VM_RESUME_FRESH   a frame that never ran: from its first instruction;
+ *  VM_RESUME_SEND    after the suspending instruction with `value` pushed as
+ *                    the result of the yield (YIELD_FROM runs again with it);
+ *  VM_RESUME_THROW   raises the pending exception at the suspending instruction;
+ *  VM_RESUME_YF_DONE a delegation (YIELD_FROM) ended with result `value`. */
+enum { VM_RESUME_FRESH, VM_RESUME_SEND, VM_RESUME_THROW, VM_RESUME_YF_DONE };
+struct TrFrame;
+/* Runs generator frame `f` (is_gen, not running elsewhere: the caller holds
+ * the generator's running flag) until it yields or ends.  `value` is stolen
+ * (SEND, YF_DONE), NULL otherwise.  Returns a new reference: the yielded value
+ * (then f->yielded == 1 and every ref the frame holds is counted) or the
+ * return value (f->yielded == 0, locals closed); NULL with the exception set
+ * when the frame ended by raising (f->yielded == 0), or when it could not start
+ * (RecursionError: then f->yielded == 1 and the frame is unchanged). */
+TrObject *vm_gen_resume(TrThread *ts, struct TrFrame *f, int mode, TrObject *value);
+
 /* Frees the calling thread's frame-stack chunks; call when a thread ends,
  * after its last frame returned.  Cannot fail. */
 void vm_thread_fini(TrThread *ts);

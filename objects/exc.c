@@ -461,6 +461,21 @@ TrObject *err_nomemory(TrThread *ts) {
         fputs("Fatal Python error: out of memory during start-up\n", stderr);
         abort();
     }
+    /* Most MemoryErrors come from a size that cannot be allocated (a list of
+     * 10**18 items) while memory is otherwise fine: a fresh instance then
+     * carries a traceback as CPython's does.  Only when even that fails does
+     * the preallocated, immortal instance (which takes no traceback) go. */
+    static __thread int making;   /* exc_new itself may run out of memory */
+    TrObject *exc = NULL;
+    if (!making) {
+        making = 1;
+        exc = exc_new(ts, &tr_exc_MemoryError, NULL, 0);
+        making = 0;
+    }
+    if (exc) {
+        set_pending(ts, exc, 1);   /* steals exc */
+        return NULL;
+    }
     set_pending(ts, memory_error, 0);   /* immortal: no reference to take */
     return NULL;
 }

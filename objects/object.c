@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "torii/torii.h"
+#include "torii/class.h"
 
 #include "threads/brc.h"   /* brc_defer_free */
 
@@ -59,6 +60,11 @@ void tr_dealloc(TrObject *o) {
 /* ---- subtype test ------------------------------------------------------ */
 
 int tr_type_is_subtype(const TrType *t, const TrType *base) {
+    size_t nmro;
+    TrType *const *mro = class_mro(t, &nmro);
+    for (size_t i = 0; i < nmro; i++)        /* a class: every type of its C3 order */
+        if (mro[i] == base) return 1;
+    if (mro) return 0;
     for (; t; t = t->base)
         if (t == base) return 1;
     return 0;
@@ -138,6 +144,125 @@ static TrObject *object_new(TrThread *ts, TrType *type, TrObject *const *args, s
     return tr_alloc(ts, type);
 }
 
+/* ---- object's methods, for super() and explicit object.m(self) calls ---- */
+
+static TrObject *m_init(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                        TrObject *kwnames) {
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (nargs == 0 && nkw == 0) return tr_newref(tr_none);
+    /* list and dict subclasses: super().__init__(iterable) fills the container */
+    if (tr_isinstance(self, &tr_list_type) && nargs == 1 && nkw == 0) {
+        return list_extend(ts, self, args[0]) < 0 ? NULL : tr_newref(tr_none);
+    }
+    if (tr_isinstance(self, &tr_dict_type) && nargs <= 1) {
+        if (nargs && dict_update(ts, self, args[0]) < 0) return NULL;
+        for (size_t i = 0; i < nkw; i++)
+            if (dict_set(ts, self, tuple_get(kwnames, i), args[nargs + i]) < 0) return NULL;
+        return tr_newref(tr_none);
+    }
+    return err_format(ts, &tr_exc_TypeError,
+                      "object.__init__() takes exactly one argument (the instance to initialize)");
+}
+
+/* object.__new__(cls): a bare instance of `cls`, no __init__ call. */
+static TrObject *m_new(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                       TrObject *kwnames) {
+    if (!tr_isinstance(self, &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "object.__new__(X): X is not a type object (%T)", self);
+    TrType *t = (TrType *)self;
+    TrType *solid = t;
+    while (solid->flags & TR_TPFLAG_HEAPTYPE) solid = solid->base;
+    if (solid == &tr_object_type) {
+        if (!(t->flags & TR_TPFLAG_HEAPTYPE) && t != &tr_object_type)
+            return err_format(ts, &tr_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
+                              t->name, t->name);
+        return tr_alloc(ts, t);
+    }
+    if (!solid->new_) return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", solid->name);
+    return solid->new_(ts, t, NULL, 0, NULL);
+}
+
+static TrObject *m_setattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                           TrObject *kwnames) {
+    if (tr_check_args(ts, "__setattr__", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[0]));
+    return tr_generic_setattr(ts, self, args[0], args[1]) < 0 ? NULL : tr_newref(tr_none);
+}
+
+static TrObject *m_delattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                           TrObject *kwnames) {
+    if (tr_check_args(ts, "__delattr__", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[0]));
+    return tr_generic_setattr(ts, self, args[0], NULL) < 0 ? NULL : tr_newref(tr_none);
+}
+
+static TrObject *m_getattribute(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                TrObject *kwnames) {
+    if (tr_check_args(ts, "__getattribute__", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[0]));
+    return tr_generic_getattr(ts, self, args[0]);
+}
+
+static TrObject *m_repr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                        TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__repr__", nargs, kwnames, 0, 0) < 0) return NULL;
+    return object_repr(ts, self);
+}
+
+static TrObject *m_str(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                       TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__str__", nargs, kwnames, 0, 0) < 0) return NULL;
+    return tr_repr(ts, self);
+}
+
+static TrObject *m_hash(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                        TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__hash__", nargs, kwnames, 0, 0) < 0) return NULL;
+    return int_from_i64(ts, object_hash(ts, self));
+}
+
+static TrObject *m_eq(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                      TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__eq__", nargs, kwnames, 1, 1) < 0) return NULL;
+    return object_richcompare(ts, self, args[0], TR_EQ);
+}
+
+static TrObject *m_ne(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                      TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__ne__", nargs, kwnames, 1, 1) < 0) return NULL;
+    return object_richcompare(ts, self, args[0], TR_NE);
+}
+
+/* object.__init_subclass__: accepts no keywords; `self` is the new class. */
+static TrObject *m_init_subclass(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                 TrObject *kwnames) {
+    if (kwnames && tuple_size(kwnames)) {
+        const char *n = tr_isinstance(self, &tr_type_type) ? type_qualname((TrType *)self) : "object";
+        return err_format(ts, &tr_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments", n);
+    }
+    if (nargs)
+        return err_format(ts, &tr_exc_TypeError, "__init_subclass__() takes no arguments (%zu given)", nargs);
+    return tr_newref(tr_none);
+}
+
+static const TrMethodDef object_methods[] = {
+    {"__init__", m_init},
+    {"__new__", m_new},
+    {"__setattr__", m_setattr},
+    {"__delattr__", m_delattr},
+    {"__getattribute__", m_getattribute},
+    {"__repr__", m_repr},
+    {"__str__", m_str},
+    {"__hash__", m_hash},
+    {"__eq__", m_eq},
+    {"__ne__", m_ne},
+    {"__init_subclass__", m_init_subclass},
+    {NULL, NULL},
+};
+
 TrType tr_object_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "object",
@@ -150,4 +275,5 @@ TrType tr_object_type = {
     .richcompare = object_richcompare,
     .new_ = object_new,
     .getattr = tr_generic_getattr,
+    .methods = object_methods,
 };

@@ -10,10 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "torii/class.h"
 
 /* ---- lookup and binding ------------------------------------------------ */
 
 TrObject *type_lookup(TrThread *ts, TrType *type, TrObject *name) {
+    size_t nmro;
+    TrType *const *mro = class_mro(type, &nmro);
+    for (size_t i = 0; i < nmro; i++) {     /* a class: its C3 order */
+        if (!mro[i]->dict) continue;
+        TrObject *v = dict_get(ts, mro[i]->dict, name);
+        if (v || err_occurred(ts)) return v;
+    }
+    if (mro) return NULL;
     for (TrType *t = type; t; t = t->base) {
         if (!t->dict) continue;
         TrObject *v = dict_get(ts, t->dict, name);
@@ -205,6 +214,7 @@ static void type_dealloc(TrThread *ts, TrObject *o) {
     /* Only classes get here: builtin types are immortal.  A class owns its
      * dict, a reference to its base (when that is a class) and its name. */
     TR_CLEAR(t->dict);
+    class_clear(t);
     if (t->base && (t->base->flags & TR_TPFLAG_HEAPTYPE)) tr_decref((TrObject *)t->base);
     free((char *)t->name);
     tr_free(o);
@@ -246,10 +256,16 @@ static TrObject *type_getattr(TrThread *ts, TrObject *o, TrObject *name) {
         if (!strcmp(n, "__class__")) return tr_newref((TrObject *)tr_type(o));
         if (!strcmp(n, "__base__")) return tr_newref(t->base ? (TrObject *)t->base : tr_none);
         if (!strcmp(n, "__bases__")) {
+            if (t->flags & TR_TPFLAG_HEAPTYPE) return tr_newref(((TrHeapType *)t)->bases);
             if (!t->base) return tuple_new(ts, 0);
             TrObject *b = (TrObject *)t->base;
             return tuple_from_array(ts, &b, 1);
         }
+        if (!strcmp(n, "__mro__") && (t->flags & TR_TPFLAG_HEAPTYPE)) {
+            TrHeapType *h = (TrHeapType *)t;
+            return tuple_from_array(ts, (TrObject *const *)h->mro, h->nmro);
+        }
+        if (!strcmp(n, "__dict__")) return tr_newref(t->dict);
         if (!strcmp(n, "__mro__")) {
             size_t k = 0;
             for (TrType *s = t; s; s = s->base) k++;
@@ -288,14 +304,17 @@ static int type_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *val
                    name, t->name);
         return -1;
     }
-    if (value) return dict_set(ts, t->dict, name, value);
+    if (value) {
+        if (dict_set(ts, t->dict, name, value) < 0) return -1;
+        return class_update_slot(ts, t, name);
+    }
     if (dict_del(ts, t->dict, name) < 0) {
         if (err_matches(ts, &tr_exc_KeyError))
             err_format(ts, &tr_exc_AttributeError, "type object '%s' has no attribute '%S'",
                        type_qualname(t), name);
         return -1;
     }
-    return 0;
+    return class_update_slot(ts, t, name);
 }
 
 /* Calling a type: `type(x)` gives x's type; any other type makes an
@@ -305,6 +324,15 @@ static TrObject *type_call(TrThread *ts, TrObject *callable, TrObject *const *ar
     TrType *t = (TrType *)callable;
     size_t nkw = kwnames ? tuple_size(kwnames) : 0;
     if (t == &tr_type_type && nargs == 1 && nkw == 0) return tr_newref((TrObject *)tr_type(args[0]));
+    if (t == &tr_type_type && nargs == 3) {
+        if (!str_check(args[0]))
+            return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 1 must be str, not %T", args[0]);
+        if (!tuple_check(args[1]))
+            return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", args[1]);
+        if (!dict_check(args[2]))
+            return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 3 must be dict, not %T", args[2]);
+        return class_new(ts, args[0], args[1], args[2], NULL);
+    }
     if (!t->new_) {
         if (t == &tr_type_type)
             return err_format(ts, &tr_exc_TypeError, "type() takes 1 or 3 arguments");
@@ -318,7 +346,11 @@ static TrObject *type_mro(TrThread *ts, TrObject *self, TrObject *const *args, s
     if (tr_check_args(ts, "type.mro", nargs, kwnames, 0, 0) < 0) return NULL;
     TrObject *list = list_new(ts, 0);
     if (!list) return NULL;
-    for (TrType *s = (TrType *)self; s; s = s->base)
+    size_t nmro;
+    TrType *const *mro = class_mro((TrType *)self, &nmro);
+    for (size_t i = 0; i < nmro; i++)
+        if (list_append(ts, list, (TrObject *)mro[i]) < 0) { tr_decref(list); return NULL; }
+    for (TrType *s = mro ? NULL : (TrType *)self; s; s = s->base)
         if (list_append(ts, list, (TrObject *)s) < 0) { tr_decref(list); return NULL; }
     return list;
 }

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "torii/torii.h"
+#include "torii/class.h"
 #include "stdlib/stdlib.h"
 
 #include "torii/iter.h"
 #include "torii/set.h"
+#include "torii/gen.h"
 
 /* ---- keyword arguments ---------------------------------------------------
  * parse_kw: matches the keyword arguments of a call against `names` (a
@@ -150,7 +152,8 @@ static TrObject *builtin_next(TrThread *ts, TrObject *self, TrObject *const *arg
     if (tr_check_args(ts, "next", nargs, kwnames, 1, 2) < 0) return NULL;
     if (!tr_type(args[0])->iternext)
         return err_format(ts, &tr_exc_TypeError, "'%s' object is not an iterator", tr_type_name(args[0]));
-    TrObject *v = tr_next(ts, args[0]);
+    /* a generator's return value travels in StopIteration, not via iternext */
+    TrObject *v = tr_type(args[0]) == &tr_generator_type ? gen_next(ts, args[0]) : tr_next(ts, args[0]);
     if (v || err_occurred(ts)) {
         if (!v && nargs == 2 && err_matches(ts, &tr_exc_StopIteration)) {
             err_clear(ts);
@@ -591,6 +594,7 @@ TrObject *builtins_module_init(TrThread *ts) {
 #define ADD_EXC(name, base) if (dict_set_cstr(ts, d, #name, (TrObject *)&tr_exc_##name) < 0) goto fail;
     TR_EXC_LIST(ADD_EXC)
 #undef ADD_EXC
+    if (class_builtins_init(ts, d) < 0) goto fail;   /* objects/class.c: __build_class__, property, super, ... */
     if (dict_set_cstr(ts, d, "None", tr_none) < 0 || dict_set_cstr(ts, d, "Ellipsis", tr_ellipsis) < 0 ||
         dict_set_cstr(ts, d, "NotImplemented", tr_notimplemented) < 0 ||
         dict_set_cstr(ts, d, "True", tr_true) < 0 || dict_set_cstr(ts, d, "False", tr_false) < 0)

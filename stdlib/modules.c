@@ -10,6 +10,7 @@
 #include "stdlib/stdlib.h"
 #include "torii/iter.h"
 #include "torii/set.h"
+#include "torii/gen.h"
 
 static TrObject *builtins_get(TrThread *ts) { return tr_newref(tr_runtime.builtins); }
 static TrObject *sys_get(TrThread *ts) { return tr_newref(tr_runtime.sys); }
@@ -67,6 +68,7 @@ int objects_types_init(TrThread *ts) {
         &tr_dict_valueiter_type, &tr_dict_itemiter_type, &tr_dict_revkeyiter_type,
         &tr_dict_revvalueiter_type, &tr_dict_revitemiter_type, &tr_tuple_iter_type,
         &tr_list_iter_type, &tr_list_reviter_type, &tr_map_type, &tr_filter_type, &tr_reversed_type,
+        &tr_generator_type,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (type_ready(ts, types[i]) < 0) return -1;

@@ -101,6 +101,17 @@ static int current_daemon(TrThread *ts) {
 static TrObject *thread_obj_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"group", "target", "name", "args", "kwargs", "daemon"};
     TrObject *a[6];
+    if (type != &tr_thread_obj_type) {
+        /* a subclass (objects/class.c): a blank Thread that Thread.__init__,
+         * called by the class's own __init__ or directly, fills in */
+        TrThreadObj *t = (TrThreadObj *)tr_alloc(ts, type);
+        if (!t) return NULL;
+        t->kind = KIND_THREAD;
+        t->name = str_from_cstr(ts, "");
+        t->args = tuple_new(ts, 0);
+        if (!t->name || !t->args) { tr_decref((TrObject *)t); return NULL; }
+        return (TrObject *)t;
+    }
     if (nargs > 5)
         return err_format(ts, &tr_exc_TypeError,
                           "Thread.__init__() takes from 1 to 6 positional arguments but %zu were given", nargs + 1);
@@ -148,6 +159,25 @@ static TrObject *thread_obj_new(TrThread *ts, TrType *type, TrObject *const *arg
     return (TrObject *)t;
 }
 
+/* Thread.__init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None),
+ * for subclasses: builds a Thread the usual way and moves its fields into `self`. */
+static TrObject *thread_init(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_type(self) == &tr_thread_obj_type) return tr_newref(tr_none);   /* done by new */
+    TrThreadObj *tmp = (TrThreadObj *)thread_obj_new(ts, &tr_thread_obj_type, args, nargs, kwnames);
+    if (!tmp) return NULL;
+    TrThreadObj *t = (TrThreadObj *)self;
+    TR_BEGIN_CRITICAL(ts, self);
+    TrObject *x;
+    x = t->target; t->target = tmp->target; tmp->target = x;
+    x = t->args; t->args = tmp->args; tmp->args = x;
+    x = t->kwargs; t->kwargs = tmp->kwargs; tmp->kwargs = x;
+    x = t->name; t->name = tmp->name; tmp->name = x;
+    t->daemon = tmp->daemon;
+    TR_END_CRITICAL(ts);
+    tr_decref((TrObject *)tmp);   /* outside the section: drops the old fields */
+    return tr_newref(tr_none);
+}
+
 static TrObject *thread_obj_repr(TrThread *ts, TrObject *o) {
     TrThreadObj *t = (TrThreadObj *)o;
     static const char *const cls[] = {"Thread", "_MainThread", "_DummyThread"};
@@ -163,9 +193,10 @@ static TrObject *thread_obj_repr(TrThread *ts, TrObject *o) {
     const char *status = "initial";
     int has_ident = h && started;
     if (started) status = thread_handle_is_done(h) ? "stopped" : "started";
+    const char *cn = (tr_type(o)->flags & TR_TPFLAG_HEAPTYPE) ? type_qualname(tr_type(o)) : cls[t->kind];
     TrObject *r = has_ident
-        ? str_format(ts, "<%s(%S, %s%s %lu)>", cls[t->kind], name, status, daemon ? " daemon" : "", h->ident)
-        : str_format(ts, "<%s(%S, %s%s)>", cls[t->kind], name, status, daemon ? " daemon" : "");
+        ? str_format(ts, "<%s(%S, %s%s %lu)>", cn, name, status, daemon ? " daemon" : "", h->ident)
+        : str_format(ts, "<%s(%S, %s%s)>", cn, name, status, daemon ? " daemon" : "");
     tr_decref(name);
     return r;
 }
@@ -213,7 +244,15 @@ static void active_remove(TrObject *self) {
 
 static void thread_body_fn(TrThread *ts, TrObject *self) {
     ts->thread_obj = tr_newref(self);
-    TrObject *r = run_target(ts, self);
+    TrObject *r;
+    if (tr_type(self)->flags & TR_TPFLAG_HEAPTYPE) {
+        /* a subclass: its own run() when it overrides it */
+        TrObject *run = tr_getattr_cstr(ts, self, "run");
+        r = run ? tr_call(ts, run, NULL, 0, NULL) : NULL;
+        tr_xdecref(run);
+    } else {
+        r = run_target(ts, self);
+    }
     if (r) {
         tr_decref(r);
     } else if (err_matches(ts, &tr_exc_SystemExit)) {
@@ -375,6 +414,7 @@ static int thread_setattr(TrThread *ts, TrObject *self, TrObject *name, TrObject
         }
         return 0;
     }
+    if (tr_type(self)->dictoffset) return tr_generic_setattr(ts, self, name, value);   /* a subclass */
     err_format(ts, &tr_exc_AttributeError, "'Thread' object has no attribute '%S'", name);
     return -1;
 }
@@ -385,6 +425,7 @@ static TrObject *thread_getname(TrThread *ts, TrObject *self, TrObject *const *a
 }
 
 static const TrMethodDef thread_obj_methods[] = {
+    {"__init__", thread_init},
     {"start", thread_start},
     {"join", thread_join},
     {"is_alive", thread_is_alive},
@@ -397,6 +438,7 @@ TrType tr_thread_obj_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "Thread",
     .basicsize = sizeof(TrThreadObj),
+    .flags = TR_TPFLAG_BASETYPE,
     .dealloc = thread_obj_dealloc,
     .repr = thread_obj_repr,
     .new_ = thread_obj_new,

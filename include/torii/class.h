@@ -52,6 +52,9 @@ extern TrType tr_staticmethod_type, tr_classmethod_type, tr_property_type, tr_su
 /* The wrapped callable of a staticmethod/classmethod (borrowed). */
 TrObject *staticmethod_func(TrObject *sm);
 TrObject *classmethod_func(TrObject *cm);
+/* Sets the attribute name a property reports in its errors (its
+ * __set_name__); `name` borrowed.  Only before the class is shared. */
+void property_set_name(TrObject *prop, TrObject *name);
 
 /* core/vm.c: runs the class body `func` (a function whose code is a class
  * body) with `ns` as its locals dict.  Returns a new reference or NULL. */
@@ -60,4 +63,7 @@ TrObject *vm_run_class_body(TrThread *ts, TrObject *func, TrObject *ns);
  * frame: the `__class__` cell's value and the first argument.  0 with two
  * new references, -1 with RuntimeError set. */
 int vm_super_args(TrThread *ts, TrObject **type, TrObject **obj);
+/* core/vm.c: the globals dict of the innermost running frame (borrowed), or
+ * NULL when no Python code runs. */
+TrObject *vm_current_globals(TrThread *ts);
 #endif
