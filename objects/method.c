@@ -35,7 +35,7 @@ static TrObject *method_call(TrThread *ts, TrObject *callable, TrObject *const *
         if (!v) return err_nomemory(ts);
     }
     v[0] = m->self;
-    memcpy(v + 1, args, (total - 1) * sizeof *v);
+    if (total > 1) memcpy(v + 1, args, (total - 1) * sizeof *v);
     TrObject *r = tr_call(ts, m->func, v, nargs + 1, kwnames);
     if (v != small) free(v);
     return r;
