@@ -6,13 +6,9 @@
  * Threads: immutable singletons; no locks. */
 #include "torii/torii.h"
 
-#define STATIC_TYPE_HEADER \
-    { .ob_flags = TR_FLAG_STATIC, .ob_ref_local = TR_IMMORTAL, .ob_type = &tr_type_type }
-#define STATIC_BOOL_HEADER \
-    { .ob_flags = TR_FLAG_STATIC, .ob_ref_local = TR_IMMORTAL, .ob_type = &tr_bool_type }
 
-TrObject tr_true_obj = STATIC_BOOL_HEADER;
-TrObject tr_false_obj = STATIC_BOOL_HEADER;
+TrObject tr_true_obj = TR_STATIC_HEADER(&tr_bool_type);
+TrObject tr_false_obj = TR_STATIC_HEADER(&tr_bool_type);
 
 static TrObject *bool_repr(TrThread *ts, TrObject *o) {
     return str_intern_cstr(ts, o == tr_true ? "True" : "False"); /* immortal: borrowed == new */
@@ -81,7 +77,7 @@ static TrObject *bool_new(TrThread *ts, TrType *type, TrObject *const *args, siz
 }
 
 TrType tr_bool_type = {
-    .ob_base = STATIC_TYPE_HEADER,
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "bool",
     .basicsize = sizeof(TrObject),
     .flags = 0, /* "type 'bool' is not an acceptable base type" */

@@ -14,8 +14,6 @@
 
 #include "torii/torii.h"
 
-#define STATIC_TYPE_HEADER \
-    { .ob_flags = TR_FLAG_STATIC, .ob_ref_local = TR_IMMORTAL, .ob_type = &tr_type_type }
 
 TrObject *float_new(TrThread *ts, double v) {
     TrFloat *f = (TrFloat *)tr_alloc(ts, &tr_float_type);
@@ -777,7 +775,7 @@ static const TrMethodDef float_methods[] = {
 };
 
 TrType tr_float_type = {
-    .ob_base = STATIC_TYPE_HEADER,
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "float",
     .basicsize = sizeof(TrFloat),
     .flags = TR_TPFLAG_BASETYPE,

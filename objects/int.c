@@ -20,8 +20,6 @@
 
 #include "torii/torii.h"
 
-#define STATIC_TYPE_HEADER \
-    { .ob_flags = TR_FLAG_STATIC, .ob_ref_local = TR_IMMORTAL, .ob_type = &tr_type_type }
 
 /* A heap int: the exact type int (value outside the immediate range) or an
  * int subclass instance (any value).  `z` is owned, cleared by dealloc. */
@@ -988,7 +986,7 @@ static const TrMethodDef int_methods[] = {
 };
 
 TrType tr_int_type = {
-    .ob_base = STATIC_TYPE_HEADER,
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "int",
     .basicsize = sizeof(TrBigInt),
     .flags = TR_TPFLAG_BASETYPE,

@@ -4,14 +4,10 @@
  * Threads: immutable; no locks. */
 #include "torii/torii.h"
 
-#define STATIC_TYPE_HEADER \
-    { .ob_flags = TR_FLAG_STATIC, .ob_ref_local = TR_IMMORTAL, .ob_type = &tr_type_type }
-#define STATIC_OBJ_HEADER(type) \
-    { .ob_flags = TR_FLAG_STATIC, .ob_ref_local = TR_IMMORTAL, .ob_type = (type) }
 
-TrObject tr_none_obj = STATIC_OBJ_HEADER(&tr_none_type);
-TrObject tr_notimpl_obj = STATIC_OBJ_HEADER(&tr_notimpl_type);
-TrObject tr_ellipsis_obj = STATIC_OBJ_HEADER(&tr_ellipsis_type);
+TrObject tr_none_obj = TR_STATIC_HEADER(&tr_none_type);
+TrObject tr_notimpl_obj = TR_STATIC_HEADER(&tr_notimpl_type);
+TrObject tr_ellipsis_obj = TR_STATIC_HEADER(&tr_ellipsis_type);
 
 /* The identity hash CPython gives objects without __hash__ (_Py_HashPointer). */
 static int64_t pointer_hash(TrThread *ts, TrObject *o) {
@@ -49,7 +45,7 @@ static TrObject *ellipsis_new(TrThread *ts, TrType *type, TrObject *const *args,
 }
 
 TrType tr_none_type = {
-    .ob_base = STATIC_TYPE_HEADER,
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "NoneType",
     .basicsize = sizeof(TrObject),
     .base = &tr_object_type,
@@ -60,7 +56,7 @@ TrType tr_none_type = {
 };
 
 TrType tr_notimpl_type = {
-    .ob_base = STATIC_TYPE_HEADER,
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "NotImplementedType",
     .basicsize = sizeof(TrObject),
     .base = &tr_object_type,
@@ -70,7 +66,7 @@ TrType tr_notimpl_type = {
 };
 
 TrType tr_ellipsis_type = {
-    .ob_base = STATIC_TYPE_HEADER,
+    .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "ellipsis",
     .basicsize = sizeof(TrObject),
     .base = &tr_object_type,
