@@ -268,6 +268,8 @@ static const char *expr_name(TrAstExpr *e)
 
 /* ---- atoms --------------------------------------------------------------- */
 
+static TrAstExpr *target_list(P *p);
+
 static TrComprehension *comp_for(P *p, size_t *n)
 {
     Vec v = {0};
@@ -277,35 +279,7 @@ static TrComprehension *comp_for(P *p, size_t *n)
             c->is_async = true;
         if (!accept_kw(p, "for"))
             invalid(p);
-        /* star_targets: parsed as an expression list that stops before 'in' */
-        TrToken *st = cur(p);
-        Vec tv = {0};
-        bool comma = false;
-        for (;;) {
-            TrAstExpr *t;
-            if (at_op(p, OP_STAR)) {
-                TrToken *s = advance(p);
-                TrAstExpr *v = bitwise_or(p);
-                t = mk(p, E_STARRED, from_tok(p, s));
-                t->starred.value = v;
-            } else {
-                t = bitwise_or(p);
-            }
-            vpush(p, &tv, t);
-            if (!accept_op(p, OP_COMMA))
-                break;
-            comma = true;
-            if (at_kw(p, "in"))
-                break;
-        }
-        if (comma) {
-            c->target = mk(p, E_TUPLE, from_tok(p, st));
-            if (prev(p)->kind == T_OP && prev(p)->op == OP_COMMA && tv.len)
-                c->target->span = join(tspan(st), ((TrAstExpr *)tv.items[tv.len - 1])->span);
-            c->target->elts = elist(&tv);
-        } else {
-            c->target = tv.items[0];
-        }
+        c->target = target_list(p);
         set_ctx(p, c->target, CTX_STORE, 1);
         if (!accept_kw(p, "in"))
             invalid(p);
@@ -1945,7 +1919,8 @@ static TrAstStmt *classdef(P *p, Vec *decos)
 
 static TrAstExpr *target_list(P *p)
 {
-    /* star_targets for `for`: stops before `in` */
+    /* star_targets of `for` statements and comprehensions: an expression
+     * list that stops before `in` */
     TrToken *st = cur(p);
     Vec v = {0};
     bool comma = false;
@@ -1969,6 +1944,9 @@ static TrAstExpr *target_list(P *p)
     if (!comma)
         return v.items[0];
     TrAstExpr *t = mk(p, E_TUPLE, from_tok(p, st));
+    /* a trailing comma is not part of the tuple's span */
+    if (prev(p)->kind == T_OP && prev(p)->op == OP_COMMA && v.len)
+        t->span = join(tspan(st), ((TrAstExpr *)v.items[v.len - 1])->span);
     t->elts = elist(&v);
     return t;
 }
