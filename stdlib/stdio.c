@@ -3,13 +3,17 @@
  *
  * stdout is buffered (line-buffered when it is a terminal, like CPython) in one
  * process-wide buffer guarded by `out_lock`; stderr is written through at once.
- * Threads: every write holds `out_lock` for the whole piece, so one print()
- * never interleaves with another thread's.  The lock is a plain pthread mutex:
- * it is not an object lock and no Python code runs while it is held.  Blocking
- * in write(2) happens with the lock held, outside any critical section.
+ * Threads: every piece is added under `out_lock`, so one print() never
+ * interleaves with another thread's.  When the buffer must go to the file, the
+ * writer moves its contents out, takes `write_lock` (so flushes reach the file
+ * in order), drops `out_lock`, and detaches from the runtime for the write(2)
+ * itself (gil_release_for_blocking: in the GIL build other threads run while
+ * it blocks).  Lock order: out_lock, then write_lock.  Both are plain pthread
+ * mutexes, not object locks; no Python code runs while either is held.
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,6 +23,7 @@
 #define OUT_BUFSIZE 8192
 
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 static char out_buf[OUT_BUFSIZE];
 static size_t out_len;          /* guarded by out_lock */
 static int out_tty = -1;        /* guarded by out_lock: -1 unknown */
@@ -36,26 +41,49 @@ static int write_all(int fd, const char *s, size_t n) {
     return 0;
 }
 
+/* Called with out_lock held: writes the buffer out (in order with the
+ * writers above, which hold write_lock while they write). */
 static int flush_locked(void) {
+    pthread_mutex_lock(&write_lock);
     int r = write_all(1, out_buf, out_len);
+    pthread_mutex_unlock(&write_lock);
     out_len = 0;
     return r;
 }
 
 int tr_write_stdout(TrThread *ts, const char *s, size_t n) {
     int r = 0;
+    char *pending = NULL;       /* what must reach the file now (malloc'd) */
+    size_t npending = 0;
     pthread_mutex_lock(&out_lock);
     if (out_tty < 0) out_tty = isatty(1);
-    if (out_len + n > OUT_BUFSIZE) {
-        r = flush_locked();
-        if (r == 0 && n > OUT_BUFSIZE) r = write_all(1, s, n), n = 0;
-    }
-    if (n) {
+    int flush = out_len + n > OUT_BUFSIZE || (out_tty && memchr(s, '\n', n));
+    if (flush) {
+        pending = malloc(out_len + n);
+        if (!pending) {
+            r = -1;
+            errno = ENOMEM;
+        } else {
+            memcpy(pending, out_buf, out_len);
+            memcpy(pending + out_len, s, n);
+            npending = out_len + n;
+            out_len = 0;
+        }
+    } else {
         memcpy(out_buf + out_len, s, n);
         out_len += n;
     }
-    if (r == 0 && out_tty && memchr(s, '\n', n)) r = flush_locked();
+    if (pending) pthread_mutex_lock(&write_lock);
     pthread_mutex_unlock(&out_lock);
+    if (pending) {
+        if (ts) gil_release_for_blocking(ts);
+        r = write_all(1, pending, npending);
+        int e = errno;
+        pthread_mutex_unlock(&write_lock);
+        if (ts) gil_reacquire_after_blocking(ts);
+        free(pending);
+        errno = e;
+    }
     if (r < 0 && ts) {
         int e = errno;
         err_format(ts, &tr_exc_OSError, "[Errno %d] %s", e, strerror(e));
