@@ -16,10 +16,12 @@
  * `c->err` or MemoryError set on `c->ts` (err->msg[0] == 0).
  * Threads: one thread compiles; see core/compile.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/compile.h"
 #include "core/opcodes.h"
+#include "core/traceback.h"   /* traceback_syntax_warning */
 #include "torii/error.h"
 #include "torii/str.h"
 #include "torii/int.h"
@@ -510,8 +512,61 @@ static int compile_dict(Compiler *c, TrAstExpr *e)
     return 0;
 }
 
+/* ---- compile-time SyntaxWarnings, as CPython's compiler gives them ------- */
+
+static void warn(Compiler *c, TrSpan sp, const char *msg)
+{
+    traceback_syntax_warning(str_utf8(c->filename), sp.lineno, msg);
+}
+
+/* The type name of `e` when CPython's AST optimizer makes it a constant that
+ * `is` should not be used with (not None, True, False or ...); else NULL. */
+static const char *literal_type(TrAstExpr *e)
+{
+    switch (e->kind) {
+    case E_INT: return "int";
+    case E_FLOAT: return "float";
+    case E_STR: return "str";
+    case E_BYTES: return "bytes";
+    case E_UNARY:
+        if (e->unary.unop != U_NOT && (e->unary.operand->kind == E_INT ||
+                                       (e->unary.operand->kind == E_FLOAT && e->unary.unop != U_INVERT)))
+            return literal_type(e->unary.operand);
+        return NULL;
+    case E_TUPLE:
+        for (size_t i = 0; i < e->elts.len; i++) {
+            TrAstExpr *x = e->elts.items[i];
+            if (!literal_type(x) && x->kind != E_NONE && x->kind != E_TRUE && x->kind != E_FALSE &&
+                x->kind != E_ELLIPSIS)
+                return NULL;
+        }
+        return "tuple";
+    default: return NULL;
+    }
+}
+
+static void check_is_literal(Compiler *c, TrAstExpr *e)
+{
+    TrAstExpr *left = e->compare.left;
+    for (size_t i = 0; i < e->compare.comparators.len; i++) {
+        TrAstExpr *right = e->compare.comparators.items[i];
+        TrCmpOp op = e->compare.ops[i];
+        if (op == C_IS || op == C_ISNOT) {
+            const char *lt = literal_type(left), *t = lt ? lt : literal_type(right);
+            if (t) {
+                char msg[96];
+                snprintf(msg, sizeof msg, "\"%s\" with '%s' literal. Did you mean \"%s\"?",
+                         op == C_IS ? "is" : "is not", t, op == C_IS ? "==" : "!=");
+                warn(c, e->span, msg);
+            }
+        }
+        left = right;
+    }
+}
+
 static int compile_compare(Compiler *c, TrAstExpr *e)
 {
+    check_is_literal(c, e);
     static const int cmp[] = {TR_EQ, TR_NE, TR_LT, TR_LE, TR_GT, TR_GE};
     size_t n = e->compare.comparators.len;
     TrSpan sp = e->span;
@@ -1492,6 +1547,8 @@ static int compile_stmt(Compiler *c, TrAstStmt *s)
         r = 0;
         break;
     case S_ASSERT: {
+        if (s->assert_.test->kind == E_TUPLE && s->assert_.test->elts.len > 0)
+            warn(c, s->span, "assertion is always true, perhaps remove parentheses?");
         int end = new_label(c);
         if (end < 0) return -1;
         TRY(compile_jump_if(c, s->assert_.test, true, end));

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "core/ast.h"
 #include "core/tokenizer.h"
+#include "core/traceback.h"  /* traceback_syntax_warning */
 #include "torii/object.h"   /* TR_BINOP_* only */
 
 typedef struct P {
@@ -27,6 +28,7 @@ typedef struct P {
     bool eof_paren;                     /* the last token stands for "'(' was never closed" */
     TrSyntaxError paren_err;            /* that error, when eof_paren */
     int func_depth;
+    const char *filename;               /* for SyntaxWarnings */
 } P;
 
 /* ---- growable lists (malloc'd while building, copied to the arena) ------- */
@@ -1122,8 +1124,21 @@ static const struct { const char *name; unsigned cp; } unicode_names[] = {
 
 /* Decodes the literal text [s, e) into `b`: escapes unless `raw`; in an
  * f-string `{{` and `}}` were already split out by the caller. */
+/* CPython's SyntaxWarning for the first bad escape of a literal: `esc`
+ * points at the backslash, `n` bytes of it are quoted. */
+static void warn_escape(P *p, TrToken *t, bool *warned, const char *what, const char *esc, size_t n)
+{
+    if (*warned)
+        return;
+    *warned = true;
+    char msg[96];
+    snprintf(msg, sizeof msg, "invalid %sescape sequence '%.*s'", what, (int)n, esc);
+    traceback_syntax_warning(p->filename, t->lineno, msg);
+}
+
 static void decode_text(P *p, Buf *b, const char *s, const char *e, bool raw, bool bytes, TrToken *t)
 {
+    bool warned = false;
     while (s < e) {
         const char *q = s;
         while (q < e && *q != '\\')
@@ -1159,8 +1174,11 @@ static void decode_text(P *p, Buf *b, const char *s, const char *e, bool raw, bo
         case 'v': bput(p, b, "\v", 1); break;
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
             unsigned v = (unsigned)(c - '0');
+            const char *esc = s - 2;
             for (int i = 0; i < 2 && s < e && *s >= '0' && *s <= '7'; i++)
                 v = v * 8 + (unsigned)(*s++ - '0');
+            if (v > 0377)
+                warn_escape(p, t, &warned, "octal ", esc, (size_t)(s - esc));
             if (bytes) { char ch = (char)(v & 0xFF); bput(p, b, &ch, 1); }
             else put_cp(p, b, v);
             break;
@@ -1212,9 +1230,12 @@ static void decode_text(P *p, Buf *b, const char *s, const char *e, bool raw, bo
                                "unknown Unicode character name");
             }
             /* fall through */
-        default:
+        default: {
+            if ((unsigned char)c < 0x80)    /* CPython: a non-ASCII character after '\\' is no escape */
+                warn_escape(p, t, &warned, "", s - 2, 2);
             bput(p, b, s - 2, 2);
             break;
+        }
         }
     next:;
     }
@@ -2149,9 +2170,9 @@ static TrAstStmt *statement_into(P *p, Vec *out)
 
 TrAstModule *parse_module(TrArena *arena, const char *src, size_t len, const char *filename, TrSyntaxError *err)
 {
-    (void)filename;
     P p;
     memset(&p, 0, sizeof p);
+    p.filename = filename;
     memset(err, 0, sizeof *err);
     p.a = arena;
     p.src = src;

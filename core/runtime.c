@@ -97,6 +97,8 @@ static int handle_uncaught(TrThread *ts, TrObject *exc) {
         }
     } else {
         exc_print(ts, exc);
+        /* CPython ends with SIGINT's default action: the shell's status 130 */
+        if (tr_isinstance(exc, &tr_exc_KeyboardInterrupt)) status = 130;
     }
     fflush(stderr);
     tr_decref(exc);

@@ -1019,6 +1019,24 @@ static void cache_free(Cache *c) {
     free(c->items);
 }
 
+void traceback_syntax_warning(const char *filename, int lineno, const char *msg) {
+    if (!filename) return;
+    tr_flush_stdout();
+    fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", filename, lineno, msg);
+    if (filename[0] != '<') {        /* the warnings module shows the stripped line */
+        Cache cache = {0};
+        Loaded *l = load(&cache, filename);
+        if (l && lineno >= 1 && lineno <= l->nlines) {
+            const char *a = l->lines[lineno - 1], *e = a + strlen(a);
+            while (*a == ' ' || *a == '\t' || *a == '\f' || *a == '\v') a++;
+            while (e > a && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\f' || e[-1] == '\v')) e--;
+            if (e > a) fprintf(stderr, "  %.*s\n", (int)(e - a), a);
+        }
+        cache_free(&cache);
+    }
+    fflush(stderr);
+}
+
 /* ---- printing an exception -------------------------------------------------- */
 
 static void add_utf8_obj(Buf *b, TrObject *s) {

@@ -20,4 +20,9 @@ char *traceback_format_source(const char *const *lines, int n, int col, int end_
  * registration of the same name replaces the first.  Any thread. */
 void traceback_set_source(const char *filename, const char *source);
 
+/* Prints a compile-time warning as CPython's warnings module does:
+ * "FILE:LINE: SyntaxWarning: MSG" and, for a real file, the stripped source
+ * line indented by two spaces.  Used by the parser and the compiler. */
+void traceback_syntax_warning(const char *filename, int lineno, const char *msg);
+
 #endif

@@ -141,15 +141,23 @@ void vm_thread_fini(TrThread *ts) {
     tls_chunk_bytes = 0;
 }
 
+/* Conservative on purpose: every frame on the chain (running generator frames
+ * included) is scanned over its whole value-stack capacity, not just up to the
+ * saved `sp`, and counted refs are reported too.  An instruction that popped
+ * an operand into a C variable and then called out (BINARY_OP, STORE_ATTR...)
+ * still has its word in the slot above `sp`, since nothing is pushed there
+ * until the call returns.  `visit` must not dereference what it gets: a slot
+ * above `sp` may hold a stale or never-written word. */
 void vm_visit_stack_refs(TrThread *ts, void (*visit)(TrObject *o, void *arg), void *arg) {
     for (TrFrame *f = ts->frame; f; f = f->back) {
         TrCode *co = f->code;
-        TrStackRef *p = f->localsplus, *end = frame_stack_base(f) + 0;
+        TrStackRef *p = f->localsplus, *end = frame_stack_base(f) + co->stacksize + 1;
         for (; p < end; p++)
-            if ((p->bits & 3) == TR_SR_BORROWED) visit(sr_obj(*p), arg);
-        for (p = frame_stack_base(f); p < f->sp; p++)
-            if ((p->bits & 3) == TR_SR_BORROWED) visit(sr_obj(*p), arg);
-        (void)co;
+            if (p->bits != 0 && !(p->bits & 1)) visit(sr_obj(*p), arg);
+        if (f->func) visit(f->func, arg);
+        if (f->globals) visit(f->globals, arg);
+        if (f->builtins) visit(f->builtins, arg);
+        if (f->locals) visit(f->locals, arg);
     }
 }
 
@@ -183,31 +191,56 @@ typedef struct GlobalEntry {
     uintptr_t value;
 } GlobalEntry;
 
+struct AttrRec;
+
+/* One attribute site's cache (see "attribute caches" below). */
+typedef struct AttrSlot {
+    struct AttrRec *rec;     /* atomic pointer (release/acquire) to an immutable record, or NULL */
+    uint32_t fills;          /* records published here (atomic relaxed) */
+    uint32_t hint;           /* where the instance dicts seen here keep the name (dict_get_hinted) */
+} AttrSlot;
+
 typedef struct CodeExtra {
-    uint32_t *slot_of;       /* per instruction: index into entries (LOAD_GLOBAL only) */
+    uint32_t *slot_of;       /* per instruction: index into entries (LOAD_GLOBAL) or attr (the attribute ops) */
     size_t nentries;
+    size_t nattr;
+    AttrSlot *attr;          /* LOAD_ATTR, LOAD_METHOD and STORE_ATTR sites, after `entries` in the same block */
     GlobalEntry entries[];
 } CodeExtra;
+
+static inline int is_attr_op(int op) {
+    return op == OP_LOAD_ATTR || op == OP_LOAD_METHOD || op == OP_STORE_ATTR;
+}
 
 void vm_code_extra_free(void *extra) {
     CodeExtra *x = extra;
     if (!x) return;
+    for (size_t i = 0; i < x->nattr; i++) free(x->attr[i].rec);
     free(x->slot_of);
     free(x);
 }
 
 static NOINLINE CodeExtra *code_extra_create(TrCode *co) {
-    size_t n = 0;
-    for (size_t i = 0; i < co->ninstrs; i++)
-        if (TR_OP(co->instrs[i]) == OP_LOAD_GLOBAL) n++;
-    CodeExtra *x = calloc(1, sizeof(CodeExtra) + n * sizeof(GlobalEntry));
+    size_t n = 0, na = 0;
+    for (size_t i = 0; i < co->ninstrs; i++) {
+        int op = TR_OP(co->instrs[i]);
+        if (op == OP_LOAD_GLOBAL) n++;
+        else if (is_attr_op(op)) na++;
+    }
+    CodeExtra *x = calloc(1, sizeof(CodeExtra) + n * sizeof(GlobalEntry) + na * sizeof(AttrSlot));
     uint32_t *slots = calloc(co->ninstrs ? co->ninstrs : 1, sizeof(uint32_t));
     if (!x || !slots) { free(x); free(slots); return NULL; }
     x->slot_of = slots;
     x->nentries = n;
+    x->nattr = na;
+    x->attr = (AttrSlot *)(void *)(x->entries + n);
     n = 0;
-    for (size_t i = 0; i < co->ninstrs; i++)
-        if (TR_OP(co->instrs[i]) == OP_LOAD_GLOBAL) slots[i] = (uint32_t)n++;
+    na = 0;
+    for (size_t i = 0; i < co->ninstrs; i++) {
+        int op = TR_OP(co->instrs[i]);
+        if (op == OP_LOAD_GLOBAL) slots[i] = (uint32_t)n++;
+        else if (is_attr_op(op)) slots[i] = (uint32_t)na++;
+    }
     /* publish: pairs with the acquire load in code_extra() */
     uintptr_t seen = atomic_cas_uptr((uintptr_t *)&co->extra, 0, (uintptr_t)x);
     if (seen != 0) {
@@ -267,14 +300,12 @@ static void global_cache_put(CodeExtra *x, size_t idx, TrObject *globals, uint64
 /* ---- deferred marking -------------------------------------------------- */
 
 /* The rule of core/stackref.h: a namespace load that got a NEW reference to a
- * function, module, dict, list or type owned by another thread marks it
- * deferred, so later loads by every thread skip counting. */
+ * heap object owned by another thread marks it deferred, so later loads by
+ * every thread skip counting.  Safe for any object since deferred zombies
+ * are reclaimed during the run (threads/brc.c: brc_reclaim_pass). */
 static inline void maybe_defer(TrObject *v) {
     if (tr_is_imm(v) || tr_owned_by_me(v) || tr_is_immortal(v) || tr_is_deferred(v)) return;
-    TrType *t = tr_type(v);
-    if (t == &tr_function_type || t == &tr_module_type || t == &tr_dict_type ||
-        t == &tr_list_type || t == &tr_type_type || tr_type_is_subtype(t, &tr_type_type))
-        tr_make_deferred(v);
+    tr_make_deferred(v);
 }
 
 /* Wraps a dict_get_ref / list_get_ref result (r == 2 borrowed, 1 new). */
@@ -540,6 +571,257 @@ static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrSta
     }
     if (load_attr(ts, o, name, meth) < 0) return -1;
     return 0;
+}
+
+/* ---- attribute caches ------------------------------------------------------
+ *
+ * Each LOAD_ATTR, LOAD_METHOD and STORE_ATTR site has an AttrSlot in its code
+ * object's CodeExtra holding one atomic pointer to an immutable AttrRec: what
+ * the site found for one class.  A record names the class by its tag
+ * (TrHeapType.tag: unique, never reused, so a freed class whose address comes
+ * back cannot match) and stores the version word of the dict of every class of
+ * its MRO that can change (the leading heap classes; builtin types' dicts never
+ * change), read BEFORE the lookup that built it.  A record is valid while the
+ * receiver's class has that tag and every such dict still has that version:
+ * any change to the class's or a base's dict (C.m = f, C.__dict__[k] = v, del
+ * C.x) moves a version, so no separate invalidation is needed.
+ *
+ * Threads: a filler builds a record privately, publishes it with one atomic
+ * exchange and hands the one it replaced to qsbr_free_later; readers load the
+ * pointer with acquire and copy what they need before calling anything.  A
+ * cached `value` is uncounted: an immediate, immortal or deferred object
+ * (filling marks class attributes deferred, as class creation does for the
+ * functions of a class body), so it stays valid for a stack push even if
+ * another thread rebinds the class attribute meanwhile (core/stackref.h). */
+
+enum {
+    AK_INST = 1,  /* instance, no data descriptor on the class: the instance dict decides,
+                   * else `value` (a plain class attribute) when set, else the slow path */
+    AK_BIND,      /* as AK_INST, but an instance dict miss binds function `value` to the receiver */
+    AK_METHOD,    /* LOAD_METHOD: unless the instance dict shadows it, `value` (a function or
+                   * builtin method descriptor) is called with the receiver as self */
+    AK_CLASS,     /* the receiver is the class itself: `value` is the attribute */
+    AK_STORE      /* STORE_ATTR: no data descriptor on the class: store into the instance dict */
+};
+
+#define ATTR_MAX_FILLS 256    /* records one site may publish; past that it stays on the slow path */
+#define ATTR_MAX_VER 16       /* deeper hierarchies are not cached */
+
+typedef struct AttrRec {
+    uint64_t tag;             /* TrHeapType.tag of the class described */
+    uint32_t kind;            /* AK_* */
+    uint32_t nver;            /* entries in `ver` */
+    int64_t hash;             /* the attribute name's hash */
+    TrObject *value;          /* uncounted (see above), or NULL */
+    struct { const uint64_t *word; uint64_t seen; } ver[];   /* class dict version words */
+} AttrRec;
+
+static inline AttrSlot *attr_slot(CodeExtra *x, size_t idx) { return &x->attr[x->slot_of[idx]]; }
+
+/* 1 if record `r` still describes class `t`. */
+static inline __attribute__((always_inline)) int attr_rec_valid(const AttrRec *r, const TrType *t) {
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE) || ((const TrHeapType *)t)->tag != r->tag) return 0;
+    /* acquire loads: pair with the dicts' version bumps (full barriers).
+     * nver >= 1: a class is the first entry of its own MRO */
+    if (atomic_load_u64_acquire(r->ver[0].word) != r->ver[0].seen) return 0;
+    for (uint32_t i = 1; i < r->nver; i++)
+        if (atomic_load_u64_acquire(r->ver[i].word) != r->ver[i].seen) return 0;
+    return 1;
+}
+
+/* LOAD_ATTR / LOAD_METHOD through the site's record.  1: *out is the
+ * attribute, or with *is_meth set an unbound method to call with the receiver
+ * as self; 0: a miss (take the slow path); -1: error. */
+static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
+                                   TrStackRef *out, int *is_meth) {
+    AttrSlot *s = attr_slot(x, idx);
+    /* acquire: pairs with the exchange that published the record */
+    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
+    if (!r || tr_is_imm(o)) return 0;
+    TrType *tp = o->ob_type;
+    uint32_t kind = r->kind;
+    TrObject *value = r->value, *v;
+    int64_t hash = r->hash;
+    if (kind == AK_CLASS) {
+        if (tp != &tr_type_type || !attr_rec_valid(r, (TrType *)o)) return 0;
+        *out = sr_borrow(value);
+        return 1;
+    }
+    if (!attr_rec_valid(r, tp)) return 0;
+    /* `r` is not touched past this point: it may be freed once we block */
+    TrObject *d = instance_dict(o, tp);
+    if (kind == AK_METHOD) {
+        if (d) {
+            int c = dict_get_hinted(d, name, hash, &s->hint, &v);
+            if (c < 0) c = dict_contains(ts, d, name);
+            if (c != 0) return c < 0 ? -1 : 0;   /* shadowed by the instance: slow path */
+        }
+        *out = sr_borrow(value);
+        *is_meth = 1;
+        return 1;
+    }
+    if (d) {
+        int g = dict_get_hinted(d, name, hash, &s->hint, &v);
+        if (g == 2) {
+            *out = sr_borrow(v);
+            return 1;
+        }
+        if (g < 0) g = dict_get_ref(ts, d, name, &v);
+        if (g != 0) {
+            if (g < 0) return -1;
+            *out = sr_from_get(g, v);
+            return 1;
+        }
+    }
+    if (!value) return 0;
+    if (kind == AK_BIND) {
+        TrObject *m = method_new(ts, value, o);
+        if (!m) return -1;
+        *out = sr_steal(m);
+        return 1;
+    }
+    *out = sr_borrow(value);
+    return 1;
+}
+
+/* 1 if a slow-path attribute operation on `o` may leave a record: `o` is an
+ * instance of a class, or a class. */
+static inline int attr_site_cacheable(TrObject *o) {
+    if (tr_is_imm(o)) return 0;
+    TrType *tp = o->ob_type;
+    if (tp == &tr_type_type) tp = (TrType *)o;
+    return (tp->flags & TR_TPFLAG_HEAPTYPE) != 0;
+}
+
+/* The instance dict of `o` (borrowed), installed now if it has none (as
+ * objects/type.c does: one CAS, never replaced).  NULL with MemoryError. */
+static NOINLINE TrObject *instance_dict_create(TrThread *ts, TrObject *o, TrType *tp) {
+    TrObject *nd = dict_new(ts);
+    if (!nd) return NULL;
+    uintptr_t seen = atomic_cas_uptr((uintptr_t *)(void *)((char *)o + tp->dictoffset), 0, (uintptr_t)nd);
+    if (seen != 0) {         /* another thread installed one first */
+        tr_decref(nd);
+        return (TrObject *)seen;
+    }
+    return nd;
+}
+
+/* STORE_ATTR through the site's record: 1 stored, 0 miss, -1 error. */
+static inline __attribute__((always_inline)) int attr_store_cached(TrThread *ts, CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
+                                    TrObject *v) {
+    AttrSlot *s = attr_slot(x, idx);
+    /* acquire: pairs with the exchange that published the record */
+    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
+    if (!r || tr_is_imm(o) || r->kind != AK_STORE) return 0;
+    TrType *tp = o->ob_type;
+    if (!attr_rec_valid(r, tp)) return 0;
+    TrObject *d = instance_dict(o, tp);
+    if (!d && !(d = instance_dict_create(ts, o, tp))) return -1;
+    return dict_set_hinted(ts, d, name, v, &s->hint) < 0 ? -1 : 1;
+}
+
+/* Makes class attribute `v` uncounted-safe for a cache record: 1 if it is
+ * (now) immediate, immortal or deferred.  Only objects with no finaliser are
+ * marked: a deferred object's release waits for a reclaim. */
+static int attr_make_safe(TrObject *v) {
+    if (sr_can_borrow(v)) return 1;
+    TrType *t = tr_type(v);
+    if (t == &tr_function_type || t == &tr_str_type || t == &tr_float_type || t == &tr_tuple_type ||
+        t == &tr_list_type || t == &tr_dict_type || t == &tr_module_type || t == &tr_type_type ||
+        t == &tr_method_descr_type) {
+        tr_make_deferred(v);
+        return 1;
+    }
+    return 0;
+}
+
+/* After a slow-path attribute operation at `idx` succeeded on receiver `o`:
+ * builds and publishes a record for the receiver's class when the site can
+ * use one.  Never fails (a record is only an optimisation); no exception is
+ * pending on entry or exit. */
+static NOINLINE void attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject *o, TrObject *name) {
+    if (tr_is_imm(o)) return;
+    CodeExtra *x = code_extra(co);
+    if (!x) { err_clear(ts); return; }
+    AttrSlot *s = attr_slot(x, idx);
+    if (atomic_load_u32_relaxed(&s->fills) >= ATTR_MAX_FILLS) return;
+    int op = TR_OP(co->instrs[idx]);
+    TrType *tp = o->ob_type, *t;
+    int kind;
+    if (tp == &tr_type_type) {
+        const char *n = str_utf8(name);
+        if (op == OP_STORE_ATTR || (n[0] == '_' && n[1] == '_')) return;
+        t = (TrType *)o;
+        kind = AK_CLASS;
+    } else {
+        if (!tp->dictoffset) return;
+        if (op == OP_STORE_ATTR ? tp->setattr != NULL : tp->getattr != NULL) return;
+        t = tp;
+        kind = op == OP_STORE_ATTR ? AK_STORE : AK_INST;
+    }
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return;
+    /* acquire: pairs with the exchange that published it */
+    const AttrRec *cur = atomic_load_ptr_acquire((void *const *)&s->rec);
+    if (cur && attr_rec_valid(cur, t) && (cur->kind == AK_CLASS) == (kind == AK_CLASS)) return;
+    TrHeapType *h = (TrHeapType *)t;
+    size_t nver = 0;
+    while (nver < h->nmro && (h->mro[nver]->flags & TR_TPFLAG_HEAPTYPE)) nver++;
+    if (nver > ATTR_MAX_VER) return;
+    for (size_t i = nver; i < h->nmro; i++)
+        if (h->mro[i]->flags & TR_TPFLAG_HEAPTYPE) return;   /* a class after a builtin type */
+    AttrRec *r = malloc(sizeof(AttrRec) + nver * sizeof r->ver[0]);
+    if (!r) return;
+    r->tag = h->tag;
+    r->nver = (uint32_t)nver;
+    r->hash = str_hash(name);
+    r->value = NULL;
+    /* the versions first: a change racing with the lookup below leaves the
+     * record stale, never wrong */
+    for (size_t i = 0; i < nver; i++) {
+        r->ver[i].word = dict_version_ptr(h->mro[i]->dict);
+        r->ver[i].seen = atomic_load_u64_acquire(r->ver[i].word);
+    }
+    TrObject *d = NULL;
+    int fr = type_find_ref(ts, t, name, &d);
+    if (fr < 0) { err_clear(ts); free(r); return; }
+    int ok = 1;
+    if (fr > 0) {
+        TrType *dt = tr_type(d);
+        switch (kind) {
+        case AK_STORE:
+            ok = dt->descr_set == NULL;
+            break;
+        case AK_CLASS:
+            /* type_getattr hands these out as they are */
+            ok = dt == &tr_function_type || dt == &tr_method_descr_type || dt->descr_get == NULL;
+            if (ok) r->value = d;
+            break;
+        default:
+            if (dt->descr_set) ok = 0;    /* a data descriptor: always the slow path */
+            else if (op == OP_LOAD_METHOD && (dt == &tr_function_type || dt == &tr_method_descr_type)) {
+                kind = AK_METHOD;
+                r->value = d;
+            } else if (dt == &tr_function_type) {
+                kind = AK_BIND;
+                r->value = d;
+            } else if (!dt->descr_get) {
+                r->value = d;             /* a plain class attribute */
+            }
+            break;
+        }
+    } else if (kind == AK_CLASS) {
+        ok = 0;                           /* the metatype's attributes: slow path */
+    }
+    if (ok && r->value && !attr_make_safe(r->value)) {
+        if (kind == AK_INST) r->value = NULL;   /* an instance dict miss takes the slow path */
+        else ok = 0;
+    }
+    if (fr == 1) tr_decref(d);            /* the class dict keeps it; the record holds it uncounted */
+    if (!ok) { free(r); return; }
+    r->kind = (uint32_t)kind;
+    AttrRec *old = atomic_exchange_ptr(&s->rec, r);
+    atomic_add_u32(&s->fills, 1);
+    if (old) qsbr_free_later(ts, old);
 }
 
 /* ---- calls ---------------------------------------------------------------- */
@@ -997,19 +1279,13 @@ static NOINLINE TrObject *format_value(TrThread *ts, TrFrame *f, TrObject *v, in
     switch (conv & 3) {
     case TR_FV_STR: cv = tr_str(ts, v); break;
     case TR_FV_REPR: cv = tr_repr(ts, v); break;
-    case TR_FV_ASCII: cv = call_builtin(ts, f, "ascii", &v, 1); break;
+    case TR_FV_ASCII: cv = tr_ascii(ts, v); break;
     default: cv = tr_newref(v); break;
     }
     if (!cv) return NULL;
-    TrObject *r;
-    if (spec && !(str_check(spec) && str_nbytes(spec) == 0)) {
-        TrObject *a[2] = {cv, spec};
-        r = call_builtin(ts, f, "format", a, 2);
-    } else if (tr_type(cv) == &tr_str_type) {
-        return cv;
-    } else {
-        r = tr_str(ts, cv);
-    }
+    if (tr_type(cv) == &tr_str_type && (!spec || str_nbytes(spec) == 0)) return cv;
+    /* format(cv, spec), as CPython: an empty spec still calls a user __format__ */
+    TrObject *r = tr_format(ts, cv, spec);
     tr_decref(cv);
     return r;
 }
@@ -1064,7 +1340,8 @@ static NOINLINE TrObject *import_from(TrThread *ts, TrObject *mod, TrObject *nam
 }
 
 static NOINLINE TrObject *binop_slow(TrThread *ts, int op, TrObject *a, TrObject *b) {
-    if (tr_is_imm(a) && tr_is_imm(b)) return int_binop(ts, op & ~TR_BINOP_INPLACE, a, b);
+    if (tr_is_imm(a) && tr_is_imm(b) && (op & ~TR_BINOP_INPLACE) != TR_BINOP_MATMUL)
+        return int_binop(ts, op & ~TR_BINOP_INPLACE, a, b);
     return tr_binop(ts, op, a, b);
 }
 
@@ -1348,17 +1625,35 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(LOAD_ATTR) {
         TrStackRef o = TOP(), r;
+        TrObject *oo = sr_obj(o);
+        size_t idx = (size_t)INSTR_INDEX();
+        CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
+        int meth = 0, c = 0;
         SAVE();
-        if (load_attr(ts, sr_obj(o), names[oparg], &r) < 0) goto error;
+        if (LIKELY(x != NULL)) c = attr_load_cached(ts, x, idx, oo, names[oparg], &r, &meth);
+        if (c < 0) goto error;
+        if (c == 0) {
+            if (load_attr(ts, oo, names[oparg], &r) < 0) goto error;
+            if (attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
+        }
         sr_close(o);
         TOP() = r;
         DISPATCH();
     }
     TARGET(LOAD_METHOD) {
         TrStackRef o = TOP(), m;
+        TrObject *oo = sr_obj(o);
+        size_t idx = (size_t)INSTR_INDEX();
+        CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
+        int r = 0, c = 0;
         SAVE();
-        int r = load_method(ts, sr_obj(o), names[oparg], &m);
-        if (r < 0) goto error;
+        if (LIKELY(x != NULL)) c = attr_load_cached(ts, x, idx, oo, names[oparg], &m, &r);
+        if (c < 0) goto error;
+        if (c == 0) {
+            r = load_method(ts, oo, names[oparg], &m);
+            if (r < 0) goto error;
+            if (attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
+        }
         if (r == 1) {
             TOP() = m;
             PUSH(o);          /* the receiver's ref moves to the self slot */
@@ -1371,8 +1666,18 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(STORE_ATTR) {
         TrStackRef o = POP(), v = POP();
+        TrObject *oo = sr_obj(o);
+        size_t idx = (size_t)INSTR_INDEX();
+        CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
+        int rc, c = 0;
         SAVE();
-        int rc = tr_setattr(ts, sr_obj(o), names[oparg], sr_obj(v));
+        if (LIKELY(x != NULL)) c = attr_store_cached(ts, x, idx, oo, names[oparg], sr_obj(v));
+        if (c != 0) {
+            rc = c < 0 ? -1 : 0;
+        } else {
+            rc = tr_setattr(ts, oo, names[oparg], sr_obj(v));
+            if (rc == 0 && attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
+        }
         sr_close(o);
         sr_close(v);
         if (rc < 0) goto error;
@@ -1811,8 +2116,43 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(CALL) {
         TrStackRef *slot = sp - oparg - 2;
         TrObject *callable = sr_obj(slot[0]);
+        TrType *ct = tr_type(callable);
         SAVE();
-        if (tr_type(callable) == &tr_function_type) {
+        if (ct == &tr_method_type && sr_is_null(slot[1]) &&
+            tr_type(((TrMethod *)callable)->func) == &tr_function_type) {
+            /* a bound method: unpack it into [func, self] (no tuple, no binding) */
+            TrMethod *bm = (TrMethod *)callable;
+            TrStackRef old = slot[0];
+            callable = bm->func;
+            slot[1] = sr_from(bm->self);
+            slot[0] = sr_from(callable);
+            sr_close(old);                 /* the stack's refs keep func and self */
+            ct = &tr_function_type;
+        }
+        if (ct == &tr_cfunction_type || (ct == &tr_method_descr_type && !sr_is_null(slot[1]))) {
+            int has_self = !sr_is_null(slot[1]);
+            size_t total = (size_t)oparg + (size_t)has_self;
+            if (total <= 8) {
+                /* a builtin: call it straight from the stack's words */
+                TrObject *av[8];
+                TrStackRef *a = slot + 2 - has_self;
+                for (size_t i = 0; i < total; i++) av[i] = sr_obj(a[i]);
+                TrObject *res;
+                if (ct == &tr_cfunction_type) {
+                    TrCFunction *cf = (TrCFunction *)callable;
+                    res = cf->fn(ts, cf->self, av, total, NULL);
+                } else {
+                    /* LOAD_METHOD found a builtin method: call it without binding */
+                    res = ((TrMethodDescr *)callable)->def->fn(ts, av[0], av + 1, total - 1, NULL);
+                }
+                for (int i = 0; i < oparg + 2; i++) sr_close(slot[i]);
+                sp = slot;
+                if (!res) goto error;
+                PUSH(sr_steal(res));
+                DISPATCH();
+            }
+        }
+        if (ct == &tr_function_type) {
             TrFunction *fn = (TrFunction *)callable;
             TrCode *fco = (TrCode *)fn->code;
             int has_self = !sr_is_null(slot[1]);

@@ -22,9 +22,14 @@ TrObject *vm_run_code(TrThread *ts, TrObject *code, TrObject *globals, TrObject 
 TrObject *vm_call_function(TrThread *ts, TrObject *func, TrObject *const *args,
                            size_t nargs, TrObject *kwnames);
 
-/* Calls `visit(o, arg)` for every object the thread's frames reference
- * without counting (borrowed stack refs and locals).  Only for `ts` itself or
- * for a stopped thread (stop-the-world); used to decide when a deferred object
+/* Calls `visit(o, arg)` for every object the thread's frames may reference
+ * without counting: each frame on its chain (running generator frames
+ * included), its locals, cells, the whole capacity of its value stack (popped
+ * operands a running instruction still uses stay in their slots) and its
+ * func/globals/builtins/locals pointers.  Conservative: `visit` may also get
+ * counted or stale words, so it must only compare addresses, never
+ * dereference.  Only for `ts` itself or for a stopped thread
+ * (threads/stw.c); brc_reclaim_pass uses it to decide which deferred objects
  * may be freed. */
 void vm_visit_stack_refs(TrThread *ts, void (*visit)(TrObject *o, void *arg), void *arg);
 

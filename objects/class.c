@@ -601,6 +601,9 @@ done:
     return obj;
 }
 
+/* The last class tag handed out (TrHeapType.tag); atomic. */
+static uint64_t class_tag_seq;
+
 /* ---- creating a class ----------------------------------------------------------------- */
 
 /* Appends the MRO of `t` (its own for a class, the base chain for a builtin)
@@ -835,6 +838,7 @@ TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns,
     if (!h) { tr_decref(own_bases); return NULL; }
     TrType *t = &h->type;
     h->bases = own_bases;
+    h->tag = atomic_add_u64(&class_tag_seq, 1) + 1;   /* unique: never reused */
     t->flags = TR_TPFLAG_HEAPTYPE | TR_TPFLAG_BASETYPE;
     t->name = strdup(str_utf8(name));
     t->base = best;

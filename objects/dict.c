@@ -123,7 +123,8 @@ static void append_entry(Keys *k, int64_t hash, TrObject *key, uintptr_t w) {
     atomic_store_u64_relaxed((uint64_t *)&e->hash, (uint64_t)hash);
     atomic_store_ptr_relaxed(&e->key, key);
     atomic_store_uptr_release(&e->value, w);
-    k->nentries = ix + 1;
+    /* release: dict_get_hinted() trusts entries below an acquired nentries */
+    atomic_store_size_release(&k->nentries, ix + 1);
     k->live_end = ix + 1;
     /* release: the entry above is complete before a reader can reach it */
     atomic_store_u32_release(&k->indices[slot], (uint32_t)ix);
@@ -320,6 +321,8 @@ size_t dict_size(const TrObject *d) { return atomic_load_size_relaxed(&D(d)->use
 
 uint64_t dict_version(const TrObject *d) { return atomic_load_u64_acquire(&D(d)->version); }
 
+const uint64_t *dict_version_ptr(const TrObject *d) { return &D(d)->version; }
+
 TrObject *dict_get(TrThread *ts, TrObject *d, TrObject *key) {
     int64_t h = hash_of(ts, key);
     if (h == -1) return NULL;
@@ -366,6 +369,76 @@ int dict_get_ref(TrThread *ts, TrObject *dict, TrObject *key, TrObject **out) {
     if (r <= 0) return r;
     *out = v;
     return 1;
+}
+
+/* ---- hinted access for the VM's attribute caches ------------------------- */
+
+int dict_get_hinted(TrObject *dict, TrObject *key, int64_t hash, uint32_t *hint, TrObject **out) {
+    TrDict *d = D(dict);
+    Keys *k = load_keys(d);
+    if (!k) return 0;
+    uint32_t hx = atomic_load_u32_relaxed(hint);
+    /* acquire: pairs with the release in append_entry(): the entries below
+     * it are complete, so a stale hint never reads uninitialised memory */
+    if (hx < atomic_load_size_acquire(&k->nentries)) {
+        Entry *e = &k->entries[hx];
+        if (atomic_load_objptr_relaxed(&e->key) == key) {
+            /* acquire: pairs with the release of the value word */
+            uintptr_t w = atomic_load_uptr_acquire(&e->value);
+            if (w & 3) { *out = untag(w); return 2; }
+            if (w) return -1;          /* a plain pointer: only the lock may count it */
+            /* deleted here: the key may live in a later entry */
+        }
+    }
+    size_t mask = k->size - 1, i = (size_t)hash & mask, perturb = (size_t)hash;
+    for (;;) {
+        /* acquire: pairs with the release in append_entry() */
+        uint32_t x = atomic_load_u32_acquire(&k->indices[i]);
+        if (x == IX_EMPTY) return 0;
+        if (x < k->usable) {
+            Entry *e = &k->entries[x];
+            if ((int64_t)atomic_load_u64_relaxed((const uint64_t *)&e->hash) == hash) {
+                TrObject *ek = atomic_load_objptr_relaxed(&e->key);
+                if (ek == key) {
+                    atomic_store_u32_relaxed(hint, x);
+                    /* acquire: pairs with the release of the value word */
+                    uintptr_t w = atomic_load_uptr_acquire(&e->value);
+                    if (w & 3) { *out = untag(w); return 2; }
+                    return -1;
+                }
+                return -1;             /* an equal-hash key: comparing it needs the lock */
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value, uint32_t *hint) {
+    TrDict *d = D(dict);
+    uint32_t hx = atomic_load_u32_relaxed(hint);
+    TrObject *dead = NULL;
+    int done = 0;
+    TR_BEGIN_CRITICAL(ts, dict);
+    Keys *k = d->keys;
+    if (k && hx < k->nentries) {
+        Entry *e = &k->entries[hx];
+        if (e->key == key && e->value) {      /* the live entry of `key` */
+            dead = untag(e->value);
+            atomic_store_uptr_release(&e->value, tag_value(tr_newref(value)));
+            bump(d);
+            done = 1;
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (done) {
+        tr_decref(dead);     /* outside the lock: may run a destructor */
+        return 0;
+    }
+    if (dict_set(ts, dict, key, value) < 0) return -1;
+    TrObject *v;
+    (void)dict_get_hinted(dict, key, str_hash(key), hint, &v);   /* learns the entry */
+    return 0;
 }
 
 TrObject *dict_get_cstr(TrThread *ts, TrObject *d, const char *key) {
@@ -860,6 +933,17 @@ static int view_kind(TrObject *o) {
 }
 
 static TrObject *view_iter(TrThread *ts, TrObject *o) { return dictiter_new(ts, VIEW_DICT(o), view_kind(o), false); }
+
+TrObject *dict_as_list(TrThread *ts, TrObject *o) {
+    TrType *t = tr_type(o);
+    if (t == &tr_dict_type) return dict_keys_list(ts, o);
+    if (t != &tr_dict_keys_type && t != &tr_dict_values_type && t != &tr_dict_items_type) return NULL;
+    switch (view_kind(o)) {
+    case KIND_KEYS: return dict_keys_list(ts, VIEW_DICT(o));
+    case KIND_VALUES: return dict_values_list(ts, VIEW_DICT(o));
+    default: return dict_items_list(ts, VIEW_DICT(o));
+    }
+}
 
 static TrObject *view_repr(TrThread *ts, TrObject *o) {
     if (repr_enter(o)) return str_from_cstr(ts, "...");

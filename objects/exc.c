@@ -60,6 +60,7 @@ static int init_attrs(TrThread *ts, TrExc *e) {
             r |= set_attr(ts, e, "errno", a[0]);
             r |= set_attr(ts, e, "strerror", a[1]);
             r |= set_attr(ts, e, "filename", n >= 3 ? a[2] : tr_none);
+            r |= set_attr(ts, e, "filename2", n == 5 ? a[4] : tr_none);   /* before args is replaced */
             if (n >= 3) {
                 /* CPython keeps only (errno, strerror) in args then */
                 TrObject *t = tuple_from_array(ts, a, 2);
@@ -71,8 +72,8 @@ static int init_attrs(TrThread *ts, TrExc *e) {
             r |= set_attr(ts, e, "errno", tr_none);
             r |= set_attr(ts, e, "strerror", tr_none);
             r |= set_attr(ts, e, "filename", tr_none);
+            r |= set_attr(ts, e, "filename2", tr_none);
         }
-        r |= set_attr(ts, e, "filename2", tr_none);
         return r ? -1 : 0;
     }
     if (is_sub(e, &tr_exc_SyntaxError)) {
@@ -103,12 +104,33 @@ static int init_attrs(TrThread *ts, TrExc *e) {
     return 0;
 }
 
+/* The OSError subclass CPython picks for errno `no` (OSError itself if none). */
+static TrType *oserror_subclass(int64_t no) {
+    switch (no) {
+    case ENOENT: return &tr_exc_FileNotFoundError;
+    case EEXIST: return &tr_exc_FileExistsError;
+    case EACCES: case EPERM: return &tr_exc_PermissionError;
+    case EISDIR: return &tr_exc_IsADirectoryError;
+    case ENOTDIR: return &tr_exc_NotADirectoryError;
+    case ETIMEDOUT: return &tr_exc_TimeoutError;
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &tr_exc_BlockingIOError;
+    case ECHILD: return &tr_exc_ChildProcessError;
+    case EINTR: return &tr_exc_InterruptedError;
+    case ESRCH: return &tr_exc_ProcessLookupError;
+    case EPIPE: case ESHUTDOWN: return &tr_exc_BrokenPipeError;
+    case ECONNABORTED: return &tr_exc_ConnectionAbortedError;
+    case ECONNREFUSED: return &tr_exc_ConnectionRefusedError;
+    case ECONNRESET: return &tr_exc_ConnectionResetError;
+    default: return &tr_exc_OSError;
+    }
+}
+
 /* ---- construction ----------------------------------------------------------- */
 
 TrObject *exc_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs) {
     /* OSError(errno, ...) picks the subclass for the errno, as CPython does */
-    if (type == &tr_exc_OSError && nargs >= 2 && tr_is_imm(args[0]) && tr_imm_value(args[0]) == ENOENT)
-        type = &tr_exc_FileNotFoundError;
+    if (type == &tr_exc_OSError && nargs >= 2 && tr_is_imm(args[0]))
+        type = oserror_subclass(tr_imm_value(args[0]));
     TrExc *e = (TrExc *)tr_alloc(ts, type);
     if (!e) return NULL;
     e->args = tuple_from_array(ts, args, nargs);
@@ -192,9 +214,11 @@ static TrObject *keyerror_str(TrThread *ts, TrObject *o) {
 static TrObject *oserror_str(TrThread *ts, TrObject *o) {
     TrExc *e = (TrExc *)o;
     TrObject *no = get_attr(ts, e, "errno"), *se = get_attr(ts, e, "strerror");
-    TrObject *fn = get_attr(ts, e, "filename");
+    TrObject *fn = get_attr(ts, e, "filename"), *fn2 = get_attr(ts, e, "filename2");
     TrObject *r;
-    if (fn && fn != tr_none)
+    if (fn && fn != tr_none && fn2 && fn2 != tr_none)
+        r = str_format(ts, "[Errno %S] %S: %R -> %R", no ? no : tr_none, se ? se : tr_none, fn, fn2);
+    else if (fn && fn != tr_none)
         r = str_format(ts, "[Errno %S] %S: %R", no ? no : tr_none, se ? se : tr_none, fn);
     else if (no && se && no != tr_none && se != tr_none)
         r = str_format(ts, "[Errno %S] %S", no, se);
@@ -203,6 +227,7 @@ static TrObject *oserror_str(TrThread *ts, TrObject *o) {
     tr_xdecref(no);
     tr_xdecref(se);
     tr_xdecref(fn);
+    tr_xdecref(fn2);
     return r;
 }
 

@@ -766,7 +766,7 @@ TrObject *str_format_method(TrThread *ts, TrObject *fmt, TrObject *const *args, 
 
 /* ---- printf-style % ------------------------------------------------------ */
 
-static TrObject *ascii_of(TrThread *ts, TrObject *o) {
+TrObject *tr_ascii(TrThread *ts, TrObject *o) {
     TrObject *r = tr_repr(ts, o);
     if (!r) return NULL;
     TrObject *q = escape_non_ascii(ts, r);
@@ -874,7 +874,7 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
         TrObject *tmp = NULL;
         switch (c) {
         case 's': case 'r': case 'a': {
-            tmp = c == 's' ? tr_str(ts, v) : c == 'r' ? tr_repr(ts, v) : ascii_of(ts, v);
+            tmp = c == 's' ? tr_str(ts, v) : c == 'r' ? tr_repr(ts, v) : tr_ascii(ts, v);
             if (!tmp) goto error;
             const char *t = str_utf8(tmp);
             size_t n = str_nbytes(tmp), ncp = str_length(tmp);

@@ -98,11 +98,11 @@ static void replace_stop_iteration(TrThread *ts) {
     TrObject *re = msg ? exc_new(ts, &tr_exc_RuntimeError, &msg, 1) : NULL;
     tr_xdecref(msg);
     if (!re) { tr_decref(si); return; }
-    TrExc *e = (TrExc *)re, *s = (TrExc *)si;
+    TrExc *e = (TrExc *)re;
     e->cause = tr_newref(si);
     e->context = si;
     e->suppress_context = true;
-    if (s->tb_len > 0) exc_add_traceback(ts, re, s->tb[s->tb_len - 1].code, s->tb[s->tb_len - 1].instr);
+    /* CPython's RuntimeError shows no entry for the generator's own frame */
     err_restore(ts, re);
 }
 

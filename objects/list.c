@@ -22,6 +22,9 @@
 #include "objects/containers.h"
 #include "torii/iter.h"
 
+/* torii/set.h (not included: its set_size would clash with this file's) */
+TrObject *set_as_list(TrThread *ts, TrObject *o);
+
 #define L(o) ((TrList *)(o))
 
 /* ---- raw array access (caller holds the lock unless said otherwise) ---- */
@@ -226,6 +229,17 @@ int list_extend(TrThread *ts, TrObject *list, TrObject *iterable) {
         if (!a) return -1;
         return append_array_take(ts, list, a, n);
     }
+    /* dicts, their views and sets: one locked copy, as atomic as under a GIL */
+    TrObject *copy = dict_as_list(ts, iterable);
+    if (!copy && !err_occurred(ts)) copy = set_as_list(ts, iterable);
+    if (copy) {
+        size_t n;
+        TrObject **a = snapshot(ts, copy, &n);
+        tr_decref(copy);
+        if (!a) return -1;
+        return append_array_take(ts, list, a, n);
+    }
+    if (err_occurred(ts)) return -1;
     TrObject *it = tr_iter(ts, iterable);
     if (!it) return -1;
     TrObject *item;

@@ -252,6 +252,21 @@ static SEntry *snapshot(TrThread *ts, TrObject *o, size_t *n) {
     }
 }
 
+TrObject *set_as_list(TrThread *ts, TrObject *o) {
+    TrType *t = tr_type(o);
+    if (t != &tr_set_type && t != &tr_frozenset_type) return NULL;
+    size_t n;
+    SEntry *a = snapshot(ts, o, &n);
+    if (!a) return NULL;
+    TrObject *l = list_new(ts, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (l && list_append(ts, l, a[i].key) < 0) { tr_decref(l); l = NULL; }
+        tr_decref(a[i].key);
+    }
+    free(a);
+    return l;
+}
+
 static void release(SEntry *a, size_t n) {
     for (size_t i = 0; i < n; i++) tr_decref(a[i].key);
     free(a);

@@ -181,6 +181,222 @@ static void inherit(TrType *type, TrType *base) {
 #undef INHERIT
 }
 
+/* ---- slot wrappers for builtin types ------------------------------------
+ * `list.__len__`, `(1).__add__(2)`, `super().__getitem__(k)`: a builtin type
+ * whose C slot is its own (not inherited unchanged from its base) gets the
+ * special method name in its dict, as a method descriptor whose function
+ * calls the slot of the receiver's nearest builtin type (so a class that
+ * overrides __len__ and calls super().__len__() reaches the builtin slot,
+ * not itself).  Names the type's methods table already defines win. */
+
+static TrType *builtin_base(TrObject *self) {
+    TrType *t = tr_type(self);
+    while (t->flags & TR_TPFLAG_HEAPTYPE) t = t->base;
+    return t;
+}
+
+static TrObject *unary_result(TrThread *ts, tr_unaryfunc f, TrObject *self, const char *name,
+                              size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, name, nargs, kwnames, 0, 0) < 0) return NULL;
+    return f(ts, self);
+}
+
+#define SW_UNARY(fname, pyname, EXPR) \
+    static TrObject *fname(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, \
+                           TrObject *kwnames) { \
+        TrType *t = builtin_base(self); \
+        return unary_result(ts, EXPR, self, pyname, nargs, kwnames); \
+    }
+SW_UNARY(sw_repr, "__repr__", t->repr)
+SW_UNARY(sw_str, "__str__", t->str)
+SW_UNARY(sw_iter, "__iter__", t->iter)
+SW_UNARY(sw_neg, "__neg__", t->number->neg)
+SW_UNARY(sw_pos, "__pos__", t->number->pos)
+SW_UNARY(sw_abs, "__abs__", t->number->abs)
+SW_UNARY(sw_invert, "__invert__", t->number->invert)
+SW_UNARY(sw_int, "__int__", t->number->to_int)
+SW_UNARY(sw_float, "__float__", t->number->to_float)
+SW_UNARY(sw_index, "__index__", t->number->index)
+#undef SW_UNARY
+
+static TrObject *sw_next(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                         TrObject *kwnames) {
+    if (tr_check_args(ts, "__next__", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *r = builtin_base(self)->iternext(ts, self);
+    if (!r && !err_occurred(ts)) err_raise(ts, exc_new(ts, &tr_exc_StopIteration, NULL, 0));
+    return r;
+}
+
+static TrObject *sw_hash(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                         TrObject *kwnames) {
+    if (tr_check_args(ts, "__hash__", nargs, kwnames, 0, 0) < 0) return NULL;
+    int64_t h = builtin_base(self)->hash(ts, self);
+    return h == -1 && err_occurred(ts) ? NULL : int_from_i64(ts, h);
+}
+
+static TrObject *sw_bool(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                         TrObject *kwnames) {
+    if (tr_check_args(ts, "__bool__", nargs, kwnames, 0, 0) < 0) return NULL;
+    int r = builtin_base(self)->truth(ts, self);
+    return r < 0 ? NULL : tr_newref(r ? tr_true : tr_false);
+}
+
+static TrObject *sw_len(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                        TrObject *kwnames) {
+    if (tr_check_args(ts, "__len__", nargs, kwnames, 0, 0) < 0) return NULL;
+    ssize_t n = builtin_base(self)->len(ts, self);
+    return n < 0 ? NULL : int_from_i64(ts, n);
+}
+
+static TrObject *sw_getitem(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    if (tr_check_args(ts, "__getitem__", nargs, kwnames, 1, 1) < 0) return NULL;
+    return builtin_base(self)->getitem(ts, self, args[0]);
+}
+
+static TrObject *sw_setitem(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    if (tr_check_args(ts, "__setitem__", nargs, kwnames, 2, 2) < 0) return NULL;
+    return builtin_base(self)->setitem(ts, self, args[0], args[1]) < 0 ? NULL : tr_newref(tr_none);
+}
+
+static TrObject *sw_delitem(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    if (tr_check_args(ts, "__delitem__", nargs, kwnames, 1, 1) < 0) return NULL;
+    return builtin_base(self)->setitem(ts, self, args[0], NULL) < 0 ? NULL : tr_newref(tr_none);
+}
+
+static TrObject *sw_contains(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                             TrObject *kwnames) {
+    if (tr_check_args(ts, "__contains__", nargs, kwnames, 1, 1) < 0) return NULL;
+    int r = builtin_base(self)->contains(ts, self, args[0]);
+    return r < 0 ? NULL : tr_newref(r ? tr_true : tr_false);
+}
+
+static TrObject *sw_call(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                         TrObject *kwnames) {
+    return builtin_base(self)->call(ts, self, args, nargs, kwnames);
+}
+
+#define SW_CMP(fname, pyname, OP) \
+    static TrObject *fname(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, \
+                           TrObject *kwnames) { \
+        if (tr_check_args(ts, pyname, nargs, kwnames, 1, 1) < 0) return NULL; \
+        return builtin_base(self)->richcompare(ts, self, args[0], OP); \
+    }
+SW_CMP(sw_lt, "__lt__", TR_LT)
+SW_CMP(sw_le, "__le__", TR_LE)
+SW_CMP(sw_eq, "__eq__", TR_EQ)
+SW_CMP(sw_ne, "__ne__", TR_NE)
+SW_CMP(sw_gt, "__gt__", TR_GT)
+SW_CMP(sw_ge, "__ge__", TR_GE)
+#undef SW_CMP
+
+#define SW_BINOP(OP, fwd, refl, FWDNAME, REFLNAME) \
+    static TrObject *fwd(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, \
+                         TrObject *kwnames) { \
+        if (tr_check_args(ts, FWDNAME, nargs, kwnames, 1, 1) < 0) return NULL; \
+        return builtin_base(self)->number->binop[OP](ts, self, args[0]); \
+    } \
+    static TrObject *refl(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, \
+                          TrObject *kwnames) { \
+        if (tr_check_args(ts, REFLNAME, nargs, kwnames, 1, 1) < 0) return NULL; \
+        return builtin_base(self)->number->binop[OP](ts, args[0], self); \
+    }
+SW_BINOP(TR_BINOP_ADD, sw_add, sw_radd, "__add__", "__radd__")
+SW_BINOP(TR_BINOP_SUB, sw_sub, sw_rsub, "__sub__", "__rsub__")
+SW_BINOP(TR_BINOP_MUL, sw_mul, sw_rmul, "__mul__", "__rmul__")
+SW_BINOP(TR_BINOP_TRUEDIV, sw_truediv, sw_rtruediv, "__truediv__", "__rtruediv__")
+SW_BINOP(TR_BINOP_FLOORDIV, sw_floordiv, sw_rfloordiv, "__floordiv__", "__rfloordiv__")
+SW_BINOP(TR_BINOP_MOD, sw_mod, sw_rmod, "__mod__", "__rmod__")
+SW_BINOP(TR_BINOP_POW, sw_pow, sw_rpow, "__pow__", "__rpow__")
+SW_BINOP(TR_BINOP_LSHIFT, sw_lshift, sw_rlshift, "__lshift__", "__rlshift__")
+SW_BINOP(TR_BINOP_RSHIFT, sw_rshift, sw_rrshift, "__rshift__", "__rrshift__")
+SW_BINOP(TR_BINOP_AND, sw_and, sw_rand, "__and__", "__rand__")
+SW_BINOP(TR_BINOP_OR, sw_or, sw_ror, "__or__", "__ror__")
+SW_BINOP(TR_BINOP_XOR, sw_xor, sw_rxor, "__xor__", "__rxor__")
+SW_BINOP(TR_BINOP_MATMUL, sw_matmul, sw_rmatmul, "__matmul__", "__rmatmul__")
+#undef SW_BINOP
+
+static const TrMethodDef binop_wrappers[TR_BINOP_COUNT][2] = {
+    {{"__add__", sw_add}, {"__radd__", sw_radd}}, {{"__sub__", sw_sub}, {"__rsub__", sw_rsub}},
+    {{"__mul__", sw_mul}, {"__rmul__", sw_rmul}},
+    {{"__truediv__", sw_truediv}, {"__rtruediv__", sw_rtruediv}},
+    {{"__floordiv__", sw_floordiv}, {"__rfloordiv__", sw_rfloordiv}},
+    {{"__mod__", sw_mod}, {"__rmod__", sw_rmod}}, {{"__pow__", sw_pow}, {"__rpow__", sw_rpow}},
+    {{"__lshift__", sw_lshift}, {"__rlshift__", sw_rlshift}},
+    {{"__rshift__", sw_rshift}, {"__rrshift__", sw_rrshift}},
+    {{"__and__", sw_and}, {"__rand__", sw_rand}}, {{"__or__", sw_or}, {"__ror__", sw_ror}},
+    {{"__xor__", sw_xor}, {"__rxor__", sw_rxor}},
+    {{"__matmul__", sw_matmul}, {"__rmatmul__", sw_rmatmul}},
+};
+static const TrMethodDef cmp_wrappers[] = {
+    {"__lt__", sw_lt}, {"__le__", sw_le}, {"__eq__", sw_eq},
+    {"__ne__", sw_ne}, {"__gt__", sw_gt}, {"__ge__", sw_ge},
+};
+static const TrMethodDef w_repr = {"__repr__", sw_repr}, w_str = {"__str__", sw_str},
+    w_hash = {"__hash__", sw_hash}, w_bool = {"__bool__", sw_bool}, w_len = {"__len__", sw_len},
+    w_getitem = {"__getitem__", sw_getitem}, w_setitem = {"__setitem__", sw_setitem},
+    w_delitem = {"__delitem__", sw_delitem}, w_contains = {"__contains__", sw_contains},
+    w_iter = {"__iter__", sw_iter}, w_next = {"__next__", sw_next}, w_call = {"__call__", sw_call},
+    w_neg = {"__neg__", sw_neg}, w_pos = {"__pos__", sw_pos}, w_abs = {"__abs__", sw_abs},
+    w_invert = {"__invert__", sw_invert}, w_int = {"__int__", sw_int},
+    w_float = {"__float__", sw_float}, w_index = {"__index__", sw_index};
+
+/* Adds `def` to the static type's dict unless the name is there already. */
+static int add_wrapper(TrThread *ts, TrType *type, const TrMethodDef *def) {
+    TrObject *old = dict_get_cstr(ts, type->dict, def->name);
+    if (old) { tr_decref(old); return 0; }
+    if (err_occurred(ts)) return -1;
+    TrObject *d = method_descr_new(ts, type, def);
+    if (!d) return -1;
+    tr_make_immortal(d);
+    int r = dict_set_cstr(ts, type->dict, def->name, d);
+    tr_decref(d);
+    return r;
+}
+
+static int add_slot_wrappers(TrThread *ts, TrType *type) {
+    TrType *b = type->base;
+#define OWN(f) (type->f && (!b || b->f != type->f))
+#define ADD(cond, w) if ((cond) && add_wrapper(ts, type, &(w)) < 0) return -1
+    ADD(OWN(repr), w_repr);
+    ADD(OWN(str), w_str);
+    ADD(OWN(hash), w_hash);
+    ADD(OWN(truth), w_bool);
+    ADD(OWN(len), w_len);
+    ADD(OWN(getitem), w_getitem);
+    ADD(OWN(setitem), w_setitem);
+    ADD(OWN(setitem), w_delitem);
+    ADD(OWN(contains), w_contains);
+    ADD(OWN(iter), w_iter);
+    ADD(OWN(iternext), w_next);
+    ADD(OWN(call), w_call);
+    if (OWN(richcompare))
+        for (size_t i = 0; i < sizeof cmp_wrappers / sizeof cmp_wrappers[0]; i++)
+            if (add_wrapper(ts, type, &cmp_wrappers[i]) < 0) return -1;
+    const TrNumberSlots *n = type->number, *bn = b ? b->number : NULL;
+    if (n && n != bn) {
+#define NOWN(f) (n->f && (!bn || bn->f != n->f))
+        for (int op = 0; op < TR_BINOP_COUNT; op++) {
+            if (!NOWN(binop[op])) continue;
+            if (add_wrapper(ts, type, &binop_wrappers[op][0]) < 0) return -1;
+            if (add_wrapper(ts, type, &binop_wrappers[op][1]) < 0) return -1;
+        }
+        ADD(NOWN(neg), w_neg);
+        ADD(NOWN(pos), w_pos);
+        ADD(NOWN(abs), w_abs);
+        ADD(NOWN(invert), w_invert);
+        ADD(NOWN(to_int), w_int);
+        ADD(NOWN(to_float), w_float);
+        ADD(NOWN(index), w_index);
+#undef NOWN
+    }
+#undef ADD
+#undef OWN
+    return 0;
+}
+
 int type_ready(TrThread *ts, TrType *type) {
     if (type->flags & TR_TPFLAG_READY) return 0;
     if (!type->base && type != &tr_object_type) type->base = &tr_object_type;
@@ -202,6 +418,7 @@ int type_ready(TrThread *ts, TrType *type) {
             if (r < 0) return -1;
         }
     }
+    if (is_static && add_slot_wrappers(ts, type) < 0) return -1;
     if (is_static) tr_make_immortal((TrObject *)type);
     type->flags |= TR_TPFLAG_READY;
     return 0;

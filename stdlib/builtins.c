@@ -16,6 +16,7 @@
 #include "torii/iter.h"
 #include "torii/set.h"
 #include "torii/gen.h"
+#include "torii/file.h"
 
 /* ---- keyword arguments ---------------------------------------------------
  * parse_kw: matches the keyword arguments of a call against `names` (a
@@ -119,6 +120,11 @@ static TrObject *builtin_len(TrThread *ts, TrObject *self, TrObject *const *args
 static TrObject *builtin_repr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "repr", nargs, kwnames, 1, 1) < 0) return NULL;
     return tr_repr(ts, args[0]);
+}
+
+static TrObject *builtin_ascii(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "ascii", nargs, kwnames, 1, 1) < 0) return NULL;
+    return tr_ascii(ts, args[0]);
 }
 
 static TrObject *builtin_abs(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -544,9 +550,11 @@ static TrObject *builtin_input(TrThread *ts, TrObject *self, TrObject *const *ar
 
 static const TrMethodDef builtin_functions[] = {
     {"print", builtin_print},
+    {"open", file_open},
     {"len", builtin_len},
     {"repr", builtin_repr},
     {"abs", builtin_abs},
+    {"ascii", builtin_ascii},
     {"hash", builtin_hash},
     {"id", builtin_id},
     {"callable", builtin_callable},

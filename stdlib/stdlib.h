@@ -11,6 +11,25 @@ TrObject *time_module_init(TrThread *ts);
 TrObject *_thread_module_init(TrThread *ts);
 TrObject *threading_module_init(TrThread *ts);
 TrObject *math_module_init(TrThread *ts);
+TrObject *_collections_module_init(TrThread *ts);
+TrObject *random_module_init(TrThread *ts);   /* stdlib/random.c */
+TrObject *os_module_init(TrThread *ts);       /* stdlib/os.c */
+TrObject *os_path_module_init(TrThread *ts);  /* os.path, the same module as os.path */
+TrObject *io_module_init(TrThread *ts);       /* stdlib/io.c */
+/* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
+ * FileNotFoundError); `filename` and `filename2` (rename's target) may be
+ * NULL.  Always returns NULL (stdlib/os.c). */
+TrObject *os_error(TrThread *ts, int e, TrObject *filename, TrObject *filename2);
+
+/* Binds `args` (nargs positional, then one value per name in `kwnames`) to
+ * names[0..npos) (positional or keyword; the first `nreq` required) and
+ * names[npos..npos+nkwonly) (keyword only), as a Python function `fname`
+ * would ("Random.randint() missing 1 required positional argument: 'b'";
+ * `self_counted` adds one to the positional totals for methods).  out[i] is
+ * borrowed, NULL where not given.  0, or -1 with TypeError (stdlib/args.c). */
+int args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
+               const char *const *names, size_t npos, size_t nreq, size_t nkwonly, int self_counted,
+               TrObject **out);
 
 /* Readies every builtin type outside objects/type.c's own list
  * (stdlib/modules.c).  -1 on error. */

@@ -502,6 +502,35 @@ static TrObject *rlock_release(TrThread *ts, TrObject *self, TrObject *const *ar
     return tr_none;
 }
 
+/* For threading.Condition (stdlib/py/threading.py): _is_owned();
+ * _release_save() releases every level and returns the count;
+ * _acquire_restore(count) takes the lock back with that count. */
+static TrObject *rlock_is_owned(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return tr_bool(atomic_load_uptr_relaxed((uintptr_t *)&((TrRLock *)self)->owner) == ts->ident);
+}
+
+static TrObject *rlock_release_save(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    TrRLock *l = (TrRLock *)self;
+    if (atomic_load_uptr_relaxed((uintptr_t *)&l->owner) != ts->ident)
+        return err_format(ts, &tr_exc_RuntimeError, "cannot release un-acquired lock");
+    uint64_t c = l->count;
+    atomic_store_u64_relaxed(&l->count, 0);
+    atomic_store_uptr_relaxed((uintptr_t *)&l->owner, 0);
+    mutex_unlock(&l->mutex);
+    return int_from_i64(ts, (int64_t)c);
+}
+
+static TrObject *rlock_acquire_restore(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "_acquire_restore", nargs, kwnames, 1, 1) < 0) return NULL;
+    int64_t c = int_as_i64(ts, args[0]);
+    if (c == -1 && err_occurred(ts)) return NULL;
+    TrRLock *l = (TrRLock *)self;
+    thread_acquire_mutex(ts, &l->mutex, 1, -1);
+    atomic_store_uptr_relaxed((uintptr_t *)&l->owner, ts->ident);
+    atomic_store_u64_relaxed(&l->count, (uint64_t)c);
+    return tr_none;
+}
+
 static TrObject *rlock_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     return tr_alloc(ts, type);
 }
@@ -509,6 +538,8 @@ static TrObject *rlock_new(TrThread *ts, TrType *type, TrObject *const *args, si
 static const TrMethodDef rlock_methods[] = {
     {"acquire", rlock_acquire}, {"release", rlock_release},
     {"__enter__", rlock_acquire}, {"__exit__", rlock_release},
+    {"_is_owned", rlock_is_owned}, {"_release_save", rlock_release_save},
+    {"_acquire_restore", rlock_acquire_restore},
     {NULL, NULL}
 };
 
@@ -777,7 +808,23 @@ static const TrMethodDef threading_functions[] = {
     {NULL, NULL}
 };
 
+/* Runs threading._run_atexits() (stdlib/py/threading.py: the callables
+ * given to threading._register_atexit, e.g. concurrent.futures stopping its
+ * workers) if threading was imported.  Errors are printed and cleared. */
+static void run_atexits(TrThread *ts) {
+    TrObject *mod = dict_get_cstr(ts, tr_runtime.modules, "threading");
+    if (!mod) { err_clear(ts); return; }
+    TrObject *fn = dict_get_cstr(ts, module_dict(mod), "_run_atexits");
+    tr_decref(mod);
+    if (!fn) { err_clear(ts); return; }
+    TrObject *r = tr_call(ts, fn, NULL, 0, NULL);
+    tr_decref(fn);
+    if (r) tr_decref(r);
+    else { TrObject *e = err_fetch(ts); exc_print(ts, e); tr_decref(e); }
+}
+
 void threading_shutdown(TrThread *ts) {
+    run_atexits(ts);
     for (;;) {
         TrThreadHandle *h = NULL;
         pthread_mutex_lock(&active_mu);

@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/run_py.sh TORII SCRIPT: runs SCRIPT (tests/py/NAME.py) with TORII from the
-# script's directory and compares stdout, stderr and the exit status with the
+# tests/run_py.sh TORII SCRIPT: runs SCRIPT (tests/py/NAME.py) with TORII in a
+# scratch directory and compares stdout, stderr and the exit status with the
 # CPython 3.13 results committed beside it: NAME.out, NAME.err (if CPython wrote
 # to stderr) and NAME.rc (if the status was not 0).  In NAME.err the script's
 # directory is written as @DIR@.  Optional NAME.args holds extra arguments;
@@ -14,11 +14,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 args=""
 [ -f "$dir/$name.args" ] && args=$(cat "$dir/$name.args")
-cd "$dir" || exit 2
+# Each run gets its own directory (the py/ and py-gil/ runs of one script go in
+# parallel, and scripts may write files in their directory).
+mkdir "$tmp/run"
+cp "$dir/$name.py" "$tmp/run/"
+cd "$tmp/run" || exit 2
+rundir=$(pwd)
 # shellcheck disable=SC2086
 timeout 120 "$torii" "$name.py" $args > "$tmp/out" 2> "$tmp/err.raw" < /dev/null
 rc=$?
-sed "s#$dir#@DIR@#g" "$tmp/err.raw" > "$tmp/err"
+sed "s#$rundir#@DIR@#g" "$tmp/err.raw" > "$tmp/err"
 want_rc=0
 [ -f "$dir/$name.rc" ] && want_rc=$(cat "$dir/$name.rc")
 fail=0

@@ -36,8 +36,20 @@
  * and touches no count afterwards.
  *
  * Deferred objects (TR_FLAG_DEFERRED) whose counted references reach 0 go to
- * a global zombie list (guarded by `zombie_lock`); brc_reclaim_deferred frees
- * them when no uncounted reference can exist.
+ * a global zombie list (guarded by `zombie_lock`): a thread's frames may still
+ * hold uncounted refs to them.  When the list reaches `zombie_limit` (1024,
+ * then twice the survivors of the last pass), the thread that made it so gets
+ * TR_EB_RECLAIM; at its next eval-breaker check it runs brc_reclaim_running:
+ * stop the world (threads/stw.c), mark the zombies that some thread's frames
+ * reference (vm_visit_stack_refs, over every live frame; suspended generator
+ * frames hold only counted refs), restart the world, then free the zombies
+ * that were neither marked nor counted again.  An unmarked zombie with a zero
+ * count is unreachable: counted holders would show in its count, and every
+ * uncounted ref lives in a frame slot, which was scanned while no thread ran.
+ * Marked or counted-again (resurrected) zombies stay listed for a later pass;
+ * one resurrected and dropped again may be listed twice, and is freed once.
+ * brc_reclaim_deferred, the final pass at exit, frees without scanning once
+ * no other thread runs.
  *
  * Lock order: bucket lock, then the owner's `brc_lock`; `zombie_lock` is a
  * leaf.  No lock is held while an object is freed.
@@ -47,6 +59,8 @@
 
 #include "threads/brc.h"
 #include "threads/lock.h"
+#include "threads/stw.h"
+#include "core/vm.h"
 
 #define NBUCKETS 64
 
@@ -57,9 +71,12 @@ typedef struct OwnerBucket {
 
 static OwnerBucket owners[NBUCKETS];
 
-static uint8_t zombie_lock;       /* TrMutex, guards the three below */
+#define ZOMBIE_MIN_LIMIT 1024
+
+static uint8_t zombie_lock;       /* TrMutex, guards the four below */
 static TrObject **zombies;
 static size_t zombie_len, zombie_cap;
+static size_t zombie_limit = ZOMBIE_MIN_LIMIT;   /* a reclaim pass is asked for at this length */
 
 static OwnerBucket *bucket_of(uintptr_t id) { return &owners[id % NBUCKETS]; }
 
@@ -221,7 +238,13 @@ void brc_defer_free(TrObject *o) {
         zombie_cap = cap;
     }
     zombies[zombie_len++] = o;
+    int ask = zombie_len >= zombie_limit;
     mutex_unlock(&zombie_lock);
+    if (ask) {
+        TrThread *ts = tr_thread_current();
+        if (ts && !(atomic_load_u32_relaxed(&ts->eval_breaker) & TR_EB_RECLAIM))
+            atomic_or_u32(&ts->eval_breaker, TR_EB_RECLAIM);
+    }
 }
 
 size_t brc_deferred_count(void) {
@@ -234,6 +257,113 @@ size_t brc_deferred_count(void) {
 static int cmp_ptr(const void *a, const void *b) {
     uintptr_t x = (uintptr_t)*(TrObject *const *)a, y = (uintptr_t)*(TrObject *const *)b;
     return x < y ? -1 : x > y;
+}
+
+/* The total count of a zombie, or -1 while it waits on a merge queue (the
+ * queue entry holds a reference that the fields do not show). */
+static intptr_t zombie_count(TrObject *o) {
+    intptr_t shared = atomic_load_ssize_acquire((ssize_t *)&o->ob_ref_shared);
+    if ((shared & TR_SHARED_STATE_MASK) == TR_SHARED_QUEUED) return -1;
+    return (intptr_t)atomic_load_u32_relaxed(&o->ob_ref_local) + shared_count(shared);
+}
+
+static void free_zombie(TrThread *ts, TrObject *o) {
+    TrType *type = tr_type(o);
+    if (type->dealloc) type->dealloc(ts, o);
+    else tr_free(o);
+}
+
+typedef struct Marks { TrObject **z; size_t n; uint8_t *marked; } Marks;
+
+/* vm_visit_stack_refs callback: marks `o` if it is a listed zombie.  Never
+ * dereferences `o` (a stale slot may hold anything). */
+static void mark_zombie(TrObject *o, void *arg) {
+    Marks *m = arg;
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)m->z[mid] < (uintptr_t)o) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < m->n && m->z[lo] == o) m->marked[lo] = 1;
+}
+
+static void relist(TrObject **keep, size_t nkeep) {
+    mutex_lock(&zombie_lock);
+    size_t need = zombie_len + nkeep;
+    if (need > zombie_cap) {
+        TrObject **z = realloc(zombies, need * sizeof *z);
+        if (!z) {   /* leaking is safe; freeing early is not */
+            mutex_unlock(&zombie_lock);
+            return;
+        }
+        zombies = z;
+        zombie_cap = need;
+    }
+    for (size_t i = 0; i < nkeep; i++) zombies[zombie_len++] = keep[i];
+    size_t limit = 2 * nkeep;
+    zombie_limit = limit > ZOMBIE_MIN_LIMIT ? limit : ZOMBIE_MIN_LIMIT;
+    mutex_unlock(&zombie_lock);
+}
+
+size_t brc_reclaim_running(TrThread *ts) {
+    atomic_and_not_u32(&ts->eval_breaker, TR_EB_RECLAIM);
+    mutex_lock(&zombie_lock);
+    int due = zombie_len >= zombie_limit;
+    mutex_unlock(&zombie_lock);
+    if (!due) return 0;          /* another thread's pass came first */
+    return brc_reclaim_pass(ts);
+}
+
+size_t brc_reclaim_pass(TrThread *ts) {
+    stw_stop(ts);
+    mutex_lock(&zombie_lock);
+    TrObject **z = zombies;
+    size_t n = zombie_len;
+    zombies = NULL;
+    zombie_len = zombie_cap = 0;
+    mutex_unlock(&zombie_lock);
+    uint8_t *marked = n ? calloc(n, 1) : NULL;
+    if (n && !marked) {          /* cannot scan: keep everything */
+        stw_start(ts);
+        relist(z, n);
+        free(z);
+        return 0;
+    }
+    qsort(z, n, sizeof *z, cmp_ptr);
+    Marks m = {z, n, marked};
+    /* The thread list lock keeps exiting (detached) threads' states alive. */
+    mutex_lock(&tr_runtime.lock);
+    for (TrThread *t = tr_runtime.threads; t; t = t->next) vm_visit_stack_refs(t, mark_zombie, &m);
+    mutex_unlock(&tr_runtime.lock);
+    /* Partition in place: z[0..nkeep) stay listed, the victims are moved to
+     * the end.  Counts are read while the world is stopped. */
+    size_t nkeep = 0, nfree = 0;
+    for (size_t i = 0; i < n; i++) {
+        TrObject *o = z[i];
+        if (i > 0 && z[i - 1] == o) { marked[i] = 2; continue; }   /* duplicate */
+        if (marked[i] || zombie_count(o) != 0) { marked[i] = 1; nkeep++; }
+        else { marked[i] = 0; nfree++; }
+    }
+    stw_start(ts);
+    TrObject **keep = malloc((nkeep ? nkeep : 1) * sizeof *keep);
+    size_t k = 0;
+    if (!keep) {                 /* keep everything but the duplicates */
+        for (size_t i = 0; i < n; i++) if (marked[i] != 2) z[k++] = z[i];
+        relist(z, k);
+        free(marked);
+        free(z);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) if (marked[i] == 1) keep[k++] = z[i];
+    relist(keep, k);
+    free(keep);
+    /* Nobody can reach the victims any more: free them with the world
+     * running (their deallocs may drop other deferred objects). */
+    for (size_t i = 0; i < n; i++) if (marked[i] == 0) free_zombie(ts, z[i]);
+    free(marked);
+    free(z);
+    return nfree;
 }
 
 void brc_reclaim_deferred(TrThread *ts) {
@@ -251,10 +381,8 @@ void brc_reclaim_deferred(TrThread *ts) {
         for (size_t i = 0; i < n; i++) {
             TrObject *o = z[i];
             if (i > 0 && z[i - 1] == o) continue;
-            intptr_t shared = atomic_load_ssize_acquire((ssize_t *)&o->ob_ref_shared);
-            intptr_t total = (intptr_t)atomic_load_u32_relaxed(&o->ob_ref_local) + shared_count(shared);
-            if (total != 0) continue;   /* resurrected: it will come back when dropped */
-            tr_type(o)->dealloc(ts, o);
+            if (zombie_count(o) != 0) continue;   /* resurrected: it will come back when dropped */
+            free_zombie(ts, o);
         }
         free(z);
     }

@@ -27,8 +27,18 @@ void brc_defer_free(TrObject *o);
 /* Frees every zombie whose count is still 0 (running its type's dealloc with
  * `ts`), repeating until the list is empty.  Only safe when no other thread
  * can hold an uncounted reference: at interpreter exit after all other
- * threads ended.  A stop-the-world reclaim during the run is future work. */
+ * threads ended (the final pass). */
 void brc_reclaim_deferred(TrThread *ts);
+/* The TR_EB_RECLAIM handler: clears the bit and, if the zombie list is still
+ * at its limit, runs brc_reclaim_pass.  Returns the number freed. */
+size_t brc_reclaim_running(TrThread *ts);
+/* One reclaim pass during the run: stops the world, marks the zombies that
+ * any thread's frames reference (vm_visit_stack_refs), restarts the world and
+ * frees the zombies neither marked nor counted again; the others stay listed,
+ * and the next pass is asked for at twice their number (at least 1024).  `ts`
+ * must be attached, between bytecodes, with no lock held (the eval breaker).
+ * Returns the number of objects freed.  Cannot fail. */
+size_t brc_reclaim_pass(TrThread *ts);
 /* Zombies waiting for brc_reclaim_deferred (for tests and statistics). */
 size_t brc_deferred_count(void);
 

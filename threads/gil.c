@@ -13,6 +13,8 @@
  * Threads: every field of `gil` is guarded by `gil.mu`; `holder` is the
  * attached thread that owns the GIL (it cannot exit without dropping it, so
  * a waiter may write its eval breaker under `gil.mu`).
+ * attach/detach also take part in stop-the-world (threads/stw.c): a thread
+ * that attaches while a stop runs waits for its end.
  * Lock order: gil.mu is a leaf except that it is never taken while holding an
  * object lock in the GIL build (critical sections are empty there).
  */
@@ -22,6 +24,7 @@
 #include "threads/gil.h"
 #include "threads/lock.h"
 #include "threads/qsbr.h"
+#include "threads/stw.h"
 #include "torii/thread.h"
 
 static const int with_gil = TR_WITH_GIL;
@@ -88,12 +91,19 @@ static void drop_gil(TrThread *ts) {
 
 static void attach(TrThread *ts) {
     atomic_store_u32_release(&ts->state, TR_THREAD_ATTACHED);
-    qsbr_attach(ts);
+    qsbr_attach(ts);              /* ends with a full fence */
+    /* A stop-the-world in progress (no-GIL build only) makes us wait. */
+    if (!with_gil) stw_check_attach(ts);
 }
 
 static void detach(TrThread *ts) {
     qsbr_detach(ts);
     atomic_store_u32_release(&ts->state, TR_THREAD_DETACHED);
+    if (!with_gil) {
+        /* Full fence: a stop's requester that we miss here sees DETACHED. */
+        atomic_fence();
+        stw_check_detach(ts);
+    }
 }
 
 void gil_acquire(TrThread *ts) {

@@ -20,6 +20,7 @@
 #include "core/vm.h"
 #include "threads/brc.h"
 #include "threads/qsbr.h"
+#include "threads/stw.h"
 #include "threads/lock.h"
 #include "torii/error.h"
 
@@ -93,8 +94,9 @@ void tstate_handle_eval_breaker(TrThread *ts) {
     uint32_t eb = atomic_load_u32_relaxed(&ts->eval_breaker);
     if (eb & TR_EB_BRC_MERGE) brc_merge_queue(ts);
     if (eb & TR_EB_GIL_DROP) gil_yield(ts);
-    /* No stop-the-world requester exists yet: a stale bit is just cleared. */
-    if (eb & TR_EB_STOP) atomic_and_not_u32(&ts->eval_breaker, TR_EB_STOP);
+    /* Parks until the world restarts (a stale bit is just cleared). */
+    if (eb & TR_EB_STOP) stw_park(ts);
+    if (eb & TR_EB_RECLAIM) brc_reclaim_running(ts);
 }
 
 size_t tstate_count(void) {

@@ -23,8 +23,10 @@ void tstate_attach(TrThread *ts);
  * QSBR leftovers over, leaves the thread list, drops the GIL and frees `ts`.
  * After this the OS thread must not touch any object. */
 void tstate_exit(TrThread *ts);
-/* The VM calls this when `ts->eval_breaker != 0`: merges the BRC queue,
- * yields the GIL when asked to.  Cannot fail. */
+/* The VM calls this when `ts->eval_breaker != 0`, between bytecodes with no
+ * critical section open: merges the BRC queue, yields the GIL when asked to,
+ * parks for a stop-the-world (threads/stw.c), runs a deferred-reclaim pass
+ * (TR_EB_RECLAIM).  Cannot fail. */
 void tstate_handle_eval_breaker(TrThread *ts);
 /* Number of thread states in the thread list. */
 size_t tstate_count(void);

@@ -25,6 +25,8 @@ typedef struct TrHeapType {
     size_t nmro;
     TrObject *bases;          /* owned tuple of types */
     TrNumberSlots number;     /* `type.number` points here */
+    uint64_t tag;             /* unique per class, never reused (set at creation, then
+                               * immutable): names the class in core/vm.c's attribute caches */
 } TrHeapType;
 
 /* The MRO of `t` as an array: for a class its `mro`; for a builtin type

@@ -30,6 +30,10 @@ int dict_update(TrThread *ts, TrObject *d, TrObject *other);
 TrObject *dict_copy(TrThread *ts, TrObject *d);
 /* Version tag bumped by every mutation (atomic); used by the VM's global caches. */
 uint64_t dict_version(const TrObject *d);
+/* The address of that version word, for caches that re-check it often with
+ * atomic_load_u64_acquire (core/vm.c's attribute caches).  Valid while `d`
+ * lives. */
+const uint64_t *dict_version_ptr(const TrObject *d);
 
 /* d[key] for the VM's fast paths (LOAD_GLOBAL, BINARY_SUBSCR).  Returns 2
  * with *out BORROWED when the value is an immediate, immortal or deferred
@@ -38,6 +42,16 @@ uint64_t dict_version(const TrObject *d);
  * on error (unhashable key, __eq__ raised).  Takes no lock when `key` is an
  * immediate int or a str found by identity and the value is stack-safe. */
 int dict_get_ref(TrThread *ts, TrObject *d, TrObject *key, TrObject **out);
+/* For the VM's attribute caches: d[key] for an exact str `key` whose hash is
+ * `hash`, without a lock, trying first the entry index `*hint` (a per-site
+ * guess, updated when the probe finds the key elsewhere; relaxed atomic).
+ * Returns 2 with *out BORROWED as dict_get_ref does, 0 if `key` is absent, -1
+ * when only dict_get_ref can answer (the value must be counted, or an
+ * equal-hash key needs comparing).  Sets no exception. */
+int dict_get_hinted(TrObject *d, TrObject *key, int64_t hash, uint32_t *hint, TrObject **out);
+/* d[key] = value for an exact str `key`: replaces the value in place when
+ * entry `*hint` holds `key`, else dict_set and learns the entry.  -1 on error. */
+int dict_set_hinted(TrThread *ts, TrObject *d, TrObject *key, TrObject *value, uint32_t *hint);
 /* Removes `key`: 1 with *out the removed value (new reference), 0 if missing
  * (no exception), -1 on error. */
 int dict_pop(TrThread *ts, TrObject *d, TrObject *key, TrObject **out);
@@ -48,6 +62,11 @@ int dict_contains(TrThread *ts, TrObject *d, TrObject *key);
 /* New lists of the values / of (key, value) tuples. */
 TrObject *dict_values_list(TrThread *ts, TrObject *d);
 TrObject *dict_items_list(TrThread *ts, TrObject *d);
+/* For an exact dict or a dict view: a new list of what iterating it yields,
+ * copied under the dict's lock in one step (so list(d.items()) never sees a
+ * concurrent resize, as with CPython's GIL); NULL with no exception set when
+ * `o` is neither, NULL with one on error. */
+TrObject *dict_as_list(TrThread *ts, TrObject *o);
 /* `d |= other` (update, any mapping or iterable of pairs): a new reference to
  * `d`, or NULL.  tr_binop's in-place path calls it for dicts (it is also the
  * `__ior__` method). */

@@ -42,6 +42,20 @@
     X(MemoryError, Exception) \
     X(OSError, Exception) \
     X(FileNotFoundError, OSError) \
+    X(FileExistsError, OSError) \
+    X(PermissionError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(TimeoutError, OSError) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(InterruptedError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
     X(SyntaxError, Exception) \
     X(IndentationError, SyntaxError) \
     X(EOFError, Exception)

@@ -19,6 +19,9 @@ static inline int anyset_check(const TrObject *o) { return set_check(o) || froze
 TrObject *set_new(TrThread *ts);
 /* set(iterable) / frozenset(iterable); new reference or NULL. */
 TrObject *set_from_iterable(TrThread *ts, TrObject *iterable);
+/* For an exact set or frozenset: a new list of its items, copied under its
+ * lock in one step; NULL with no exception set for any other object. */
+TrObject *set_as_list(TrThread *ts, TrObject *o);
 TrObject *frozenset_from_iterable(TrThread *ts, TrObject *iterable);
 /* s.add(key) (key borrowed); -1 on error (unhashable: TypeError). */
 int set_add(TrThread *ts, TrObject *set, TrObject *key);

@@ -68,6 +68,8 @@ TrObject *tr_format(TrThread *ts, TrObject *value, TrObject *spec);
 /* `fmt % args` (printf-style formatting, fmt a str; args a tuple, a mapping
  * or a single value).  New reference, NULL on error. */
 TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args);
+/* ascii(o): repr(o) with every non-ASCII code point escaped (objects/format.c); new str. */
+TrObject *tr_ascii(TrThread *ts, TrObject *o);
 /* The method `fmt.format(*args, **kwargs)` (objects/format.c), in vector-call
  * form as a TrMethodDef wants it; new reference. */
 TrObject *str_format_method(TrThread *ts, TrObject *fmt, TrObject *const *args, size_t nargs,

@@ -20,10 +20,12 @@ struct TrFrame;
 #define TR_EB_GIL_DROP    0x2  /* another thread waits for the GIL */
 #define TR_EB_STOP        0x4  /* stop-the-world requested */
 #define TR_EB_ASYNC_EXC   0x8  /* reserved: async exception (KeyboardInterrupt) */
+#define TR_EB_RECLAIM     0x10 /* the zombie list is long: run a deferred-reclaim pass (threads/brc.c) */
 
 /* Thread states for `TrThread.state`: only an ATTACHED thread may touch
  * objects.  A DETACHED thread is blocked (sleep, lock, join, I/O) and counts
- * as quiescent for QSBR and stopped for stop-the-world. */
+ * as quiescent for QSBR and stopped for stop-the-world.  SUSPENDED: parked at
+ * its eval-breaker check by a stop-the-world (threads/stw.c). */
 enum { TR_THREAD_DETACHED = 0, TR_THREAD_ATTACHED = 1, TR_THREAD_SUSPENDED = 2 };
 
 typedef struct TrThread {

@@ -1,0 +1,675 @@
+/* objects/file.c: text files opened by open(): the type "_io.TextIOWrapper"
+ * over a file descriptor, UTF-8 only, '\n' newlines (no translation).
+ *
+ * Each file has a read buffer (bytes read from the descriptor, not yet
+ * returned) and a write buffer (text written, not yet sent).  At most one of
+ * them is non-empty: before a read the write buffer is flushed; before a
+ * write, unread buffered bytes are given back with lseek.
+ * Threads: every field below the header is read and written only inside
+ * the file's critical section (TR_BEGIN_CRITICAL), so a file shared by
+ * threads never tears its buffers; no Python code runs while it is held
+ * (arguments are converted before, results built from copied bytes).
+ * Files with buffered output are on `open_files` (guarded by
+ * `open_files_lock`, taken after the file's lock, never before) so that an
+ * atexit hook flushes what a script wrote to a file it never closed. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "torii/torii.h"
+#include "torii/file.h"
+#include "stdlib/stdlib.h"
+
+#define BUFSIZE 8192
+
+typedef struct TrFile {
+    TrObject ob_base;
+    int fd;                      /* -1 once closed */
+    bool readable, writable;
+    bool closefd;
+    TrObject *name;              /* owned: str or int, as given */
+    TrObject *mode;              /* owned str, as given */
+    TrObject *encoding;          /* owned str */
+    char *rbuf;                  /* owned; bytes [rpos, rlen) not yet returned */
+    size_t rpos, rlen, rcap;
+    char *wbuf;                  /* owned; bytes [0, wlen) not yet written */
+    size_t wlen, wcap;
+    struct TrFile *next, *prev;  /* on open_files while open; guarded by open_files_lock */
+} TrFile;
+
+TrType tr_exc_UnsupportedOperation;
+
+/* ---- the list of open files, for the flush at exit ---- */
+
+static pthread_mutex_t open_files_lock = PTHREAD_MUTEX_INITIALIZER;
+static TrFile *open_files;
+static bool atexit_done;
+
+static void flush_all_at_exit(void) {
+    pthread_mutex_lock(&open_files_lock);
+    for (TrFile *f = open_files; f; f = f->next) {
+        size_t off = 0;
+        while (off < f->wlen) {
+            ssize_t w = write(f->fd, f->wbuf + off, f->wlen - off);
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) break;
+            off += (size_t)w;
+        }
+        f->wlen = 0;
+    }
+    pthread_mutex_unlock(&open_files_lock);
+}
+
+static void list_add(TrFile *f) {
+    pthread_mutex_lock(&open_files_lock);
+    if (!atexit_done) { atexit(flush_all_at_exit); atexit_done = true; }
+    f->next = open_files;
+    f->prev = NULL;
+    if (open_files) open_files->prev = f;
+    open_files = f;
+    pthread_mutex_unlock(&open_files_lock);
+}
+
+static void list_remove(TrFile *f) {
+    pthread_mutex_lock(&open_files_lock);
+    if (f->prev) f->prev->next = f->next;
+    else if (open_files == f) open_files = f->next;
+    if (f->next) f->next->prev = f->prev;
+    f->next = f->prev = NULL;
+    pthread_mutex_unlock(&open_files_lock);
+}
+
+/* ---- errors ---- */
+
+static TrObject *closed_error(TrThread *ts) {
+    return err_format(ts, &tr_exc_ValueError, "I/O operation on closed file.");
+}
+
+static TrObject *unsupported(TrThread *ts, const char *what) {
+    return err_format(ts, &tr_exc_UnsupportedOperation, "%s", what);
+}
+
+/* ---- buffer work (caller holds the file's lock) ---- */
+
+static int write_all(int fd, const char *s, size_t n) {
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Sends the write buffer.  0, or an errno. */
+static int flush_locked(TrFile *f) {
+    if (f->wlen == 0) return 0;
+    /* the list lock guards wbuf against the exit hook */
+    pthread_mutex_lock(&open_files_lock);
+    int r = write_all(f->fd, f->wbuf, f->wlen) < 0 ? errno : 0;
+    f->wlen = 0;
+    pthread_mutex_unlock(&open_files_lock);
+    return r;
+}
+
+/* Gives unread buffered bytes back to the descriptor before a write or seek. */
+static int drop_read_locked(TrFile *f) {
+    size_t unread = f->rlen - f->rpos;
+    f->rpos = f->rlen = 0;
+    if (unread && lseek(f->fd, -(off_t)unread, SEEK_CUR) < 0) return errno;
+    return 0;
+}
+
+/* Reads more bytes into the read buffer: >0 added, 0 at end of file, -errno. */
+static ssize_t fill_locked(TrFile *f) {
+    if (f->rpos > 0) {
+        memmove(f->rbuf, f->rbuf + f->rpos, f->rlen - f->rpos);
+        f->rlen -= f->rpos;
+        f->rpos = 0;
+    }
+    if (f->rcap - f->rlen < BUFSIZE) {
+        size_t cap = f->rcap ? f->rcap * 2 : BUFSIZE * 2;
+        while (cap - f->rlen < BUFSIZE) cap *= 2;
+        char *nb = realloc(f->rbuf, cap);
+        if (!nb) return -ENOMEM;
+        f->rbuf = nb;
+        f->rcap = cap;
+    }
+    for (;;) {
+        ssize_t n = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -errno;
+        f->rlen += (size_t)n;
+        return n;
+    }
+}
+
+static size_t utf8_len(unsigned char c) {
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Position of the first invalid UTF-8 byte in s[0, n), or n if valid. */
+static size_t utf8_check(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (!len || (len == 2 && c < 0xC2) || i + len > n) return i;
+        for (size_t k = 1; k < len; k++)
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return n;
+}
+
+/* What a locked read produced: bytes to decode (owned copy) or an error. */
+typedef struct Chunk { char *data; size_t len; int err; } Chunk;
+
+/* Takes `n` bytes off the read buffer into a fresh copy. */
+static Chunk take_locked(TrFile *f, size_t n) {
+    Chunk c = {malloc(n ? n : 1), n, 0};
+    if (!c.data) { c.err = ENOMEM; return c; }
+    memcpy(c.data, f->rbuf + f->rpos, n);
+    f->rpos += n;
+    return c;
+}
+
+/* Reads up to `size` characters (size < 0: all) or, with `line`, up to and
+ * including the next '\n' (at most `size` characters when size >= 0). */
+static Chunk read_locked(TrFile *f, int64_t size, bool line) {
+    Chunk bad = {NULL, 0, 0};
+    int e = flush_locked(f);
+    if (e) { bad.err = e; return bad; }
+    size_t scan = f->rpos;      /* bytes before `scan` are counted */
+    int64_t chars = 0;
+    for (;;) {
+        /* count whole characters available */
+        while (scan < f->rlen && (size < 0 || chars < size)) {
+            size_t len = utf8_len((unsigned char)f->rbuf[scan]);
+            if (scan + len > f->rlen) break;     /* a partial character: need more */
+            char c = f->rbuf[scan];
+            scan += len;
+            chars++;
+            if (line && c == '\n') return take_locked(f, scan - f->rpos);
+        }
+        if (size >= 0 && chars >= size) return take_locked(f, scan - f->rpos);
+        size_t counted = scan - f->rpos;
+        ssize_t n = fill_locked(f);
+        scan = f->rpos + counted;
+        if (n < 0) { bad.err = (int)-n; return bad; }
+        if (n == 0) return take_locked(f, f->rlen - f->rpos);   /* end of file: the rest */
+    }
+}
+
+/* A str from the bytes of `c` (freed); UnicodeError for invalid UTF-8. */
+static TrObject *decode_chunk(TrThread *ts, TrFile *f, Chunk c) {
+    if (c.err) {
+        free(c.data);
+        errno = c.err;
+        return c.err == ENOMEM ? err_nomemory(ts) : os_error(ts, c.err, NULL, NULL);
+    }
+    size_t bad = utf8_check((const unsigned char *)c.data, c.len);
+    if (bad < c.len) {
+        unsigned byte = (unsigned char)c.data[bad];
+        free(c.data);
+        return err_format(ts, &tr_exc_UnicodeError, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                          byte, bad, (byte & 0xC0) == 0x80 || byte >= 0xF8 ? "invalid start byte" : "invalid continuation byte");
+    }
+    TrObject *s = str_from_utf8(ts, c.data, c.len);
+    free(c.data);
+    return s;
+}
+
+/* Appends text to the write buffer, sending it when full.  0 or an errno. */
+static int write_locked(TrFile *f, const char *s, size_t n) {
+    if (f->rlen) {
+        int e = drop_read_locked(f);
+        if (e) return e;
+    }
+    if (f->wlen + n > f->wcap) {
+        if (f->wlen) {
+            int e = flush_locked(f);
+            if (e) return e;
+        }
+        if (n >= BUFSIZE) return write_all(f->fd, s, n) < 0 ? errno : 0;
+        if (!f->wbuf) {
+            char *nb = malloc(BUFSIZE);
+            if (!nb) return ENOMEM;
+            pthread_mutex_lock(&open_files_lock);
+            f->wbuf = nb;
+            f->wcap = BUFSIZE;
+            pthread_mutex_unlock(&open_files_lock);
+        }
+    }
+    pthread_mutex_lock(&open_files_lock);
+    memcpy(f->wbuf + f->wlen, s, n);
+    f->wlen += n;
+    pthread_mutex_unlock(&open_files_lock);
+    return 0;
+}
+
+/* Flushes and closes.  0 or an errno (the descriptor is closed anyway). */
+static int close_locked(TrFile *f) {
+    if (f->fd < 0) return 0;
+    int e = flush_locked(f);
+    list_remove(f);
+    if (f->closefd && close(f->fd) < 0 && !e) e = errno;
+    f->fd = -1;
+    free(f->rbuf);
+    f->rbuf = NULL;
+    f->rpos = f->rlen = f->rcap = 0;
+    return e;
+}
+
+/* ---- methods ---- */
+
+#define FILE_SELF ((TrFile *)self)
+#define METHOD(name) static TrObject *name(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames)
+
+/* Reads an optional size argument: None or absent is -1. */
+static int size_arg(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames, int64_t *size) {
+    if (tr_check_args(ts, fname, nargs, kwnames, 0, 1) < 0) return -1;
+    *size = -1;
+    if (nargs == 0 || args[0] == tr_none) return 0;
+    if (!int_check(args[0])) {
+        err_format(ts, &tr_exc_TypeError, "argument should be integer or None, not '%s'", tr_type_name(args[0]));
+        return -1;
+    }
+    return tr_index_i64(ts, args[0], size);
+}
+
+/* State checks shared by every operation; `what` 'r' / 'w' / 0. */
+static int check_locked(TrThread *ts, TrFile *f, char what) {
+    if (f->fd < 0) { closed_error(ts); return -1; }
+    if (what == 'r' && !f->readable) { unsupported(ts, "not readable"); return -1; }
+    if (what == 'w' && !f->writable) { unsupported(ts, "not writable"); return -1; }
+    return 0;
+}
+
+static TrObject *do_read(TrThread *ts, TrObject *self, int64_t size, bool line) {
+    TrFile *f = FILE_SELF;
+    Chunk c = {NULL, 0, 0};
+    int bad = 0;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 'r');
+    if (!bad) c = read_locked(f, size, line);
+    TR_END_CRITICAL(ts);
+    if (bad) return NULL;
+    return decode_chunk(ts, f, c);
+}
+
+METHOD(file_read) {
+    int64_t size;
+    if (size_arg(ts, "read", args, nargs, kwnames, &size) < 0) return NULL;
+    return do_read(ts, self, size, false);
+}
+
+METHOD(file_readline) {
+    int64_t size;
+    if (size_arg(ts, "readline", args, nargs, kwnames, &size) < 0) return NULL;
+    return do_read(ts, self, size, true);
+}
+
+METHOD(file_readlines) {
+    int64_t hint;
+    if (size_arg(ts, "readlines", args, nargs, kwnames, &hint) < 0) return NULL;
+    TrObject *l = list_new(ts, 0);
+    if (!l) return NULL;
+    int64_t total = 0;
+    for (;;) {
+        TrObject *line = do_read(ts, self, -1, true);
+        if (!line) { tr_decref(l); return NULL; }
+        if (str_nbytes(line) == 0) { tr_decref(line); break; }
+        total += (int64_t)str_length(line);
+        if (list_append_take(ts, l, line) < 0) { tr_decref(l); return NULL; }
+        if (hint > 0 && total >= hint) break;
+    }
+    return l;
+}
+
+static TrObject *do_write(TrThread *ts, TrFile *f, TrObject *s) {
+    int bad, e = 0;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 'w');
+    if (!bad) e = write_locked(f, str_utf8(s), str_nbytes(s));
+    TR_END_CRITICAL(ts);
+    if (bad) return NULL;
+    if (e) return e == ENOMEM ? err_nomemory(ts) : os_error(ts, e, NULL, NULL);
+    return tr_none;
+}
+
+METHOD(file_write) {
+    if (tr_check_args(ts, "write", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "write() argument must be str, not %s", tr_type_name(args[0]));
+    if (!do_write(ts, FILE_SELF, args[0])) return NULL;
+    return int_from_i64(ts, (int64_t)str_length(args[0]));
+}
+
+METHOD(file_writelines) {
+    if (tr_check_args(ts, "writelines", nargs, kwnames, 1, 1) < 0) return NULL;
+    TrObject *it = tr_iter(ts, args[0]);
+    if (!it) return NULL;
+    TrObject *s;
+    while ((s = tr_next(ts, it))) {
+        TrObject *r = str_check(s) ? do_write(ts, FILE_SELF, s)
+                    : err_format(ts, &tr_exc_TypeError, "write() argument must be str, not %s", tr_type_name(s));
+        tr_decref(s);
+        if (!r) { tr_decref(it); return NULL; }
+    }
+    tr_decref(it);
+    return err_occurred(ts) ? NULL : tr_none;
+}
+
+METHOD(file_flush) {
+    if (tr_check_args(ts, "flush", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrFile *f = FILE_SELF;
+    int bad, e = 0;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 0);
+    if (!bad) e = flush_locked(f);
+    TR_END_CRITICAL(ts);
+    if (bad) return NULL;
+    if (e) return os_error(ts, e, NULL, NULL);
+    return tr_none;
+}
+
+METHOD(file_close) {
+    if (tr_check_args(ts, "close", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrFile *f = FILE_SELF;
+    int e;
+    TR_BEGIN_CRITICAL(ts, f);
+    e = close_locked(f);
+    TR_END_CRITICAL(ts);
+    if (e) return os_error(ts, e, NULL, NULL);
+    return tr_none;
+}
+
+METHOD(file_enter) {
+    if (tr_check_args(ts, "__enter__", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrFile *f = FILE_SELF;
+    int bad;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 0);
+    TR_END_CRITICAL(ts);
+    return bad ? NULL : tr_newref(self);
+}
+
+METHOD(file_exit) {
+    TrObject *r = file_close(ts, self, NULL, 0, NULL);
+    if (!r) return NULL;
+    tr_decref(r);
+    return tr_none;
+}
+
+METHOD(file_tell) {
+    if (tr_check_args(ts, "tell", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrFile *f = FILE_SELF;
+    int bad, e = 0;
+    off_t pos = 0;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 0);
+    if (!bad) {
+        e = flush_locked(f);
+        if (!e) {
+            pos = lseek(f->fd, 0, SEEK_CUR);
+            if (pos < 0) e = errno;
+            else pos -= (off_t)(f->rlen - f->rpos);
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (bad) return NULL;
+    if (e) return e == ESPIPE ? unsupported(ts, "underlying stream is not seekable") : os_error(ts, e, NULL, NULL);
+    return int_from_i64(ts, (int64_t)pos);
+}
+
+METHOD(file_seek) {
+    if (tr_check_args(ts, "seek", nargs, kwnames, 1, 2) < 0) return NULL;
+    int64_t off, whence = 0;
+    if (!int_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer", tr_type_name(args[0]));
+    if (tr_index_i64(ts, args[0], &off) < 0) return NULL;
+    if (nargs == 2 && tr_index_i64(ts, args[1], &whence) < 0) return NULL;
+    TrFile *f = FILE_SELF;
+    int bad, e = 0;
+    off_t pos = 0;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 0);
+    if (!bad) {
+        if (whence == 1 && off != 0) { unsupported(ts, "can't do nonzero cur-relative seeks"); bad = 1; }
+        else if (whence == 2 && off != 0) { unsupported(ts, "can't do nonzero end-relative seeks"); bad = 1; }
+        else if (whence < 0 || whence > 2) {
+            err_format(ts, &tr_exc_ValueError, "invalid whence (%lld, should be 0, 1 or 2)", (long long)whence);
+            bad = 1;
+        } else if (whence == 0 && off < 0) {
+            err_format(ts, &tr_exc_ValueError, "negative seek position %lld", (long long)off);
+            bad = 1;
+        }
+    }
+    if (!bad) {
+        e = flush_locked(f);
+        if (!e && whence == 1) {
+            /* the current position: where the reader is */
+            pos = lseek(f->fd, 0, SEEK_CUR);
+            if (pos < 0) e = errno;
+            else { off = pos - (off_t)(f->rlen - f->rpos); whence = 0; }
+        }
+        f->rpos = f->rlen = 0;
+        if (!e) {
+            pos = lseek(f->fd, (off_t)off, whence == 0 ? SEEK_SET : SEEK_END);
+            if (pos < 0) e = errno;
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (bad) return NULL;
+    if (e) return os_error(ts, e, NULL, NULL);
+    return int_from_i64(ts, (int64_t)pos);
+}
+
+static TrObject *flag_method(TrThread *ts, TrObject *self, size_t nargs, TrObject *kwnames, const char *fname, int which) {
+    if (tr_check_args(ts, fname, nargs, kwnames, 0, 0) < 0) return NULL;
+    TrFile *f = FILE_SELF;
+    int bad, v = 0;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 0);
+    if (!bad) {
+        switch (which) {
+        case 0: v = f->readable; break;
+        case 1: v = f->writable; break;
+        case 2: v = lseek(f->fd, 0, SEEK_CUR) >= 0; break;
+        case 3: v = isatty(f->fd); break;
+        default: v = f->fd; break;
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (bad) return NULL;
+    return which == 4 ? int_from_i64(ts, v) : tr_bool(v);
+}
+
+METHOD(file_readable) { return flag_method(ts, self, nargs, kwnames, "readable", 0); }
+METHOD(file_writable) { return flag_method(ts, self, nargs, kwnames, "writable", 1); }
+METHOD(file_seekable) { return flag_method(ts, self, nargs, kwnames, "seekable", 2); }
+METHOD(file_isatty) { return flag_method(ts, self, nargs, kwnames, "isatty", 3); }
+METHOD(file_fileno) { return flag_method(ts, self, nargs, kwnames, "fileno", 4); }
+
+static const TrMethodDef file_methods[] = {
+    {"read", file_read}, {"readline", file_readline}, {"readlines", file_readlines},
+    {"write", file_write}, {"writelines", file_writelines}, {"flush", file_flush},
+    {"close", file_close}, {"__enter__", file_enter}, {"__exit__", file_exit},
+    {"tell", file_tell}, {"seek", file_seek}, {"readable", file_readable},
+    {"writable", file_writable}, {"seekable", file_seekable}, {"isatty", file_isatty},
+    {"fileno", file_fileno},
+    {NULL, NULL},
+};
+
+/* ---- slots ---- */
+
+static TrObject *file_iter(TrThread *ts, TrObject *self) {
+    TrFile *f = FILE_SELF;
+    int bad;
+    TR_BEGIN_CRITICAL(ts, f);
+    bad = check_locked(ts, f, 0);
+    TR_END_CRITICAL(ts);
+    return bad ? NULL : tr_newref(self);
+}
+
+static TrObject *file_iternext(TrThread *ts, TrObject *self) {
+    TrObject *line = do_read(ts, self, -1, true);
+    if (line && str_nbytes(line) == 0) { tr_decref(line); return NULL; }
+    return line;
+}
+
+static TrObject *file_getattr(TrThread *ts, TrObject *self, TrObject *name) {
+    TrFile *f = FILE_SELF;
+    if (str_check(name)) {
+        /* name, mode and encoding never change after open */
+        if (str_equal_cstr(name, "name")) return tr_newref(f->name);
+        if (str_equal_cstr(name, "mode")) return tr_newref(f->mode);
+        if (str_equal_cstr(name, "encoding")) return tr_newref(f->encoding);
+        if (str_equal_cstr(name, "closed")) {
+            int closed;
+            TR_BEGIN_CRITICAL(ts, f);
+            closed = f->fd < 0;
+            TR_END_CRITICAL(ts);
+            return tr_bool(closed);
+        }
+    }
+    return tr_generic_getattr(ts, self, name);
+}
+
+static TrObject *file_repr(TrThread *ts, TrObject *self) {
+    TrFile *f = FILE_SELF;
+    return str_format(ts, "<_io.TextIOWrapper name=%R mode=%R encoding=%R>", f->name, f->mode, f->encoding);
+}
+
+static void file_dealloc(TrThread *ts, TrObject *self) {
+    TrFile *f = FILE_SELF;
+    close_locked(f);   /* the last reference: no other thread can hold the file */
+    free(f->wbuf);
+    tr_xdecref(f->name);
+    tr_xdecref(f->mode);
+    tr_xdecref(f->encoding);
+    tr_free(self);
+}
+
+TrType tr_file_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "_io.TextIOWrapper",
+    .basicsize = sizeof(TrFile),
+    .dealloc = file_dealloc,
+    .repr = file_repr,
+    .iter = file_iter,
+    .iternext = file_iternext,
+    .getattr = file_getattr,
+    .methods = file_methods,
+};
+
+TrType tr_exc_UnsupportedOperation = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "UnsupportedOperation",
+    .basicsize = sizeof(TrExc),
+    .flags = TR_TPFLAG_EXCEPTION | TR_TPFLAG_BASETYPE,
+    .base = &tr_exc_OSError,
+};
+
+int file_types_init(TrThread *ts) {
+    if (type_ready(ts, &tr_exc_UnsupportedOperation) < 0) return -1;
+    return type_ready(ts, &tr_file_type);
+}
+
+/* ---- open() ---- */
+
+/* 1 if `enc` names UTF-8 ("utf-8", "UTF8", "utf_8"). */
+static int is_utf8_name(const char *enc) {
+    char norm[16];
+    size_t n = 0;
+    for (; *enc && n < sizeof norm - 1; enc++)
+        if (*enc != '-' && *enc != '_') norm[n++] = (char)(*enc | 0x20);
+    norm[n] = 0;
+    return !strcmp(norm, "utf8");
+}
+
+TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
+    TrObject *a[8];
+    if (nargs > 8)
+        return err_format(ts, &tr_exc_TypeError, "open() takes at most 8 arguments (%zu given)",
+                          nargs + (kwnames ? tuple_size(kwnames) : 0));
+    if (args_parse(ts, "open", args, nargs, kwnames, names, 8, 0, 0, 0, a) < 0) return NULL;
+    if (!a[0]) return err_format(ts, &tr_exc_TypeError, "open() missing required argument 'file' (pos 1)");
+    TrObject *file = a[0], *mode = a[1], *enc = a[3] == tr_none ? NULL : a[3];
+    if (!str_check(file) && !int_check(file))
+        return err_format(ts, &tr_exc_TypeError, "expected str, bytes or os.PathLike object, not %s", tr_type_name(file));
+    if (mode && !str_check(mode))
+        return err_format(ts, &tr_exc_TypeError, "open() argument 'mode' must be str, not %s", tr_type_name(mode));
+    if (enc && !str_check(enc))
+        return err_format(ts, &tr_exc_TypeError, "open() argument 'encoding' must be str or None, not %s", tr_type_name(enc));
+    const char *m = mode ? str_utf8(mode) : "r";
+    int r = 0, w = 0, ap = 0, x = 0, plus = 0, b = 0, t = 0;
+    for (const char *p = m; *p; p++) {
+        int *slot = *p == 'r' ? &r : *p == 'w' ? &w : *p == 'a' ? &ap : *p == 'x' ? &x
+                  : *p == '+' ? &plus : *p == 'b' ? &b : *p == 't' ? &t : NULL;
+        if (!slot || *slot) return err_format(ts, &tr_exc_ValueError, "invalid mode: '%s'", m);
+        *slot = 1;
+    }
+    if (b && t) return err_format(ts, &tr_exc_ValueError, "can't have text and binary mode at once");
+    if (r + w + ap + x > 1)
+        return err_format(ts, &tr_exc_ValueError, "must have exactly one of create/read/write/append mode");
+    if (r + w + ap + x == 0)
+        return err_format(ts, &tr_exc_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
+    if (b) return err_format(ts, &tr_exc_ValueError, "torii: binary mode is not supported (there is no bytes type)");
+    if (enc && !is_utf8_name(str_utf8(enc)))
+        return err_format(ts, &tr_exc_ValueError, "torii: only the utf-8 encoding is supported, not '%S'", enc);
+    if (a[5] && a[5] != tr_none && !(str_check(a[5]) && (str_equal_cstr(a[5], "\n") || str_equal_cstr(a[5], ""))))
+        return err_format(ts, &tr_exc_ValueError, "torii: only newline=None, '' or '\\n' is supported");
+    int closefd = 1;
+    if (a[6] && (closefd = tr_is_true(ts, a[6])) < 0) return NULL;
+    int flags = O_CLOEXEC | (plus ? O_RDWR : r ? O_RDONLY : O_WRONLY);
+    if (w) flags |= O_CREAT | O_TRUNC;
+    if (ap) flags |= O_CREAT | O_APPEND;
+    if (x) flags |= O_CREAT | O_EXCL;
+    int fd;
+    if (int_check(file)) {
+        int64_t v;
+        if (tr_index_i64(ts, file, &v) < 0) return NULL;
+        if (v < 0) return err_format(ts, &tr_exc_ValueError, "negative file descriptor");
+        fd = (int)v;
+    } else {
+        if (!closefd) return err_format(ts, &tr_exc_ValueError, "Cannot use closefd=False with file name");
+        gil_release_for_blocking(ts);
+        do fd = open(str_utf8(file), flags, 0666); while (fd < 0 && errno == EINTR);
+        int e = errno;
+        gil_reacquire_after_blocking(ts);
+        if (fd < 0) return os_error(ts, e, file, NULL);
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            close(fd);
+            return os_error(ts, EISDIR, file, NULL);
+        }
+    }
+    TrFile *f = (TrFile *)tr_alloc(ts, &tr_file_type);
+    if (!f) {
+        if (!int_check(file)) close(fd);
+        return NULL;
+    }
+    f->fd = fd;
+    f->closefd = closefd;
+    f->readable = r || plus;
+    f->writable = w || ap || x || plus;
+    f->name = tr_newref(file);
+    f->mode = mode ? tr_newref(mode) : str_from_cstr(ts, "r");
+    f->encoding = enc ? tr_newref(enc) : str_from_cstr(ts, "UTF-8");
+    if (!f->mode || !f->encoding) { tr_decref((TrObject *)f); return NULL; }
+    if (ap) lseek(fd, 0, SEEK_END);
+    list_add(f);
+    return (TrObject *)f;
+}

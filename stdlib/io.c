@@ -1,0 +1,23 @@
+/* stdlib/io.c: the io module: open(), TextIOWrapper and UnsupportedOperation
+ * (all defined in objects/file.c).  No state of its own. */
+#include "torii/torii.h"
+#include "torii/file.h"
+#include "stdlib/stdlib.h"
+
+static const TrMethodDef io_functions[] = {
+    {"open", file_open},
+    {NULL, NULL},
+};
+
+TrObject *io_module_init(TrThread *ts) {
+    TrObject *m = module_new(ts, "io");
+    if (!m) return NULL;
+    TrObject *d = module_dict(m);
+    if (module_add_functions(ts, m, io_functions) < 0 ||
+        dict_set_cstr(ts, d, "TextIOWrapper", (TrObject *)&tr_file_type) < 0 ||
+        dict_set_cstr(ts, d, "UnsupportedOperation", (TrObject *)&tr_exc_UnsupportedOperation) < 0) {
+        tr_decref(m);
+        return NULL;
+    }
+    return m;
+}
