@@ -173,6 +173,14 @@ typedef struct TrSyntaxError {
  * filled (err->text must then be freed by the caller). */
 TrAstModule *parse_module(TrArena *arena, const char *src, size_t len, const char *filename, TrSyntaxError *err);
 
+/* As parse_module, in one of the modes of compile(): TR_PARSE_EXEC (a
+ * module), TR_PARSE_EVAL (a single expression list followed only by
+ * newlines: the module holds it as one S_EXPR statement) or TR_PARSE_SINGLE
+ * (parsed as a module; the compiler prints its expression statements). */
+enum { TR_PARSE_EXEC, TR_PARSE_EVAL, TR_PARSE_SINGLE };
+TrAstModule *parse_source(TrArena *arena, const char *src, size_t len, const char *filename, int mode,
+                          TrSyntaxError *err);
+
 /* Prints `e` to `out` exactly as CPython 3.13's traceback does for a
  * SyntaxError raised while compiling `filename` (no "Traceback" header). */
 #include <stdio.h>

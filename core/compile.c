@@ -52,6 +52,9 @@ typedef struct Compiler {
     CompVar *comp;               /* active comprehension variables of the current unit */
     size_t ncomp, comp_cap, comp_base;
     TrSpan last_span;            /* span of the last statement compiled, for implicit returns */
+    bool by_name;                /* exec/eval/compile(): module-level names go through the locals
+                                  * mapping (LOAD_NAME/STORE_NAME), as CPython compiles them */
+    TrObject *printer;           /* "single" mode: called with each expression statement's value */
 } Compiler;
 
 #define TRY(x) do { if ((x) < 0) return -1; } while (0)
@@ -338,7 +341,9 @@ static int name_op(Compiler *c, const char *name, TrCtx ctx, TrSpan sp)
     }
     int ni = name_index(c, name);
     if (ni < 0) return -1;
-    if (u->scope->kind == SCOPE_CLASS && sc != SC_GLOBAL_EXPLICIT) return emit(c, byname[ctx], ni, sp);
+    if ((u->scope->kind == SCOPE_CLASS || (c->by_name && u->scope->kind == SCOPE_MODULE)) &&
+        sc != SC_GLOBAL_EXPLICIT)
+        return emit(c, byname[ctx], ni, sp);
     return emit(c, global[ctx], ni, sp);
 }
 
@@ -1070,12 +1075,121 @@ static int compile_augassign(Compiler *c, TrAstStmt *s)
 
 /* ---- functions --------------------------------------------------------- */
 
+/* The docstring of `body` (its leading string expression statement), or NULL. */
+static TrAstExpr *docstring_of(TrStmtList *body)
+{
+    if (body->len && body->items[0]->kind == S_EXPR && body->items[0]->expr.value->kind == E_STR)
+        return body->items[0]->expr.value;
+    return NULL;
+}
+
+/* The docstring `e` as CPython 3.13 stores it: tabs expanded, the first
+ * line's leading spaces removed, and from every later line the indentation
+ * common to the later non-blank lines.  New reference, or NULL (MemoryError
+ * recorded through obj_failed by the caller). */
+static TrObject *clean_doc(Compiler *c, TrAstExpr *e)
+{
+    const char *s = e->str;
+    size_t n = e->str_len;
+    char *exp = NULL;
+    if (memchr(s, '\t', n)) {
+        size_t ntabs = 0;
+        for (size_t i = 0; i < n; i++) ntabs += s[i] == '\t';
+        exp = malloc(n + ntabs * 8 + 1);
+        if (!exp) return err_nomemory(c->ts);
+        size_t o = 0, col = 0;
+        for (size_t i = 0; i < n; i++) {
+            char ch = s[i];
+            if (ch == '\t') {
+                size_t k = 8 - col % 8;
+                memset(exp + o, ' ', k);
+                o += k;
+                col += k;
+                continue;
+            }
+            exp[o++] = ch;
+            col = (ch == '\n' || ch == '\r') ? 0 : col + 1;
+        }
+        s = exp;
+        n = o;
+    }
+    /* the margin: the least indentation of the non-blank lines after the first */
+    size_t margin = (size_t)-1;
+    const char *p = memchr(s, '\n', n), *end = s + n;
+    while (p && p < end) {
+        const char *line = p + 1, *q = line;
+        while (q < end && *q == ' ') q++;
+        if (q < end && *q != '\n' && (size_t)(q - line) < margin) margin = (size_t)(q - line);
+        p = memchr(q, '\n', (size_t)(end - q));
+    }
+    if (margin == (size_t)-1) margin = 0;
+    char *out = malloc(n + 1);
+    if (!out) { free(exp); return err_nomemory(c->ts); }
+    size_t o = 0;
+    const char *q = s;
+    while (q < end && *q == ' ') q++;
+    for (int first = 1; q < end; first = 0) {
+        if (!first) {
+            size_t k = 0;
+            while (k < margin && q < end && *q == ' ') { q++; k++; }
+        }
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        const char *stop = nl ? nl + 1 : end;
+        memcpy(out + o, q, (size_t)(stop - q));
+        o += (size_t)(stop - q);
+        q = stop;
+    }
+    TrObject *r = str_from_utf8(c->ts, out, o);
+    free(out);
+    free(exp);
+    return r;
+}
+
 static int compile_body(Compiler *c, TrStmtList *body, TrSpan fallback)
 {
     c->last_span = fallback;
     TRY(compile_stmts(c, body));
     TRY(load_none(c, c->last_span));
     return emit(c, OP_RETURN_VALUE, 0, c->last_span);
+}
+
+/* Whether `body` has a simple annotated assignment outside nested
+ * functions and classes (CPython's find_ann): such a module or class body
+ * starts by making its __annotations__ dict. */
+static bool has_annotations(TrStmtList *body)
+{
+    for (size_t i = 0; i < body->len; i++) {
+        TrAstStmt *s = body->items[i];
+        switch (s->kind) {
+        case S_ANNASSIGN:
+            if (s->annassign.simple) return true;
+            break;
+        case S_IF: case S_WHILE:
+            if (has_annotations(&s->if_.body) || has_annotations(&s->if_.orelse)) return true;
+            break;
+        case S_FOR:
+            if (has_annotations(&s->for_.body) || has_annotations(&s->for_.orelse)) return true;
+            break;
+        case S_WITH:
+            if (has_annotations(&s->with.body)) return true;
+            break;
+        case S_TRY:
+            if (has_annotations(&s->try_.body) || has_annotations(&s->try_.orelse) ||
+                has_annotations(&s->try_.finalbody)) return true;
+            for (size_t h = 0; h < s->try_.nhandlers; h++)
+                if (has_annotations(&s->try_.handlers[h].body)) return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
+static int setup_annotations(Compiler *c, TrStmtList *body, TrSpan sp)
+{
+    if (!has_annotations(body)) return 0;
+    TRY(emit(c, OP_BUILD_MAP, 0, sp));
+    return name_op(c, "__annotations__", CTX_STORE, sp);
 }
 
 /* The body of a class: __module__, __qualname__, __firstlineno__ and
@@ -1093,11 +1207,12 @@ static int compile_class_body(Compiler *c, TrAstStmt *s)
     TRY(load_const_take(c, int_from_i64(c->ts, u->firstlineno), sp));
     TRY(name_op(c, "__firstlineno__", CTX_STORE, sp));
     TrStmtList *body = &s->classdef.body;
-    if (body->len && body->items[0]->kind == S_EXPR && body->items[0]->expr.value->kind == E_STR) {
-        TRY(compile_expr(c, body->items[0]->expr.value));
+    if (docstring_of(body)) {
+        TRY(load_const_take(c, clean_doc(c, docstring_of(body)), body->items[0]->span));
         TRY(name_op(c, "__doc__", CTX_STORE, body->items[0]->span));
     }
     c->last_span = sp;
+    TRY(setup_annotations(c, body, sp));
     TRY(compile_stmts(c, body));
     int cell = find_obj(u->cellvars, u->ncellvars, "__class__");
     if (cell >= 0) {
@@ -1152,7 +1267,15 @@ static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const c
     if (def && def->kind == S_CLASSDEF) {
         r = compile_class_body(c, def);
     } else if (def) {
-        r = compile_body(c, &def->funcdef.body, def->span);
+        /* a docstring is the code's first constant (function.c reads it as __doc__) */
+        TrAstExpr *doc = docstring_of(&def->funcdef.body);
+        r = 0;
+        if (doc) {
+            TrObject *d = clean_doc(c, doc);
+            r = d ? const_index_take(c, d) : obj_failed(c);
+            if (r >= 0) { u->flags |= TR_CO_HAS_DOCSTRING; r = 0; }
+        }
+        if (r == 0) r = compile_body(c, &def->funcdef.body, def->span);
     } else if (lambda->kind != E_LAMBDA) {
         r = compile_comp_body(c, lambda);
     } else {
@@ -1504,7 +1627,15 @@ static int compile_stmt(Compiler *c, TrAstStmt *s)
     int r;
     switch (s->kind) {
     case S_EXPR:
-        TRY(compile_expr(c, s->expr.value));
+        if (c->printer && c->u->scope->kind == SCOPE_MODULE) {
+            /* "single" mode: printer(value), as CPython's interactive displayhook */
+            TRY(load_const_take(c, tr_newref(c->printer), s->span));
+            TRY(emit(c, OP_PUSH_NULL, 0, s->span));
+            TRY(compile_expr(c, s->expr.value));
+            TRY(emit(c, OP_CALL, 1, s->expr.value->span));
+        } else {
+            TRY(compile_expr(c, s->expr.value));
+        }
         r = emit(c, OP_POP_TOP, 0, s->expr.value->span);
         break;
     case S_ASSIGN: {
@@ -1521,9 +1652,19 @@ static int compile_stmt(Compiler *c, TrAstStmt *s)
         r = compile_augassign(c, s);
         break;
     case S_ANNASSIGN:
-        if (!s->annassign.value) { r = 0; break; }
-        TRY(compile_expr(c, s->annassign.value));
-        r = compile_store(c, s->annassign.target);
+        r = 0;
+        if (s->annassign.value) {
+            TRY(compile_expr(c, s->annassign.value));
+            TRY(compile_store(c, s->annassign.target));
+        }
+        /* Module and class bodies: __annotations__[name] = annotation, the
+         * dict made at the body's start (has_annotations). */
+        if (c->u->scope->kind != SCOPE_FUNCTION && s->annassign.simple) {
+            TRY(compile_expr(c, s->annassign.annotation));
+            TRY(name_op(c, "__annotations__", CTX_LOAD, s->span));
+            TRY(load_const_take(c, str_from_cstr(c->ts, s->annassign.target->name), s->span));
+            r = emit(c, OP_STORE_SUBSCR, 0, s->span);
+        }
         break;
     case S_IF: r = compile_if(c, s); break;
     case S_WHILE: r = compile_while(c, s); break;
@@ -1583,10 +1724,17 @@ static int compile_stmts(Compiler *c, TrStmtList *l)
 
 TrObject *compile_module(TrThread *ts, TrAstModule *mod, const char *filename, TrSyntaxError *err)
 {
+    return compile_source(ts, mod, filename, TR_COMPILE_MODULE, NULL, err);
+}
+
+TrObject *compile_source(TrThread *ts, TrAstModule *mod, const char *filename, int mode, TrObject *printer,
+                         TrSyntaxError *err)
+{
     err->msg[0] = 0;
     TrScope *top = symtable_build(ts, mod, err);
     if (!top) return NULL;
-    Compiler c = {.ts = ts, .err = err};
+    Compiler c = {.ts = ts, .err = err, .by_name = mode != TR_COMPILE_MODULE,
+                  .printer = mode == TR_COMPILE_SINGLE ? printer : NULL};
     TrObject *code = NULL;
     TrCUnit *u = NULL;
     c.filename = str_intern_cstr(ts, filename);
@@ -1595,6 +1743,18 @@ TrObject *compile_module(TrThread *ts, TrAstModule *mod, const char *filename, T
     if (!u) goto done;
     c.u = u;
     TrSpan first = {1, 0, 1, 0};
+    if (mode == TR_COMPILE_EVAL) {
+        /* the body is the one expression statement parse_source made */
+        TrAstExpr *e = mod->body.items[0]->expr.value;
+        if (compile_expr(&c, e) < 0 || emit(&c, OP_RETURN_VALUE, 0, e->span) < 0) goto done;
+        code = assemble_unit(ts, u, c.filename, err);
+        goto done;
+    }
+    TrAstExpr *doc = mode == TR_COMPILE_SINGLE ? NULL : docstring_of(&mod->body);
+    if (doc && (load_const_take(&c, clean_doc(&c, doc), mod->body.items[0]->span) < 0 ||
+                name_op(&c, "__doc__", CTX_STORE, mod->body.items[0]->span) < 0))
+        goto done;
+    if (setup_annotations(&c, &mod->body, first) < 0) goto done;
     if (compile_body(&c, &mod->body, first) < 0) goto done;
     code = assemble_unit(ts, u, c.filename, err);
 done:

@@ -23,6 +23,16 @@
  * exception set and err->msg[0] == 0. */
 TrObject *compile_module(TrThread *ts, TrAstModule *mod, const char *filename, TrSyntaxError *err);
 
+/* As compile_module, for exec()/eval()/compile(): `mode` TR_COMPILE_EXEC
+ * (module-level names go through the locals mapping: LOAD_NAME/STORE_NAME),
+ * TR_COMPILE_EVAL (`mod` from parse_source's eval mode: the code returns the
+ * expression's value) or TR_COMPILE_SINGLE (as EXEC, and each module-level
+ * expression statement calls `printer`, borrowed, with its value).
+ * TR_COMPILE_MODULE is compile_module itself. */
+enum { TR_COMPILE_MODULE, TR_COMPILE_EXEC, TR_COMPILE_EVAL, TR_COMPILE_SINGLE };
+TrObject *compile_source(TrThread *ts, TrAstModule *mod, const char *filename, int mode, TrObject *printer,
+                         TrSyntaxError *err);
+
 /* Writes a disassembly of `code` (and of the code objects in its constants)
  * to `out`, one instruction a line: index, line, opcode, argument, and what
  * the argument names.  Cannot fail (errors while printing are ignored). */

@@ -2170,6 +2170,12 @@ static TrAstStmt *statement_into(P *p, Vec *out)
 
 TrAstModule *parse_module(TrArena *arena, const char *src, size_t len, const char *filename, TrSyntaxError *err)
 {
+    return parse_source(arena, src, len, filename, TR_PARSE_EXEC, err);
+}
+
+TrAstModule *parse_source(TrArena *arena, const char *src, size_t len, const char *filename, int mode,
+                          TrSyntaxError *err)
+{
     P p;
     memset(&p, 0, sizeof p);
     p.filename = filename;
@@ -2220,6 +2226,19 @@ TrAstModule *parse_module(TrArena *arena, const char *src, size_t len, const cha
         return NULL;
     }
     Vec body = {0};
+    if (mode == TR_PARSE_EVAL) {
+        /* one expression list, then only newlines: a module holding it as
+         * its single expression statement */
+        TrToken *first = cur(&p);
+        TrAstExpr *e = star_expressions(&p);
+        TrAstStmt *s = mks(&p, S_EXPR, from_tok(&p, first));
+        s->expr.value = e;
+        vpush(&p, &body, s);
+        while (cur(&p)->kind == T_NEWLINE)
+            advance(&p);
+        if (cur(&p)->kind != T_ENDMARKER)
+            invalid(&p);
+    }
     while (cur(&p)->kind != T_ENDMARKER) {
         if (cur(&p)->kind == T_NEWLINE) {
             advance(&p);

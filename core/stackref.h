@@ -15,8 +15,12 @@
  *  - immortal objects (None, interned strs, builtin types, code objects and the
  *    constants their code object owns: code objects are immortal);
  *  - objects flagged TR_FLAG_DEFERRED: their counted references reaching zero
- *    hands them to `brc_defer_free`, which must not free them while a thread's
- *    frames may still hold an uncounted word (vm_visit_stack_refs lists them).
+ *    hands them to `brc_defer_free`, which does not free them while a thread's
+ *    frames may still hold an uncounted word: a reclaim pass during the run
+ *    stops the world and frees only the zombies that no frame slot of any
+ *    thread references (threads/brc.c, vm_visit_stack_refs).  So an uncounted
+ *    word may live only in a frame slot; a C variable may hold one only while
+ *    no eval-breaker check or detach can happen.
  * Loads that may push without counting: LOAD_CONST; LOAD_GLOBAL, LOAD_NAME and
  * LOAD_ATTR on a module, BINARY_SUBSCR on exact lists and dicts when the
  * container API (`dict_get_ref`, `list_get_ref`) says the value is borrowable
@@ -24,13 +28,15 @@
  * deferred.
  *
  * Deferred marking (core/vm.c): when LOAD_GLOBAL, LOAD_NAME or LOAD_ATTR on a
- * module gets a NEW reference (return 1) to a heap object that the current
- * thread does not own, and it is a function, a module, a dict, a list or a type,
- * the VM marks it deferred (tr_make_deferred).  From then on every thread loads
- * it without touching its counts: a loop that calls a global function and reads
- * a shared global list and dict writes nothing to those objects' headers.
- * Objects made and dropped by one thread (a lambda in a loop) are never marked
- * and are still freed by counting.
+ * module gets a NEW reference (return 1) to any heap object that the current
+ * thread does not own (not immortal; not a generator or a file, whose deallocs
+ * are observable and must not wait for a reclaim pass), the VM marks it deferred
+ * (tr_make_deferred).  From then on every thread loads it without touching its
+ * counts: a loop that calls a global function, reads a shared global list and
+ * dict, or calls the methods of a shared global instance writes nothing to
+ * those objects' headers.  Objects made and dropped by one thread (a lambda in
+ * a loop) are never marked and are still freed by counting; marked ones that
+ * die are freed by the next reclaim pass that finds no frame holding them.
  *
  * Leaving the stack: closing a ref decrefs only OWNED pointers.  A value that
  * leaves the stack into the heap (stored in a container, kept by a C function,

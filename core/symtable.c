@@ -586,6 +586,10 @@ static int visit_stmt(Visitor *v, TrAstStmt *s)
         return visit_expr(v, s->augassign.value);
     case S_ANNASSIGN:
         if (s->annassign.value && visit_expr(v, s->annassign.value) < 0) return -1;
+        /* Module and class bodies evaluate a simple target's annotation into
+         * __annotations__ (core/compile.c); a function's are never evaluated. */
+        if (v->cur->kind != SCOPE_FUNCTION && s->annassign.simple &&
+            visit_expr(v, s->annassign.annotation) < 0) return -1;
         if (s->annassign.target->kind == E_NAME && !s->annassign.value)
             return visit_name(v, s->annassign.target->name, CTX_STORE, s->annassign.target->span);
         return visit_expr(v, s->annassign.target);

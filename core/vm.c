@@ -24,6 +24,9 @@
  * a torn entry.  A cached value is either uncounted-safe (immediate, immortal,
  * deferred) or was owned by the caching thread, and is used only by that
  * thread (it alone can free it, and only at its own eval-breaker check).
+ * The attribute ops' caches (see "attribute caches") live in the same block:
+ * one atomic pointer per site to an immutable record, replaced records freed
+ * through QSBR.
  */
 #define _GNU_SOURCE 1   /* pthread_getattr_np */
 #include <stdio.h>
@@ -41,6 +44,7 @@
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
 #include "torii/gen.h"
+#include "torii/file.h"
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -302,9 +306,13 @@ static void global_cache_put(CodeExtra *x, size_t idx, TrObject *globals, uint64
 /* The rule of core/stackref.h: a namespace load that got a NEW reference to a
  * heap object owned by another thread marks it deferred, so later loads by
  * every thread skip counting.  Safe for any object since deferred zombies
- * are reclaimed during the run (threads/brc.c: brc_reclaim_pass). */
+ * are reclaimed during the run (threads/brc.c: brc_reclaim_pass).  Not for
+ * generators and files: their deallocs are observable (a suspended `finally`
+ * runs, buffered data is flushed) and must not wait for a reclaim pass. */
 static inline void maybe_defer(TrObject *v) {
     if (tr_is_imm(v) || tr_owned_by_me(v) || tr_is_immortal(v) || tr_is_deferred(v)) return;
+    TrType *t = v->ob_type;
+    if (t == &tr_generator_type || t == &tr_file_type) return;
     tr_make_deferred(v);
 }
 
@@ -2118,7 +2126,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         TrObject *callable = sr_obj(slot[0]);
         TrType *ct = tr_type(callable);
         SAVE();
-        if (ct == &tr_method_type && sr_is_null(slot[1]) &&
+        if (UNLIKELY(ct == &tr_method_type) && sr_is_null(slot[1]) &&
             tr_type(((TrMethod *)callable)->func) == &tr_function_type) {
             /* a bound method: unpack it into [func, self] (no tuple, no binding) */
             TrMethod *bm = (TrMethod *)callable;
@@ -2128,29 +2136,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
             slot[0] = sr_from(callable);
             sr_close(old);                 /* the stack's refs keep func and self */
             ct = &tr_function_type;
-        }
-        if (ct == &tr_cfunction_type || (ct == &tr_method_descr_type && !sr_is_null(slot[1]))) {
-            int has_self = !sr_is_null(slot[1]);
-            size_t total = (size_t)oparg + (size_t)has_self;
-            if (total <= 8) {
-                /* a builtin: call it straight from the stack's words */
-                TrObject *av[8];
-                TrStackRef *a = slot + 2 - has_self;
-                for (size_t i = 0; i < total; i++) av[i] = sr_obj(a[i]);
-                TrObject *res;
-                if (ct == &tr_cfunction_type) {
-                    TrCFunction *cf = (TrCFunction *)callable;
-                    res = cf->fn(ts, cf->self, av, total, NULL);
-                } else {
-                    /* LOAD_METHOD found a builtin method: call it without binding */
-                    res = ((TrMethodDescr *)callable)->def->fn(ts, av[0], av + 1, total - 1, NULL);
-                }
-                for (int i = 0; i < oparg + 2; i++) sr_close(slot[i]);
-                sp = slot;
-                if (!res) goto error;
-                PUSH(sr_steal(res));
-                DISPATCH();
-            }
         }
         if (ct == &tr_function_type) {
             TrFunction *fn = (TrFunction *)callable;
@@ -2187,6 +2172,29 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
                 f = nf;
                 LOAD_FRAME(0, frame_stack_base(f));
                 PERIODIC();
+                DISPATCH();
+            }
+        }
+        if (ct == &tr_cfunction_type || (ct == &tr_method_descr_type && !sr_is_null(slot[1]))) {
+            int has_self = !sr_is_null(slot[1]);
+            size_t total = (size_t)oparg + (size_t)has_self;
+            if (total <= 8) {
+                /* a builtin: call it straight from the stack's words */
+                TrObject *av[8];
+                TrStackRef *a = slot + 2 - has_self;
+                for (size_t i = 0; i < total; i++) av[i] = sr_obj(a[i]);
+                TrObject *res;
+                if (ct == &tr_cfunction_type) {
+                    TrCFunction *cf = (TrCFunction *)callable;
+                    res = cf->fn(ts, cf->self, av, total, NULL);
+                } else {
+                    /* LOAD_METHOD found a builtin method: call it without binding */
+                    res = ((TrMethodDescr *)callable)->def->fn(ts, av[0], av + 1, total - 1, NULL);
+                }
+                for (int i = 0; i < oparg + 2; i++) sr_close(slot[i]);
+                sp = slot;
+                if (!res) goto error;
+                PUSH(sr_steal(res));
                 DISPATCH();
             }
         }

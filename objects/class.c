@@ -23,6 +23,7 @@
 #include "torii/torii.h"
 #include "torii/class.h"
 #include "torii/iter.h"
+#include "stdlib/stdlib.h"   /* builtins_locals */
 
 extern TrType tr_thread_obj_type;   /* stdlib/threading.c: Thread is subclassable */
 
@@ -964,6 +965,7 @@ static TrObject *builtin_delattr(TrThread *ts, TrObject *self, TrObject *const *
 /* vars(obj): obj.__dict__. */
 static TrObject *builtin_vars(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
                               TrObject *kwnames) {
+    if (nargs == 0 && !kwnames) return builtins_locals(ts);   /* vars() is locals() */
     if (tr_check_args(ts, "vars", nargs, kwnames, 1, 1) < 0) return NULL;
     TrObject *r = tr_getattr_cstr(ts, args[0], "__dict__");
     if (!r && err_matches(ts, &tr_exc_AttributeError)) {

@@ -94,7 +94,9 @@ static TrObject *function_getattr(TrThread *ts, TrObject *o, TrObject *name) {
                 d = dict_get(ts, fn->dict, name);
                 if (!d && err_occurred(ts)) return NULL;
             }
-            return d ? d : tr_newref(tr_none);
+            if (d) return d;
+            TrCode *co = (TrCode *)fn->code;
+            return tr_newref(co->flags & TR_CO_HAS_DOCSTRING ? tuple_get(co->consts, 0) : tr_none);
         }
     }
     return tr_generic_getattr(ts, o, name);

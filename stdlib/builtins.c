@@ -603,6 +603,7 @@ TrObject *builtins_module_init(TrThread *ts) {
     TR_EXC_LIST(ADD_EXC)
 #undef ADD_EXC
     if (class_builtins_init(ts, d) < 0) goto fail;   /* objects/class.c: __build_class__, property, super, ... */
+    if (builtins_eval_init(ts, d) < 0) goto fail;     /* stdlib/builtins_eval.c: exec, eval, dir, ... */
     if (dict_set_cstr(ts, d, "None", tr_none) < 0 || dict_set_cstr(ts, d, "Ellipsis", tr_ellipsis) < 0 ||
         dict_set_cstr(ts, d, "NotImplemented", tr_notimplemented) < 0 ||
         dict_set_cstr(ts, d, "True", tr_true) < 0 || dict_set_cstr(ts, d, "False", tr_false) < 0)

@@ -39,6 +39,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"os", os_module_init},
     {"os.path", os_path_module_init},
     {"io", io_module_init},
+    {"_json", _json_module_init},
     {NULL, NULL},
 };
 

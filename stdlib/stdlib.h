@@ -16,6 +16,7 @@ TrObject *random_module_init(TrThread *ts);   /* stdlib/random.c */
 TrObject *os_module_init(TrThread *ts);       /* stdlib/os.c */
 TrObject *os_path_module_init(TrThread *ts);  /* os.path, the same module as os.path */
 TrObject *io_module_init(TrThread *ts);       /* stdlib/io.c */
+TrObject *_json_module_init(TrThread *ts);    /* stdlib/_json.c */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */
@@ -30,6 +31,13 @@ TrObject *os_error(TrThread *ts, int e, TrObject *filename, TrObject *filename2)
 int args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
                const char *const *names, size_t npos, size_t nreq, size_t nkwonly, int self_counted,
                TrObject **out);
+
+/* Adds exec, eval, compile, globals, locals, dir, exit and quit to the
+ * builtins dict `d` (stdlib/builtins_eval.c).  -1 on error. */
+int builtins_eval_init(TrThread *ts, TrObject *d);
+/* locals() of the running frame: the module/class namespace, or a new dict
+ * snapshot of a function's variables.  New reference or NULL. */
+TrObject *builtins_locals(TrThread *ts);
 
 /* Readies every builtin type outside objects/type.c's own list
  * (stdlib/modules.c).  -1 on error. */

@@ -17,6 +17,7 @@ typedef struct TrPosition { int lineno, end_lineno, col, end_col; } TrPosition;
 #define TR_CO_VARKW     0x2   /* has **kwargs */
 #define TR_CO_MODULE    0x4   /* module body: locals are the globals dict */
 #define TR_CO_GENERATOR 0x8   /* reserved */
+#define TR_CO_HAS_DOCSTRING 0x10   /* consts[0] is the function's docstring (its __doc__) */
 
 typedef struct TrCode {
     TrObject ob_base;

@@ -2,7 +2,7 @@
 # and files that end with or without a newline.
 import os
 
-p = "/tmp/torii_test_file_append_iter.txt"
+p = "torii_test_file_append_iter.txt"
 with open(p, "w") as f:
     f.write("first\n")
 for i in range(3):

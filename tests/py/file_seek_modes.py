@@ -2,7 +2,7 @@
 # seekable(), mixing reads and writes, and attribute values.
 import os
 
-p = "/tmp/torii_test_file_seek_modes.txt"
+p = "torii_test_file_seek_modes.txt"
 
 def t(fn, *a, **k):
     try:

@@ -3,7 +3,7 @@
 import io
 import os
 
-p = "/tmp/torii_test_file_with_errors.txt"
+p = "torii_test_file_with_errors.txt"
 
 def t(fn, *a, **k):
     try:

@@ -2,7 +2,7 @@
 # read(), read(n) counting characters (not bytes), readline, readlines.
 import os
 
-p = "/tmp/torii_test_file_write_read.txt"
+p = "torii_test_file_write_read.txt"
 with open(p, "w") as f:
     print(f.name, f.mode, f.closed, f.writable(), f.readable())
     print(f.write("hello\n"), f.write("wörld ✓ ünïcode\n"), f.write(""))

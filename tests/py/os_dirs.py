@@ -2,7 +2,7 @@
 # rmdir, os.path predicates and getsize, and the OSError subclasses.
 import os
 
-d = "/tmp/torii_test_os_dirs"
+d = "torii_test_os_dirs"
 
 def t(fn, *a, **k):
     try:
