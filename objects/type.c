@@ -443,11 +443,14 @@ static TrObject *type_module_name(TrThread *ts, TrType *t) {
         if (m) return m;
         if (err_occurred(ts)) err_clear(ts);
     }
+    const char *dot = strrchr(t->name, '.');   /* "_io.TextIOWrapper" */
+    if (dot && !(t->flags & TR_TPFLAG_HEAPTYPE)) return str_from_utf8(ts, t->name, (size_t)(dot - t->name));
     return str_from_cstr(ts, "builtins");
 }
 
 static TrObject *type_repr(TrThread *ts, TrObject *o) {
     TrType *t = (TrType *)o;
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return str_format(ts, "<class '%s'>", t->name);
     TrObject *mod = type_module_name(ts, t);
     if (!mod) return NULL;
     TrStrBuf b;
@@ -467,8 +470,13 @@ static TrObject *type_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     TrType *t = (TrType *)o;
     const char *n = str_utf8(name);
     if (n[0] == '_' && n[1] == '_') {
-        if (!strcmp(n, "__name__")) return str_from_cstr(ts, t->name);
-        if (!strcmp(n, "__qualname__")) return str_from_cstr(ts, type_qualname(t));
+        if (!strcmp(n, "__name__") || !strcmp(n, "__qualname__")) {
+            /* A builtin type named "module.Name" (as CPython's tp_name) is
+             * called "Name"; a class has its own __name__ and __qualname__. */
+            const char *full = n[2] == 'n' ? t->name : type_qualname(t);
+            const char *dot = (t->flags & TR_TPFLAG_HEAPTYPE) ? NULL : strrchr(full, '.');
+            return str_from_cstr(ts, dot ? dot + 1 : full);
+        }
         if (!strcmp(n, "__module__")) return type_module_name(ts, t);
         if (!strcmp(n, "__class__")) return tr_newref((TrObject *)tr_type(o));
         if (!strcmp(n, "__base__")) return tr_newref(t->base ? (TrObject *)t->base : tr_none);
