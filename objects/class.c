@@ -966,6 +966,7 @@ static TrObject *builtin_delattr(TrThread *ts, TrObject *self, TrObject *const *
 static TrObject *builtin_vars(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
                               TrObject *kwnames) {
     if (nargs == 0 && !kwnames) return builtins_locals(ts);   /* vars() is locals() */
+    if (nargs > 1) return err_format(ts, &tr_exc_TypeError, "vars expected at most 1 argument, got %zu", nargs);
     if (tr_check_args(ts, "vars", nargs, kwnames, 1, 1) < 0) return NULL;
     TrObject *r = tr_getattr_cstr(ts, args[0], "__dict__");
     if (!r && err_matches(ts, &tr_exc_AttributeError)) {

@@ -91,7 +91,14 @@ static long nchars(const char *s, long nbytes) {
 
 /* Raises the SyntaxError (or IndentationError) `e` found in `src`; frees
  * e->text.  Returns NULL. */
-static TrObject *raise_syntax(TrThread *ts, TrSyntaxError *e, const char *src, size_t len, const char *filename) {
+static TrObject *raise_syntax(TrThread *ts, TrSyntaxError *e, const char *src, size_t len, const char *filename,
+                              int mode) {
+    int past_end = 0;   /* eval mode: the error lies past the end of an unterminated last line */
+    if (mode == TR_PARSE_EVAL && e->text) {
+        /* CPython's eval-mode text is the line as written: no newline added */
+        free(e->text);
+        e->text = NULL;
+    }
     if (!e->text && e->lineno >= 1) {
         const char *p = src, *end = src + len;
         for (int l = 1; l < e->lineno && p < end; l++) {
@@ -103,6 +110,7 @@ static TrObject *raise_syntax(TrThread *ts, TrSyntaxError *e, const char *src, s
             size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
             e->text = malloc(n + 1);
             if (e->text) { memcpy(e->text, p, n); e->text[n] = '\0'; }
+            if (mode == TR_PARSE_EVAL && !nl && e->col >= (int)n) past_end = 1;
         }
     }
     TrType *cls = e->type && strcmp(e->type, "SyntaxError") != 0 ? &tr_exc_IndentationError : &tr_exc_SyntaxError;
@@ -117,9 +125,12 @@ static TrObject *raise_syntax(TrThread *ts, TrSyntaxError *e, const char *src, s
         if (e->col < 0 || !e->text) {
             off = tr_newref(tr_none);
             eoff = tr_newref(tr_none);
+        } else if (past_end) {
+            off = int_from_i64(ts, 0);
+            eoff = int_from_i64(ts, 0);
         } else {
             long o = e->col > rlen ? e->col - rlen + nchars(e->text, rlen) + 1 : nchars(e->text, e->col) + 1;
-            long eo = e->end_col < 0 ? o + 1
+            long eo = e->end_col < 0 ? 0
                     : e->end_col > rlen ? e->end_col - rlen + nchars(e->text, rlen) + 1
                                         : nchars(e->text, e->end_col) + 1;
             off = int_from_i64(ts, o);
@@ -181,7 +192,7 @@ static TrObject *compile_text(TrThread *ts, const char *src, size_t len, const c
     }
     arena_free(arena);
     if (!code) {
-        if (err.msg[0]) return raise_syntax(ts, &err, src, len, filename);
+        if (err.msg[0]) return raise_syntax(ts, &err, src, len, filename, mode);
         free(err.text);
         if (!err_occurred(ts)) err_nomemory(ts);
         return NULL;
@@ -307,8 +318,6 @@ static TrObject *builtin_compile(TrThread *ts, TrObject *self, TrObject *const *
         return err_format(ts, &tr_exc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
     if (memchr(s, '\0', n))
         return err_format(ts, &tr_exc_SyntaxError, "source code string cannot contain null bytes");
-    if (mode == TR_PARSE_EVAL)
-        while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
     return compile_text(ts, s, n, str_utf8(a[1]), mode);
 }
 
@@ -400,16 +409,26 @@ static TrObject *builtin_dir(TrThread *ts, TrObject *self, TrObject *const *args
     }
     TrObject *o = args[0];
     TrType *t = tr_type(o);
-    if (t->flags & TR_TPFLAG_HEAPTYPE) {
+    size_t nmro;
+    TrType *const *mro = class_mro(t, &nmro);
+    for (size_t i = 0; i < nmro; i++) {
         /* a class's own __dir__ */
-        TrObject *f = tr_getattr_cstr(ts, (TrObject *)t, "__dir__");
-        if (!f) return NULL;
+        if (!(mro[i]->flags & TR_TPFLAG_HEAPTYPE) || !mro[i]->dict) continue;
+        TrObject *f = dict_get_cstr(ts, mro[i]->dict, "__dir__");
+        if (!f) {
+            if (err_occurred(ts)) return NULL;
+            continue;
+        }
+        TrObject *r;
         if (tr_type(f) == &tr_function_type) {
-            TrObject *r = tr_call(ts, f, &o, 1, NULL);
-            tr_decref(f);
-            return sorted_take(ts, r);
+            r = tr_call(ts, f, &o, 1, NULL);
+        } else {
+            TrObject *bound = tr_type(f)->descr_get ? tr_type(f)->descr_get(ts, f, o, t) : tr_newref(f);
+            r = bound ? tr_call(ts, bound, NULL, 0, NULL) : NULL;
+            tr_xdecref(bound);
         }
         tr_decref(f);
+        return sorted_take(ts, r);
     }
     if (t == &tr_module_type) {
         TrObject *d = module_dict(o);

@@ -71,7 +71,7 @@ typedef struct OwnerBucket {
 
 static OwnerBucket owners[NBUCKETS];
 
-#define ZOMBIE_MIN_LIMIT 16
+#define ZOMBIE_MIN_LIMIT 1024
 
 static uint8_t zombie_lock;       /* TrMutex, guards the four below */
 static TrObject **zombies;
