@@ -59,7 +59,7 @@ typedef struct TrDict {
     TrObject ob_base;
     Keys *keys;          /* owned; NULL when empty; atomic pointer (release/acquire) */
     size_t used;         /* live entries; atomic store under lock, relaxed load outside */
-    uint64_t version;    /* bumped (atomic add) by every mutation */
+    uint64_t version;    /* a fresh unique value on every mutation (bump) */
 } TrDict;
 
 #define D(o) ((TrDict *)(o))
@@ -95,7 +95,19 @@ static inline Keys *load_keys(TrDict *d) {
     return (Keys *)atomic_load_ptr_acquire((void *const *)&d->keys);
 }
 static inline void publish_keys(TrDict *d, Keys *k) { atomic_store_ptr_release(&d->keys, k); }
-static inline void bump(TrDict *d) { atomic_add_u64(&d->version, 1); }
+/* Versions are unique across all dicts and all time, not just increasing:
+ * each thread hands out numbers from its own range (its never-reused id in
+ * the high bits), so a cache keyed by (dict address, version) can never match
+ * a different dict that later reuses the address.  Written under the dict's
+ * lock (or before the dict is shared); release: pairs with the acquire in
+ * dict_version(). */
+static __thread uint64_t next_version;
+static inline uint64_t new_version(void) {
+    if ((next_version & ((UINT64_C(1) << 40) - 1)) == 0)
+        next_version = ((uint64_t)tr_tls_tid << 40) | 1;   /* first use, or range exhausted */
+    return next_version++;
+}
+static inline void bump(TrDict *d) { atomic_store_u64_release(&d->version, new_version()); }
 static inline void set_used(TrDict *d, size_t n) { atomic_store_size_relaxed(&d->used, n); }
 
 static inline int64_t hash_of(TrThread *ts, TrObject *key) {
@@ -313,7 +325,11 @@ static int dict_op(TrThread *ts, TrObject *dict, TrObject *key, int64_t hash, in
 
 /* ---- public API ---------------------------------------------------------- */
 
-static TrObject *dict_alloc(TrThread *ts, TrType *type) { return tr_alloc(ts, type); }
+static TrObject *dict_alloc(TrThread *ts, TrType *type) {
+    TrObject *d = tr_alloc(ts, type);
+    if (d) D(d)->version = new_version();
+    return d;
+}
 
 TrObject *dict_new(TrThread *ts) { return dict_alloc(ts, &tr_dict_type); }
 
