@@ -26,6 +26,7 @@
 #include "stdlib/stdlib.h"   /* builtins_locals */
 
 extern TrType tr_thread_obj_type;   /* stdlib/threading.c: Thread is subclassable */
+extern TrType tr_deque_type;        /* objects/deque.c: its constructor makes subclass instances */
 
 /* ---- special method names, interned once at start-up ---------------------- */
 
@@ -703,8 +704,14 @@ done:
 /* The builtin types whose instances a class may extend. */
 static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
-           s == &tr_dict_type || s == &tr_thread_obj_type;
+           s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
+           s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type;
 }
+
+/* Builtins whose instances keep their items inline after the struct: an
+ * instance dict cannot sit at a fixed offset, so their subclasses' instances
+ * have none (as if they declared __slots__ = ()). */
+static int layout_varsized(TrType *s) { return s == &tr_str_type || s == &tr_tuple_type; }
 
 /* Picks the base whose layout every other base's layout is an ancestor of. */
 static TrType *best_base(TrThread *ts, TrObject *bases) {
@@ -846,7 +853,7 @@ TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns,
     if (best->flags & TR_TPFLAG_HEAPTYPE) tr_incref((TrObject *)best);
     t->dict = dict_copy(ts, ns);
     if (!t->name || !t->dict) { if (!t->name) err_nomemory(ts); goto fail; }
-    if (best->dictoffset) {
+    if (best->dictoffset || layout_varsized(solid_base(best))) {
         t->basicsize = best->basicsize;
         t->dictoffset = best->dictoffset;
     } else {

@@ -179,7 +179,9 @@ static TrObject *m_new(TrThread *ts, TrObject *self, TrObject *const *args, size
         return tr_alloc(ts, t);
     }
     if (!solid->new_) return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", solid->name);
-    return solid->new_(ts, t, NULL, 0, NULL);
+    /* tuple.__new__(cls, iterable), int.__new__(cls, x), ...: the builtin's
+     * constructor makes an instance of `cls` from the remaining arguments */
+    return solid->new_(ts, t, args, nargs, kwnames);
 }
 
 static TrObject *m_setattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,

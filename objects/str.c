@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "torii/str.h"
@@ -830,8 +831,20 @@ static TrObject *str_new(TrThread *ts, TrType *type, TrObject *const *args, size
         return err_format(ts, &tr_exc_TypeError, "decoding to str: need a bytes-like object, %T found",
                           a[0] ? a[0] : get_empty(ts));
     }
-    if (!a[0]) return get_empty(ts);
-    return tr_str(ts, a[0]);
+    TrObject *r = a[0] ? tr_str(ts, a[0]) : get_empty(ts);
+    if (!r || type == &tr_str_type) return r;
+    /* a subclass instance: a copy of the text with the subclass's type */
+    TrStr *src = (TrStr *)r;
+    TrStr *sub = (TrStr *)tr_alloc_var(ts, type, offsetof(TrStr, data) + src->nbytes + 1);
+    if (sub) {
+        sub->nbytes = src->nbytes;
+        sub->length = src->length;
+        sub->ascii = src->ascii;
+        sub->hash = -1;
+        memcpy(sub->data, src->data, src->nbytes + 1);
+    }
+    tr_decref(r);
+    return (TrObject *)sub;
 }
 
 /* ---- methods: searching ------------------------------------------------ */

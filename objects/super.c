@@ -99,6 +99,8 @@ static TrObject *super_getattr(TrThread *ts, TrObject *o, TrObject *name) {
             TrObject *r;
             if (vt == &tr_function_type)
                 r = on_class ? tr_newref(v) : method_new(ts, v, s->obj);
+            else if (vt == &tr_method_descr_type && str_equal_cstr(name, "__new__"))
+                r = tr_newref(v);   /* a static method: super().__new__(cls, ...) passes cls itself */
             else if (vt == &tr_method_descr_type)
                 r = cfunction_new(ts, ((TrMethodDescr *)v)->def->name, ((TrMethodDescr *)v)->def->fn, s->obj);
             else if (vt->descr_get)

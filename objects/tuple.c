@@ -235,8 +235,18 @@ static TrObject *tuple_index(TrThread *ts, TrObject *self, TrObject *const *args
 static TrObject *tuple_new_slot(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (kw && tuple_size(kw)) return err_format(ts, &tr_exc_TypeError, "tuple() takes no keyword arguments");
     if (nargs > 1) return err_format(ts, &tr_exc_TypeError, "tuple expected at most 1 argument, got %zu", nargs);
-    if (nargs == 0) return tuple_new(ts, 0);
-    return tuple_from_iterable(ts, args[0]);
+    TrObject *t = nargs == 0 ? tuple_new(ts, 0) : tuple_from_iterable(ts, args[0]);
+    if (!t || type == &tr_tuple_type) return t;
+    /* a subclass instance: the same layout, items moved over */
+    size_t n = tuple_size(t);
+    TrTuple *r = (TrTuple *)tr_alloc_var(ts, type, sizeof(TrTuple) + n * sizeof(TrObject *));
+    if (r) {
+        r->size = n;
+        r->hash = -1;
+        for (size_t i = 0; i < n; i++) r->items[i] = tr_newref(tuple_get(t, i));
+    }
+    tr_decref(t);
+    return (TrObject *)r;
 }
 
 static const TrMethodDef tuple_methods[] = {

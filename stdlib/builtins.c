@@ -385,6 +385,17 @@ static TrObject *builtin_round(TrThread *ts, TrObject *self, TrObject *const *ar
     if (nd == tr_none) nd = NULL;
     if (float_check(x)) return float_round(ts, float_value(x), nd);
     if (int_check(x)) return int_round(ts, x, nd);
+    /* a class's own __round__ (fractions.Fraction) */
+    TrObject *name = str_intern_cstr(ts, "__round__");
+    TrObject *m = name ? type_lookup(ts, tr_type(x), name) : NULL;
+    if (m) {
+        m = type_bind_take(ts, m, x);
+        if (!m) return NULL;
+        TrObject *r = tr_call(ts, m, &nd, nd ? 1 : 0, NULL);
+        tr_decref(m);
+        return r;
+    }
+    if (err_occurred(ts)) return NULL;
     return err_format(ts, &tr_exc_TypeError, "type %s doesn't define __round__ method", tr_type_name(x));
 }
 

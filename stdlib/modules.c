@@ -40,6 +40,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"os.path", os_path_module_init},
     {"io", io_module_init},
     {"_json", _json_module_init},
+    {"re", re_module_init},
     {NULL, NULL},
 };
 

@@ -164,6 +164,7 @@ typedef struct Parser {
     unsigned char *open; int open_cap;   /* open[g]: group g not yet closed */
     int lb_groups;             /* inside a lookbehind: groups > this are its own; else -1 */
     int depth;
+    int cond_g; ssize_t cond_pos;   /* the first conditional naming a group not (yet) defined; checked at the end */
     ReCompileError *err;
     int nomem;
 } Parser;
@@ -198,7 +199,7 @@ static inline int peek(Parser *P) { return P->i < P->n ? (int)P->p[P->i] : -1; }
 /* Appends code point text of `p[from:to]` to `out` as UTF-8. */
 static void src_text(Parser *P, size_t from, size_t to, char *out, size_t cap) {
     size_t k = 0;
-    for (size_t j = from; j < to && j < P->n && k + 5 < cap; j++) k += utf8_encode(P->p[j], out + k);
+    for (size_t j = from; j < to && j < P->n && k + 5 <= cap; j++) k += utf8_encode(P->p[j], out + k);
     out[k] = 0;
 }
 
@@ -494,7 +495,7 @@ static int is_ident(const uint32_t *s, size_t n) {
  * for a reference (`want_ref`) or 0 after storing the name into *out (a
  * malloc'd UTF-8 string); -1 on error.  `errmiss` is the message for a
  * missing terminator. */
-static int read_name(Parser *P, uint32_t term, char **out, size_t *name_start) {
+static int read_name(Parser *P, uint32_t term, char **out, size_t *name_start, int check) {
     size_t s = P->i;
     *name_start = s;
     while (P->i < P->n && P->p[P->i] != term) P->i++;
@@ -504,10 +505,10 @@ static int read_name(Parser *P, uint32_t term, char **out, size_t *name_start) {
     }
     size_t e = P->i++;
     if (e == s) return fail_at(P, (ssize_t)s, "missing group name");
-    char *t = malloc((e - s) * 4 + 1);
+    char *t = malloc((e - s) * 4 + 5);
     if (!t) return oom(P);
-    src_text(P, s, e, t, (e - s) * 4 + 1);
-    if (!is_ident(P->p + s, e - s)) {
+    src_text(P, s, e, t, (e - s) * 4 + 5);
+    if (check && !is_ident(P->p + s, e - s)) {
         fail_at(P, (ssize_t)s, "bad character in group name '%s'", t);
         free(t);
         return -1;
@@ -675,7 +676,7 @@ static int parse_group(Parser *P, int first_at_top) {
         if (d == '<') {
             char *name = NULL;
             size_t ns;
-            if (read_name(P, '>', &name, &ns) < 0) return -1;
+            if (read_name(P, '>', &name, &ns, 1) < 0) return -1;
             int prev = find_name(P, name);
             if (prev > 0) {
                 fail_at(P, (ssize_t)ns, "redefinition of group name '%s' as group %d; was group %d",
@@ -693,7 +694,7 @@ static int parse_group(Parser *P, int first_at_top) {
         if (d == '=') {
             char *name = NULL;
             size_t ns;
-            if (read_name(P, ')', &name, &ns) < 0) return -1;
+            if (read_name(P, ')', &name, &ns, 1) < 0) return -1;
             int g = find_name(P, name);
             if (g < 0) {
                 fail_at(P, (ssize_t)ns, "unknown group name '%s'", name);
@@ -710,18 +711,22 @@ static int parse_group(Parser *P, int first_at_top) {
     case '(': {
         char *name = NULL;
         size_t ns;
-        if (read_name(P, ')', &name, &ns) < 0) return -1;
+        if (read_name(P, ')', &name, &ns, 0) < 0) return -1;
         int g;
         char *end;
         long v = strtol(name, &end, 10);
         if (*end == 0 && name[0] >= '0' && name[0] <= '9') {
             g = (int)v;
-            if (g >= 100 || g > P->ngroups || g == 0) {
-                if (g == 0) fail_at(P, (ssize_t)ns, "bad group number");
-                else fail_at(P, (ssize_t)ns, "invalid group reference %d", g);
+            if (g == 0 || strlen(name) > 9) {
+                fail_at(P, (ssize_t)ns, g == 0 ? "bad group number" : "invalid group reference %s", name);
                 free(name);
                 return -1;
             }
+            if (g > P->ngroups && !P->cond_g) { P->cond_g = g; P->cond_pos = (ssize_t)ns; }
+        } else if (!is_ident(P->p + ns, P->i - 1 - ns)) {
+            fail_at(P, (ssize_t)ns, "bad character in group name '%s'", name);
+            free(name);
+            return -1;
         } else {
             g = find_name(P, name);
             if (g < 0) {
@@ -828,7 +833,7 @@ static int parse_seq(Parser *P, int top) {
         if (c == '|' || (c == ')' && top != 1)) break;
         if (c == ')') return fail_at(P, (ssize_t)P->i, "unbalanced parenthesis");
         size_t qpos = P->i;
-        int64_t mn, mx;
+        int64_t mn = 0, mx = 0;
         int q = parse_quant(P, &mn, &mx);
         if (q < 0) return -1;
         if (q) {
@@ -1139,6 +1144,7 @@ ReProg *re_prog_compile(const uint32_t *pat, size_t n, int flags, ReCompileError
     int root = parse_alt(&P, 1);
     if (root < 0) goto done;
     if (P.i < P.n) { fail_at(&P, (ssize_t)P.i, "unbalanced parenthesis"); goto done; }
+    if (P.cond_g > P.ngroups) { fail_at(&P, P.cond_pos, "invalid group reference %d", P.cond_g); goto done; }
     if (emit(&C, OP_SAVE, 0, 0, 0, 0, 0) < 0 || compile_node(&C, root) < 0 ||
         emit(&C, OP_SAVE, 0, 1, 0, 0, 0) < 0 || emit(&C, OP_MATCH, 0, 0, 0, 0, 0) < 0)
         goto done;

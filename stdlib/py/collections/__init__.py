@@ -404,10 +404,31 @@ class _TupleLike:
         return self._t.index(x, *args)
 
 
+class _tuplegetter:
+    """A named tuple's field: reads item `index`; setting it fails as
+    CPython's _collections._tuplegetter does."""
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return obj[self._index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return f'_tuplegetter({self._index}, {self.__doc__!r})'
+
+
 def _make_getter(index, doc):
-    def get(self):
-        return self[index]
-    return property(get, doc=doc)
+    return _tuplegetter(index, doc)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):

@@ -188,3 +188,8 @@ def load(fp, *, cls=None, object_hook=None, parse_float=None,
                  parse_float=parse_float, parse_int=parse_int,
                  parse_constant=parse_constant,
                  object_pairs_hook=object_pairs_hook, **kw)
+
+
+# the submodules, as attributes (CPython defines the classes there)
+import json.decoder
+import json.encoder

@@ -1,0 +1,2 @@
+print(eval("1 + 1"))
+eval("1 +")

@@ -1,0 +1,2 @@
+src = "a = 1\nb = undefined_thing + a\n"
+exec(src, {})

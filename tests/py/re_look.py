@@ -1,0 +1,33 @@
+# re: lookahead, lookbehind (fixed width), captures inside lookarounds.
+import re
+
+def g(p, s):
+    m = re.search(p, s)
+    print(p, repr(s), (m.group(), m.span(), m.groups()) if m else None)
+
+g('foo(?=bar)', 'foobaz foobar')
+g('foo(?!bar)', 'foobar foobaz')
+g('(?<=\\$)\\d+', 'cost: $42')
+g('(?<!\\$)\\b\\d+', '$42 and 17')
+g('(?<=ab|cd)x', 'cdx')
+g('(?<=a.c)x', 'abcx')
+g('(?<=\\d{3})x', '12x 123x')
+g('(?<=(a))b', 'ab')
+g('(?=(a+))a*b\\1', 'baaabac')
+g('(?!(a))b', 'b')
+g('(?=a)a', 'a')
+g('(?=a)*b', 'b')
+g('^(?=.*\\d)(?=.*[a-z]).{6,}$', 'abc123')
+g('^(?=.*\\d)(?=.*[a-z]).{6,}$', 'abcdef')
+g('\\b(?!un)\\w+', 'undo redo')
+g('(?<=^)a', 'a')
+g('(?<!^)a', 'aa')
+g('x(?<=x)', 'x')
+g('(?<=\\bfoo)bar', 'foobar')
+g('(?<![a-z])\\d', 'a1 2')
+print(re.findall('(?<=-)\\w+', 'a-b-cd-'))
+print(re.sub('(?<=a)', '-', 'banana'))
+print(re.split('(?=[A-Z])', 'HelloWorldFoo'))
+print(re.findall(r'\d+(?=%)', '10% 20 30%'))
+print(re.compile('(?<=a)b').search('ab', 1))
+print(re.compile('(?<=a)b').search('xab', 2, 3))

@@ -1,0 +1,26 @@
+import textwrap
+s = ("The quick brown fox jumps over the lazy dog. A well-known pangram is used "
+     "for typing practice.  It's self-explanatory -- and extraordinarily-long-hyphenated-words "
+     "may break. Supercalifragilisticexpialidocious is long!\tTabs\tand\nnewlines too.")
+for w in (10, 20, 33, 70):
+    print(textwrap.wrap(s, w))
+print(textwrap.fill(s, 30, initial_indent='* ', subsequent_indent='  '))
+print(textwrap.wrap(s, 15, break_long_words=False))
+print(textwrap.wrap(s, 15, break_on_hyphens=False))
+print(textwrap.wrap(s, 25, fix_sentence_endings=True))
+print(textwrap.wrap(s, 25, drop_whitespace=False))
+print(textwrap.wrap(s, 25, max_lines=3))
+print(textwrap.wrap(s, 25, max_lines=2, placeholder='...'))
+print(textwrap.shorten("Hello  world!", width=12), textwrap.shorten("Hello  world!", width=11))
+print(textwrap.shorten(s, 40), repr(textwrap.shorten("x", 10)))
+print(repr(textwrap.dedent("    a\n      b\n   \n    c\n")))
+print(repr(textwrap.dedent("\ta\n  b\n")), repr(textwrap.dedent("  x\n\t  y")), repr(textwrap.dedent("")))
+print(repr(textwrap.indent("a\n\nb\n  \nc", "> ")), repr(textwrap.indent("a\nb", "+", lambda l: 'a' in l)))
+print(textwrap.wrap("", 10), textwrap.wrap("   ", 10), textwrap.fill("a b", 1))
+try: textwrap.wrap("abc", 0)
+except ValueError as e: print(e)
+try: textwrap.wrap("abc def", 3, max_lines=1, placeholder=' [......]')
+except ValueError as e: print(e)
+print(textwrap.wrap("pre-processing re-do a-b x--y well--known e-mail 1-2 ab-cd-ef", 6))
+print(textwrap.wrap("Hello there, how are you doing this fine day?", 12, expand_tabs=False, tabsize=4))
+print(textwrap.TextWrapper(width=12).wrap("one two three four five"))
