@@ -24,6 +24,7 @@
 #include "core/traceback.h"   /* traceback_syntax_warning */
 #include "torii/error.h"
 #include "torii/str.h"
+#include "torii/bytes.h"
 #include "torii/int.h"
 #include "torii/float.h"
 #include "torii/tuple.h"
@@ -183,6 +184,8 @@ static bool same_const(TrObject *a, TrObject *b)
             if (!same_const(tuple_get(a, i), tuple_get(b, i))) return false;
         return true;
     }
+    if (tr_type(a) == &tr_bytes_type)
+        return bytes_size(a) == bytes_size(b) && memcmp(bytes_data(a), bytes_data(b), bytes_size(a)) == 0;
     return false;   /* strs are interned: identity covers them; code objects never merge */
 }
 
@@ -635,8 +638,13 @@ static int compile_call(Compiler *c, TrAstExpr *e)
         TRY(load_const_take(c, names, e->span));
         return emit(c, OP_CALL_KW, (int)(e->call.args.len + e->call.nkeywords), e->span);
     }
-    TRY(build_list_starred(c, &e->call.args, e->span));
-    TRY(emit(c, OP_LIST_TO_TUPLE, 0, e->span));
+    if (e->call.args.len == 1 && e->call.args.items[0]->kind == E_STARRED) {
+        /* f(*a): CALL_EX makes the tuple (and names f if `a` is no iterable). */
+        TRY(compile_expr(c, e->call.args.items[0]->starred.value));
+    } else {
+        TRY(build_list_starred(c, &e->call.args, e->span));
+        TRY(emit(c, OP_LIST_TO_TUPLE, 0, e->span));
+    }
     if (e->call.nkeywords == 0) return emit(c, OP_CALL_EX, 0, e->span);
     /* Keyword groups merge into one dict; DICT_MERGE reports duplicates. */
     size_t i = 0, n = e->call.nkeywords;
@@ -845,7 +853,7 @@ static int compile_expr(Compiler *c, TrAstExpr *e)
     case E_STR:
         return load_const_take(c, str_intern_utf8(c->ts, e->str, e->str_len), sp);
     case E_BYTES:
-        return syntax_error(c, sp, "torii: bytes literals are not supported yet");
+        return load_const_take(c, bytes_from(c->ts, e->str, e->str_len), sp);
     case E_NONE: return load_none(c, sp);
     case E_TRUE: return load_const_take(c, tr_true, sp);
     case E_FALSE: return load_const_take(c, tr_false, sp);

@@ -39,6 +39,8 @@ typedef struct TrFrame {
     int is_gen;               /* 1: a generator's frame, stored in the generator object (objects/gen.c):
                                * never released to the frame stack; always an entry frame */
     int yielded;              /* generator frames: set by eval_frame, 1 when it returned by suspending */
+    int is_init;              /* 1: an __init__ run by CALL's instantiation fast path: the caller's
+                               * self slot holds the new instance, which replaces the (None) result */
     TrStackRef *sp;           /* saved only across calls that may inspect the frame */
     TrBlock blocks[TR_MAX_BLOCKS];
     TrStackRef localsplus[];

@@ -1262,15 +1262,42 @@ static TrTraceEntry *copy_tb(TrThread *ts, TrExc *e, size_t *len) {
 
 #define MAX_CHAIN 64
 
+/* Appends the report of `exc` to `out`: its chain when `chain`, else `exc`
+ * alone; with `only`, just the "Type: message" lines. */
+static void format_report(TrThread *ts, Buf *out, Cache *cache, TrObject *exc, int chain_on, int only);
+
 void exc_print(TrThread *ts, TrObject *exc) {
     TrObject *saved = err_fetch(ts);
     Buf out = {0};
     Cache cache = {0};
+    format_report(ts, &out, &cache, exc, 1, 0);
+    if (out.p && !out.failed) tr_write_stderr(out.p, out.len);
+    else tr_write_stderr("MemoryError\n", 12);
+    free(out.p);
+    cache_free(&cache);
+    if (err_occurred(ts)) err_clear(ts);
+    if (saved) err_restore(ts, saved);
+}
+
+TrObject *exc_format(TrThread *ts, TrObject *exc, int chain, int only) {
+    TrObject *saved = err_fetch(ts);
+    Buf out = {0};
+    Cache cache = {0};
+    format_report(ts, &out, &cache, exc, chain, only);
+    if (err_occurred(ts)) err_clear(ts);
+    if (saved) err_restore(ts, saved);
+    TrObject *r = out.failed ? err_nomemory(ts) : str_from_utf8(ts, out.p ? out.p : "", out.len);
+    free(out.p);
+    cache_free(&cache);
+    return r;
+}
+
+static void format_report(TrThread *ts, Buf *out, Cache *cache, TrObject *exc, int chain_on, int only) {
     if (!exc || tr_is_imm(exc) || !(tr_type(exc)->flags & TR_TPFLAG_EXCEPTION)) {
-        buf_adds(&out, "TypeError: print_exception(): Exception expected for value, ");
-        buf_adds(&out, exc ? tr_type_name(exc) : "NoneType");
-        buf_adds(&out, " found\n");
-        goto emit;
+        buf_adds(out, "TypeError: print_exception(): Exception expected for value, ");
+        buf_adds(out, exc ? tr_type_name(exc) : "NoneType");
+        buf_adds(out, " found\n");
+        return;
     }
     /* the chain, newest first: follow __cause__, else __context__ unless suppressed */
     TrObject *chain[MAX_CHAIN];
@@ -1278,7 +1305,7 @@ void exc_print(TrThread *ts, TrObject *exc) {
     int n = 0;
     TrObject *cur = exc;
     kind[0] = 0;
-    while (cur && n < MAX_CHAIN) {
+    while (cur && n < (chain_on ? MAX_CHAIN : 1)) {
         int seen = 0;
         for (int i = 0; i < n; i++) if (chain[i] == cur) seen = 1;
         if (seen) break;
@@ -1295,24 +1322,17 @@ void exc_print(TrThread *ts, TrObject *exc) {
         TrExc *e = (TrExc *)chain[i];
         size_t len;
         TrTraceEntry *tb = copy_tb(ts, e, &len);
-        if (len) {
-            buf_adds(&out, "Traceback (most recent call last):\n");
-            format_stack(&out, &cache, tb, len);
+        if (len && !only) {
+            buf_adds(out, "Traceback (most recent call last):\n");
+            format_stack(out, cache, tb, len);
         }
         free(tb);
-        format_exception_only(ts, &out, chain[i]);
-        if (i > 0) {
+        format_exception_only(ts, out, chain[i]);
+        if (i > 0 && !only) {
             if (kind[i] == 1)
-                buf_adds(&out, "\nThe above exception was the direct cause of the following exception:\n\n");
+                buf_adds(out, "\nThe above exception was the direct cause of the following exception:\n\n");
             else
-                buf_adds(&out, "\nDuring handling of the above exception, another exception occurred:\n\n");
+                buf_adds(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
-emit:
-    if (out.p && !out.failed) tr_write_stderr(out.p, out.len);
-    else tr_write_stderr("MemoryError\n", 12);
-    free(out.p);
-    cache_free(&cache);
-    if (err_occurred(ts)) err_clear(ts);
-    if (saved) err_restore(ts, saved);
 }

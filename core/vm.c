@@ -45,6 +45,7 @@
 #include "threads/qsbr.h"
 #include "torii/gen.h"
 #include "torii/file.h"
+#include "objects/dict_inline.h"
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -78,32 +79,42 @@ static size_t frame_bytes(const TrCode *co) {
     return (n + 15) & ~(size_t)15;
 }
 
-/* A frame for `co` with locals, cells and frees zeroed; NULL + MemoryError. */
-static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
+/* Cuts `n` bytes for a new frame from a fresh chunk (the current one is
+ * full).  NULL with RecursionError or MemoryError set. */
+static NOINLINE void *frame_chunk_grow(TrThread *ts, size_t n) {
+    FrameChunk *c = tls_chunk, *nc = tls_spare;
+    if (tls_chunk_bytes + (n > CHUNK_BYTES ? n : CHUNK_BYTES) > FRAME_STACK_MAX) {
+        err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    if (nc && nc->cap >= n) {
+        tls_spare = NULL;
+    } else {
+        size_t cap = n > CHUNK_BYTES ? n : CHUNK_BYTES;
+        nc = malloc(sizeof(FrameChunk) + cap);
+        if (!nc) { err_nomemory(ts); return NULL; }
+        nc->cap = cap;
+    }
+    nc->top = n;
+    nc->prev = c;
+    tls_chunk_bytes += nc->cap;
+    tls_chunk = nc;
+    return nc->data;
+}
+
+/* A frame for `co` with its header set but localsplus NOT zeroed (the
+ * caller fills the locals, cells and frees); NULL + MemoryError. */
+static inline __attribute__((always_inline)) TrFrame *frame_alloc_raw(TrThread *ts, TrCode *co) {
     size_t n = frame_bytes(co);
     FrameChunk *c = tls_chunk;
-    if (UNLIKELY(!c || c->top + n > c->cap)) {
-        FrameChunk *nc = tls_spare;
-        if (tls_chunk_bytes + (n > CHUNK_BYTES ? n : CHUNK_BYTES) > FRAME_STACK_MAX) {
-            err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
-            return NULL;
-        }
-        if (nc && nc->cap >= n) {
-            tls_spare = NULL;
-        } else {
-            size_t cap = n > CHUNK_BYTES ? n : CHUNK_BYTES;
-            nc = malloc(sizeof(FrameChunk) + cap);
-            if (!nc) { err_nomemory(ts); return NULL; }
-            nc->cap = cap;
-        }
-        nc->top = 0;
-        nc->prev = c;
-        tls_chunk_bytes += nc->cap;
-        tls_chunk = c = nc;
+    TrFrame *f;
+    if (LIKELY(c != NULL && c->top + n <= c->cap)) {
+        f = (TrFrame *)(c->data + c->top);
+        c->top += n;
+    } else {
+        f = frame_chunk_grow(ts, n);
+        if (!f) return NULL;
     }
-    TrFrame *f = (TrFrame *)(c->data + c->top);
-    c->top += n;
-    memset(f->localsplus, 0, sizeof(TrStackRef) * (size_t)(co->nlocals + co->ncells + co->nfrees));
     f->code = co;
     f->nblocks = 0;
     f->instr = 0;
@@ -111,27 +122,37 @@ static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
     f->func = NULL;
     f->back = NULL;
     f->is_gen = 0;
-    f->sp = frame_stack_base(f);
+    f->is_init = 0;
+    f->sp = f->localsplus + co->nlocals + co->ncells + co->nfrees;
     return f;
 }
 
+/* A frame for `co` with locals, cells and frees zeroed; NULL + MemoryError. */
+static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
+    TrFrame *f = frame_alloc_raw(ts, co);
+    if (f) memset(f->localsplus, 0, sizeof(TrStackRef) * (size_t)(co->nlocals + co->ncells + co->nfrees));
+    return f;
+}
+
+static NOINLINE void frame_chunk_pop(FrameChunk *c) {
+    tls_chunk = c->prev;
+    tls_chunk_bytes -= c->cap;
+    free(tls_spare);
+    tls_spare = c;
+}
+
 /* Gives back the topmost frame `f` (LIFO). */
-static void frame_release(TrFrame *f) {
+static inline void frame_release(TrFrame *f) {
     FrameChunk *c = tls_chunk;
     c->top = (size_t)((char *)f - c->data);
-    if (c->top == 0 && c->prev) {
-        tls_chunk = c->prev;
-        tls_chunk_bytes -= c->cap;
-        free(tls_spare);
-        tls_spare = c;
-    }
+    if (UNLIKELY(c->top == 0) && c->prev) frame_chunk_pop(c);
 }
 
 /* Closes the locals, cells and frees of `f` (the value stack is already empty). */
-static void frame_clear_locals(TrFrame *f) {
+static inline void frame_clear_locals(TrFrame *f) {
     TrCode *co = f->code;
-    int n = co->nlocals + co->ncells + co->nfrees;
-    for (int i = 0; i < n; i++) sr_close(f->localsplus[i]);
+    TrStackRef *p = f->localsplus, *end = p + co->nlocals + co->ncells + co->nfrees;
+    for (; p < end; p++) sr_close(*p);
 }
 
 void vm_thread_fini(TrThread *ts) {
@@ -212,8 +233,10 @@ typedef struct CodeExtra {
     GlobalEntry entries[];
 } CodeExtra;
 
+/* The ops with an AttrSlot: the attribute ops, and CALL (its instantiation
+ * cache, AK_INIT). */
 static inline int is_attr_op(int op) {
-    return op == OP_LOAD_ATTR || op == OP_LOAD_METHOD || op == OP_STORE_ATTR;
+    return op == OP_LOAD_ATTR || op == OP_LOAD_METHOD || op == OP_STORE_ATTR || op == OP_CALL;
 }
 
 void vm_code_extra_free(void *extra) {
@@ -609,7 +632,9 @@ enum {
     AK_METHOD,    /* LOAD_METHOD: unless the instance dict shadows it, `value` (a function or
                    * builtin method descriptor) is called with the receiver as self */
     AK_CLASS,     /* the receiver is the class itself: `value` is the attribute */
-    AK_STORE      /* STORE_ATTR: no data descriptor on the class: store into the instance dict */
+    AK_STORE,     /* STORE_ATTR: no data descriptor on the class: store into the instance dict */
+    AK_INIT       /* CALL of the class itself: plain allocation (object's __new__, a layout
+                   * no builtin base but object extends), then Python function `value` as __init__ */
 };
 
 #define ATTR_MAX_FILLS 256    /* records one site may publish; past that it stays on the slow path */
@@ -632,7 +657,10 @@ static inline __attribute__((always_inline)) int attr_rec_valid(const AttrRec *r
     /* acquire loads: pair with the dicts' version bumps (full barriers).
      * nver >= 1: a class is the first entry of its own MRO */
     if (atomic_load_u64_acquire(r->ver[0].word) != r->ver[0].seen) return 0;
-    for (uint32_t i = 1; i < r->nver; i++)
+    uint32_t n = r->nver;
+    if (LIKELY(n <= 2))     /* the usual depths: no loop */
+        return n == 1 || atomic_load_u64_acquire(r->ver[1].word) == r->ver[1].seen;
+    for (uint32_t i = 1; i < n; i++)
         if (atomic_load_u64_acquire(r->ver[i].word) != r->ver[i].seen) return 0;
     return 1;
 }
@@ -640,7 +668,8 @@ static inline __attribute__((always_inline)) int attr_rec_valid(const AttrRec *r
 /* LOAD_ATTR / LOAD_METHOD through the site's record.  1: *out is the
  * attribute, or with *is_meth set an unbound method to call with the receiver
  * as self; 0: a miss (take the slow path); -1: error. */
-static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
+static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, TrFrame *f, TrStackRef *sp,
+                                   CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
                                    TrStackRef *out, int *is_meth) {
     AttrSlot *s = attr_slot(x, idx);
     /* acquire: pairs with the exchange that published the record */
@@ -656,12 +685,17 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
         return 1;
     }
     if (!attr_rec_valid(r, tp)) return 0;
-    /* `r` is not touched past this point: it may be freed once we block */
+    /* `r` is not touched past this point: it may be freed once we block.
+     * The frame's registers are saved (the caller's SAVE) only before a call
+     * out: the hits below touch nothing else */
     TrObject *d = instance_dict(o, tp);
     if (kind == AK_METHOD) {
-        if (d) {
+        if (d && !dict_peek_absent(d, hash)) {
             int c = dict_get_hinted(d, name, hash, &s->hint, &v);
-            if (c < 0) c = dict_contains(ts, d, name);
+            if (c < 0) {
+                f->sp = sp, f->instr = (int)idx;
+                c = dict_contains(ts, d, name);
+            }
             if (c != 0) return c < 0 ? -1 : 0;   /* shadowed by the instance: slow path */
         }
         *out = sr_borrow(value);
@@ -669,12 +703,20 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
         return 1;
     }
     if (d) {
+        /* the hinted entry, inline: the usual hit costs a few loads */
+        if (LIKELY(dict_peek_hint(d, name, atomic_load_u32_relaxed(&s->hint), &v))) {
+            *out = sr_borrow(v);
+            return 1;
+        }
         int g = dict_get_hinted(d, name, hash, &s->hint, &v);
         if (g == 2) {
             *out = sr_borrow(v);
             return 1;
         }
-        if (g < 0) g = dict_get_ref(ts, d, name, &v);
+        if (g < 0) {
+            f->sp = sp, f->instr = (int)idx;
+            g = dict_get_ref(ts, d, name, &v);
+        }
         if (g != 0) {
             if (g < 0) return -1;
             *out = sr_from_get(g, v);
@@ -683,6 +725,7 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
     }
     if (!value) return 0;
     if (kind == AK_BIND) {
+        f->sp = sp, f->instr = (int)idx;
         TrObject *m = method_new(ts, value, o);
         if (!m) return -1;
         *out = sr_steal(m);
@@ -830,6 +873,78 @@ static NOINLINE void attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObj
     AttrRec *old = atomic_exchange_ptr(&s->rec, r);
     atomic_add_u32(&s->fills, 1);
     if (old) qsbr_free_later(ts, old);
+}
+
+/* CALL's instantiation cache: the __init__ function to run for a call of
+ * class `t` (its metatype exactly `type`), or NULL on a miss.  Borrowed and
+ * uncounted (deferred): valid until the next eval-breaker check. */
+static inline TrObject *init_cached(CodeExtra *x, size_t idx, TrType *t) {
+    /* acquire: pairs with the exchange that published the record */
+    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&attr_slot(x, idx)->rec);
+    if (r && r->kind == AK_INIT && attr_rec_valid(r, t)) return r->value;
+    return NULL;
+}
+
+/* Builds the AK_INIT record for CALL site `idx` and class `t` when calling
+ * `t` is exactly what objects/class.c's heap_new would do for a plain class:
+ * no builtin base but object (so the instance is a bare tr_alloc), no
+ * `__new__` in any class dict, `__init__` a Python function from a class
+ * dict.  Returns that function (as init_cached), or NULL: not cacheable.
+ * Never fails; no exception pending on entry or exit. */
+static NOINLINE TrObject *init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrType *t) {
+    static TrObject *s_init, *s_new;   /* immortal interned strs; racing fillers store the same */
+    CodeExtra *x = code_extra(co);
+    if (!x) { err_clear(ts); return NULL; }
+    AttrSlot *s = attr_slot(x, idx);
+    if (atomic_load_u32_relaxed(&s->fills) >= ATTR_MAX_FILLS) return NULL;
+    /* a failed try counts too, so a site that never qualifies stops trying */
+    atomic_add_u32(&s->fills, 1);
+    TrObject *n_init = atomic_load_objptr_relaxed(&s_init), *n_new = atomic_load_objptr_relaxed(&s_new);
+    if (!n_init || !n_new) {
+        n_init = str_intern_cstr(ts, "__init__");
+        n_new = str_intern_cstr(ts, "__new__");
+        if (!n_init || !n_new) { err_clear(ts); return NULL; }
+        atomic_store_ptr_relaxed(&s_init, n_init);
+        atomic_store_ptr_relaxed(&s_new, n_new);
+    }
+    TrHeapType *h = (TrHeapType *)t;
+    size_t nver = 0;
+    while (nver < h->nmro && (h->mro[nver]->flags & TR_TPFLAG_HEAPTYPE)) nver++;
+    if (nver > ATTR_MAX_VER || nver + 1 != h->nmro || h->mro[nver] != &tr_object_type) return NULL;
+    AttrRec *r = malloc(sizeof(AttrRec) + nver * sizeof r->ver[0]);
+    if (!r) return NULL;
+    r->tag = h->tag;
+    r->kind = AK_INIT;
+    r->nver = (uint32_t)nver;
+    r->hash = 0;
+    r->value = NULL;
+    /* the versions first: a change racing with the lookups below leaves the
+     * record stale, never wrong */
+    for (size_t i = 0; i < nver; i++) {
+        r->ver[i].word = dict_version_ptr(h->mro[i]->dict);
+        r->ver[i].seen = atomic_load_u64_acquire(r->ver[i].word);
+    }
+    int ok = 1;
+    for (size_t i = 0; ok && i < nver; i++) {
+        TrObject *v = NULL;
+        int g = dict_get_ref(ts, h->mro[i]->dict, n_new, &v);
+        if (g != 0) ok = 0;               /* a class's own __new__ (or an error): slow path */
+        if (g == 1) tr_decref(v);
+    }
+    for (size_t i = 0; ok && !r->value && i < nver; i++) {
+        TrObject *v = NULL;
+        int g = dict_get_ref(ts, h->mro[i]->dict, n_init, &v);
+        if (g == 0) continue;
+        if (g < 0 || tr_type(v) != &tr_function_type || !attr_make_safe(v)) ok = 0;
+        else r->value = v;                /* the class dict keeps it; the record holds it uncounted */
+        if (g == 1) tr_decref(v);
+    }
+    if (err_occurred(ts)) err_clear(ts);
+    if (!ok || !r->value) { free(r); return NULL; }
+    TrObject *init = r->value;
+    AttrRec *old = atomic_exchange_ptr(&s->rec, r);
+    if (old) qsbr_free_later(ts, old);
+    return init;
 }
 
 /* ---- calls ---------------------------------------------------------------- */
@@ -1493,6 +1608,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TrObject *const *consts = ((TrTuple *)co->consts)->items;
     TrObject *const *names = ((TrTuple *)co->names)->items;
     TrObject *retval = NULL;
+    TrFrame *callee;          /* CALL's fast paths: the frame to run next (push_frame) */
     f->is_entry = 1;
     TrInstr instr;
     int oparg;
@@ -1637,10 +1753,10 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int meth = 0, c = 0;
-        SAVE();
-        if (LIKELY(x != NULL)) c = attr_load_cached(ts, x, idx, oo, names[oparg], &r, &meth);
+        if (LIKELY(x != NULL)) c = attr_load_cached(ts, f, sp, x, idx, oo, names[oparg], &r, &meth);
         if (c < 0) goto error;
         if (c == 0) {
+            SAVE();
             if (load_attr(ts, oo, names[oparg], &r) < 0) goto error;
             if (attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
         }
@@ -1654,10 +1770,10 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int r = 0, c = 0;
-        SAVE();
-        if (LIKELY(x != NULL)) c = attr_load_cached(ts, x, idx, oo, names[oparg], &m, &r);
+        if (LIKELY(x != NULL)) c = attr_load_cached(ts, f, sp, x, idx, oo, names[oparg], &m, &r);
         if (c < 0) goto error;
         if (c == 0) {
+            SAVE();
             r = load_method(ts, oo, names[oparg], &m);
             if (r < 0) goto error;
             if (attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
@@ -2145,34 +2261,68 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
             if (n == fco->argcount && fco->kwonlyargcount == 0 &&
                 !(fco->flags & (TR_CO_VARARGS | TR_CO_VARKW | TR_CO_GENERATOR))) {
                 /* exact positional call: move the refs into the callee's locals */
-                TrFrame *nf = frame_alloc(ts, fco);
+                TrFrame *nf = frame_alloc_raw(ts, fco);
                 if (!nf) goto error;
+                TrStackRef *args = slot + 2 - has_self;
+                for (int i = 0; i < n; i++) nf->localsplus[i] = args[i];
+                sp = slot + 1;
                 nf->func = callable;
                 nf->globals = fn->globals;
                 nf->builtins = fn->builtins;
-                memcpy(nf->localsplus, slot + 2 - has_self, (size_t)n * sizeof(TrStackRef));
-                sp = slot + 1;
-                f->sp = sp;
-                if ((fco->ncells | fco->nfrees) && frame_setup_cells(ts, nf, fn->closure) < 0) {
-                    frame_clear_locals(nf);
-                    frame_release(nf);
-                    goto error;
+                int i = n, nz = fco->nlocals + fco->ncells + fco->nfrees;
+                for (; i < nz; i++) nf->localsplus[i] = TR_SR_NULL;
+                if (UNLIKELY(fco->ncells | fco->nfrees)) {
+                    f->sp = sp;
+                    if (frame_setup_cells(ts, nf, fn->closure) < 0) {
+                        frame_clear_locals(nf);
+                        frame_release(nf);
+                        goto error;
+                    }
                 }
-                /* run the callee in this same C frame: no C recursion */
-                if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit)) {
-                    err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
-                    frame_clear_locals(nf);
-                    frame_release(nf);
-                    goto error;
+                callee = nf;
+                goto push_frame;
+            }
+        } else if (ct == &tr_type_type && sr_is_null(slot[1]) &&
+                   (((TrType *)callable)->flags & TR_TPFLAG_HEAPTYPE)) {
+            /* instantiating a plain class (see init_cache_fill): allocate the
+             * instance and run its __init__ in this loop; the self slot keeps
+             * the instance for the result */
+            TrType *cls = (TrType *)callable;
+            size_t idx = (size_t)INSTR_INDEX();
+            CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
+            TrObject *init = x ? init_cached(x, idx, cls) : NULL;
+            if (!init) init = init_cache_fill(ts, co, idx, cls);
+            TrFunction *fn = (TrFunction *)init;
+            TrCode *fco = init ? (TrCode *)fn->code : NULL;
+            if (fco && oparg + 1 == fco->argcount && fco->kwonlyargcount == 0 &&
+                !(fco->flags & (TR_CO_VARARGS | TR_CO_VARKW | TR_CO_GENERATOR))) {
+                TrObject *obj = tr_alloc(ts, cls);
+                if (!obj) goto error;
+                TrFrame *nf = frame_alloc_raw(ts, fco);
+                if (!nf) { tr_decref(obj); goto error; }
+                tr_incref(obj);                    /* one count for self, one for the slot */
+                slot[1] = sr_steal(obj);
+                nf->localsplus[0] = sr_steal(obj);
+                for (int i = 0; i < oparg; i++) nf->localsplus[1 + i] = slot[2 + i];
+                sp = slot + 2;
+                nf->is_init = 1;
+                /* `init` is deferred: the frame's `func`, which reclaim passes
+                 * scan, keeps it alive even if the class drops it meanwhile */
+                nf->func = init;
+                nf->globals = fn->globals;
+                nf->builtins = fn->builtins;
+                int i = oparg + 1, nz = fco->nlocals + fco->ncells + fco->nfrees;
+                for (; i < nz; i++) nf->localsplus[i] = TR_SR_NULL;
+                if (UNLIKELY(fco->ncells | fco->nfrees)) {
+                    f->sp = sp;
+                    if (frame_setup_cells(ts, nf, fn->closure) < 0) {
+                        frame_clear_locals(nf);
+                        frame_release(nf);
+                        goto error;
+                    }
                 }
-                ts->recursion_depth++;
-                nf->is_entry = 0;
-                nf->back = f;
-                ts->frame = nf;
-                f = nf;
-                LOAD_FRAME(0, frame_stack_base(f));
-                PERIODIC();
-                DISPATCH();
+                callee = nf;
+                goto push_frame;
             }
         }
         if (ct == &tr_cfunction_type || (ct == &tr_method_descr_type && !sr_is_null(slot[1]))) {
@@ -2204,6 +2354,24 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         PUSH(sr_steal(res));
         DISPATCH();
     }
+    push_frame:
+        /* CALL's fast paths: run `callee` (set up; the caller's stack ends at
+         * `sp`) in this same C frame: no C recursion */
+        f->sp = sp;
+        if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit)) {
+            err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
+            frame_clear_locals(callee);
+            frame_release(callee);
+            goto error;
+        }
+        ts->recursion_depth++;
+        callee->is_entry = 0;
+        callee->back = f;
+        ts->frame = callee;
+        f = callee;
+        LOAD_FRAME(0, frame_stack_base(f));
+        PERIODIC();
+        DISPATCH();
     TARGET(CALL_KW) {
         TrStackRef kw = POP();
         TrStackRef *slot = sp - oparg - 2;
@@ -2413,12 +2581,25 @@ exit_frame:
     }
     {
         TrFrame *caller = f->back;
-        int entry = f->is_entry;
+        int entry = f->is_entry, init = f->is_init;
         frame_release(f);
         if (entry) return retval;
         /* back to the caller's CALL: its callable slot is still on the stack */
         f = caller;
         LOAD_FRAME(f->instr + 1, f->sp);
+        if (UNLIKELY(init)) {
+            /* an __init__ from the instantiation fast path: the instance in
+             * the self slot is the call's result */
+            TrStackRef self = POP();
+            if (retval && retval != tr_none) {
+                err_format(ts, &tr_exc_TypeError, "__init__() should return None, not '%s'",
+                           tr_type_name(retval));
+                tr_decref(retval);
+                retval = NULL;
+            }
+            if (retval) retval = sr_to_owned(self);   /* None needs no release: immortal */
+            else sr_close(self);
+        }
     }
     sr_close(POP());
     if (!retval) goto error;

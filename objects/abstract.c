@@ -215,7 +215,7 @@ ssize_t tr_len(TrThread *ts, TrObject *o) {
 TrObject *tr_getitem(TrThread *ts, TrObject *o, TrObject *key) {
     TrType *t = tr_type(o);
     if (t->getitem) return t->getitem(ts, o, key);
-    if (t == &tr_type_type && (TrType *)o != &tr_type_type) {
+    if ((t == &tr_type_type || tr_type_is_subtype(t, &tr_type_type)) && (TrType *)o != &tr_type_type) {
         /* `list[int]` and friends: types are subscriptable via __class_getitem__ */
         TrObject *cg = tr_getattr_cstr(ts, o, "__class_getitem__");
         if (cg) {

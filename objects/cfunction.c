@@ -3,6 +3,7 @@
  * keep in their dicts (`method_descriptor`: `list.append`).
  * Threads: both are immutable after creation; any thread may call them. */
 #include <stdio.h>
+#include <string.h>
 #include "torii/torii.h"
 
 /* ---- builtin functions and bound builtin methods ------------------------ */
@@ -90,7 +91,9 @@ static TrObject *method_descr_call(TrThread *ts, TrObject *callable, TrObject *c
     if (nargs < 1)
         return err_format(ts, &tr_exc_TypeError, "unbound method %s.%s() needs an argument",
                           d->type->name, d->def->name);
-    if (!tr_isinstance(args[0], d->type))
+    /* __new__ (static) and type.__prepare__ (a class method) check their own arguments */
+    if (!tr_isinstance(args[0], d->type) && strcmp(d->def->name, "__new__") != 0 &&
+        strcmp(d->def->name, "__prepare__") != 0)
         return err_format(ts, &tr_exc_TypeError,
                           "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                           d->def->name, d->type->name, type_qualname(tr_type(args[0])));

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "threads/stw.h"
 #include "torii/class.h"
 #include "torii/iter.h"
 #include "stdlib/stdlib.h"   /* builtins_locals */
@@ -523,8 +524,15 @@ int class_update_slot(TrThread *ts, TrType *t, TrObject *name) {
     if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return 0;
     const char *s = str_utf8(name);
     size_t len = strlen(s);
-    if (len > 4 && s[0] == '_' && s[1] == '_' && s[len - 1] == '_' && s[len - 2] == '_')
+    if (len > 4 && s[0] == '_' && s[1] == '_' && s[len - 1] == '_' && s[len - 2] == '_') {
+        /* Other threads read the slots with plain loads whenever they use the
+         * class; rewriting them (rare: a special method assigned after the
+         * class statement) happens with the world stopped.  No object lock is
+         * held here (type_setattr has left the dict's critical section). */
+        stw_stop(ts);
         update_slots(ts, t);
+        stw_start(ts);
+    }
     return 0;
 }
 
@@ -550,6 +558,38 @@ static void subtype_dealloc(TrThread *ts, TrObject *o) {
     }
     if (solid->dealloc) solid->dealloc(ts, o);
     else tr_free(o);
+}
+
+int class_check_abstract(TrThread *ts, TrType *t) {
+    if (!(t->flags & TR_TPFLAG_ABSTRACT) || !t->dict) return 0;
+    TrObject *am = dict_get_cstr(ts, t->dict, "__abstractmethods__");
+    if (!am) return err_occurred(ts) ? -1 : 0;
+    TrObject *l = list_from_iterable(ts, am);
+    tr_decref(am);
+    if (!l) return -1;
+    if (list_sort(ts, l, NULL, 0) < 0) { tr_decref(l); return -1; }
+    size_t n = list_size(l);
+    if (n == 0) { tr_decref(l); return 0; }
+    TrStrBuf b;
+    strbuf_init(&b);
+    strbuf_adds(&b, "Can't instantiate abstract class ");
+    strbuf_adds(&b, type_qualname(t));
+    strbuf_adds(&b, n == 1 ? " without an implementation for abstract method "
+                           : " without an implementation for abstract methods ");
+    for (size_t i = 0; i < n; i++) {
+        TrObject *e = list_get(ts, l, (ssize_t)i);
+        if (!e) { strbuf_free(&b); tr_decref(l); return -1; }
+        TrObject *rep = tr_repr(ts, e);
+        tr_decref(e);
+        if (!rep) { strbuf_free(&b); tr_decref(l); return -1; }
+        if (i) strbuf_adds(&b, ", ");
+        strbuf_addstr(&b, rep);
+        tr_decref(rep);
+    }
+    tr_decref(l);
+    TrObject *msg = strbuf_finish(ts, &b);
+    if (msg) { err_set_value(ts, &tr_exc_TypeError, msg); tr_decref(msg); }
+    return -1;
 }
 
 /* Calling a class: __new__ (a class's own, else the builtin base's
@@ -580,6 +620,7 @@ static TrObject *heap_new(TrThread *ts, TrType *type, TrObject *const *args, siz
             err_format(ts, &tr_exc_TypeError, "%s() takes no arguments", type->name);
             goto done;
         }
+        if (class_check_abstract(ts, type) < 0) goto done;
         obj = tr_alloc(ts, type);
     } else {
         /* list and dict fill themselves in __init__ when a class defines one */
@@ -705,7 +746,7 @@ done:
 static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
            s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
-           s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type;
+           s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type;
 }
 
 /* Builtins whose instances keep their items inline after the struct: an
@@ -828,7 +869,27 @@ static void defer_class(TrThread *ts, TrType *t) {
     tr_decref(vals);
 }
 
+TrType *class_calc_meta(TrThread *ts, TrType *meta, TrObject *bases) {
+    TrType *winner = meta;
+    for (size_t i = 0; i < tuple_size(bases); i++) {
+        TrType *bt = tr_type(tuple_get(bases, i));
+        if (tr_type_is_subtype(winner, bt)) continue;
+        if (tr_type_is_subtype(bt, winner)) { winner = bt; continue; }
+        err_set(ts, &tr_exc_TypeError,
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
 TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns, TrObject *kwargs) {
+    TrType *meta = class_calc_meta(ts, &tr_type_type, bases);
+    return meta ? class_new_meta(ts, meta, name, bases, ns, kwargs) : NULL;
+}
+
+TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *bases, TrObject *ns,
+                         TrObject *kwargs) {
     if (names_init(ts) < 0) return NULL;
     TrObject *own_bases = NULL;
     if (tuple_size(bases) == 0) {
@@ -842,7 +903,7 @@ TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns,
     }
     TrType *best = best_base(ts, bases);
     if (!best) { tr_decref(own_bases); return NULL; }
-    TrHeapType *h = (TrHeapType *)tr_alloc_var(ts, &tr_type_type, sizeof(TrHeapType));
+    TrHeapType *h = (TrHeapType *)tr_alloc_var(ts, meta, sizeof(TrHeapType));
     if (!h) { tr_decref(own_bases); return NULL; }
     TrType *t = &h->type;
     h->bases = own_bases;
@@ -853,7 +914,12 @@ TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns,
     if (best->flags & TR_TPFLAG_HEAPTYPE) tr_incref((TrObject *)best);
     t->dict = dict_copy(ts, ns);
     if (!t->name || !t->dict) { if (!t->name) err_nomemory(ts); goto fail; }
-    if (best->dictoffset || layout_varsized(solid_base(best))) {
+    if (solid_base(best) == &tr_type_type) {
+        /* a metaclass: its instances are classes, whose attributes live in
+         * their own dict (type_getattr / type_setattr), so no __dict__ slot */
+        t->basicsize = sizeof(TrHeapType);
+        t->dictoffset = 0;
+    } else if (best->dictoffset || layout_varsized(solid_base(best))) {
         t->basicsize = best->basicsize;
         t->dictoffset = best->dictoffset;
     } else {
@@ -923,17 +989,15 @@ static TrObject *build_class(TrThread *ts, TrObject *self, TrObject *const *args
         return err_format(ts, &tr_exc_TypeError, "__build_class__: func must be a function");
     if (!str_check(args[1])) return err_format(ts, &tr_exc_TypeError, "__build_class__: name is not a string");
     size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    TrObject *kwargs = NULL, *bases = NULL, *ns = NULL, *cls = NULL;
+    TrObject *kwargs = NULL, *bases = NULL, *ns = NULL, *cls = NULL, *meta = NULL;
     if (nkw) {
         kwargs = dict_new(ts);
         if (!kwargs) return NULL;
         for (size_t i = 0; i < nkw; i++) {
             TrObject *k = tuple_get(kwnames, i), *v = args[nargs + i];
             if (str_equal_cstr(k, "metaclass")) {
-                if (v != (TrObject *)&tr_type_type) {
-                    err_format(ts, &tr_exc_TypeError, "torii: metaclasses are not supported yet");
-                    goto done;
-                }
+                tr_xdecref(meta);
+                meta = tr_newref(v);
                 continue;
             }
             if (dict_set(ts, kwargs, k, v) < 0) goto done;
@@ -941,20 +1005,55 @@ static TrObject *build_class(TrThread *ts, TrObject *self, TrObject *const *args
     }
     bases = tuple_from_array(ts, args + 2, nargs - 2);
     if (!bases) goto done;
-    for (size_t i = 0; i < nargs - 2; i++) {
-        TrObject *b = args[2 + i];
-        if (tr_isinstance(b, &tr_type_type) && tr_type(b) != &tr_type_type) {
-            err_format(ts, &tr_exc_TypeError, "torii: metaclasses are not supported yet");
-            goto done;
+    int isclass = 1;
+    if (!meta) meta = tr_newref(nargs > 2 ? (TrObject *)tr_type(args[2]) : (TrObject *)&tr_type_type);
+    else isclass = tr_isinstance(meta, &tr_type_type);
+    if (isclass) {
+        TrType *w = class_calc_meta(ts, (TrType *)meta, bases);
+        if (!w) goto done;
+        tr_incref((TrObject *)w);
+        tr_decref(meta);
+        meta = (TrObject *)w;
+    }
+    if (meta == (TrObject *)&tr_type_type) {
+        ns = dict_new(ts);
+    } else {
+        /* meta.__prepare__(name, bases, **kwargs); type's own makes a dict */
+        TrObject *prep = tr_getattr_cstr(ts, meta, "__prepare__");
+        if (!prep) {
+            if (!err_matches(ts, &tr_exc_AttributeError)) goto done;
+            err_clear(ts);
+            ns = dict_new(ts);
+        } else if (tr_type(prep) == &tr_method_descr_type) {
+            tr_decref(prep);
+            ns = dict_new(ts);
+        } else {
+            TrObject *pa[2] = {args[1], bases};
+            TrObject *pargs = tuple_from_array(ts, pa, 2);
+            ns = pargs ? tr_call_tuple_dict(ts, prep, pargs, kwargs && dict_size(kwargs) ? kwargs : NULL) : NULL;
+            tr_xdecref(pargs);
+            tr_decref(prep);
+            if (ns && !tr_type(ns)->getitem) {
+                err_format(ts, &tr_exc_TypeError, "%s.__prepare__() must return a mapping, not %s",
+                           isclass ? type_qualname((TrType *)meta) : "<metaclass>", tr_type_name(ns));
+                TR_CLEAR(ns);
+            }
         }
     }
-    ns = dict_new(ts);
     if (!ns) goto done;
     TrObject *r = vm_run_class_body(ts, args[0], ns);
     if (!r) goto done;
     tr_decref(r);
-    cls = class_new(ts, args[1], bases, ns, kwargs);
+    if (meta == (TrObject *)&tr_type_type) {
+        cls = class_new_meta(ts, &tr_type_type, args[1], bases, ns, kwargs);
+    } else {
+        TrObject *ca[3] = {args[1], bases, ns};
+        TrObject *cargs = tuple_from_array(ts, ca, 3);
+        if (cargs) cls = tr_call_tuple_dict(ts, meta, cargs, kwargs && dict_size(kwargs) ? kwargs : NULL);
+        tr_xdecref(cargs);
+    }
 done:
+    tr_xdecref(meta);
     tr_xdecref(kwargs);
     tr_xdecref(bases);
     tr_xdecref(ns);

@@ -9,6 +9,7 @@
 #include "torii/str.h"
 #include "torii/abstract.h"
 #include "torii/error.h"
+#include "torii/int.h"
 
 static void code_dealloc(TrThread *ts, TrObject *o)
 {
@@ -42,6 +43,34 @@ static TrObject *code_repr(TrThread *ts, TrObject *o)
     return r;
 }
 
+/* The introspection attributes (co_name, co_varnames, ...); the fields
+ * never change once the object is shared, so no lock is needed. */
+static TrObject *code_getattr(TrThread *ts, TrObject *o, TrObject *name)
+{
+    TrCode *co = (TrCode *)o;
+    const char *n = str_utf8(name);
+    if (n[0] == 'c' && n[1] == 'o' && n[2] == '_') {
+        n += 3;
+        TrObject *field = NULL;
+        long num = -1;
+        if (!strcmp(n, "name")) field = co->name;
+        else if (!strcmp(n, "qualname")) field = co->qualname;
+        else if (!strcmp(n, "filename")) field = co->filename;
+        else if (!strcmp(n, "varnames")) field = co->varnames;
+        else if (!strcmp(n, "cellvars")) field = co->cellvars;
+        else if (!strcmp(n, "freevars")) field = co->freevars;
+        else if (!strcmp(n, "names")) field = co->names;
+        else if (!strcmp(n, "firstlineno")) num = co->firstlineno;
+        else if (!strcmp(n, "argcount")) num = co->argcount;
+        else if (!strcmp(n, "posonlyargcount")) num = co->posonlyargcount;
+        else if (!strcmp(n, "kwonlyargcount")) num = co->kwonlyargcount;
+        else if (!strcmp(n, "nlocals")) num = co->nlocals;
+        if (field) return tr_newref(field);
+        if (num >= 0) return int_from_i64(ts, num);
+    }
+    return tr_generic_getattr(ts, o, name);
+}
+
 TrType tr_code_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "code",
@@ -49,4 +78,5 @@ TrType tr_code_type = {
     .base = &tr_object_type,
     .dealloc = code_dealloc,
     .repr = code_repr,
+    .getattr = code_getattr,
 };

@@ -32,35 +32,19 @@
  * code and no decref of a stored object while the lock is held. */
 #include <stdlib.h>
 #include "objects/containers.h"
+#include "objects/dict_inline.h"
 #include "torii/iter.h"
 #include "torii/set.h"
 
-#define IX_EMPTY 0xFFFFFFFFu
-#define IX_DUMMY 0xFFFFFFFEu
+#define IX_EMPTY DICT_IX_EMPTY
+#define IX_DUMMY DICT_IX_DUMMY
 #define MIN_SIZE 8
-#define PERTURB_SHIFT 5
+#define PERTURB_SHIFT DICT_PERTURB_SHIFT
 
-typedef struct Entry {
-    int64_t hash;        /* atomic relaxed */
-    TrObject *key;       /* owned; atomic relaxed; NULL once deleted */
-    uintptr_t value;     /* owned; tagged word (see the table above); atomic release */
-} Entry;
-
-typedef struct Keys {
-    size_t size;         /* index slots, a power of 2; fixed */
-    size_t usable;       /* capacity of `entries`; fixed */
-    size_t nentries;     /* entries used, deleted ones included; guarded by the lock */
-    size_t live_end;     /* entries at or past this are all deleted (popitem's hint); lock */
-    uint32_t *indices;   /* `size` slots, after the entries in the same block */
-    Entry entries[];
-} Keys;
-
-typedef struct TrDict {
-    TrObject ob_base;
-    Keys *keys;          /* owned; NULL when empty; atomic pointer (release/acquire) */
-    size_t used;         /* live entries; atomic store under lock, relaxed load outside */
-    uint64_t version;    /* a fresh unique value on every mutation (bump) */
-} TrDict;
+/* The table layout (DictEntry, DictKeys, TrDict) lives in
+ * objects/dict_inline.h, shared with the VM's inlined hint peeks. */
+typedef DictEntry Entry;
+typedef DictKeys Keys;
 
 #define D(o) ((TrDict *)(o))
 
@@ -90,10 +74,7 @@ static Keys *keys_new(TrThread *ts, size_t size) {
     return k;
 }
 
-static inline Keys *load_keys(TrDict *d) {
-    /* acquire: pairs with the release in publish_keys() */
-    return (Keys *)atomic_load_ptr_acquire((void *const *)&d->keys);
-}
+static inline Keys *load_keys(TrDict *d) { return dict_load_keys((TrObject *)d); }
 static inline void publish_keys(TrDict *d, Keys *k) { atomic_store_ptr_release(&d->keys, k); }
 /* Versions are unique across all dicts and all time, not just increasing:
  * each thread hands out numbers from its own range (its never-reused id in

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "torii/bytes.h"
+#include "objects/unicode_util.h"
 
 /* BaseException's base: TR_EXC_LIST writes it NULL. */
 #define tr_exc_NULL tr_object_type
@@ -84,6 +86,12 @@ static int init_attrs(TrThread *ts, TrExc *e) {
         if (info && (tuple_size(info) < 4 || tuple_size(info) > 6)) info = NULL;
         for (size_t i = 0; i < 6; i++)
             r |= set_attr(ts, e, names[i], info && i < tuple_size(info) ? tuple_get(info, i) : tr_none);
+        return r ? -1 : 0;
+    }
+    if ((is_sub(e, &tr_exc_UnicodeDecodeError) || is_sub(e, &tr_exc_UnicodeEncodeError)) && n == 5) {
+        static const char *const names[] = {"encoding", "object", "start", "end", "reason"};
+        int r = 0;
+        for (size_t i = 0; i < 5; i++) r |= set_attr(ts, e, names[i], a[i]);
         return r ? -1 : 0;
     }
     if (is_sub(e, &tr_exc_NameError)) return set_attr(ts, e, "name", tr_none);
@@ -229,6 +237,42 @@ static TrObject *oserror_str(TrThread *ts, TrObject *o) {
     tr_xdecref(fn);
     tr_xdecref(fn2);
     return r;
+}
+
+/* "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+ * "'ascii' codec can't encode characters in position 2-3: ordinal not in
+ * range(128)"; the plain form unless built from the five codec arguments. */
+static TrObject *unicodeerror_str(TrThread *ts, TrObject *o) {
+    TrExc *e = (TrExc *)o;
+    if (tuple_size(e->args) != 5) return base_str(ts, o);
+    TrObject *const *a = ((TrTuple *)e->args)->items;
+    if (!str_check(a[0]) || !tr_is_imm(a[2]) || !tr_is_imm(a[3])) return base_str(ts, o);
+    int64_t start = tr_imm_value(a[2]), end = tr_imm_value(a[3]);
+    bool decode = is_sub(e, &tr_exc_UnicodeDecodeError);
+    if (decode && bytes_check(a[1]) && end == start + 1 && start >= 0 && (size_t)start < bytes_size(a[1])) {
+        char hex[8];
+        snprintf(hex, sizeof hex, "0x%02x", (unsigned)(unsigned char)bytes_data(a[1])[start]);
+        return str_format(ts, "'%S' codec can't decode byte %s in position %lld: %S", a[0], hex,
+                          (long long)start, a[4]);
+    }
+    if (decode)
+        return str_format(ts, "'%S' codec can't decode bytes in position %lld-%lld: %S", a[0],
+                          (long long)start, (long long)(end - 1), a[4]);
+    if (str_check(a[1]) && end == start + 1 && start >= 0 && (size_t)start < str_length(a[1])) {
+        TrObject *ch = tr_getitem(ts, a[1], a[2]);
+        if (!ch) return NULL;
+        const char *p = str_utf8(ch);
+        uint32_t c = utf8_next(&p);
+        tr_decref(ch);
+        char esc[16];
+        if (c <= 0xFF) snprintf(esc, sizeof esc, "\\x%02x", c);
+        else if (c <= 0xFFFF) snprintf(esc, sizeof esc, "\\u%04x", c);
+        else snprintf(esc, sizeof esc, "\\U%08x", c);
+        return str_format(ts, "'%S' codec can't encode character '%s' in position %lld: %S", a[0], esc,
+                          (long long)start, a[4]);
+    }
+    return str_format(ts, "'%S' codec can't encode characters in position %lld-%lld: %S", a[0],
+                      (long long)start, (long long)(end - 1), a[4]);
 }
 
 static TrObject *syntaxerror_str(TrThread *ts, TrObject *o) {
@@ -410,6 +454,8 @@ int exc_types_init(TrThread *ts) {
     tr_exc_KeyError.str = keyerror_str;
     tr_exc_OSError.str = oserror_str;
     tr_exc_SyntaxError.str = syntaxerror_str;
+    tr_exc_UnicodeDecodeError.str = unicodeerror_str;
+    tr_exc_UnicodeEncodeError.str = unicodeerror_str;
 #define TR_READY_EXC(Name, Base) if (type_ready(ts, &tr_exc_##Name) < 0) return -1;
     TR_EXC_LIST(TR_READY_EXC)
 #undef TR_READY_EXC

@@ -1,5 +1,7 @@
-/* objects/file.c: text files opened by open(): the type "_io.TextIOWrapper"
- * over a file descriptor, UTF-8 only, '\n' newlines (no translation).
+/* objects/file.c: files opened by open(): the text type "_io.TextIOWrapper"
+ * over a file descriptor, UTF-8 only, '\n' newlines (no translation), and the
+ * binary types "_io.BufferedReader" / "BufferedWriter" / "BufferedRandom"
+ * (mode 'b': the same object, reading and writing bytes); also sys.stdin.
  *
  * Each file has a read buffer (bytes read from the descriptor, not yet
  * returned) and a write buffer (text written, not yet sent).  At most one of
@@ -9,6 +11,11 @@
  * the file's critical section (TR_BEGIN_CRITICAL), so a file shared by
  * threads never tears its buffers; no Python code runs while it is held
  * (arguments are converted before, results built from copied bytes).
+ * Reads from a descriptor that is not a regular file (a pipe, a terminal:
+ * stdin) may block for long: they detach the thread (gil_release_for_blocking,
+ * which suspends the critical section), read into a private buffer, and
+ * re-attach before appending it; read_locked restarts its scan if another
+ * thread consumed buffered bytes meanwhile.
  * Files with buffered output are on `open_files` (guarded by
  * `open_files_lock`, taken after the file's lock, never before) so that an
  * atexit hook flushes what a script wrote to a file it never closed. */
@@ -23,6 +30,7 @@
 
 #include "torii/torii.h"
 #include "torii/file.h"
+#include "torii/bytes.h"
 #include "stdlib/stdlib.h"
 
 #define BUFSIZE 8192
@@ -32,6 +40,8 @@ typedef struct TrFile {
     int fd;                      /* -1 once closed */
     bool readable, writable;
     bool closefd;
+    bool binary;                 /* mode 'b': bytes in and out */
+    bool detach;                 /* not a regular file: reads detach the thread */
     TrObject *name;              /* owned: str or int, as given */
     TrObject *mode;              /* owned str, as given */
     TrObject *encoding;          /* owned str */
@@ -128,8 +138,9 @@ static int drop_read_locked(TrFile *f) {
     return 0;
 }
 
-/* Reads more bytes into the read buffer: >0 added, 0 at end of file, -errno. */
-static ssize_t fill_locked(TrFile *f) {
+/* Reads more bytes into the read buffer: >0 added, 0 at end of file, -errno.
+ * Sets `*moved` when, while detached, another thread changed the buffer. */
+static ssize_t fill_locked(TrThread *ts, TrFile *f, bool *moved) {
     if (f->rpos > 0) {
         memmove(f->rbuf, f->rbuf + f->rpos, f->rlen - f->rpos);
         f->rlen -= f->rpos;
@@ -143,6 +154,29 @@ static ssize_t fill_locked(TrFile *f) {
         f->rbuf = nb;
         f->rcap = cap;
     }
+    *moved = false;
+    if (f->detach) {
+        char tmp[BUFSIZE];
+        size_t before = f->rlen;
+        ssize_t n;
+        int e = 0;
+        gil_release_for_blocking(ts);   /* suspends our section: others may use the file meanwhile */
+        do n = read(f->fd, tmp, sizeof tmp); while (n < 0 && errno == EINTR);
+        if (n < 0) e = errno;
+        gil_reacquire_after_blocking(ts);
+        if (n < 0) return -e;
+        if (f->fd < 0) return 0;   /* closed by another thread meanwhile */
+        *moved = f->rpos != 0 || f->rlen != before;
+        if (f->rcap - f->rlen < (size_t)n) {
+            char *nb = realloc(f->rbuf, f->rlen + (size_t)n);
+            if (!nb) return -ENOMEM;
+            f->rbuf = nb;
+            f->rcap = f->rlen + (size_t)n;
+        }
+        memcpy(f->rbuf + f->rlen, tmp, (size_t)n);
+        f->rlen += (size_t)n;
+        return n;
+    }
     for (;;) {
         ssize_t n = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
         if (n < 0 && errno == EINTR) continue;
@@ -154,21 +188,6 @@ static ssize_t fill_locked(TrFile *f) {
 
 static size_t utf8_len(unsigned char c) {
     return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* Position of the first invalid UTF-8 byte in s[0, n), or n if valid. */
-static size_t utf8_check(const unsigned char *s, size_t n) {
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) { i++; continue; }
-        size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        if (!len || (len == 2 && c < 0xC2) || i + len > n) return i;
-        for (size_t k = 1; k < len; k++)
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return n;
 }
 
 /* What a locked read produced: bytes to decode (owned copy) or an error. */
@@ -185,7 +204,7 @@ static Chunk take_locked(TrFile *f, size_t n) {
 
 /* Reads up to `size` characters (size < 0: all) or, with `line`, up to and
  * including the next '\n' (at most `size` characters when size >= 0). */
-static Chunk read_locked(TrFile *f, int64_t size, bool line) {
+static Chunk read_locked(TrThread *ts, TrFile *f, int64_t size, bool line) {
     Chunk bad = {NULL, 0, 0};
     int e = flush_locked(f);
     if (e) { bad.err = e; return bad; }
@@ -194,7 +213,7 @@ static Chunk read_locked(TrFile *f, int64_t size, bool line) {
     for (;;) {
         /* count whole characters available */
         while (scan < f->rlen && (size < 0 || chars < size)) {
-            size_t len = utf8_len((unsigned char)f->rbuf[scan]);
+            size_t len = f->binary ? 1 : utf8_len((unsigned char)f->rbuf[scan]);
             if (scan + len > f->rlen) break;     /* a partial character: need more */
             char c = f->rbuf[scan];
             scan += len;
@@ -203,7 +222,9 @@ static Chunk read_locked(TrFile *f, int64_t size, bool line) {
         }
         if (size >= 0 && chars >= size) return take_locked(f, scan - f->rpos);
         size_t counted = scan - f->rpos;
-        ssize_t n = fill_locked(f);
+        bool moved;
+        ssize_t n = fill_locked(ts, f, &moved);
+        if (moved) { counted = 0; chars = 0; }   /* start over on what is buffered now */
         scan = f->rpos + counted;
         if (n < 0) { bad.err = (int)-n; return bad; }
         if (n == 0) return take_locked(f, f->rlen - f->rpos);   /* end of file: the rest */
@@ -217,14 +238,7 @@ static TrObject *decode_chunk(TrThread *ts, TrFile *f, Chunk c) {
         errno = c.err;
         return c.err == ENOMEM ? err_nomemory(ts) : os_error(ts, c.err, NULL, NULL);
     }
-    size_t bad = utf8_check((const unsigned char *)c.data, c.len);
-    if (bad < c.len) {
-        unsigned byte = (unsigned char)c.data[bad];
-        free(c.data);
-        return err_format(ts, &tr_exc_UnicodeError, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                          byte, bad, (byte & 0xC0) == 0x80 || byte >= 0xF8 ? "invalid start byte" : "invalid continuation byte");
-    }
-    TrObject *s = str_from_utf8(ts, c.data, c.len);
+    TrObject *s = f->binary ? bytes_from(ts, c.data, c.len) : codec_decode(ts, c.data, c.len, "utf-8", "strict");
     free(c.data);
     return s;
 }
@@ -301,7 +315,7 @@ static TrObject *do_read(TrThread *ts, TrObject *self, int64_t size, bool line) 
     int bad = 0;
     TR_BEGIN_CRITICAL(ts, f);
     bad = check_locked(ts, f, 'r');
-    if (!bad) c = read_locked(f, size, line);
+    if (!bad) c = read_locked(ts, f, size, line);
     TR_END_CRITICAL(ts);
     if (bad) return NULL;
     return decode_chunk(ts, f, c);
@@ -328,20 +342,29 @@ METHOD(file_readlines) {
     for (;;) {
         TrObject *line = do_read(ts, self, -1, true);
         if (!line) { tr_decref(l); return NULL; }
-        if (str_nbytes(line) == 0) { tr_decref(line); break; }
-        total += (int64_t)str_length(line);
+        size_t len = FILE_SELF->binary ? bytes_size(line) : str_length(line);
+        if (len == 0) { tr_decref(line); break; }
+        total += (int64_t)len;
         if (list_append_take(ts, l, line) < 0) { tr_decref(l); return NULL; }
         if (hint > 0 && total >= hint) break;
     }
     return l;
 }
 
+/* Writes str `s` (text files) or bytes-like `s` (binary files, checked). */
 static TrObject *do_write(TrThread *ts, TrFile *f, TrObject *s) {
     int bad, e = 0;
+    TrBytesView v = {str_check(s) ? str_utf8(s) : NULL, str_check(s) ? str_nbytes(s) : 0, NULL};
+    if (f->binary) {
+        int r = bytes_view(ts, s, &v);
+        if (r < 0) return NULL;
+        if (r == 0) return err_format(ts, &tr_exc_TypeError, "a bytes-like object is required, not '%T'", s);
+    }
     TR_BEGIN_CRITICAL(ts, f);
     bad = check_locked(ts, f, 'w');
-    if (!bad) e = write_locked(f, str_utf8(s), str_nbytes(s));
+    if (!bad) e = write_locked(f, v.p, v.n);
     TR_END_CRITICAL(ts);
+    bytes_view_release(&v);
     if (bad) return NULL;
     if (e) return e == ENOMEM ? err_nomemory(ts) : os_error(ts, e, NULL, NULL);
     return tr_none;
@@ -349,6 +372,12 @@ static TrObject *do_write(TrThread *ts, TrFile *f, TrObject *s) {
 
 METHOD(file_write) {
     if (tr_check_args(ts, "write", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (FILE_SELF->binary) {
+        TrObject *r = do_write(ts, FILE_SELF, args[0]);
+        if (!r) return NULL;
+        ssize_t n = tr_len(ts, args[0]);
+        return n < 0 ? NULL : int_from_i64(ts, n);
+    }
     if (!str_check(args[0]))
         return err_format(ts, &tr_exc_TypeError, "write() argument must be str, not %s", tr_type_name(args[0]));
     if (!do_write(ts, FILE_SELF, args[0])) return NULL;
@@ -361,7 +390,7 @@ METHOD(file_writelines) {
     if (!it) return NULL;
     TrObject *s;
     while ((s = tr_next(ts, it))) {
-        TrObject *r = str_check(s) ? do_write(ts, FILE_SELF, s)
+        TrObject *r = str_check(s) || FILE_SELF->binary ? do_write(ts, FILE_SELF, s)
                     : err_format(ts, &tr_exc_TypeError, "write() argument must be str, not %s", tr_type_name(s));
         tr_decref(s);
         if (!r) { tr_decref(it); return NULL; }
@@ -524,7 +553,7 @@ static TrObject *file_iter(TrThread *ts, TrObject *self) {
 
 static TrObject *file_iternext(TrThread *ts, TrObject *self) {
     TrObject *line = do_read(ts, self, -1, true);
-    if (line && str_nbytes(line) == 0) { tr_decref(line); return NULL; }
+    if (line && (FILE_SELF->binary ? bytes_size(line) : str_nbytes(line)) == 0) { tr_decref(line); return NULL; }
     return line;
 }
 
@@ -534,7 +563,7 @@ static TrObject *file_getattr(TrThread *ts, TrObject *self, TrObject *name) {
         /* name, mode and encoding never change after open */
         if (str_equal_cstr(name, "name")) return tr_newref(f->name);
         if (str_equal_cstr(name, "mode")) return tr_newref(f->mode);
-        if (str_equal_cstr(name, "encoding")) return tr_newref(f->encoding);
+        if (str_equal_cstr(name, "encoding") && !f->binary) return tr_newref(f->encoding);
         if (str_equal_cstr(name, "closed")) {
             int closed;
             TR_BEGIN_CRITICAL(ts, f);
@@ -548,6 +577,7 @@ static TrObject *file_getattr(TrThread *ts, TrObject *self, TrObject *name) {
 
 static TrObject *file_repr(TrThread *ts, TrObject *self) {
     TrFile *f = FILE_SELF;
+    if (f->binary) return str_format(ts, "<%s name=%R>", tr_type(self)->name, f->name);
     return str_format(ts, "<_io.TextIOWrapper name=%R mode=%R encoding=%R>", f->name, f->mode, f->encoding);
 }
 
@@ -573,6 +603,18 @@ TrType tr_file_type = {
     .methods = file_methods,
 };
 
+/* The binary files: one layout, three names, as CPython's classes. */
+#define BINARY_FILE_TYPE(cname, pyname) \
+    static TrType cname = { \
+        .ob_base = TR_STATIC_TYPE_HEADER, .name = pyname, .basicsize = sizeof(TrFile), \
+        .dealloc = file_dealloc, .repr = file_repr, .iter = file_iter, .iternext = file_iternext, \
+        .getattr = file_getattr, .methods = file_methods, \
+    };
+BINARY_FILE_TYPE(reader_type, "_io.BufferedReader")
+BINARY_FILE_TYPE(writer_type, "_io.BufferedWriter")
+BINARY_FILE_TYPE(random_type, "_io.BufferedRandom")
+#undef BINARY_FILE_TYPE
+
 TrType tr_exc_UnsupportedOperation = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "UnsupportedOperation",
@@ -583,6 +625,8 @@ TrType tr_exc_UnsupportedOperation = {
 
 int file_types_init(TrThread *ts) {
     if (type_ready(ts, &tr_exc_UnsupportedOperation) < 0) return -1;
+    if (type_ready(ts, &reader_type) < 0 || type_ready(ts, &writer_type) < 0 || type_ready(ts, &random_type) < 0)
+        return -1;
     return type_ready(ts, &tr_file_type);
 }
 
@@ -626,7 +670,7 @@ TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t 
         return err_format(ts, &tr_exc_ValueError, "must have exactly one of create/read/write/append mode");
     if (r + w + ap + x == 0)
         return err_format(ts, &tr_exc_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
-    if (b) return err_format(ts, &tr_exc_ValueError, "torii: binary mode is not supported (there is no bytes type)");
+    if (b && enc) return err_format(ts, &tr_exc_ValueError, "binary mode doesn't take an encoding argument");
     if (enc && !is_utf8_name(str_utf8(enc)))
         return err_format(ts, &tr_exc_ValueError, "torii: only the utf-8 encoding is supported, not '%S'", enc);
     if (a[5] && a[5] != tr_none && !(str_check(a[5]) && (str_equal_cstr(a[5], "\n") || str_equal_cstr(a[5], ""))))
@@ -656,13 +700,17 @@ TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t 
             return os_error(ts, EISDIR, file, NULL);
         }
     }
-    TrFile *f = (TrFile *)tr_alloc(ts, &tr_file_type);
+    TrType *type = !b ? &tr_file_type : plus ? &random_type : r ? &reader_type : &writer_type;
+    TrFile *f = (TrFile *)tr_alloc(ts, type);
     if (!f) {
         if (!int_check(file)) close(fd);
         return NULL;
     }
     f->fd = fd;
     f->closefd = closefd;
+    f->binary = b;
+    struct stat st;
+    f->detach = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
     f->readable = r || plus;
     f->writable = w || ap || x || plus;
     f->name = tr_newref(file);
@@ -672,4 +720,25 @@ TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t 
     if (ap) lseek(fd, 0, SEEK_END);
     list_add(f);
     return (TrObject *)f;
+}
+
+TrObject *file_stdin(TrThread *ts) {
+    static TrObject *stdin_file;   /* immortal once made; written at start-up only */
+    if (stdin_file) return stdin_file;
+    TrFile *f = (TrFile *)tr_alloc(ts, &tr_file_type);
+    if (!f) return NULL;
+    f->fd = 0;
+    f->closefd = false;
+    f->readable = true;
+    f->detach = true;
+    f->name = str_from_cstr(ts, "<stdin>");
+    f->mode = str_from_cstr(ts, "r");
+    f->encoding = str_from_cstr(ts, "utf-8");
+    if (!f->name || !f->mode || !f->encoding) { tr_decref((TrObject *)f); return NULL; }
+    tr_make_immortal(f->name);
+    tr_make_immortal(f->mode);
+    tr_make_immortal(f->encoding);
+    tr_make_immortal((TrObject *)f);
+    stdin_file = (TrObject *)f;
+    return stdin_file;
 }

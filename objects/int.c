@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "torii/torii.h"
+#include "stdlib/stdlib.h"   /* args_parse */
 
 
 /* A heap int: the exact type int (value outside the immediate range) or an
@@ -968,7 +969,110 @@ static TrObject *m_abs(TrThread *ts, TrObject *self, TrObject *const *args, size
     return int_abs(ts, self);
 }
 
+/* The byteorder argument of to_bytes/from_bytes: 1 big, 0 little, -1 error. */
+static int byteorder_arg(TrThread *ts, TrObject *o) {
+    if (!o) return 1;
+    if (!str_check(o)) {
+        err_format(ts, &tr_exc_TypeError, "to_bytes() argument 'byteorder' must be str, not %T", o);
+        return -1;
+    }
+    if (str_equal_cstr(o, "big")) return 1;
+    if (str_equal_cstr(o, "little")) return 0;
+    err_set(ts, &tr_exc_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False) */
+static TrObject *m_to_bytes(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    static const char *const names[] = {"length", "byteorder", "signed"};
+    TrObject *a[3];
+    if (args_parse(ts, "to_bytes", args, nargs, kwnames, names, 2, 0, 1, 0, a) < 0) return NULL;
+    int64_t len = 1;
+    if (a[0] && (len = int_as_i64(ts, a[0])) == -1 && err_occurred(ts)) return NULL;
+    if (len < 0) return err_format(ts, &tr_exc_ValueError, "length argument must be non-negative");
+    int big = byteorder_arg(ts, a[1]);
+    if (big < 0) return NULL;
+    int is_signed = a[2] ? tr_is_true(ts, a[2]) : 0;
+    if (is_signed < 0) return NULL;
+    IntArg x;
+    arg_init(&x, self);
+    mpz_srcptr v = arg_z(&x);
+    if (!is_signed && mpz_sgn(v) < 0)
+        return err_format(ts, &tr_exc_OverflowError, "can't convert negative int to unsigned");
+    /* fits: unsigned v < 2^(8L); signed -2^(8L-1) <= v < 2^(8L-1) */
+    size_t bits = mpz_sgn(v) == 0 ? 0 : mpz_sizeinbase(v, 2);
+    bool fits;
+    if (!is_signed) fits = bits <= (uint64_t)len * 8;
+    else if (mpz_sgn(v) >= 0) fits = bits < (uint64_t)len * 8 || bits == 0;
+    else {   /* -v <= 2^(8L-1) */
+        mpz_t t;
+        mpz_init(t);
+        mpz_neg(t, v);
+        mpz_sub_ui(t, t, 1);
+        size_t b2 = mpz_sgn(t) == 0 ? 0 : mpz_sizeinbase(t, 2);
+        fits = len > 0 && b2 < (uint64_t)len * 8;
+        mpz_clear(t);
+    }
+    if (!fits) return err_format(ts, &tr_exc_OverflowError, "int too big to convert");
+    TrObject *res = bytes_alloc(ts, (size_t)len);
+    if (!res || len == 0) return res;
+    unsigned char *out = (unsigned char *)bytes_data(res);
+    memset(out, 0, (size_t)len);
+    mpz_t w;
+    mpz_init(w);
+    mpz_fdiv_r_2exp(w, v, (mp_bitcnt_t)len * 8);   /* two's complement residue */
+    size_t count = 0;
+    unsigned char *tmp = mpz_export(NULL, &count, 1, 1, 1, 0, w);
+    mpz_clear(w);
+    memcpy(out + (size_t)len - count, tmp, count);
+    free(tmp);
+    if (!big)
+        for (size_t i = 0, j = (size_t)len - 1; i < j; i++, j--) {
+            unsigned char c = out[i];
+            out[i] = out[j];
+            out[j] = c;
+        }
+    return res;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a class method. */
+TrObject *int_from_bytes(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                         TrObject *kwnames) {
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    TrObject *a[3];
+    if (args_parse(ts, "from_bytes", args, nargs, kwnames, names, 2, 1, 1, 0, a) < 0) return NULL;
+    int big = byteorder_arg(ts, a[1]);
+    if (big < 0) return NULL;
+    int is_signed = a[2] ? tr_is_true(ts, a[2]) : 0;
+    if (is_signed < 0) return NULL;
+    TrObject *b = a[0];
+    if (str_check(b)) return err_format(ts, &tr_exc_TypeError, "cannot convert 'str' object to bytes");
+    if (!bytes_check(b)) {
+        TrObject *args1[1] = {a[0]};
+        b = tr_call(ts, (TrObject *)&tr_bytes_type, args1, 1, NULL);
+        if (!b) return NULL;
+    } else tr_incref(b);
+    size_t n = bytes_size(b);
+    mpz_t z;
+    mpz_init(z);
+    if (n) mpz_import(z, n, big ? 1 : -1, 1, 1, 0, bytes_data(b));
+    if (is_signed && n) {
+        unsigned char top = (unsigned char)bytes_data(b)[big ? 0 : n - 1];
+        if (top & 0x80) {
+            mpz_t p;
+            mpz_init(p);
+            mpz_setbit(p, (mp_bitcnt_t)n * 8);
+            mpz_sub(z, z, p);
+            mpz_clear(p);
+        }
+    }
+    tr_decref(b);
+    return from_mpz_take(ts, z);
+}
+
 static const TrMethodDef int_methods[] = {
+    {"to_bytes", m_to_bytes},
     {"bit_length", m_bit_length},
     {"bit_count", m_bit_count},
     {"conjugate", m_self},

@@ -176,6 +176,7 @@ static TrObject *m_new(TrThread *ts, TrObject *self, TrObject *const *args, size
         if (!(t->flags & TR_TPFLAG_HEAPTYPE) && t != &tr_object_type)
             return err_format(ts, &tr_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
                               t->name, t->name);
+        if (class_check_abstract(ts, t) < 0) return NULL;
         return tr_alloc(ts, t);
     }
     if (!solid->new_) return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", solid->name);

@@ -27,6 +27,8 @@
 #include "torii/list.h"
 #include "torii/tuple.h"
 #include "torii/dict.h"
+#include "torii/bytes.h"
+#include "torii/func.h"
 #include "objects/unicode_util.h"
 
 /* ---- hashing ----------------------------------------------------------- */
@@ -826,6 +828,23 @@ static TrObject *str_new(TrThread *ts, TrType *type, TrObject *const *args, size
     }
     TrObject *a[3];
     if (kw_args(ts, "str", args, nargs, kwnames, names, 0, 3, a) < 0) return NULL;
+    TrBytesView bv;
+    int isbytes = a[1] || a[2] ? (a[0] ? bytes_view(ts, a[0], &bv) : 0) : 0;
+    if (isbytes < 0) return NULL;
+    if (isbytes) {   /* str(b, encoding, errors): objects/codecs.c */
+        for (int i = 1; i < 3; i++)
+            if (a[i] && !str_check(a[i])) {
+                bytes_view_release(&bv);
+                return err_format(ts, &tr_exc_TypeError, "str() argument '%s' must be str, not %T", names[i], a[i]);
+            }
+        TrObject *r = codec_decode(ts, bv.p, bv.n, a[1] ? str_utf8(a[1]) : NULL, a[2] ? str_utf8(a[2]) : NULL);
+        bytes_view_release(&bv);
+        if (!r || type == &tr_str_type) return r;
+        a[0] = r;   /* the subclass copy below; `r` is dropped there */
+        TrObject *sub = str_new(ts, type, a, 1, NULL);
+        tr_decref(r);
+        return sub;
+    }
     if (a[1] || a[2]) {
         if (a[0] && str_check(a[0])) return err_format(ts, &tr_exc_TypeError, "decoding str is not supported");
         return err_format(ts, &tr_exc_TypeError, "decoding to str: need a bytes-like object, %T found",
@@ -1656,6 +1675,88 @@ error:
     return NULL;
 }
 
+/* str.maketrans(x[, y[, z]]): a static method (see str_type_init), so `self`
+ * is ignored.  A new dict mapping code points to code points, str or None. */
+static TrObject *m_maketrans(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (arg_range(ts, "maketrans", nargs, kw, 1, 3) < 0) return NULL;
+    TrObject *d = dict_new(ts);
+    if (!d) return NULL;
+    if (nargs == 1) {
+        if (!dict_check(args[0])) {
+            err_set(ts, &tr_exc_TypeError, "if you give only one argument to maketrans it must be a dict");
+            goto error;
+        }
+        size_t pos = 0;
+        TrObject *k, *v;
+        while (dict_next(ts, args[0], &pos, &k, &v)) {
+            TrObject *key = NULL;
+            if (str_check(k)) {
+                if (str_length(k) != 1) {
+                    err_set(ts, &tr_exc_ValueError, "string keys in translate table must be of length 1");
+                } else {
+                    const char *q = str_utf8(k);
+                    key = int_from_i64(ts, utf8_next(&q));
+                }
+            } else if (int_check(k)) {
+                key = tr_newref(k);
+            } else {
+                err_set(ts, &tr_exc_TypeError, "keys in translate table must be strings or integers");
+            }
+            int r = key ? dict_set(ts, d, key, v) : -1;
+            tr_xdecref(key);
+            tr_decref(k);
+            tr_decref(v);
+            if (r < 0) goto error;
+        }
+        return d;
+    }
+    if (!str_check(args[0])) {
+        err_set(ts, &tr_exc_TypeError, "first maketrans argument must be a string if there is a second argument");
+        goto error;
+    }
+    for (size_t i = 1; i < nargs; i++)
+        if (!str_check(args[i])) {
+            err_format(ts, &tr_exc_TypeError, "maketrans() argument %zu must be str, not %T", i + 1, args[i]);
+            goto error;
+        }
+    if (str_length(args[0]) != str_length(args[1])) {
+        err_set(ts, &tr_exc_ValueError, "the first two maketrans arguments must have equal length");
+        goto error;
+    }
+    const char *x = str_utf8(args[0]), *y = str_utf8(args[1]), *xend = x + str_nbytes(args[0]);
+    while (x < xend) {
+        TrObject *k = int_from_i64(ts, utf8_next(&x));
+        TrObject *v = k ? int_from_i64(ts, utf8_next(&y)) : NULL;
+        int r = v ? dict_set(ts, d, k, v) : -1;
+        tr_xdecref(k);
+        tr_xdecref(v);
+        if (r < 0) goto error;
+    }
+    if (nargs == 3) {
+        const char *z = str_utf8(args[2]), *zend = z + str_nbytes(args[2]);
+        while (z < zend) {
+            TrObject *k = int_from_i64(ts, utf8_next(&z));
+            int r = k ? dict_set(ts, d, k, tr_none) : -1;
+            tr_xdecref(k);
+            if (r < 0) goto error;
+        }
+    }
+    return d;
+error:
+    tr_decref(d);
+    return NULL;
+}
+
+/* Readies what the method table cannot hold: the static method maketrans. */
+int str_type_init(TrThread *ts) {
+    TrObject *f = cfunction_new(ts, "maketrans", m_maketrans, (TrObject *)&tr_str_type);
+    if (!f) return -1;
+    tr_make_immortal(f);
+    int r = dict_set_cstr(ts, tr_str_type.dict, "maketrans", f);
+    tr_decref(f);
+    return r;
+}
+
 static TrObject *m_format(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     return str_format_method(ts, self, args, nargs, kw);
 }
@@ -1678,7 +1779,15 @@ static TrObject *m_getnewargs(TrThread *ts, TrObject *self, TrObject *const *arg
     return t;
 }
 
+/* str.encode(encoding='utf-8', errors='strict'): objects/codecs.c. */
+static TrObject *m_encode(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    const char *enc, *errs;
+    if (codec_args(ts, "encode", args, nargs, kw, &enc, &errs) < 0) return NULL;
+    return codec_encode(ts, self, enc, errs);
+}
+
 static const TrMethodDef str_methods[] = {
+    {"encode", m_encode},
     {"join", m_join},
     {"split", m_split},
     {"rsplit", m_rsplit},

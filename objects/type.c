@@ -491,6 +491,12 @@ static TrObject *type_getattr(TrThread *ts, TrObject *o, TrObject *name) {
             return tuple_from_array(ts, (TrObject *const *)h->mro, h->nmro);
         }
         if (!strcmp(n, "__dict__")) return tr_newref(t->dict);
+        if (!strcmp(n, "__abstractmethods__")) {
+            /* only the class's own dict, as CPython's getset */
+            TrObject *v = (t->flags & TR_TPFLAG_HEAPTYPE) ? dict_get(ts, t->dict, name) : NULL;
+            if (v || err_occurred(ts)) return v;
+            return err_format(ts, &tr_exc_AttributeError, "__abstractmethods__");
+        }
         if (!strcmp(n, "__mro__")) {
             size_t k = 0;
             for (TrType *s = t; s; s = s->base) k++;
@@ -500,6 +506,14 @@ static TrObject *type_getattr(TrThread *ts, TrObject *o, TrObject *name) {
             for (TrType *s = t; s; s = s->base) tuple_set_take(tup, k++, tr_newref((TrObject *)s));
             return tup;
         }
+    }
+    TrType *meta = tr_type(o);
+    if (meta != &tr_type_type) {
+        /* a metaclass's data descriptor (a property on it) wins */
+        TrObject *ma = type_lookup(ts, meta, name);
+        if (ma && tr_type(ma)->descr_set && tr_type(ma)->descr_get) return type_bind_take(ts, ma, o);
+        tr_xdecref(ma);
+        if (err_occurred(ts)) return NULL;
     }
     TrObject *attr = type_lookup(ts, t, name);
     if (attr) {
@@ -513,7 +527,6 @@ static TrObject *type_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     }
     if (err_occurred(ts)) return NULL;
     /* methods of the metatype, bound to the type: `int.mro()` */
-    TrType *meta = tr_type(o);
     attr = type_lookup(ts, meta, name);
     if (attr) return type_bind_take(ts, attr, o);
     if (err_occurred(ts)) return NULL;
@@ -529,6 +542,22 @@ static int type_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *val
                    name, t->name);
         return -1;
     }
+    if (str_equal_cstr(name, "__abstractmethods__")) {
+        /* the flag that object.__new__ checks (class_check_abstract); set
+         * before the class is shared, as slots are */
+        int abstract = 0;
+        if (value && (abstract = tr_is_true(ts, value)) < 0) return -1;
+        if (value ? dict_set(ts, t->dict, name, value) < 0 : dict_del(ts, t->dict, name) < 0) {
+            if (err_matches(ts, &tr_exc_KeyError)) {
+                err_clear(ts);
+                err_set(ts, &tr_exc_AttributeError, "__abstractmethods__");
+            }
+            return -1;
+        }
+        if (abstract) t->flags |= TR_TPFLAG_ABSTRACT;
+        else t->flags &= ~(unsigned)TR_TPFLAG_ABSTRACT;
+        return 0;
+    }
     if (value) {
         if (dict_set(ts, t->dict, name, value) < 0) return -1;
         return class_update_slot(ts, t, name);
@@ -542,28 +571,87 @@ static int type_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *val
     return class_update_slot(ts, t, name);
 }
 
-/* Calling a type: `type(x)` gives x's type; any other type makes an
- * instance through its `new_` slot. */
+/* type.__new__(meta, name, bases, ns, **kwargs): the `new_` slot of type,
+ * inherited by metaclasses (heap_new calls it when a metaclass has no
+ * __new__ of its own).  `type(x)` gives x's type.  The class's type is the
+ * most derived of `meta` and its bases' metaclasses; keywords go to
+ * __init_subclass__. */
+static TrObject *type_new(TrThread *ts, TrType *meta, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (meta == &tr_type_type && nargs == 1 && nkw == 0) return tr_newref((TrObject *)tr_type(args[0]));
+    if (nargs != 3) {
+        if (meta == &tr_type_type) return err_format(ts, &tr_exc_TypeError, "type() takes 1 or 3 arguments");
+        return err_format(ts, &tr_exc_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
+    }
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 1 must be str, not %T", args[0]);
+    if (!tuple_check(args[1]))
+        return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", args[1]);
+    if (!dict_check(args[2]))
+        return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 3 must be dict, not %T", args[2]);
+    TrType *winner = class_calc_meta(ts, meta, args[1]);
+    if (!winner) return NULL;
+    if (winner != meta && winner->new_ != type_new) return winner->new_(ts, winner, args, nargs, kwnames);
+    TrObject *kwargs = NULL;
+    if (nkw) {
+        if (!(kwargs = dict_new(ts))) return NULL;
+        for (size_t i = 0; i < nkw; i++)
+            if (dict_set(ts, kwargs, tuple_get(kwnames, i), args[nargs + i]) < 0) { tr_decref(kwargs); return NULL; }
+    }
+    TrObject *r = class_new_meta(ts, winner, args[0], args[1], args[2], kwargs);
+    tr_xdecref(kwargs);
+    return r;
+}
+
+/* Calling a type: an instance through its `new_` slot (for `type` and
+ * metaclasses, type_new above). */
 static TrObject *type_call(TrThread *ts, TrObject *callable, TrObject *const *args, size_t nargs,
                            TrObject *kwnames) {
     TrType *t = (TrType *)callable;
-    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    if (t == &tr_type_type && nargs == 1 && nkw == 0) return tr_newref((TrObject *)tr_type(args[0]));
-    if (t == &tr_type_type && nargs == 3) {
-        if (!str_check(args[0]))
-            return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 1 must be str, not %T", args[0]);
-        if (!tuple_check(args[1]))
-            return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", args[1]);
-        if (!dict_check(args[2]))
-            return err_format(ts, &tr_exc_TypeError, "type.__new__() argument 3 must be dict, not %T", args[2]);
-        return class_new(ts, args[0], args[1], args[2], NULL);
-    }
-    if (!t->new_) {
-        if (t == &tr_type_type)
-            return err_format(ts, &tr_exc_TypeError, "type() takes 1 or 3 arguments");
-        return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", type_qualname(t));
-    }
+    if (!t->new_) return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", type_qualname(t));
     return t->new_(ts, t, args, nargs, kwnames);
+}
+
+/* type.__new__ as a static method: the metaclass comes first. */
+static TrObject *type_m_new(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    if (!tr_isinstance(self, &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "type.__new__(X): X is not a type object (%T)", self);
+    if (!tr_type_is_subtype((TrType *)self, &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "type.__new__(%s): %s is not a subtype of type",
+                          type_qualname((TrType *)self), type_qualname((TrType *)self));
+    return type_new(ts, (TrType *)self, args, nargs, kwnames);
+}
+
+static TrObject *type_m_init(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                             TrObject *kwnames) {
+    if (nargs != 1 && nargs != 3)
+        return err_format(ts, &tr_exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return tr_newref(tr_none);
+}
+
+/* type.__prepare__(name, bases, **kwds): a new empty dict. */
+static TrObject *type_m_prepare(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                TrObject *kwnames) {
+    return dict_new(ts);
+}
+
+static TrObject *type_m_instancecheck(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                      TrObject *kwnames) {
+    if (tr_check_args(ts, "__instancecheck__", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!tr_isinstance(self, &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "descriptor '__instancecheck__' requires a 'type' object");
+    return tr_newref(tr_bool(tr_isinstance(args[0], (TrType *)self)));
+}
+
+static TrObject *type_m_subclasscheck(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                      TrObject *kwnames) {
+    if (tr_check_args(ts, "__subclasscheck__", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!tr_isinstance(self, &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "descriptor '__subclasscheck__' requires a 'type' object");
+    if (!tr_isinstance(args[0], &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "issubclass() arg 1 must be a class");
+    return tr_newref(tr_bool(tr_type_is_subtype((TrType *)args[0], (TrType *)self)));
 }
 
 static TrObject *type_mro(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
@@ -580,8 +668,31 @@ static TrObject *type_mro(TrThread *ts, TrObject *self, TrObject *const *args, s
     return list;
 }
 
+static TrObject *type_m_setattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                TrObject *kwnames) {
+    if (tr_check_args(ts, "__setattr__", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[0]));
+    return type_setattr(ts, self, args[0], args[1]) < 0 ? NULL : tr_newref(tr_none);
+}
+
+static TrObject *type_m_delattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                TrObject *kwnames) {
+    if (tr_check_args(ts, "__delattr__", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[0]));
+    return type_setattr(ts, self, args[0], NULL) < 0 ? NULL : tr_newref(tr_none);
+}
+
 static const TrMethodDef type_methods[] = {
+    {"__setattr__", type_m_setattr},
+    {"__delattr__", type_m_delattr},
     {"mro", type_mro},
+    {"__new__", type_m_new},
+    {"__init__", type_m_init},
+    {"__prepare__", type_m_prepare},
+    {"__instancecheck__", type_m_instancecheck},
+    {"__subclasscheck__", type_m_subclasscheck},
     {NULL, NULL},
 };
 
@@ -594,6 +705,7 @@ TrType tr_type_type = {
     .dealloc = type_dealloc,
     .repr = type_repr,
     .call = type_call,
+    .new_ = type_new,
     .getattr = type_getattr,
     .setattr = type_setattr,
     .methods = type_methods,

@@ -172,8 +172,32 @@ static TrObject *builtin_next(TrThread *ts, TrObject *self, TrObject *const *arg
     return NULL;
 }
 
+/* cls.__instancecheck__(arg) or cls.__subclasscheck__(arg) when cls's
+ * metaclass (a class) defines it: 1 or 0 by the result's truth, -1 on error,
+ * 2 when there is none (type's own test applies). */
+static int meta_check(TrThread *ts, TrObject *cls, const char *name, TrObject *arg) {
+    TrType *mt = tr_type(cls);
+    if (mt == &tr_type_type || !(mt->flags & TR_TPFLAG_HEAPTYPE)) return 2;
+    TrObject *key = str_intern_cstr(ts, name);
+    if (!key) return -1;
+    TrObject *f = type_lookup(ts, mt, key);
+    if (!f) return err_occurred(ts) ? -1 : 2;
+    if (tr_type(f) == &tr_method_descr_type) { tr_decref(f); return 2; }
+    TrObject *bound = type_bind_take(ts, f, cls);
+    if (!bound) return -1;
+    TrObject *r = tr_call(ts, bound, &arg, 1, NULL);
+    tr_decref(bound);
+    if (!r) return -1;
+    int v = tr_is_true(ts, r);
+    tr_decref(r);
+    return v;
+}
+
 /* isinstance(obj, cls) with cls a type or a tuple of them: 1, 0, -1. */
 static int isinstance_of(TrThread *ts, TrObject *obj, TrObject *cls) {
+    if (tr_type(obj) == (TrType *)cls) return 1;
+    int m = meta_check(ts, cls, "__instancecheck__", obj);
+    if (m != 2) return m;
     if (tuple_check(cls)) {
         for (size_t i = 0; i < tuple_size(cls); i++) {
             int r = isinstance_of(ts, obj, tuple_get(cls, i));
@@ -196,6 +220,10 @@ static TrObject *builtin_isinstance(TrThread *ts, TrObject *self, TrObject *cons
 
 static TrObject *builtin_issubclass(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "issubclass", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!tuple_check(args[1])) {
+        int m = meta_check(ts, args[1], "__subclasscheck__", args[0]);
+        if (m != 2) return m < 0 ? NULL : tr_bool(m);
+    }
     if (!tr_isinstance(args[0], &tr_type_type))
         return err_format(ts, &tr_exc_TypeError, "issubclass() arg 1 must be a class");
     TrObject *cls = args[1];
@@ -542,21 +570,30 @@ static TrObject *builtin_input(TrThread *ts, TrObject *self, TrObject *const *ar
         if (r < 0) return NULL;
     }
     tr_flush_stdout();
-    TrStrBuf b;
-    strbuf_init(&b);
-    gil_release_for_blocking(ts);
-    int c, got = 0;
-    while ((c = getchar()) != EOF) {
-        got = 1;
-        if (c == '\n') break;
-        strbuf_addc(&b, (char)c);
+    /* read through sys.stdin, as CPython does when it is not a terminal: one
+     * buffer shared with sys.stdin.read*(), and a replaced sys.stdin is used */
+    TrObject *sys = runtime_import(ts, str_intern_cstr(ts, "sys"));
+    TrObject *in = sys ? tr_getattr_cstr(ts, sys, "stdin") : NULL;
+    tr_xdecref(sys);
+    if (!in) return NULL;
+    if (in == tr_none) { tr_decref(in); return err_format(ts, &tr_exc_RuntimeError, "input(): lost sys.stdin"); }
+    TrObject *rl = tr_getattr_cstr(ts, in, "readline");
+    tr_decref(in);
+    if (!rl) return NULL;
+    TrObject *line = tr_call(ts, rl, NULL, 0, NULL);
+    tr_decref(rl);
+    if (!line) return NULL;
+    if (!str_check(line)) {
+        TrObject *e = err_format(ts, &tr_exc_TypeError, "object.readline() returned non-string");
+        tr_decref(line);
+        return e;
     }
-    gil_reacquire_after_blocking(ts);
-    if (!got) {
-        strbuf_free(&b);
-        return err_format(ts, &tr_exc_EOFError, "EOF when reading a line");
-    }
-    return strbuf_finish(ts, &b);
+    size_t n = str_nbytes(line);
+    if (n == 0) { tr_decref(line); return err_format(ts, &tr_exc_EOFError, "EOF when reading a line"); }
+    if (str_utf8(line)[n - 1] != '\n') return line;
+    TrObject *r = str_from_utf8(ts, str_utf8(line), n - 1);
+    tr_decref(line);
+    return r;
 }
 
 static const TrMethodDef builtin_functions[] = {
@@ -607,6 +644,7 @@ TrObject *builtins_module_init(TrThread *ts) {
         {"range", &tr_range_type}, {"enumerate", &tr_enumerate_type}, {"zip", &tr_zip_type},
         {"slice", &tr_slice_type}, {"set", &tr_set_type}, {"frozenset", &tr_frozenset_type},
         {"map", &tr_map_type}, {"filter", &tr_filter_type}, {"reversed", &tr_reversed_type},
+        {"bytes", &tr_bytes_type}, {"bytearray", &tr_bytearray_type},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (dict_set_cstr(ts, d, types[i].name, (TrObject *)types[i].type) < 0) goto fail;

@@ -41,6 +41,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"io", io_module_init},
     {"_json", _json_module_init},
     {"re", re_module_init},
+    {"traceback", traceback_module_init},
     {NULL, NULL},
 };
 
@@ -132,8 +133,14 @@ static TrObject *import_locked(TrThread *ts, TrObject *name) {
     const TrModuleDef *def = tr_builtin_modules;
     while (def->name && !str_equal_cstr(name, def->name)) def++;
     const TrPySource *py = find_py(name);
-    if (!def->name && !py)
-        return err_format(ts, &tr_exc_ModuleNotFoundError, "No module named %R", name);
+    if (!def->name && !py) {
+        err_format(ts, &tr_exc_ModuleNotFoundError, "No module named %R", name);
+        TrObject *exc = err_fetch(ts), *attr = str_from_cstr(ts, "name");
+        if (exc && attr && tr_setattr(ts, exc, attr, name) < 0) err_clear(ts);
+        tr_xdecref(attr);
+        if (exc) err_restore(ts, exc);
+        return NULL;
+    }
     m = def->name ? def->init(ts) : module_new(ts, str_utf8(name));
     if (!m) return NULL;
     if (py && exec_py(ts, py, m) < 0) { tr_decref(m); return NULL; }
@@ -185,6 +192,8 @@ int objects_types_init(TrThread *ts) {
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (type_ready(ts, types[i]) < 0) return -1;
+    if (bytes_types_init(ts) < 0) return -1;   /* bytes, bytearray, fromhex */
     if (file_types_init(ts) < 0) return -1;   /* open()'s files, io.UnsupportedOperation */
+    if (str_type_init(ts) < 0) return -1;   /* str.maketrans, a static method */
     return dict_type_init(ts);   /* dict.fromkeys, a class method */
 }

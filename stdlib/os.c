@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -184,6 +185,33 @@ FUNC(os_rename) {
     return tr_none;
 }
 
+/* os.urandom(size): `size` bytes from getrandom(2), which may block (detached). */
+FUNC(os_urandom) {
+    if (tr_check_args(ts, "urandom", nargs, kwnames, 1, 1) < 0) return NULL;
+    int64_t n;
+    if (!int_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+    if (tr_index_i64(ts, args[0], &n) < 0) return NULL;
+    if (n < 0) return err_format(ts, &tr_exc_ValueError, "negative argument not allowed");
+    TrObject *b = bytes_alloc(ts, (size_t)n);
+    if (!b) return NULL;
+    size_t got = 0;
+    int e = 0;
+    gil_release_for_blocking(ts);
+    while (got < (size_t)n) {
+        ssize_t r = getrandom(bytes_data(b) + got, (size_t)n - got, 0);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            e = errno;
+            break;
+        }
+        got += (size_t)r;
+    }
+    gil_reacquire_after_blocking(ts);
+    if (e) { tr_decref(b); return os_error(ts, e, NULL, NULL); }
+    return b;
+}
+
 FUNC(os_getpid) {
     if (tr_check_args(ts, "getpid", nargs, kwnames, 0, 0) < 0) return NULL;
     return int_from_i64(ts, (int64_t)getpid());
@@ -212,7 +240,7 @@ FUNC(os_stat_size);   /* defined with os.path below */
 static const TrMethodDef os_functions[] = {
     {"getcwd", os_getcwd}, {"listdir", os_listdir}, {"mkdir", os_mkdir}, {"makedirs", os_makedirs},
     {"remove", os_remove}, {"unlink", os_unlink}, {"rmdir", os_rmdir}, {"rename", os_rename},
-    {"chdir", os_chdir}, {"getpid", os_getpid}, {"cpu_count", os_cpu_count}, {"getenv", os_getenv},
+    {"chdir", os_chdir}, {"getpid", os_getpid}, {"urandom", os_urandom}, {"cpu_count", os_cpu_count}, {"getenv", os_getenv},
     {NULL, NULL},
 };
 

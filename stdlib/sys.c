@@ -8,6 +8,7 @@
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
+#include "torii/file.h"
 
 static TrObject *sys_exit(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "exit", nargs, kwnames, 0, 1) < 0) return NULL;
@@ -61,8 +62,27 @@ static TrObject *sys_intern(TrThread *ts, TrObject *self, TrObject *const *args,
     return str_intern(ts, args[0]);
 }
 
+/* sys.exception(): the exception being handled, or None. */
+static TrObject *sys_exception(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "exception", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *h = ts->handled_exc;
+    return tr_newref(h ? h : tr_none);
+}
+
+/* sys.exc_info(): (type, value, traceback); torii has no traceback objects,
+ * so the third item is always None. */
+static TrObject *sys_exc_info(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "exc_info", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *h = ts->handled_exc;
+    if (h == tr_none) h = NULL;
+    TrObject *items[3] = {h ? (TrObject *)tr_type(h) : tr_none, h ? h : tr_none, tr_none};
+    return tuple_from_array(ts, items, 3);
+}
+
 static const TrMethodDef sys_functions[] = {
     {"exit", sys_exit},
+    {"exception", sys_exception},
+    {"exc_info", sys_exc_info},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"getswitchinterval", sys_getswitchinterval},
@@ -114,7 +134,9 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
     if (dict_set_cstr(ts, d, "modules", tr_runtime.modules) < 0) goto fail;
     TrObject *out = stdio_stream_new(ts, 1, "<stdout>");
     TrObject *err = stdio_stream_new(ts, 2, "<stderr>");
-    if (!out || !err) goto fail;
+    TrObject *in = file_stdin(ts);   /* objects/file.c: borrowed, immortal */
+    if (!out || !err || !in) goto fail;
+    if (dict_set_cstr(ts, d, "stdin", in) < 0 || dict_set_cstr(ts, d, "__stdin__", in) < 0) goto fail;
     if (dict_set_cstr(ts, d, "stdout", out) < 0 || dict_set_cstr(ts, d, "stderr", err) < 0 ||
         dict_set_cstr(ts, d, "__stdout__", out) < 0 || dict_set_cstr(ts, d, "__stderr__", err) < 0)
         goto fail;

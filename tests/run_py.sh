@@ -4,7 +4,8 @@
 # CPython 3.13 results committed beside it: NAME.out, NAME.err (if CPython wrote
 # to stderr) and NAME.rc (if the status was not 0).  In NAME.err the script's
 # directory is written as @DIR@.  Optional NAME.args holds extra arguments;
-# NAME.errlines (instead of NAME.err) lists lines stderr must contain.
+# NAME.errlines (instead of NAME.err) lists lines stderr must contain; NAME.stdin,
+# if present, is fed as standard input (else /dev/null).
 set -u
 torii=$1
 script=$2
@@ -20,8 +21,10 @@ mkdir "$tmp/run"
 cp "$dir/$name.py" "$tmp/run/"
 cd "$tmp/run" || exit 2
 rundir=$(pwd)
+stdin=/dev/null
+[ -f "$dir/$name.stdin" ] && stdin="$dir/$name.stdin"
 # shellcheck disable=SC2086
-timeout 120 "$torii" "$name.py" $args > "$tmp/out" 2> "$tmp/err.raw" < /dev/null
+timeout 120 "$torii" "$name.py" $args > "$tmp/out" 2> "$tmp/err.raw" < "$stdin"
 rc=$?
 sed "s#$rundir#@DIR@#g" "$tmp/err.raw" > "$tmp/err"
 want_rc=0

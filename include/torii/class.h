@@ -41,6 +41,16 @@ static inline TrType *const *class_mro(const TrType *t, size_t *n) {
  * tuple (may be empty: (object,)), `ns` a dict (copied).  `kwargs` (may be
  * NULL) go to __init_subclass__.  Returns a new reference or NULL. */
 TrObject *class_new(TrThread *ts, TrObject *name, TrObject *bases, TrObject *ns, TrObject *kwargs);
+/* As class_new, for the metaclass `meta` (a subtype of type, already the
+ * most derived of the bases' metaclasses): the class's type is `meta`. */
+TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *bases, TrObject *ns,
+                         TrObject *kwargs);
+/* The most derived of `meta` and the metaclasses of `bases` (borrowed), or
+ * NULL with "metaclass conflict: ..." TypeError. */
+TrType *class_calc_meta(TrThread *ts, TrType *meta, TrObject *bases);
+/* -1 with CPython's "Can't instantiate abstract class ..." TypeError when
+ * `t` has the TR_TPFLAG_ABSTRACT flag (a non-empty __abstractmethods__), else 0. */
+int class_check_abstract(TrThread *ts, TrType *t);
 /* Re-derives the slots of class `t` from its MRO's special methods after
  * `name` was set or deleted in its dict.  -1 on error. */
 int class_update_slot(TrThread *ts, TrType *t, TrObject *name);

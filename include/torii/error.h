@@ -37,6 +37,8 @@
     X(TypeError, Exception) \
     X(ValueError, Exception) \
     X(UnicodeError, ValueError) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
     X(ImportError, Exception) \
     X(ModuleNotFoundError, ImportError) \
     X(MemoryError, Exception) \
@@ -124,6 +126,10 @@ int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr);
  * line and carets, then "Type: message".  Cannot fail (errors while printing
  * are swallowed). */
 void exc_print(TrThread *ts, TrObject *exc);
+/* The text exc_print writes, as a new str (core/traceback.c): with `chain`
+ * 0 only `exc` itself, not its causes and contexts; with `only` 1 just the
+ * "Type: message" lines (traceback.format_exception_only).  NULL on error. */
+TrObject *exc_format(TrThread *ts, TrObject *exc, int chain, int only);
 /* `str(exc)` for the last line of a report; returns a new reference. */
 TrObject *exc_str(TrThread *ts, TrObject *exc);
 

@@ -1,4 +1,5 @@
-/* include/torii/file.h: text file objects (`open()`), objects/file.c. */
+/* include/torii/file.h: file objects (`open()`, text and binary; sys.stdin),
+ * objects/file.c. */
 #ifndef TORII_FILE_H
 #define TORII_FILE_H
 #include "torii/object.h"
@@ -12,6 +13,10 @@ extern TrType tr_exc_UnsupportedOperation;
  * function: `self` is ignored.  Returns a new file object, or NULL with
  * FileNotFoundError etc. set. */
 TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
+/* sys.stdin: the text file over descriptor 0 (name '<stdin>', UTF-8),
+ * made on the first call (at start-up, by the sys module) and immortal.
+ * Its reads detach the thread while they block.  Borrowed; NULL on error. */
+TrObject *file_stdin(TrThread *ts);
 /* Readies tr_file_type and tr_exc_UnsupportedOperation; once at start-up
  * or at the first import of io.  -1 on error. */
 int file_types_init(TrThread *ts);

@@ -60,4 +60,8 @@ TrObject *int_round(TrThread *ts, TrObject *x, TrObject *ndigits);
  * the caller validates the value).  Any thread; cannot fail. */
 int int_get_max_str_digits(void);
 void int_set_max_str_digits(int n);
+/* int.from_bytes(bytes, byteorder='big', *, signed=False) as a builtin
+ * method (objects/int.c); `self` is ignored (objects/bytes.c installs it
+ * on int as a class method).  Returns a new int, NULL on error. */
+TrObject *int_from_bytes(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
 #endif

@@ -138,6 +138,7 @@ typedef struct TrNumberSlots {
 #define TR_TPFLAG_EXCEPTION  0x0002  /* a BaseException subclass */
 #define TR_TPFLAG_HEAPTYPE   0x0004  /* created by `class`: refcounted, not static */
 #define TR_TPFLAG_READY      0x0008  /* type_ready has run (objects/type.c) */
+#define TR_TPFLAG_ABSTRACT   0x0010  /* a class with a non-empty __abstractmethods__ (objects/type.c) */
 
 struct TrType {
     TrObject ob_base;

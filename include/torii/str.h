@@ -53,6 +53,8 @@ int64_t str_hash_bytes(const char *s, size_t n);
 /* A str of one code point `c` (< 0x110000); ASCII ones are cached and
  * immortal.  New reference; NULL on MemoryError. */
 TrObject *str_from_codepoint(TrThread *ts, uint32_t c);
+/* Adds the static method str.maketrans to str's dict (start-up). */
+int str_type_init(TrThread *ts);
 
 /* The iterator returned by iter(str).  Shared iterators never hand out a
  * character twice: the position advances by compare-and-swap. */

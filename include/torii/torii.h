@@ -7,6 +7,7 @@
 #include "torii/int.h"
 #include "torii/float.h"
 #include "torii/str.h"
+#include "torii/bytes.h"
 #include "torii/tuple.h"
 #include "torii/list.h"
 #include "torii/dict.h"

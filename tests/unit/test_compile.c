@@ -168,11 +168,22 @@ END_TEST
 
 START_TEST(test_star_call_uses_call_ex)
 {
-    TrCode *co = compile_src("f(*a, **k)\n");
+    TrCode *co = compile_src("f(x, *a, **k)\n");
     int i = find_op(co, OP_CALL_EX);
     ck_assert_int_eq(TR_ARG(co->instrs[i]), 1);
     ck_assert_int_eq(count_op(co, OP_LIST_TO_TUPLE), 1);
     ck_assert_int_eq(count_op(co, OP_DICT_MERGE), 1);
+}
+END_TEST
+
+/* f(*a) hands `a` itself to CALL_EX, which names f if `a` is no iterable. */
+START_TEST(test_lone_star_call_passes_the_iterable)
+{
+    TrCode *co = compile_src("f(*a, **k)\n");
+    int i = find_op(co, OP_CALL_EX);
+    ck_assert_int_eq(TR_ARG(co->instrs[i]), 1);
+    ck_assert_int_eq(count_op(co, OP_LIST_TO_TUPLE), 0);
+    ck_assert_int_eq(count_op(co, OP_LIST_EXTEND), 0);
 }
 END_TEST
 
@@ -278,6 +289,7 @@ Suite *compile_suite(void)
     tcase_add_test(tc, test_method_call_uses_load_method);
     tcase_add_test(tc, test_keyword_call_passes_names_tuple);
     tcase_add_test(tc, test_star_call_uses_call_ex);
+    tcase_add_test(tc, test_lone_star_call_passes_the_iterable);
     tcase_add_test(tc, test_call_stack_size_counts_callee_null_and_args);
     tcase_add_test(tc, test_handler_stack_size_includes_exception_pair);
     tcase_add_test(tc, test_finally_body_is_emitted_for_normal_and_exceptional_exit);

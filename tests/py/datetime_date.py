@@ -1,0 +1,48 @@
+# datetime.date: construction, ordinals, weekdays, ISO calendar, formatting.
+from datetime import date, timedelta
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+d = date(2024, 1, 2)
+print(repr(d), str(d), d.year, d.month, d.day)
+print(type(d), type(d).__name__, date)
+print(d.weekday(), d.isoweekday(), d.isocalendar(), d.toordinal(), d.ctime())
+print(d.isocalendar().year, d.isocalendar().week, d.isocalendar().weekday, tuple(d.isocalendar()))
+for y, m, dd in [(2020, 12, 31), (2021, 1, 1), (2021, 1, 3), (2021, 1, 4), (2026, 12, 31), (2008, 12, 29), (1, 1, 1), (9999, 12, 31)]:
+    x = date(y, m, dd)
+    print(x, x.toordinal(), x.weekday(), x.isocalendar(), date.fromordinal(x.toordinal()) == x)
+print(date.fromordinal(1), date.fromordinal(738887), date.fromordinal(3652059))
+print(date.fromisocalendar(2024, 1, 1), date.fromisocalendar(2020, 53, 7), date.fromisocalendar(2021, 1, 1))
+print(date.min, date.max, date.resolution, repr(date.min))
+print(d + timedelta(days=30), d - timedelta(days=2), timedelta(1) + d, d - date(2023, 1, 1), date(2023, 1, 1) - d)
+print(d + timedelta(hours=47), d - timedelta(hours=1))
+print(d.replace(year=2025), d.replace(month=2, day=29), d.replace())
+print(d == date(2024, 1, 2), d != date(2024, 1, 2), d < date(2024, 1, 3), d > date(2023, 12, 31), d == 5)
+print(sorted([date(2024, 5, 1), date(2023, 1, 1), date(2024, 1, 1)]))
+print(hash(d) == hash(date(2024, 1, 2)), len({d, date(2024, 1, 2), date(2024, 1, 3)}))
+print(d.timetuple())
+print(d.strftime('%Y/%m/%d %A %B %j %H:%M:%S %f|%z|%Z|'), d.strftime('%%Y'))
+print(format(d, ''), format(d, '%d.%m.%Y'), f'{d:%b %d}', f'{d}')
+print(date(2024, 2, 29).isoformat(), date(5, 3, 4).isoformat())
+show(lambda: date(2024.0, 1, 1))
+show(lambda: date('2024', 1, 1))
+show(lambda: date(0, 1, 1))
+show(lambda: date(10000, 1, 1))
+show(lambda: date(2024, 13, 1))
+show(lambda: date(2024, 0, 1))
+show(lambda: date(2023, 2, 29))
+show(lambda: date(2024, 4, 31))
+show(lambda: date(2024, 1, 0))
+show(lambda: date.max + timedelta(1))
+show(lambda: date.min - timedelta(1))
+show(lambda: date.fromordinal(0))
+show(lambda: date.fromisocalendar(2024, 54, 1))
+show(lambda: date.fromisocalendar(2024, 5, 8))
+show(lambda: date(2024, 1, 1).replace(month=13))
+show(lambda: date(2024, 1, 1) < 5)
+show(lambda: date(2024, 1, 1) + 5)
+show(lambda: date(2024, 1, 1) - 5)
