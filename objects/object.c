@@ -4,6 +4,7 @@
  * counted in `ob_ref_local`; see include/torii/object.h for who may touch
  * which header field afterwards.  Nothing here takes a lock. */
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include "torii/torii.h"
 #include "torii/class.h"
@@ -37,9 +38,26 @@ void tr_free(TrObject *o) {
     if (type->flags & TR_TPFLAG_HEAPTYPE) tr_decref((TrObject *)type);
 }
 
+/* Heap objects made immortal (code objects, interned strings, constants,
+ * builtin modules) live until the process ends.  The registry keeps them
+ * reachable, so a leak checker (the debug preset's LeakSanitizer) tells real
+ * leaks from these.  Guarded by `immortal_lock`, a leaf lock. */
+static pthread_mutex_t immortal_lock = PTHREAD_MUTEX_INITIALIZER;
+static TrObject **immortals;
+static size_t nimmortals, immortals_cap;
+
 void tr_make_immortal(TrObject *o) {
-    if (tr_is_imm(o)) return;
+    if (tr_is_imm(o) || tr_is_immortal(o)) return;
     atomic_store_u32_relaxed(&o->ob_ref_local, TR_IMMORTAL);
+    if (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_STATIC) return;
+    pthread_mutex_lock(&immortal_lock);
+    if (nimmortals == immortals_cap) {
+        size_t cap = immortals_cap ? immortals_cap * 2 : 1024;
+        TrObject **grown = realloc(immortals, cap * sizeof *grown);
+        if (grown) { immortals = grown; immortals_cap = cap; }
+    }
+    if (nimmortals < immortals_cap) immortals[nimmortals++] = o;   /* else: only the checker loses track */
+    pthread_mutex_unlock(&immortal_lock);
 }
 
 void tr_make_deferred(TrObject *o) {
