@@ -134,6 +134,20 @@ int runtime_run_source(TrThread *ts, const char *source, size_t len, const char 
         return handle_uncaught(ts, err_fetch(ts));
     }
     tr_decref(fname);
+    /* sys.path[0]: the script's directory, or '' (the current directory)
+     * for -c and standard input, where the script's siblings are imported from. */
+    const char *slash = strrchr(filename, '/');
+    TrObject *dir = slash && filename[0] == '/' ? str_from_utf8(ts, filename, (size_t)(slash - filename))
+                                                : str_from_cstr(ts, "");
+    TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
+    int bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0;   /* sys.path is [] until now */
+    tr_xdecref(dir);
+    tr_xdecref(path);
+    if (bad) {
+        tr_decref(main_mod);
+        if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.path");
+        return handle_uncaught(ts, err_fetch(ts));
+    }
     TrObject *result = vm_run_module(ts, code, globals);
     int status = 0;
     if (!result)

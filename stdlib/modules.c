@@ -6,12 +6,14 @@
  * a module appears in sys.modules only once its code has finished.  Dotted
  * names import the parent packages first and bind the submodule as their
  * attribute (`import a.b` binds `a`; `from a.b import c` reads a.b).
- * Modules are immortal once imported (they live until exit anyway), so every
- * thread reads them and their dicts without counting. */
+ * Builtin and embedded modules are immortal once imported (they live until
+ * exit anyway), so every thread reads them and their dicts without counting;
+ * modules loaded from files (sys.path) are deferred like every module. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
@@ -83,18 +85,18 @@ static const TrPySource *find_py(TrObject *name) {
     return NULL;
 }
 
-/* Runs the embedded source `py` in module `m`'s dict.  Tracebacks name it
- * "<frozen NAME>" and show no source line, like CPython's frozen modules.
+/* Compiles `source` (named `filename` in tracebacks) and runs it in module
+ * `m`'s dict.  `path` (borrowed, may be NULL) becomes the module's
+ * `__path__`: the directories its submodules are searched in (a package).
  * -1 on error. */
-static int exec_py(TrThread *ts, const TrPySource *py, TrObject *m) {
-    char filename[256];
-    snprintf(filename, sizeof filename, "<frozen %s>", py->name);
+static int exec_source(TrThread *ts, TrObject *m, const char *source, size_t len,
+                       const char *filename, TrObject *path) {
     TrArena *arena = arena_new();
     if (!arena) { err_nomemory(ts); return -1; }
     TrSyntaxError serr;
     memset(&serr, 0, sizeof serr);
     TrObject *code = NULL;
-    TrAstModule *ast = parse_module(arena, py->source, py->len, filename, &serr);
+    TrAstModule *ast = parse_module(arena, source, len, filename, &serr);
     if (ast) code = compile_module(ts, ast, filename, &serr);
     arena_free(arena);
     free(serr.text);
@@ -105,13 +107,7 @@ static int exec_py(TrThread *ts, const TrPySource *py, TrObject *m) {
     }
     TrObject *d = module_dict(m);
     if (dict_set_cstr(ts, d, "__builtins__", tr_runtime.builtins) < 0) return -1;
-    if (py->is_package) {
-        TrObject *path = list_new(ts, 0);
-        if (!path) return -1;
-        int r = dict_set_cstr(ts, d, "__path__", path);
-        tr_decref(path);
-        if (r < 0) return -1;
-    }
+    if (path && dict_set_cstr(ts, d, "__path__", path) < 0) return -1;
     if (ninitializing == (int)(sizeof initializing / sizeof initializing[0])) {
         err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded while importing");
         return -1;
@@ -124,6 +120,130 @@ static int exec_py(TrThread *ts, const TrPySource *py, TrObject *m) {
     return 0;
 }
 
+/* Runs the embedded source `py` in `m`.  Tracebacks name it "<frozen NAME>"
+ * and show no source line, like CPython's frozen modules.  -1 on error. */
+static int exec_py(TrThread *ts, const TrPySource *py, TrObject *m) {
+    char filename[256];
+    snprintf(filename, sizeof filename, "<frozen %s>", py->name);
+    TrObject *path = NULL;
+    if (py->is_package && !(path = list_new(ts, 0))) return -1;
+    int r = exec_source(ts, m, py->source, py->len, filename, path);
+    tr_xdecref(path);
+    return r;
+}
+
+/* ---- modules from files ---------------------------------------------------
+ * A name no builtin or embedded module has is searched, as CPython does, in
+ * the directories of sys.path (a top-level name; sys.path[0] is the script's
+ * directory) or of the parent package's __path__ (a submodule): DIR/NAME.py,
+ * then DIR/NAME/__init__.py (a package, whose __path__ is [DIR/NAME]). */
+
+/* Reads a whole file into a malloc'd, NUL-terminated buffer; NULL if it
+ * cannot be opened or read (no exception set). */
+static char *read_source(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 14, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap) break;
+        char *grown = realloc(buf, cap * 2 + 1);
+        if (!grown) { free(buf); buf = NULL; break; }
+        buf = grown;
+        cap *= 2;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf || failed) { free(buf); return NULL; }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Looks for module `leaf` in the directories of the list `dirs`.  Returns a
+ * new module (its code run), NULL with ModuleNotFoundError-free "not found"
+ * (no exception) when no file matched, or NULL with the exception raised by
+ * the module's code. */
+static TrObject *import_from_dirs(TrThread *ts, TrObject *name, const char *leaf, TrObject *dirs) {
+    size_t n = list_size(dirs);
+    for (size_t i = 0; i < n; i++) {
+        TrObject *dir = list_get(ts, dirs, (ssize_t)i);
+        if (!dir) { err_clear(ts); break; }   /* the list shrank meanwhile */
+        if (!str_check(dir)) { tr_decref(dir); continue; }
+        const char *d = str_nbytes(dir) ? str_utf8(dir) : ".";
+        char file[4096];
+        int is_pkg = 0;
+        size_t len;
+        char *src = NULL;
+        /* A path too long for the buffer cannot name a file: skip it. */
+        if ((size_t)snprintf(file, sizeof file, "%s/%s.py", d, leaf) < sizeof file)
+            src = read_source(file, &len);
+        if (!src && (size_t)snprintf(file, sizeof file, "%s/%s/__init__.py", d, leaf) < sizeof file) {
+            src = read_source(file, &len);
+            is_pkg = src != NULL;
+        }
+        tr_decref(dir);
+        if (!src) continue;
+        /* Tracebacks and __file__ name the file by its absolute path, as the
+         * script's own frames are. */
+        char abs[8192];
+        if (file[0] != '/' && getcwd(abs, 4096)) {
+            size_t used = strlen(abs);
+            snprintf(abs + used, sizeof abs - used, "/%s", file[0] == '.' && file[1] == '/' ? file + 2 : file);
+        } else {
+            memcpy(abs, file, strlen(file) + 1);
+        }
+        TrObject *m = module_new(ts, str_utf8(name));
+        TrObject *fname = m ? str_from_cstr(ts, abs) : NULL;
+        TrObject *path = NULL;
+        if (fname && is_pkg) {
+            path = list_new(ts, 1);
+            char *slash = strrchr(abs, '/');   /* .../NAME/__init__.py -> .../NAME */
+            TrObject *pd = slash ? str_from_utf8(ts, abs, (size_t)(slash - abs)) : NULL;
+            if (!path || !pd || list_append(ts, path, pd) < 0) TR_CLEAR(path);
+            tr_xdecref(pd);
+        }
+        int ok = fname && (!is_pkg || path) &&
+                 dict_set_cstr(ts, module_dict(m), "__file__", fname) == 0 &&
+                 exec_source(ts, m, src, len, abs, path) == 0;
+        free(src);
+        tr_xdecref(fname);
+        tr_xdecref(path);
+        if (!ok) {
+            tr_xdecref(m);
+            if (!err_occurred(ts)) err_nomemory(ts);
+            return NULL;
+        }
+        return m;
+    }
+    return NULL;
+}
+
+/* The directories to search for `name`: its parent package's __path__, or
+ * sys.path.  A new reference to a list, or NULL (no exception) if none. */
+static TrObject *search_dirs(TrThread *ts, TrObject *name) {
+    const char *s = str_utf8(name);
+    const char *dot = strrchr(s, '.');
+    if (!dot) {
+        TrObject *p = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
+        if (p && !list_check(p)) TR_CLEAR(p);
+        err_clear(ts);
+        return p;
+    }
+    TrObject *pname = str_from_utf8(ts, s, (size_t)(dot - s));
+    TrObject *parent = pname ? dict_get(ts, tr_runtime.modules, pname) : NULL;
+    /* a package importing its own submodules is still initializing */
+    for (int i = ninitializing - 1; !parent && pname && i >= 0; i--)
+        if (str_equal(initializing[i].name, pname)) parent = tr_newref(initializing[i].module);
+    tr_xdecref(pname);
+    TrObject *p = parent ? dict_get_cstr(ts, module_dict(parent), "__path__") : NULL;
+    tr_xdecref(parent);
+    if (p && !list_check(p)) TR_CLEAR(p);
+    err_clear(ts);
+    return p;
+}
+
 /* Imports `name` (no dots handled here) with the import lock held. */
 static TrObject *import_locked(TrThread *ts, TrObject *name) {
     TrObject *m = dict_get(ts, tr_runtime.modules, name);
@@ -134,6 +254,17 @@ static TrObject *import_locked(TrThread *ts, TrObject *name) {
     while (def->name && !str_equal_cstr(name, def->name)) def++;
     const TrPySource *py = find_py(name);
     if (!def->name && !py) {
+        TrObject *dirs = search_dirs(ts, name);
+        if (dirs) {
+            const char *dot = strrchr(str_utf8(name), '.');
+            m = import_from_dirs(ts, name, dot ? dot + 1 : str_utf8(name), dirs);
+            tr_decref(dirs);
+            if (m) {
+                if (dict_set(ts, tr_runtime.modules, name, m) < 0) TR_CLEAR(m);
+                return m;
+            }
+            if (err_occurred(ts)) return NULL;
+        }
         err_format(ts, &tr_exc_ModuleNotFoundError, "No module named %R", name);
         TrObject *exc = err_fetch(ts), *attr = str_from_cstr(ts, "name");
         if (exc && attr && tr_setattr(ts, exc, attr, name) < 0) err_clear(ts);

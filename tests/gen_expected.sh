@@ -11,15 +11,21 @@ if [ $# -eq 0 ]; then
     set --
     for f in *.py; do [ -f "${f%.py}.out" ] || set -- "$@" "$f"; done
 fi
-dir=$(pwd)
 for f in "$@"; do
     f=$(basename "$f"); n=${f%.py}
     args=""; [ -f "$n.args" ] && args=$(cat "$n.args")
     stdin=/dev/null; [ -f "$n.stdin" ] && stdin="$n.stdin"
+    # Run as tests/run_py.sh does: in a scratch directory holding the script
+    # and NAME.files/.
+    run=$(mktemp -d)
+    cp "$f" "$run/"
+    [ -d "$n.files" ] && cp -R "$n.files/." "$run/"
     rc=0
     # shellcheck disable=SC2086
-    $py "$f" $args > "$n.out" 2> "$n.err.raw" < "$stdin" || rc=$?
-    sed "s#$dir#@DIR@#g" "$n.err.raw" > "$n.err"; rm -f "$n.err.raw"
+    (cd "$run" && $py "$f" $args) > "$n.out" 2> "$n.err.raw" < "$stdin" || rc=$?
+    rundir=$(cd "$run" && pwd)
+    sed "s#$rundir#@DIR@#g" "$n.err.raw" > "$n.err"; rm -f "$n.err.raw"
+    rm -rf "$run"
     [ -s "$n.err" ] || rm -f "$n.err"
     if [ "$rc" != 0 ]; then echo "$rc" > "$n.rc"; else rm -f "$n.rc"; fi
     echo "$n: rc=$rc"

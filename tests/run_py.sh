@@ -19,6 +19,8 @@ args=""
 # parallel, and scripts may write files in their directory).
 mkdir "$tmp/run"
 cp "$dir/$name.py" "$tmp/run/"
+# NAME.files/ holds modules and data the script uses beside it.
+[ -d "$dir/$name.files" ] && cp -R "$dir/$name.files/." "$tmp/run/"
 cd "$tmp/run" || exit 2
 rundir=$(pwd)
 stdin=/dev/null

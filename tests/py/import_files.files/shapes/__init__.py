@@ -1,0 +1,3 @@
+from shapes.square import Square
+
+KINDS = ["square"]
