@@ -106,25 +106,12 @@ static TrObject *unsupported(TrThread *ts, const char *what) {
 
 /* ---- buffer work (caller holds the file's lock) ---- */
 
-static int write_all(int fd, const char *s, size_t n) {
-    while (n) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 /* Sends the write buffer.  0, or an errno. */
 static int flush_locked(TrFile *f) {
     if (f->wlen == 0) return 0;
     /* the list lock guards wbuf against the exit hook */
     pthread_mutex_lock(&open_files_lock);
-    int r = write_all(f->fd, f->wbuf, f->wlen) < 0 ? errno : 0;
+    int r = tr_write_all(f->fd, f->wbuf, f->wlen) < 0 ? errno : 0;
     f->wlen = 0;
     pthread_mutex_unlock(&open_files_lock);
     return r;
@@ -254,7 +241,7 @@ static int write_locked(TrFile *f, const char *s, size_t n) {
             int e = flush_locked(f);
             if (e) return e;
         }
-        if (n >= BUFSIZE) return write_all(f->fd, s, n) < 0 ? errno : 0;
+        if (n >= BUFSIZE) return tr_write_all(f->fd, s, n) < 0 ? errno : 0;
         if (!f->wbuf) {
             char *nb = malloc(BUFSIZE);
             if (!nb) return ENOMEM;

@@ -28,7 +28,7 @@ static char out_buf[OUT_BUFSIZE];
 static size_t out_len;          /* guarded by out_lock */
 static int out_tty = -1;        /* guarded by out_lock: -1 unknown */
 
-static int write_all(int fd, const char *s, size_t n) {
+int tr_write_all(int fd, const char *s, size_t n) {
     while (n) {
         ssize_t w = write(fd, s, n);
         if (w < 0) {
@@ -45,7 +45,7 @@ static int write_all(int fd, const char *s, size_t n) {
  * writers above, which hold write_lock while they write). */
 static int flush_locked(void) {
     pthread_mutex_lock(&write_lock);
-    int r = write_all(1, out_buf, out_len);
+    int r = tr_write_all(1, out_buf, out_len);
     pthread_mutex_unlock(&write_lock);
     out_len = 0;
     return r;
@@ -77,7 +77,7 @@ int tr_write_stdout(TrThread *ts, const char *s, size_t n) {
     pthread_mutex_unlock(&out_lock);
     if (pending) {
         if (ts) gil_release_for_blocking(ts);
-        r = write_all(1, pending, npending);
+        r = tr_write_all(1, pending, npending);
         int e = errno;
         pthread_mutex_unlock(&write_lock);
         if (ts) gil_reacquire_after_blocking(ts);
@@ -93,7 +93,7 @@ int tr_write_stdout(TrThread *ts, const char *s, size_t n) {
 
 int tr_write_stderr(const char *s, size_t n) {
     pthread_mutex_lock(&out_lock);
-    int r = write_all(2, s, n);
+    int r = tr_write_all(2, s, n);
     pthread_mutex_unlock(&out_lock);
     return r;
 }

@@ -29,4 +29,7 @@ TrObject *runtime_import(TrThread *ts, TrObject *name);
 int tr_write_stdout(TrThread *ts, const char *s, size_t n);
 int tr_write_stderr(const char *s, size_t n);
 void tr_flush_stdout(void);
+/* Writes all of s[0..n) to `fd`, retrying short writes and EINTR.  0, or -1
+ * with errno set.  Blocks: callers that hold the GIL detach first. */
+int tr_write_all(int fd, const char *s, size_t n);
 #endif
