@@ -342,12 +342,12 @@ static TrObject *thread_allocate_lock(TrThread *ts, TrObject *self, TrObject *co
     return thread_lock_new(ts);
 }
 
-static TrObject *thread_get_ident(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+TrObject *thread_get_ident(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "get_ident", nargs, kwnames, 0, 0) < 0) return NULL;
     return int_from_u64(ts, ts->ident);
 }
 
-static TrObject *thread_get_native_id(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+TrObject *thread_get_native_id(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "get_native_id", nargs, kwnames, 0, 0) < 0) return NULL;
     return int_from_i64(ts, ts->native_id);
 }

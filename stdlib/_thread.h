@@ -10,6 +10,10 @@ typedef struct TrLock { TrObject ob_base; uint8_t mutex; } TrLock;
 extern TrType tr_lock_type;
 /* A new unlocked lock; NULL on MemoryError. */
 TrObject *thread_lock_new(TrThread *ts);
+/* get_ident() and get_native_id(), module functions of both _thread and
+ * threading (tr_methodfunc). */
+TrObject *thread_get_ident(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
+TrObject *thread_get_native_id(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
 
 /* Shared between a running thread and whoever may join it; plain (not a
  * Python object, not refcounted by BRC) so the thread can signal it after its

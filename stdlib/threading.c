@@ -755,16 +755,6 @@ static TrObject *threading_main_thread(TrThread *ts, TrObject *self, TrObject *c
     return tr_newref(main_obj);
 }
 
-static TrObject *threading_get_ident(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    if (tr_check_args(ts, "get_ident", nargs, kwnames, 0, 0) < 0) return NULL;
-    return int_from_u64(ts, ts->ident);
-}
-
-static TrObject *threading_get_native_id(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    if (tr_check_args(ts, "get_native_id", nargs, kwnames, 0, 0) < 0) return NULL;
-    return int_from_i64(ts, ts->native_id);
-}
-
 static TrObject *threading_enumerate(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "enumerate", nargs, kwnames, 0, 0) < 0) return NULL;
     TrObject *l = list_new(ts, 0);
@@ -800,8 +790,8 @@ static const TrMethodDef threading_functions[] = {
     {"current_thread", threading_current_thread},
     {"currentThread", threading_current_thread},
     {"main_thread", threading_main_thread},
-    {"get_ident", threading_get_ident},
-    {"get_native_id", threading_get_native_id},
+    {"get_ident", thread_get_ident},            /* shared with _thread */
+    {"get_native_id", thread_get_native_id},
     {"enumerate", threading_enumerate},
     {"active_count", threading_active_count},
     {"activeCount", threading_active_count},
