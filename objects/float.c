@@ -394,21 +394,7 @@ TrObject *float_divmod(TrThread *ts, TrObject *a, TrObject *b) {
     if (y == 0.0) return zero_div(ts, "float divmod()");
     div_mod(x, y, &q, &r);
     TrObject *fq = float_new(ts, q);
-    if (!fq) return NULL;
-    TrObject *fr = float_new(ts, r);
-    if (!fr) {
-        tr_decref(fq);
-        return NULL;
-    }
-    TrObject *t = tuple_new(ts, 2);
-    if (!t) {
-        tr_decref(fq);
-        tr_decref(fr);
-        return NULL;
-    }
-    tuple_set_take(t, 0, fq);
-    tuple_set_take(t, 1, fr);
-    return t;
+    return tuple_pair_take(ts, fq, fq ? float_new(ts, r) : NULL);
 }
 
 static TrObject *float_neg(TrThread *ts, TrObject *o) { return float_new(ts, -float_value(o)); }

@@ -628,21 +628,7 @@ TrObject *int_divmod(TrThread *ts, TrObject *a, TrObject *b) {
     if (!int_check(a) || !int_check(b)) return tr_notimplemented;
     if (int_sign(b) == 0) return zero_div(ts, "integer division or modulo by zero");
     TrObject *q = int_binop(ts, TR_BINOP_FLOORDIV, a, b);
-    if (!q) return NULL;
-    TrObject *r = int_binop(ts, TR_BINOP_MOD, a, b);
-    if (!r) {
-        tr_decref(q);
-        return NULL;
-    }
-    TrObject *t = tuple_new(ts, 2);
-    if (!t) {
-        tr_decref(q);
-        tr_decref(r);
-        return NULL;
-    }
-    tuple_set_take(t, 0, q);
-    tuple_set_take(t, 1, r);
-    return t;
+    return tuple_pair_take(ts, q, q ? int_binop(ts, TR_BINOP_MOD, a, b) : NULL);
 }
 
 TrObject *int_powmod(TrThread *ts, TrObject *a, TrObject *b, TrObject *m) {

@@ -27,6 +27,18 @@ TrObject *tuple_new(TrThread *ts, size_t n) {
     return (TrObject *)t;
 }
 
+TrObject *tuple_pair_take(TrThread *ts, TrObject *a, TrObject *b) {
+    TrObject *t = a && b ? tuple_new(ts, 2) : NULL;
+    if (!t) {
+        tr_xdecref(a);
+        tr_xdecref(b);
+        return NULL;
+    }
+    tuple_set_take(t, 0, a);
+    tuple_set_take(t, 1, b);
+    return t;
+}
+
 TrObject *tuple_from_array(TrThread *ts, TrObject *const *items, size_t n) {
     TrObject *t = tuple_new(ts, n);
     if (!t) return NULL;

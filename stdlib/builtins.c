@@ -438,13 +438,7 @@ static TrObject *builtin_divmod(TrThread *ts, TrObject *self, TrObject *const *a
         }
         return NULL;
     }
-    TrObject *r = tr_binop(ts, TR_BINOP_MOD, args[0], args[1]);
-    if (!r) { tr_decref(q); return NULL; }
-    TrObject *items[2] = {q, r};
-    TrObject *t = tuple_from_array(ts, items, 2);
-    tr_decref(q);
-    tr_decref(r);
-    return t;
+    return tuple_pair_take(ts, q, tr_binop(ts, TR_BINOP_MOD, args[0], args[1]));
 }
 
 static TrObject *builtin_pow(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {

@@ -16,6 +16,10 @@ static inline void tuple_set_take(TrObject *t, size_t i, TrObject *item) { ((TrT
 /* Borrowed: valid while the tuple lives (tuples are immutable). */
 static inline TrObject *tuple_get(const TrObject *t, size_t i) { return ((const TrTuple *)t)->items[i]; }
 static inline size_t tuple_size(const TrObject *t) { return ((const TrTuple *)t)->size; }
+/* (a, b) from two new references, which it steals even on failure; either
+ * may be NULL (a failed call), then the other is released and NULL returned
+ * with the pending exception: `return tuple_pair_take(ts, f(..), g(..));`. */
+TrObject *tuple_pair_take(TrThread *ts, TrObject *a, TrObject *b);
 /* tuple(iterable); new reference. */
 TrObject *tuple_from_iterable(TrThread *ts, TrObject *iterable);
 #endif
