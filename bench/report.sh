@@ -31,4 +31,6 @@ for b in torii torii-gil; do
     sh bench/scaling.sh "$build/$b" examples/parallel_sum.py "${N_SUM:-10000000}" "${ROUNDS:-7}" | tail -1
     echo "-- $b, bench/shared_read.py (global function, shared global list and dict)"
     sh bench/scaling.sh "$build/$b" bench/shared_read.py "${N_SHARED:-3000000}" "${ROUNDS:-7}" | tail -1
+    echo "-- $b, bench/shared_object.py (methods and attributes of one shared instance)"
+    sh bench/scaling.sh "$build/$b" bench/shared_object.py "${N_OBJECT:-2000000}" "${ROUNDS:-7}" | tail -1
 done
