@@ -66,7 +66,10 @@ int compile_stack_effect(int op, int arg, int jump)
     case OP_LOAD_CLOSURE: case OP_LOAD_GLOBAL: case OP_LOAD_NAME: case OP_LOAD_METHOD:
     case OP_LOAD_ASSERTION_ERROR: case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START:
     case OP_IMPORT_NAME: case OP_IMPORT_FROM: case OP_LOAD_BUILD_CLASS:
+    case OP_GET_LEN: case OP_MATCH_SEQUENCE: case OP_MATCH_MAPPING: case OP_MATCH_KEYS:
         return 1;
+    case OP_MATCH_CLASS:
+        return -2;
     case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_MAP_ADD:
         return -2;
     case OP_STORE_SUBSCR:

@@ -125,11 +125,42 @@ typedef enum {
     S_IMPORT,      /* aliases */
     S_IMPORTFROM,  /* module (NULL for relative-only), aliases, level */
     S_WITH,        /* items, body */
+    S_MATCH,       /* subject, cases (>= 1) */
 } TrStmtKind;
 
 typedef struct TrExceptHandler { TrAstExpr *type; const char *name; TrStmtList body; TrSpan span; } TrExceptHandler;
 typedef struct TrAlias { const char *name; const char *asname; TrSpan span; } TrAlias;
 typedef struct TrWithItem { TrAstExpr *context_expr, *optional_vars; } TrWithItem;
+
+/* Patterns of `match` statements (PEP 634), as CPython's ast.pattern nodes. */
+typedef enum {
+    P_VALUE,       /* value: a literal (E_INT, E_FLOAT, E_STR, E_BYTES, a negated number) or a dotted E_ATTR; compared with == */
+    P_SINGLETON,   /* value: E_NONE, E_TRUE or E_FALSE; compared with `is` */
+    P_SEQUENCE,    /* items (may hold one P_STAR) */
+    P_MAPPING,     /* keys (literals or E_ATTR), items (their patterns), rest (`**rest` name or NULL) */
+    P_CLASS,       /* cls (E_NAME or E_ATTR), items (positional), kwd_names + kwd_items (nkwd each) */
+    P_STAR,        /* name (`*name`; NULL for `*_`) */
+    P_AS,          /* pattern (NULL: a capture, or `_` when name is NULL too), name */
+    P_OR,          /* items (>= 2 alternatives) */
+} TrPatternKind;
+
+typedef struct TrPattern TrPattern;
+typedef struct { TrPattern **items; size_t len; } TrPatternList;
+struct TrPattern {
+    TrPatternKind kind;
+    TrSpan span;
+    TrAstExpr *value;                   /* P_VALUE, P_SINGLETON */
+    TrPatternList items;                /* P_SEQUENCE, P_OR, P_CLASS (positional), P_MAPPING (values) */
+    TrExprList keys;                    /* P_MAPPING */
+    TrAstExpr *cls;                     /* P_CLASS */
+    const char **kwd_names;             /* P_CLASS */
+    TrPattern **kwd_items;              /* P_CLASS */
+    size_t nkwd;                        /* P_CLASS */
+    TrPattern *pattern;                 /* P_AS */
+    const char *name;                   /* P_AS, P_STAR; P_MAPPING: the rest name */
+};
+
+typedef struct TrMatchCase { TrPattern *pattern; TrAstExpr *guard; /* or NULL */ TrStmtList body; } TrMatchCase;
 
 struct TrAstStmt {
     TrStmtKind kind;
@@ -149,6 +180,7 @@ struct TrAstStmt {
         struct { TrAstExpr *test, *msg; } assert_;
         struct { const char *module; TrAlias *aliases; size_t naliases; int level; } import;
         struct { TrWithItem *items; size_t nitems; TrStmtList body; } with;
+        struct { TrAstExpr *subject; TrMatchCase *cases; size_t ncases; } match;
     };
 };
 

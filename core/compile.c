@@ -28,6 +28,7 @@
 #include "torii/int.h"
 #include "torii/float.h"
 #include "torii/tuple.h"
+#include "torii/abstract.h"
 
 #define MAX_FBLOCKS 64
 
@@ -1629,6 +1630,480 @@ static int compile_importfrom(Compiler *c, TrAstStmt *s)
     return emit(c, OP_POP_TOP, 0, s->span);
 }
 
+/* ---- match statements (PEP 634) ---------------------------------------- */
+
+/* Patterns compile as CPython's do.  A pattern consumes the value on top of
+ * the stack.  Captured values are not stored until the whole case pattern has
+ * matched: each one is rotated down the stack, under every earlier capture
+ * and under the `on_top` values the enclosing patterns still need, so the
+ * stack holds [subject copy][captures, the latest deepest][on_top values]
+ * [value being matched].  A failing test jumps to fail_pop[n], a chain of
+ * POP_TOPs that drops the n values above the case's base and then falls
+ * into the next case. */
+typedef struct PatCtx {
+    const char **stores;         /* captured names: stores[0] nearest the top */
+    size_t nstores, stores_cap;
+    int *fail_pop;               /* labels; fail_pop[n] pops n values */
+    size_t nfail, fail_cap;
+    int on_top;
+    bool allow_irrefutable;
+} PatCtx;
+
+static void pc_free(PatCtx *pc)
+{
+    free(pc->stores);
+    free(pc->fail_pop);
+    pc->stores = NULL;
+    pc->fail_pop = NULL;
+    pc->nstores = pc->stores_cap = pc->nfail = pc->fail_cap = 0;
+}
+
+static int compile_pattern(Compiler *c, TrPattern *p, PatCtx *pc);
+
+static bool is_wildcard(TrPattern *p) { return p->kind == P_AS && !p->pattern && !p->name; }
+
+static int fail_label(Compiler *c, PatCtx *pc, size_t n)
+{
+    if (grow((void **)&pc->fail_pop, &pc->fail_cap, n + 1, sizeof *pc->fail_pop) < 0) return nomem(c);
+    while (pc->nfail <= n) {
+        int l = new_label(c);
+        if (l < 0) return -1;
+        pc->fail_pop[pc->nfail++] = l;
+    }
+    return pc->fail_pop[n];
+}
+
+/* Emits `op` (a jump) to the failure label that pops everything this case
+ * has pushed so far. */
+static int jump_to_fail(Compiler *c, PatCtx *pc, int op, TrSpan sp)
+{
+    int l = fail_label(c, pc, (size_t)pc->on_top + pc->nstores);
+    if (l < 0) return -1;
+    return emit(c, op, l, sp);
+}
+
+/* Places the failure labels: fail_pop[n] pops one value and falls into fail_pop[n - 1]. */
+static int emit_fail_pops(Compiler *c, PatCtx *pc, TrSpan sp)
+{
+    if (!pc->nfail) return 0;
+    for (size_t n = pc->nfail - 1; n > 0; n--) {
+        use_label(c, pc->fail_pop[n]);
+        TRY(emit(c, OP_POP_TOP, 0, sp));
+    }
+    use_label(c, pc->fail_pop[0]);
+    pc->nfail = 0;
+    return 0;
+}
+
+/* Moves the top of the stack `count` places down (the others move up one). */
+static int rotate(Compiler *c, int count, TrSpan sp)
+{
+    while (count > 1) TRY(emit(c, OP_SWAP, count--, sp));
+    return 0;
+}
+
+static bool has_store(PatCtx *pc, const char *name)
+{
+    for (size_t i = 0; i < pc->nstores; i++)
+        if (strcmp(pc->stores[i], name) == 0) return true;
+    return false;
+}
+
+static int dup_store(Compiler *c, TrSpan sp, const char *name)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "multiple assignments to name '%s' in pattern", name);
+    return syntax_error(c, sp, msg);
+}
+
+static int add_store(Compiler *c, PatCtx *pc, const char *name)
+{
+    if (grow((void **)&pc->stores, &pc->stores_cap, pc->nstores + 1, sizeof *pc->stores) < 0) return nomem(c);
+    pc->stores[pc->nstores++] = name;
+    return 0;
+}
+
+/* Captures the value on top as `name` (NULL: drops it). */
+static int store_capture(Compiler *c, PatCtx *pc, const char *name, TrSpan sp)
+{
+    if (!name) return emit(c, OP_POP_TOP, 0, sp);
+    if (has_store(pc, name)) return dup_store(c, sp, name);
+    TRY(rotate(c, pc->on_top + (int)pc->nstores + 1, sp));
+    return add_store(c, pc, name);
+}
+
+static int compile_subpattern(Compiler *c, TrPattern *p, PatCtx *pc)
+{
+    bool saved = pc->allow_irrefutable;
+    pc->allow_irrefutable = true;
+    TRY(compile_pattern(c, p, pc));
+    pc->allow_irrefutable = saved;
+    return 0;
+}
+
+static int load_int(Compiler *c, int64_t v, TrSpan sp)
+{
+    return load_const_take(c, int_from_i64(c->ts, v), sp);
+}
+
+static int pattern_sequence(Compiler *c, TrPattern *p, PatCtx *pc)
+{
+    TrSpan sp = p->span;
+    size_t size = p->items.len;
+    long star = -1;
+    bool only_wildcard = true, star_wildcard = false;
+    for (size_t i = 0; i < size; i++) {
+        TrPattern *it = p->items.items[i];
+        if (it->kind == P_STAR) {
+            if (star >= 0) return syntax_error(c, sp, "multiple starred names in sequence pattern");
+            star_wildcard = it->name == NULL;
+            only_wildcard &= star_wildcard;
+            star = (long)i;
+            continue;
+        }
+        only_wildcard &= is_wildcard(it);
+    }
+    /* the subject stays on top during the type and length checks */
+    pc->on_top++;
+    TRY(emit(c, OP_MATCH_SEQUENCE, 0, sp));
+    TRY(jump_to_fail(c, pc, OP_POP_JUMP_IF_FALSE, sp));
+    if (star < 0 || size > 1) {
+        TRY(emit(c, OP_GET_LEN, 0, sp));
+        TRY(load_int(c, star < 0 ? (int64_t)size : (int64_t)size - 1, sp));
+        TRY(emit(c, OP_COMPARE_OP, star < 0 ? TR_EQ : TR_GE, sp));
+        TRY(jump_to_fail(c, pc, OP_POP_JUMP_IF_FALSE, sp));
+    }
+    pc->on_top--;
+    if (only_wildcard) return emit(c, OP_POP_TOP, 0, sp);
+    if (star_wildcard) {
+        /* [a, *_, b]: index the subject instead of unpacking it */
+        pc->on_top++;
+        for (size_t i = 0; i < size; i++) {
+            TrPattern *it = p->items.items[i];
+            if (is_wildcard(it) || (long)i == star) continue;
+            TRY(emit(c, OP_COPY, 1, sp));
+            if ((long)i < star) {
+                TRY(load_int(c, (int64_t)i, sp));
+            } else {
+                TRY(emit(c, OP_GET_LEN, 0, sp));
+                TRY(load_int(c, (int64_t)(size - i), sp));
+                TRY(emit(c, OP_BINARY_OP, TR_BINOP_SUB, sp));
+            }
+            TRY(emit(c, OP_BINARY_SUBSCR, 0, sp));
+            TRY(compile_subpattern(c, it, pc));
+        }
+        pc->on_top--;
+        return emit(c, OP_POP_TOP, 0, sp);
+    }
+    if (star < 0) {
+        TRY(emit(c, OP_UNPACK_SEQUENCE, (int)size, sp));
+    } else {
+        size_t after = size - (size_t)star - 1;
+        if (star >= 256 || after >= (1u << 16)) return syntax_error(c, sp, "too many expressions in star-unpacking sequence pattern");
+        TRY(emit(c, OP_UNPACK_EX, (int)((size_t)star | (after << 8)), sp));
+    }
+    pc->on_top += (int)size;
+    for (size_t i = 0; i < size; i++) {
+        pc->on_top--;
+        TRY(compile_subpattern(c, p->items.items[i], pc));
+    }
+    return 0;
+}
+
+/* The constant a literal mapping key stands for (new reference), or NULL
+ * with *is_const false for attribute keys; NULL with *is_const true on error. */
+static TrObject *key_const(Compiler *c, TrAstExpr *k, bool *is_const)
+{
+    *is_const = true;
+    switch (k->kind) {
+    case E_INT: return int_const(c, k->text, false);
+    case E_FLOAT: return float_new(c->ts, k->fval);
+    case E_STR: return str_from_utf8(c->ts, k->str, k->str_len);
+    case E_BYTES: return bytes_from(c->ts, k->str, k->str_len);
+    case E_NONE: return tr_newref(tr_none);
+    case E_TRUE: return tr_newref(tr_true);
+    case E_FALSE: return tr_newref(tr_false);
+    case E_UNARY:
+        if (k->unary.operand->kind == E_INT) return int_const(c, k->unary.operand->text, true);
+        if (k->unary.operand->kind == E_FLOAT) return float_new(c->ts, -k->unary.operand->fval);
+        break;
+    default:
+        break;
+    }
+    *is_const = false;
+    return NULL;
+}
+
+/* SyntaxError for a literal key equal to an earlier one; -1 on error. */
+static int check_mapping_keys(Compiler *c, TrPattern *p)
+{
+    size_t n = p->keys.len;
+    TrObject **seen = calloc(n ? n : 1, sizeof *seen);
+    if (!seen) return nomem(c);
+    size_t nseen = 0;
+    int r = 0;
+    for (size_t i = 0; i < n && r == 0; i++) {
+        TrAstExpr *k = p->keys.items[i];
+        if (k->kind == E_JOINEDSTR) {
+            r = syntax_error(c, p->span, "mapping pattern keys may only match literals and attribute lookups");
+            break;
+        }
+        bool is_const;
+        TrObject *v = key_const(c, k, &is_const);
+        if (!is_const) continue;
+        if (!v) { r = obj_failed(c); break; }
+        for (size_t j = 0; j < nseen && r == 0; j++) {
+            int eq = tr_richcompare_bool(c->ts, seen[j], v, TR_EQ);
+            if (eq < 0) { r = obj_failed(c); break; }
+            if (eq) {
+                TrObject *rep = tr_repr(c->ts, v);
+                if (!rep) { r = obj_failed(c); break; }
+                char msg[256];
+                snprintf(msg, sizeof msg, "mapping pattern checks duplicate key (%s)", str_utf8(rep));
+                tr_decref(rep);
+                r = syntax_error(c, p->span, msg);
+            }
+        }
+        seen[nseen++] = v;
+    }
+    for (size_t j = 0; j < nseen; j++) tr_decref(seen[j]);
+    free(seen);
+    return r;
+}
+
+static int pattern_mapping(Compiler *c, TrPattern *p, PatCtx *pc)
+{
+    TrSpan sp = p->span;
+    size_t size = p->keys.len;
+    pc->on_top++;
+    TRY(emit(c, OP_MATCH_MAPPING, 0, sp));
+    TRY(jump_to_fail(c, pc, OP_POP_JUMP_IF_FALSE, sp));
+    if (!size && !p->name) {
+        pc->on_top--;
+        return emit(c, OP_POP_TOP, 0, sp);
+    }
+    if (size) {
+        TRY(emit(c, OP_GET_LEN, 0, sp));
+        TRY(load_int(c, (int64_t)size, sp));
+        TRY(emit(c, OP_COMPARE_OP, TR_GE, sp));
+        TRY(jump_to_fail(c, pc, OP_POP_JUMP_IF_FALSE, sp));
+    }
+    TRY(check_mapping_keys(c, p));
+    for (size_t i = 0; i < size; i++) TRY(compile_expr(c, p->keys.items[i]));
+    TRY(emit(c, OP_BUILD_TUPLE, (int)size, sp));
+    TRY(emit(c, OP_MATCH_KEYS, 0, sp));
+    /* [subject, keys, values or None] */
+    pc->on_top += 2;
+    TRY(emit(c, OP_COPY, 1, sp));
+    TRY(jump_to_fail(c, pc, OP_POP_JUMP_IF_NONE, sp));
+    TRY(emit(c, OP_UNPACK_SEQUENCE, (int)size, sp));
+    pc->on_top += (int)size - 1;
+    for (size_t i = 0; i < size; i++) {
+        pc->on_top--;
+        TRY(compile_subpattern(c, p->items.items[i], pc));
+    }
+    pc->on_top -= 2;
+    if (p->name) {
+        /* rest = dict(subject) without the keys */
+        TRY(emit(c, OP_BUILD_MAP, 0, sp));
+        TRY(emit(c, OP_SWAP, 3, sp));
+        TRY(emit(c, OP_DICT_UPDATE, 2, sp));
+        TRY(emit(c, OP_UNPACK_SEQUENCE, (int)size, sp));
+        for (size_t k = size; k > 0; k--) {
+            TRY(emit(c, OP_COPY, (int)k + 1, sp));
+            TRY(emit(c, OP_SWAP, 2, sp));
+            TRY(emit(c, OP_DELETE_SUBSCR, 0, sp));
+        }
+        return store_capture(c, pc, p->name, sp);
+    }
+    TRY(emit(c, OP_POP_TOP, 0, sp));
+    return emit(c, OP_POP_TOP, 0, sp);
+}
+
+static int pattern_class(Compiler *c, TrPattern *p, PatCtx *pc)
+{
+    TrSpan sp = p->span;
+    size_t nargs = p->items.len, nkw = p->nkwd;
+    for (size_t j = 0; j < nkw; j++)
+        for (size_t i = 0; i < j; i++)
+            if (strcmp(p->kwd_names[i], p->kwd_names[j]) == 0) {
+                char msg[256];
+                snprintf(msg, sizeof msg, "attribute name repeated in class pattern: %s", p->kwd_names[j]);
+                return syntax_error(c, p->kwd_items[j]->span, msg);
+            }
+    TRY(compile_expr(c, p->cls));
+    TrObject *names = tuple_new(c->ts, nkw);
+    if (!names) return obj_failed(c);
+    for (size_t i = 0; i < nkw; i++) {
+        TrObject *s = str_intern_cstr(c->ts, p->kwd_names[i]);
+        if (!s) {
+            for (size_t k = i; k < nkw; k++) tuple_set_take(names, k, tr_newref(tr_none));
+            tr_decref(names);
+            return obj_failed(c);
+        }
+        tuple_set_take(names, i, tr_newref(s));
+    }
+    TRY(load_const_take(c, names, sp));
+    TRY(emit(c, OP_MATCH_CLASS, (int)nargs, sp));
+    /* [attributes tuple or None] */
+    pc->on_top++;
+    TRY(emit(c, OP_COPY, 1, sp));
+    TRY(jump_to_fail(c, pc, OP_POP_JUMP_IF_NONE, sp));
+    TRY(emit(c, OP_UNPACK_SEQUENCE, (int)(nargs + nkw), sp));
+    pc->on_top += (int)(nargs + nkw) - 1;
+    for (size_t i = 0; i < nargs + nkw; i++) {
+        pc->on_top--;
+        TrPattern *sub = i < nargs ? p->items.items[i] : p->kwd_items[i - nargs];
+        if (is_wildcard(sub)) {
+            TRY(emit(c, OP_POP_TOP, 0, sp));
+            continue;
+        }
+        TRY(compile_subpattern(c, sub, pc));
+    }
+    return 0;
+}
+
+static int pattern_or(Compiler *c, TrPattern *p, PatCtx *pc)
+{
+    TrSpan sp = p->span;
+    int end = new_label(c);
+    if (end < 0) return -1;
+    const char **control = NULL;
+    size_t ncontrol = 0;
+    int r = 0;
+    size_t n = p->items.len;
+    for (size_t i = 0; i < n && r == 0; i++) {
+        TrPattern *alt = p->items.items[i];
+        PatCtx apc = {0};
+        apc.allow_irrefutable = i == n - 1 && pc->allow_irrefutable;
+        r = emit(c, OP_COPY, 1, alt->span);
+        if (r == 0) r = compile_pattern(c, alt, &apc);
+        if (r == 0 && i == 0) {
+            control = apc.stores;
+            ncontrol = apc.nstores;
+            apc.stores = NULL;
+            apc.nstores = apc.stores_cap = 0;
+        } else if (r == 0) {
+            /* the same names, reordered on the stack as the first alternative's */
+            if (apc.nstores != ncontrol) r = syntax_error(c, sp, "alternative patterns bind different names");
+            for (size_t k = ncontrol; r == 0 && k-- > 0;) {
+                size_t d = 0;
+                while (d < ncontrol && strcmp(apc.stores[d], control[k]) != 0) d++;
+                if (d == ncontrol) { r = syntax_error(c, sp, "alternative patterns bind different names"); break; }
+                if (d == k) continue;
+                const char *t;
+                if (d != 0) {
+                    r = emit(c, OP_SWAP, (int)d + 1, alt->span);
+                    t = apc.stores[0]; apc.stores[0] = apc.stores[d]; apc.stores[d] = t;
+                }
+                if (r == 0 && k != 0) {
+                    r = emit(c, OP_SWAP, (int)k + 1, alt->span);
+                    t = apc.stores[0]; apc.stores[0] = apc.stores[k]; apc.stores[k] = t;
+                }
+            }
+        }
+        if (r == 0) r = emit(c, OP_JUMP, end, alt->span);
+        if (r == 0) r = emit_fail_pops(c, &apc, alt->span);
+        pc_free(&apc);
+    }
+    if (r == 0) r = emit(c, OP_POP_TOP, 0, sp);
+    if (r == 0) r = jump_to_fail(c, pc, OP_JUMP, sp);
+    if (r == 0) {
+        use_label(c, end);
+        int nrots = (int)ncontrol + 1 + pc->on_top + (int)pc->nstores;
+        for (size_t i = 0; i < ncontrol && r == 0; i++) {
+            r = rotate(c, nrots, sp);
+            if (r == 0 && has_store(pc, control[i])) r = dup_store(c, sp, control[i]);
+            if (r == 0) r = add_store(c, pc, control[i]);
+        }
+    }
+    free(control);
+    TRY(r);
+    return emit(c, OP_POP_TOP, 0, sp);
+}
+
+static int compile_pattern(Compiler *c, TrPattern *p, PatCtx *pc)
+{
+    TrSpan sp = p->span;
+    switch (p->kind) {
+    case P_VALUE:
+        if (p->value->kind == E_JOINEDSTR)
+            return syntax_error(c, p->value->span, "patterns may only match literals and attribute lookups");
+        TRY(compile_expr(c, p->value));
+        TRY(emit(c, OP_COMPARE_OP, TR_EQ, sp));
+        return jump_to_fail(c, pc, OP_POP_JUMP_IF_FALSE, sp);
+    case P_SINGLETON:
+        TRY(compile_expr(c, p->value));
+        TRY(emit(c, OP_IS_OP, 0, sp));
+        return jump_to_fail(c, pc, OP_POP_JUMP_IF_FALSE, sp);
+    case P_SEQUENCE:
+        return pattern_sequence(c, p, pc);
+    case P_MAPPING:
+        return pattern_mapping(c, p, pc);
+    case P_CLASS:
+        return pattern_class(c, p, pc);
+    case P_STAR:
+        return store_capture(c, pc, p->name, sp);
+    case P_AS:
+        if (!p->pattern) {
+            if (!pc->allow_irrefutable) {
+                if (!p->name) return syntax_error(c, sp, "wildcard makes remaining patterns unreachable");
+                char msg[256];
+                snprintf(msg, sizeof msg, "name capture '%s' makes remaining patterns unreachable", p->name);
+                return syntax_error(c, sp, msg);
+            }
+            return store_capture(c, pc, p->name, sp);
+        }
+        pc->on_top++;
+        TRY(emit(c, OP_COPY, 1, sp));
+        TRY(compile_pattern(c, p->pattern, pc));
+        pc->on_top--;
+        return store_capture(c, pc, p->name, sp);
+    case P_OR:
+        return pattern_or(c, p, pc);
+    }
+    return syntax_error(c, sp, "torii: unknown pattern");
+}
+
+static int compile_match(Compiler *c, TrAstStmt *s)
+{
+    TRY(compile_expr(c, s->match.subject));
+    int end = new_label(c);
+    if (end < 0) return -1;
+    size_t ncases = s->match.ncases;
+    bool has_default = is_wildcard(s->match.cases[ncases - 1].pattern) && ncases > 1;
+    size_t nloop = ncases - has_default;
+    for (size_t i = 0; i < nloop; i++) {
+        TrMatchCase *m = &s->match.cases[i];
+        TrSpan psp = m->pattern->span;
+        bool copy = i != nloop - 1;
+        if (copy) TRY(emit(c, OP_COPY, 1, psp));
+        PatCtx pc = {0};
+        pc.allow_irrefutable = m->guard != NULL || i == ncases - 1;
+        int r = compile_pattern(c, m->pattern, &pc);
+        /* a match: store the captures, stores[0] first (it is on top) */
+        for (size_t k = 0; r == 0 && k < pc.nstores; k++) r = name_op(c, pc.stores[k], CTX_STORE, psp);
+        if (r == 0 && m->guard) {
+            int l = fail_label(c, &pc, 0);
+            r = l < 0 ? -1 : compile_jump_if(c, m->guard, false, l);
+        }
+        if (r == 0 && copy) r = emit(c, OP_POP_TOP, 0, psp);
+        if (r == 0) r = compile_stmts(c, &m->body);
+        if (r == 0) r = emit(c, OP_JUMP, end, c->last_span);
+        if (r == 0) r = emit_fail_pops(c, &pc, psp);
+        pc_free(&pc);
+        TRY(r);
+    }
+    if (has_default) {
+        TrMatchCase *m = &s->match.cases[ncases - 1];
+        TRY(emit(c, OP_NOP, 0, m->pattern->span));
+        if (m->guard) TRY(compile_jump_if(c, m->guard, false, end));
+        TRY(compile_stmts(c, &m->body));
+    }
+    use_label(c, end);
+    return 0;
+}
+
 static int compile_stmt(Compiler *c, TrAstStmt *s)
 {
     c->last_span = s->span;
@@ -1716,6 +2191,7 @@ static int compile_stmt(Compiler *c, TrAstStmt *s)
     case S_IMPORT: r = compile_import(c, s); break;
     case S_IMPORTFROM: r = compile_importfrom(c, s); break;
     case S_WITH: r = compile_with(c, s, 0); break;
+    case S_MATCH: r = compile_match(c, s); break;
     default: r = syntax_error(c, s->span, "torii: unknown statement"); break;
     }
     c->last_span = s->span;

@@ -127,6 +127,11 @@
     X(LOAD_BUILD_CLASS)  /* reserved for class statements */ \
     X(YIELD_VALUE)       /* [v] -> [sent]: suspends the generator frame, handing v to the resumer; resumes with the sent value pushed */ \
     X(YIELD_FROM)        /* [iter, v] -> [result]: sends v into iter (next() when v is None and iter is not a generator); a yielded value suspends the frame AT this instruction, which runs again on resume with the sent value pushed; StopIteration(result) ends the delegation */ \
+    X(GET_LEN)           /* [o] -> [o, len(o)] (match statements) */ \
+    X(MATCH_SEQUENCE)    /* [o] -> [o, bool]: o's type is a sequence for pattern matching (list, tuple, range, deque, their subclasses, classes whose MRO sets __abc_tpflags__ bit 1<<5); never str, bytes, bytearray */ \
+    X(MATCH_MAPPING)     /* [o] -> [o, bool]: dict and its subclasses, classes whose MRO sets __abc_tpflags__ bit 1<<6 */ \
+    X(MATCH_KEYS)        /* [o, keys tuple] -> [o, keys, values tuple or None]: o.get(key, <dummy>) per key, None at the first missing; ValueError "mapping pattern checks duplicate key ('k')" */ \
+    X(MATCH_CLASS)       /* arg n positional sub-patterns: [o, cls, kwnames tuple] -> [tuple of n + len(kwnames) attributes, or None when o is no instance of cls or lacks one]; TypeErrors as CPython's (__match_args__, "C() accepts 0 positional sub-patterns (1 given)") */ \
     X(EXTENDED_ARG)      /* arg is the high bits of the next instruction's argument (<< 24) */
 
 #define TR_OP_ENUM(name) OP_##name,

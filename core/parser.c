@@ -1972,6 +1972,377 @@ static TrAstExpr *target_list(P *p)
     return t;
 }
 
+/* ---- match statements (PEP 634) ------------------------------------------ */
+
+/* `match` and `case` are soft keywords: a statement is a match statement
+ * when it starts with the name `match` followed by an atom-like token that
+ * could not continue an expression statement (a name, number or string), or
+ * when its logical line ends with ':' (as `match (x):` or `match [a, b]:`). */
+
+static TrPattern *pattern(P *p);
+
+static TrPattern *mkp(P *p, TrPatternKind k, TrSpan s)
+{
+    TrPattern *pt = alloc(p, sizeof *pt);
+    pt->kind = k;
+    pt->span = s;
+    return pt;
+}
+
+static TrPatternList plist(Vec *v) { return (TrPatternList){(TrPattern **)v->items, v->len}; }
+
+/* A name usable as a capture target: not a keyword, not `_`, and not
+ * followed by '.', '(' or '='. */
+static bool at_capture(P *p)
+{
+    TrToken *t = cur(p);
+    if (t->kind != T_NAME || is_keyword(t) || tok_is(t, "_"))
+        return false;
+    TrToken *n = peek_at(p, 1);
+    return !(n->kind == T_OP && (n->op == OP_DOT || n->op == OP_LPAR || n->op == OP_EQUAL));
+}
+
+/* A literal of a literal pattern or mapping key (signed number, strings,
+ * None, True, False), or NULL when none starts here. */
+static TrAstExpr *literal_expr(P *p)
+{
+    TrToken *t = cur(p);
+    if (t->kind == T_STRING)
+        return parse_strings(p);
+    if (tok_is(t, "None") || tok_is(t, "True") || tok_is(t, "False"))
+        return atom(p);
+    bool neg = t->kind == T_OP && t->op == OP_MINUS && peek_at(p, 1)->kind == T_NUMBER;
+    if (t->kind != T_NUMBER && !neg)
+        return NULL;
+    TrAstExpr *e;
+    if (neg) {
+        advance(p);
+        TrAstExpr *v = atom(p);
+        e = mk(p, E_UNARY, from_tok(p, t));
+        e->unary.unop = U_NEG;
+        e->unary.operand = v;
+    } else {
+        e = atom(p);
+    }
+    if (at_op(p, OP_PLUS) || at_op(p, OP_MINUS)) {
+        advance(p);
+        TrToken *im = cur(p);
+        if (im->kind != T_NUMBER)
+            invalid(p);
+        if ((im->start[im->len - 1] | 0x20) == 'j')
+            fail_tok(p, im, "complex literals are not supported");
+        fail_tok(p, im, "imaginary number required in complex literal");
+    }
+    return e;
+}
+
+/* name_or_attr: NAME ('.' NAME)* */
+static TrAstExpr *name_or_attr(P *p)
+{
+    TrToken *st = cur(p);
+    TrAstExpr *e = mk(p, E_NAME, tspan(st));
+    e->name = expect_name(p);
+    while (accept_op(p, OP_DOT)) {
+        TrToken *nt = cur(p);
+        const char *attr = expect_name(p);
+        TrAstExpr *a = mk(p, E_ATTR, join(e->span, tspan(nt)));
+        a->attr.value = e;
+        a->attr.attr = attr;
+        e = a;
+    }
+    return e;
+}
+
+static TrPattern *star_or_pattern(P *p)
+{
+    if (!at_op(p, OP_STAR))
+        return pattern(p);
+    TrToken *st = advance(p);
+    TrToken *t = cur(p);
+    TrPattern *pt = mkp(p, P_STAR, tspan(st));
+    if (tok_is(t, "_")) {
+        advance(p);
+    } else if (at_capture(p)) {
+        pt->name = name_str(p, advance(p));
+    } else {
+        invalid(p);
+    }
+    pt->span = from_tok(p, st);
+    return pt;
+}
+
+/* The items of a sequence pattern up to `close` (already past the opener). */
+static TrPatternList sequence_items(P *p, TrOp close)
+{
+    Vec v = {0};
+    while (!at_op(p, close)) {
+        vpush(p, &v, star_or_pattern(p));
+        if (!accept_op(p, OP_COMMA))
+            break;
+    }
+    expect_op(p, close);
+    return plist(&v);
+}
+
+static TrPattern *class_pattern(P *p, TrAstExpr *cls)
+{
+    TrToken *st = cur(p);
+    advance(p);                             /* ( */
+    Vec pos = {0}, kwn = {0}, kwp = {0};
+    TrPattern *bad_first = NULL, *bad_last = NULL;
+    bool bad_done = false;
+    while (!at_op(p, OP_RPAR)) {
+        TrToken *t = cur(p);
+        if (t->kind == T_NAME && !is_keyword(t) && peek_at(p, 1)->kind == T_OP && peek_at(p, 1)->op == OP_EQUAL) {
+            advance(p);
+            advance(p);
+            vpush(p, &kwn, (void *)name_str(p, t));
+            vpush(p, &kwp, pattern(p));
+            if (bad_first)
+                bad_done = true;
+        } else {
+            TrPattern *pt = pattern(p);
+            if (kwn.len) {
+                if (!bad_first)
+                    bad_first = pt;
+                if (!bad_done)
+                    bad_last = pt;
+            }
+            vpush(p, &pos, pt);
+        }
+        if (!accept_op(p, OP_COMMA))
+            break;
+    }
+    expect_op(p, OP_RPAR);
+    if (bad_first)
+        FAIL_SPAN(p, join(bad_first->span, bad_last->span), "positional patterns follow keyword patterns");
+    TrPattern *pt = mkp(p, P_CLASS, join(cls->span, tspan(prev(p))));
+    (void)st;
+    pt->cls = cls;
+    pt->items = plist(&pos);
+    pt->nkwd = kwn.len;
+    pt->kwd_names = (const char **)kwn.items;
+    pt->kwd_items = (TrPattern **)kwp.items;
+    return pt;
+}
+
+static TrPattern *mapping_pattern(P *p)
+{
+    TrToken *st = advance(p);               /* { */
+    Vec keys = {0}, vals = {0};
+    const char *rest = NULL;
+    while (!at_op(p, OP_RBRACE)) {
+        if (accept_op(p, OP_DOUBLESTAR)) {
+            if (!at_capture(p))
+                invalid(p);
+            rest = name_str(p, advance(p));
+            accept_op(p, OP_COMMA);
+            break;
+        }
+        TrAstExpr *k = literal_expr(p);
+        if (!k) {
+            TrToken *t = cur(p);
+            if (t->kind != T_NAME || is_keyword(t))
+                invalid(p);
+            if (!(peek_at(p, 1)->kind == T_OP && peek_at(p, 1)->op == OP_DOT)) {
+                advance(p);
+                invalid(p);
+            }
+            k = name_or_attr(p);
+        }
+        expect_op(p, OP_COLON);
+        vpush(p, &keys, k);
+        vpush(p, &vals, pattern(p));
+        if (!accept_op(p, OP_COMMA))
+            break;
+    }
+    expect_op(p, OP_RBRACE);
+    TrPattern *pt = mkp(p, P_MAPPING, from_tok(p, st));
+    pt->keys = elist(&keys);
+    pt->items = plist(&vals);
+    pt->name = rest;
+    return pt;
+}
+
+static TrPattern *closed_pattern(P *p)
+{
+    TrToken *t = cur(p);
+    TrAstExpr *lit = literal_expr(p);
+    if (lit) {
+        bool single = lit->kind == E_NONE || lit->kind == E_TRUE || lit->kind == E_FALSE;
+        TrPattern *pt = mkp(p, single ? P_SINGLETON : P_VALUE, lit->span);
+        pt->value = lit;
+        return pt;
+    }
+    if (t->kind == T_NAME && !is_keyword(t)) {
+        TrToken *n = peek_at(p, 1);
+        bool more = n->kind == T_OP && (n->op == OP_DOT || n->op == OP_LPAR);
+        if (tok_is(t, "_") || !more) {
+            advance(p);
+            TrPattern *pt = mkp(p, P_AS, tspan(t));
+            if (!tok_is(t, "_"))
+                pt->name = name_str(p, t);
+            return pt;
+        }
+        TrAstExpr *e = name_or_attr(p);
+        if (at_op(p, OP_LPAR))
+            return class_pattern(p, e);
+        TrPattern *pt = mkp(p, P_VALUE, e->span);
+        pt->value = e;
+        return pt;
+    }
+    if (at_op(p, OP_LPAR)) {
+        advance(p);
+        if (accept_op(p, OP_RPAR))
+            return mkp(p, P_SEQUENCE, from_tok(p, t));
+        TrPattern *first = star_or_pattern(p);
+        if (first->kind != P_STAR && accept_op(p, OP_RPAR))
+            return first;                   /* a group */
+        Vec v = {0};
+        vpush(p, &v, first);
+        if (accept_op(p, OP_COMMA)) {
+            while (!at_op(p, OP_RPAR)) {
+                vpush(p, &v, star_or_pattern(p));
+                if (!accept_op(p, OP_COMMA))
+                    break;
+            }
+        }
+        expect_op(p, OP_RPAR);
+        TrPattern *pt = mkp(p, P_SEQUENCE, from_tok(p, t));
+        pt->items = plist(&v);
+        return pt;
+    }
+    if (at_op(p, OP_LSQB)) {
+        advance(p);
+        TrPatternList items = sequence_items(p, OP_RSQB);
+        TrPattern *pt = mkp(p, P_SEQUENCE, from_tok(p, t));
+        pt->items = items;
+        return pt;
+    }
+    if (at_op(p, OP_LBRACE))
+        return mapping_pattern(p);
+    invalid(p);
+}
+
+static TrPattern *or_pattern(P *p)
+{
+    TrToken *st = cur(p);
+    TrPattern *first = closed_pattern(p);
+    if (!at_op(p, OP_VBAR))
+        return first;
+    Vec v = {0};
+    vpush(p, &v, first);
+    while (accept_op(p, OP_VBAR))
+        vpush(p, &v, closed_pattern(p));
+    TrPattern *pt = mkp(p, P_OR, from_tok(p, st));
+    pt->items = plist(&v);
+    return pt;
+}
+
+/* pattern: or_pattern ['as' NAME] */
+static TrPattern *pattern(P *p)
+{
+    TrToken *st = cur(p);
+    TrPattern *o = or_pattern(p);
+    if (!at_kw(p, "as"))
+        return o;
+    advance(p);
+    TrToken *t = cur(p);
+    if (tok_is(t, "_"))
+        fail_tok(p, t, "cannot use '_' as a target");
+    if (!at_capture(p)) {
+        if (t->kind != T_NAME && starts_expr(p)) {
+            TrAstExpr *e = expression(p);
+            FAIL_SPAN(p, e->span, "invalid pattern target");
+        }
+        invalid(p);
+    }
+    advance(p);
+    TrPattern *pt = mkp(p, P_AS, from_tok(p, st));
+    pt->pattern = o;
+    pt->name = name_str(p, t);
+    return pt;
+}
+
+/* patterns: an open sequence pattern (`case a, *b:`) or one pattern */
+static TrPattern *case_patterns(P *p)
+{
+    TrToken *st = cur(p);
+    TrPattern *first = star_or_pattern(p);
+    if (!at_op(p, OP_COMMA)) {
+        if (first->kind == P_STAR)
+            invalid(p);
+        return first;
+    }
+    Vec v = {0};
+    vpush(p, &v, first);
+    while (accept_op(p, OP_COMMA)) {
+        if (at_op(p, OP_COLON) || at_kw(p, "if"))
+            break;
+        vpush(p, &v, star_or_pattern(p));
+    }
+    TrPattern *pt = mkp(p, P_SEQUENCE, from_tok(p, st));
+    pt->items = plist(&v);
+    return pt;
+}
+
+static bool at_match_stmt(P *p)
+{
+    TrToken *t = cur(p);
+    if (!tok_is(t, "match") || p->pos + 1 >= p->ntoks)
+        return false;
+    TrToken *n = &p->toks[p->pos + 1];
+    if (n->kind == T_NUMBER || n->kind == T_STRING || (n->kind == T_NAME && !is_keyword(n)))
+        return true;
+    if (n->kind == T_OP && (n->op == OP_COLON || n->op == OP_EQUAL || n->op == OP_DOT || n->op == OP_SEMI ||
+                            (n->op >= OP_PLUSEQUAL && n->op <= OP_ATEQUAL)))
+        return false;
+    size_t i = p->pos + 1;
+    while (i < p->ntoks && p->toks[i].kind != T_NEWLINE && p->toks[i].kind != T_ENDMARKER)
+        i++;
+    TrToken *last = &p->toks[i - 1];
+    return i < p->ntoks && p->toks[i].kind == T_NEWLINE && last->kind == T_OP && last->op == OP_COLON;
+}
+
+static TrAstStmt *match_stmt(P *p)
+{
+    TrToken *st = advance(p);               /* match */
+    TrAstStmt *s = mks(p, S_MATCH, tspan(st));
+    s->match.subject = expr_list(p, true);
+    expect_colon(p);
+    if (cur(p)->kind != T_NEWLINE)
+        invalid(p);
+    advance(p);
+    TrToken *t = cur(p);
+    if (t->kind != T_INDENT) {
+        int end = t->kind == T_NAME ? t->end_col : -1;
+        fail_at(p, "IndentationError", t->lineno, t->col, t->end_lineno, end,
+                "expected an indented block after 'match' statement on line %d", st->lineno);
+    }
+    advance(p);
+    Vec cases = {0};
+    while (cur(p)->kind != T_DEDENT && cur(p)->kind != T_ENDMARKER) {
+        if (!at_kw(p, "case"))
+            invalid(p);
+        TrToken *ct = advance(p);
+        TrMatchCase *mc = alloc(p, sizeof *mc);
+        mc->pattern = case_patterns(p);
+        if (accept_kw(p, "if"))
+            mc->guard = named_expression(p);
+        expect_colon(p);
+        mc->body = block(p, "'case' statement", ct->lineno);
+        vpush(p, &cases, mc);
+        end_at(s, mc->body);
+    }
+    if (cur(p)->kind == T_DEDENT)
+        advance(p);
+    s->match.ncases = cases.len;
+    s->match.cases = alloc(p, cases.len * sizeof(TrMatchCase));
+    for (size_t i = 0; i < cases.len; i++)
+        s->match.cases[i] = *(TrMatchCase *)cases.items[i];
+    return s;
+}
+
 static TrAstStmt *compound(P *p, Vec *out)
 {
     TrToken *st = cur(p);
@@ -1985,6 +2356,7 @@ static TrAstStmt *compound(P *p, Vec *out)
     if (at_kw(p, "def")) { Vec d = {0}; return funcdef(p, &d, st); }
     if (at_kw(p, "class")) { Vec d = {0}; return classdef(p, &d); }
     if (at_kw(p, "if")) return if_stmt(p, false);
+    if (at_match_stmt(p)) return match_stmt(p);
     if (at_kw(p, "while")) {
         advance(p);
         TrAstStmt *s = mks(p, S_WHILE, tspan(st));

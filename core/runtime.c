@@ -20,6 +20,7 @@
 #include "threads/tstate.h"
 #include "threads/brc.h"
 #include "threads/qsbr.h"
+#include "threads/signals.h"
 #include "stdlib/stdlib.h"
 
 TrThread *runtime_init(int argc, char **argv) {
@@ -41,6 +42,7 @@ TrThread *runtime_init(int argc, char **argv) {
     if (dict_set_cstr(ts, tr_runtime.modules, "builtins", tr_runtime.builtins) < 0 ||
         dict_set_cstr(ts, tr_runtime.modules, "sys", tr_runtime.sys) < 0)
         goto fail;
+    if (signals_init(ts) < 0) goto fail;
     return ts;
 fail:
     if (err_occurred(ts)) exc_print(ts, ts->exc);

@@ -569,6 +569,34 @@ static const char *own_prefix(TrScope *s, const char *name, size_t n)
     return c;
 }
 
+/* A match pattern: its captures are assignments, its values and classes loads. */
+static int visit_pattern(Visitor *v, TrPattern *pt)
+{
+    switch (pt->kind) {
+    case P_VALUE: case P_SINGLETON:
+        return visit_expr(v, pt->value);
+    case P_SEQUENCE: case P_OR:
+        break;
+    case P_MAPPING:
+        if (visit_exprs(v, &pt->keys) < 0) return -1;
+        if (pt->name && visit_name(v, pt->name, CTX_STORE, pt->span) < 0) return -1;
+        break;
+    case P_CLASS:
+        if (visit_expr(v, pt->cls) < 0) return -1;
+        for (size_t i = 0; i < pt->nkwd; i++)
+            if (visit_pattern(v, pt->kwd_items[i]) < 0) return -1;
+        break;
+    case P_STAR:
+        return pt->name ? visit_name(v, pt->name, CTX_STORE, pt->span) : 0;
+    case P_AS:
+        if (pt->pattern && visit_pattern(v, pt->pattern) < 0) return -1;
+        return pt->name ? visit_name(v, pt->name, CTX_STORE, pt->span) : 0;
+    }
+    for (size_t i = 0; i < pt->items.len; i++)
+        if (visit_pattern(v, pt->items.items[i]) < 0) return -1;
+    return 0;
+}
+
 static int visit_stmt(Visitor *v, TrAstStmt *s)
 {
     switch (s->kind) {
@@ -670,6 +698,15 @@ static int visit_stmt(Visitor *v, TrAstStmt *s)
             if (s->with.items[i].optional_vars && visit_expr(v, s->with.items[i].optional_vars) < 0) return -1;
         }
         return visit_stmts(v, &s->with.body);
+    case S_MATCH:
+        if (visit_expr(v, s->match.subject) < 0) return -1;
+        for (size_t i = 0; i < s->match.ncases; i++) {
+            TrMatchCase *mc = &s->match.cases[i];
+            if (visit_pattern(v, mc->pattern) < 0) return -1;
+            if (mc->guard && visit_expr(v, mc->guard) < 0) return -1;
+            if (visit_stmts(v, &mc->body) < 0) return -1;
+        }
+        return 0;
     }
     return 0;
 }

@@ -40,6 +40,7 @@
 #include "core/stackref.h"
 #include "core/frame.h"
 #include "core/vm.h"
+#include "core/match.h"
 #include "torii/class.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
@@ -1580,6 +1581,14 @@ static NOINLINE int periodic(TrThread *ts) {
             if (periodic(ts) < 0) goto error; \
         } \
     } while (0)
+/* After a call that ran C code: a signal's handler (KeyboardInterrupt) runs
+ * now, so its traceback names the call's line, as in CPython. */
+#define ASYNC_CHECK() do { \
+        if (UNLIKELY(atomic_load_u32_relaxed(&ts->eval_breaker) & TR_EB_ASYNC_EXC)) { \
+            SAVE(); \
+            if (periodic(ts) < 0) goto error; \
+        } \
+    } while (0)
 /* Loads the registers of frame `f`, resuming at instruction `at` with stack top `top`. */
 #define LOAD_FRAME(at, top) do { \
         co = f->code; \
@@ -2345,6 +2354,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
                 sp = slot;
                 if (!res) goto error;
                 PUSH(sr_steal(res));
+                ASYNC_CHECK();
                 DISPATCH();
             }
         }
@@ -2352,6 +2362,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         sp = slot;
         if (!res) goto error;
         PUSH(sr_steal(res));
+        ASYNC_CHECK();
         DISPATCH();
     }
     push_frame:
@@ -2381,6 +2392,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         sr_close(kw);
         if (!res) goto error;
         PUSH(sr_steal(res));
+        ASYNC_CHECK();
         DISPATCH();
     }
     TARGET(CALL_EX) {
@@ -2390,6 +2402,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         sp = slot;
         if (!res) goto error;
         PUSH(sr_steal(res));
+        ASYNC_CHECK();
         DISPATCH();
     }
     TARGET(MAKE_FUNCTION) {
@@ -2523,6 +2536,47 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         }
         sr_close(TOP());
         TOP() = sr_steal(out);
+        DISPATCH();
+    }
+    TARGET(GET_LEN) {
+        SAVE();
+        ssize_t n = tr_len(ts, sr_obj(TOP()));
+        if (n < 0) goto error;
+        TrObject *r = int_from_i64(ts, (int64_t)n);
+        if (!r) goto error;
+        PUSH(sr_steal(r));
+        DISPATCH();
+    }
+    TARGET(MATCH_SEQUENCE) {
+        SAVE();
+        int r = match_is_sequence(ts, sr_obj(TOP()));
+        if (r < 0) goto error;
+        PUSH(sr_borrow(tr_bool(r)));
+        DISPATCH();
+    }
+    TARGET(MATCH_MAPPING) {
+        SAVE();
+        int r = match_is_mapping(ts, sr_obj(TOP()));
+        if (r < 0) goto error;
+        PUSH(sr_borrow(tr_bool(r)));
+        DISPATCH();
+    }
+    TARGET(MATCH_KEYS) {
+        SAVE();
+        TrObject *r = match_keys(ts, sr_obj(PEEK(2)), sr_obj(TOP()));
+        if (!r) goto error;
+        PUSH(sr_steal(r));
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS) {
+        TrStackRef names = POP(), cls = POP(), subj = TOP();
+        SAVE();
+        TrObject *r = match_class(ts, sr_obj(subj), sr_obj(cls), oparg, sr_obj(names));
+        sr_close(names);
+        sr_close(cls);
+        if (!r) goto error;
+        sr_close(subj);
+        TOP() = sr_steal(r);
         DISPATCH();
     }
     TARGET(EXTENDED_ARG) {

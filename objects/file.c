@@ -21,6 +21,7 @@
  * atexit hook flushes what a script wrote to a file it never closed. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@
 #include "torii/file.h"
 #include "torii/bytes.h"
 #include "stdlib/stdlib.h"
+#include "threads/signals.h"
 
 #define BUFSIZE 8192
 
@@ -148,8 +150,15 @@ static ssize_t fill_locked(TrThread *ts, TrFile *f, bool *moved) {
         ssize_t n;
         int e = 0;
         gil_release_for_blocking(ts);   /* suspends our section: others may use the file meanwhile */
-        do n = read(f->fd, tmp, sizeof tmp); while (n < 0 && errno == EINTR);
-        if (n < 0) e = errno;
+        /* The main thread waits for data or a signal: -EINTR sends do_read
+         * off to run the handler (outside the file's section). */
+        if (signals_is_main(ts) && !signals_wait_fd(ts, f->fd, POLLIN, -1)) {
+            n = -1;
+            e = EINTR;
+        } else {
+            do n = read(f->fd, tmp, sizeof tmp); while (n < 0 && errno == EINTR);
+            if (n < 0) e = errno;
+        }
         gil_reacquire_after_blocking(ts);
         if (n < 0) return -e;
         if (f->fd < 0) return 0;   /* closed by another thread meanwhile */
@@ -298,14 +307,23 @@ static int check_locked(TrThread *ts, TrFile *f, char what) {
 
 static TrObject *do_read(TrThread *ts, TrObject *self, int64_t size, bool line) {
     TrFile *f = FILE_SELF;
-    Chunk c = {NULL, 0, 0};
-    int bad = 0;
-    TR_BEGIN_CRITICAL(ts, f);
-    bad = check_locked(ts, f, 'r');
-    if (!bad) c = read_locked(ts, f, size, line);
-    TR_END_CRITICAL(ts);
-    if (bad) return NULL;
-    return decode_chunk(ts, f, c);
+    for (;;) {
+        Chunk c = {NULL, 0, 0};
+        int bad = 0;
+        TR_BEGIN_CRITICAL(ts, f);
+        bad = check_locked(ts, f, 'r');
+        if (!bad) c = read_locked(ts, f, size, line);
+        TR_END_CRITICAL(ts);
+        if (bad) return NULL;
+        if (c.err == EINTR) {
+            /* A signal woke the main thread: run its handler, then read on
+             * (what was read so far stays buffered). */
+            free(c.data);
+            if (signals_check(ts) < 0) return NULL;
+            continue;
+        }
+        return decode_chunk(ts, f, c);
+    }
 }
 
 METHOD(file_read) {

@@ -15,6 +15,7 @@
 #include "stdlib/stdlib.h"
 #include "threads/lock.h"
 #include "threads/tstate.h"
+#include "threads/signals.h"
 
 static uint32_t nthreads;   /* atomic: _thread threads still running (_count) */
 
@@ -78,13 +79,29 @@ int thread_parse_timeout(TrThread *ts, TrObject *o, int none_ok, int64_t *out_ns
     return 0;
 }
 
-int thread_acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns) {
+/* The wait of thread_acquire_mutex(_intr).  With `intr`, the main thread
+ * waits in slices and runs signal handlers between them: -1 if one raised. */
+static int acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns, int intr) {
     if (mutex_trylock(m)) return 1;
     if (!blocking || timeout_ns == 0) return 0;
-    gil_release_for_blocking(ts);
-    int got = mutex_lock_timed(m, timeout_ns);
-    gil_reacquire_after_blocking(ts);
-    return got;
+    int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
+    for (;;) {
+        int64_t rem = deadline < 0 ? -1 : deadline - lock_now_ns();
+        if (deadline >= 0 && rem <= 0) return mutex_trylock(m);
+        gil_release_for_blocking(ts);
+        int got = mutex_lock_timed(m, intr ? signals_slice_ns(ts, rem) : rem);
+        gil_reacquire_after_blocking(ts);
+        if (got) return 1;
+        if (intr && signals_check(ts) < 0) return -1;
+    }
+}
+
+int thread_acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns) {
+    return acquire_mutex(ts, m, blocking, timeout_ns, 0);
+}
+
+int thread_acquire_mutex_intr(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns) {
+    return acquire_mutex(ts, m, blocking, timeout_ns, 1);
 }
 
 /* ---- the lock type ---- */
@@ -116,7 +133,8 @@ static TrObject *lock_acquire(TrThread *ts, TrObject *self, TrObject *const *arg
         if (!blocking && timeout_ns != -1)
             return err_format(ts, &tr_exc_ValueError, "can't specify a timeout for a non-blocking call");
     }
-    return tr_bool(thread_acquire_mutex(ts, &((TrLock *)self)->mutex, blocking, timeout_ns));
+    int got = thread_acquire_mutex_intr(ts, &((TrLock *)self)->mutex, blocking, timeout_ns);
+    return got < 0 ? NULL : tr_bool(got);
 }
 
 static TrObject *lock_release(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -199,21 +217,29 @@ int thread_handle_is_done(TrThreadHandle *h) {
 
 int thread_handle_join(TrThread *ts, TrThreadHandle *h, int64_t timeout_ns) {
     if (timeout_ns == 0) return thread_handle_is_done(h);
-    gil_release_for_blocking(ts);
     int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
-    pthread_mutex_lock(&h->mu);
-    while (!h->done) {
-        if (deadline < 0) {
-            pthread_cond_wait(&h->cv, &h->mu);
-        } else {
-            struct timespec t = { deadline / 1000000000, deadline % 1000000000 };
-            if (pthread_cond_timedwait(&h->cv, &h->mu, &t) == ETIMEDOUT) break;
+    for (;;) {
+        /* The main thread waits in slices, running signal handlers between. */
+        int64_t now = lock_now_ns();
+        int64_t slice = signals_slice_ns(ts, deadline < 0 ? -1 : deadline - now);
+        int64_t until = slice < 0 ? -1 : now + slice;
+        gil_release_for_blocking(ts);
+        pthread_mutex_lock(&h->mu);
+        while (!h->done) {
+            if (until < 0) {
+                pthread_cond_wait(&h->cv, &h->mu);
+            } else {
+                struct timespec t = { until / 1000000000, until % 1000000000 };
+                if (pthread_cond_timedwait(&h->cv, &h->mu, &t) == ETIMEDOUT) break;
+            }
         }
+        int done = h->done;
+        pthread_mutex_unlock(&h->mu);
+        gil_reacquire_after_blocking(ts);
+        if (done) return 1;
+        if (deadline >= 0 && lock_now_ns() >= deadline) return 0;
+        if (signals_check(ts) < 0) return -1;
     }
-    int done = h->done;
-    pthread_mutex_unlock(&h->mu);
-    gil_reacquire_after_blocking(ts);
-    return done;
 }
 
 typedef struct Boot {
@@ -357,7 +383,27 @@ static TrObject *thread_count(TrThread *ts, TrObject *self, TrObject *const *arg
     return int_from_i64(ts, atomic_load_u32_relaxed(&nthreads));
 }
 
+/* interrupt_main(signum=signal.SIGINT): simulates the signal's arrival in
+ * the main thread (nothing if Python does not handle it). */
+static TrObject *thread_interrupt_main(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"signum"};
+    TrObject *a[1];
+    if (kwnames && tuple_size(kwnames))
+        return err_format(ts, &tr_exc_TypeError, "interrupt_main() takes no keyword arguments");
+    if (thread_parse_args(ts, "interrupt_main", args, nargs, NULL, names, 1, a) < 0) return NULL;
+    int64_t signum = 2;   /* SIGINT */
+    if (a[0]) {
+        if (!int_check(a[0]))
+            return err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", a[0]);
+        if (tr_index_i64(ts, a[0], &signum) < 0) return NULL;
+    }
+    if (signum < 1 || signum > 0x7fffffff || signal_interrupt((int)signum) < 0)
+        return err_format(ts, &tr_exc_ValueError, "signal number out of range");
+    return tr_none;
+}
+
 static const TrMethodDef thread_functions[] = {
+    {"interrupt_main", thread_interrupt_main},
     {"start_new_thread", thread_start_new_thread},
     {"start_new", thread_start_new_thread},
     {"allocate_lock", thread_allocate_lock},

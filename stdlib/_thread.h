@@ -31,7 +31,8 @@ TrThreadHandle *thread_handle_new(void);
 void thread_handle_incref(TrThreadHandle *h);
 void thread_handle_release(TrThreadHandle *h);
 /* Waits until the thread is done, detached from the GIL.  `timeout_ns` -1
- * waits forever.  Returns 1 if done, 0 on timeout.  Cannot fail. */
+ * waits forever.  Returns 1 if done, 0 on timeout, -1 if the main thread's
+ * wait was interrupted by a signal handler that raised (exception set). */
 int thread_handle_join(TrThread *ts, TrThreadHandle *h, int64_t timeout_ns);
 int thread_handle_is_done(TrThreadHandle *h);
 
@@ -54,5 +55,8 @@ int thread_parse_timeout(TrThread *ts, TrObject *o, int none_ok, int64_t *out_ns
 /* Locks `m` as `lock.acquire(blocking, timeout)` does: tries once, then
  * waits detached.  Returns 1 acquired, 0 not. */
 int thread_acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns);
+/* As thread_acquire_mutex, but the main thread runs signal handlers while it
+ * waits (lock.acquire() is interruptible by Ctrl-C): -1 if one raised. */
+int thread_acquire_mutex_intr(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns);
 #define TR_TIMEOUT_MAX 9223372036.0
 #endif

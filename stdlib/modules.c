@@ -44,6 +44,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_json", _json_module_init},
     {"re", re_module_init},
     {"traceback", traceback_module_init},
+    {"signal", signal_module_init},
     {NULL, NULL},
 };
 

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
+#include "threads/signals.h"
 
 extern char **environ;
 
@@ -217,6 +219,22 @@ FUNC(os_getpid) {
     return int_from_i64(ts, (int64_t)getpid());
 }
 
+/* kill(pid, signal): a signal sent to this very process is handled before
+ * kill returns, as CPython does (signals_check). */
+FUNC(os_kill) {
+    if (tr_check_args(ts, "kill", nargs, kwnames, 2, 2) < 0) return NULL;
+    int64_t pid, sig;
+    for (int i = 0; i < 2; i++)
+        if (!int_check(args[i]))
+            return err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[i]);
+    if (tr_index_i64(ts, args[0], &pid) < 0 || tr_index_i64(ts, args[1], &sig) < 0) return NULL;
+    if (pid != (pid_t)pid || sig != (int)sig)
+        return err_format(ts, &tr_exc_OverflowError, "signed integer is greater than maximum");
+    if (kill((pid_t)pid, (int)sig) != 0) return os_error(ts, errno, NULL, NULL);
+    if (signals_check(ts) < 0) return NULL;
+    return tr_none;
+}
+
 FUNC(os_cpu_count) {
     if (tr_check_args(ts, "cpu_count", nargs, kwnames, 0, 0) < 0) return NULL;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -240,7 +258,7 @@ FUNC(os_stat_size);   /* defined with os.path below */
 static const TrMethodDef os_functions[] = {
     {"getcwd", os_getcwd}, {"listdir", os_listdir}, {"mkdir", os_mkdir}, {"makedirs", os_makedirs},
     {"remove", os_remove}, {"unlink", os_unlink}, {"rmdir", os_rmdir}, {"rename", os_rename},
-    {"chdir", os_chdir}, {"getpid", os_getpid}, {"urandom", os_urandom}, {"cpu_count", os_cpu_count}, {"getenv", os_getenv},
+    {"chdir", os_chdir}, {"getpid", os_getpid}, {"kill", os_kill}, {"urandom", os_urandom}, {"cpu_count", os_cpu_count}, {"getenv", os_getenv},
     {NULL, NULL},
 };
 

@@ -19,6 +19,7 @@ TrObject *io_module_init(TrThread *ts);       /* stdlib/io.c */
 TrObject *_json_module_init(TrThread *ts);    /* stdlib/_json.c */
 TrObject *re_module_init(TrThread *ts);       /* stdlib/re.c (+ stdlib/py/re.py) */
 TrObject *traceback_module_init(TrThread *ts); /* stdlib/traceback.c (+ stdlib/py/traceback.py) */
+TrObject *signal_module_init(TrThread *ts);    /* stdlib/signal.c: the module made at start-up */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */

@@ -19,6 +19,7 @@
 #include "stdlib/stdlib.h"
 #include "threads/lock.h"
 #include "threads/tstate.h"
+#include "threads/signals.h"
 
 enum { KIND_THREAD, KIND_MAIN, KIND_DUMMY };
 
@@ -339,9 +340,9 @@ static TrObject *thread_join(TrThread *ts, TrObject *self, TrObject *const *args
         thread_handle_release(h);
         return err_format(ts, &tr_exc_RuntimeError, "cannot join current thread");
     }
-    thread_handle_join(ts, h, timeout_ns);
+    int r = thread_handle_join(ts, h, timeout_ns);
     thread_handle_release(h);
-    return tr_none;
+    return r < 0 ? NULL : tr_none;
 }
 
 static TrObject *thread_is_alive(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -483,7 +484,9 @@ static TrObject *rlock_acquire(TrThread *ts, TrObject *self, TrObject *const *ar
         atomic_store_u64_relaxed(&l->count, l->count + 1);
         return tr_true;
     }
-    if (!thread_acquire_mutex(ts, &l->mutex, blocking, timeout_ns)) return tr_false;
+    int got = thread_acquire_mutex_intr(ts, &l->mutex, blocking, timeout_ns);
+    if (got < 0) return NULL;
+    if (!got) return tr_false;
     atomic_store_uptr_relaxed((uintptr_t *)&l->owner, ts->ident);
     atomic_store_u64_relaxed(&l->count, 1);
     return tr_true;
@@ -581,20 +584,27 @@ static TrObject *waitable_alloc(TrThread *ts, TrType *type, int64_t value, int64
 }
 
 /* Waits (detached) until `w->value > 0` or the timeout; if `take`,
- * decrements it.  Returns 1 if the value was positive. */
+ * decrements it.  Returns 1 if the value was positive, 0 if not, -1 if the
+ * main thread ran a signal handler meanwhile that raised (it waits in
+ * slices, running handlers between them). */
 static int waitable_wait(TrThread *ts, TrWaitable *w, int64_t timeout_ns, int take) {
     pthread_mutex_lock(&w->mu);
     int ok = w->value > 0;
-    if (!ok && timeout_ns != 0) {
-        pthread_mutex_unlock(&w->mu);
+    if (ok && take) w->value--;
+    pthread_mutex_unlock(&w->mu);
+    if (ok || timeout_ns == 0) return ok;
+    int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
+    for (;;) {
+        int64_t now = lock_now_ns();
+        int64_t slice = signals_slice_ns(ts, deadline < 0 ? -1 : deadline - now);
+        int64_t until = slice < 0 ? -1 : now + slice;
         gil_release_for_blocking(ts);
-        int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
         pthread_mutex_lock(&w->mu);
         while (w->value <= 0) {
-            if (deadline < 0) {
+            if (until < 0) {
                 pthread_cond_wait(&w->cv, &w->mu);
             } else {
-                struct timespec t = { deadline / 1000000000, deadline % 1000000000 };
+                struct timespec t = { until / 1000000000, until % 1000000000 };
                 if (pthread_cond_timedwait(&w->cv, &w->mu, &t) == ETIMEDOUT) break;
             }
         }
@@ -602,11 +612,10 @@ static int waitable_wait(TrThread *ts, TrWaitable *w, int64_t timeout_ns, int ta
         if (ok && take) w->value--;
         pthread_mutex_unlock(&w->mu);
         gil_reacquire_after_blocking(ts);
-        return ok;
+        if (ok) return 1;
+        if (deadline >= 0 && lock_now_ns() >= deadline) return 0;
+        if (signals_check(ts) < 0) return -1;
     }
-    if (ok && take) w->value--;
-    pthread_mutex_unlock(&w->mu);
-    return ok;
 }
 
 static TrObject *event_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -645,7 +654,8 @@ static TrObject *event_wait(TrThread *ts, TrObject *self, TrObject *const *args,
     if (thread_parse_args(ts, "wait", args, nargs, kwnames, names, 1, a) < 0) return NULL;
     int64_t timeout_ns = -1;
     if (a[0] && thread_parse_timeout(ts, a[0], 1, &timeout_ns) < 0) return NULL;
-    return tr_bool(waitable_wait(ts, (TrWaitable *)self, timeout_ns, 0));
+    int r = waitable_wait(ts, (TrWaitable *)self, timeout_ns, 0);
+    return r < 0 ? NULL : tr_bool(r);
 }
 
 static const TrMethodDef event_methods[] = {
@@ -704,7 +714,8 @@ static TrObject *sem_acquire(TrThread *ts, TrObject *self, TrObject *const *args
         if (thread_parse_timeout(ts, a[1], 1, &timeout_ns) < 0) return NULL;
     }
     if (!blocking) timeout_ns = 0;
-    return tr_bool(waitable_wait(ts, (TrWaitable *)self, timeout_ns, 1));
+    int r = waitable_wait(ts, (TrWaitable *)self, timeout_ns, 1);
+    return r < 0 ? NULL : tr_bool(r);
 }
 
 static TrObject *sem_release(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -827,9 +838,16 @@ void threading_shutdown(TrThread *ts) {
         }
         pthread_mutex_unlock(&active_mu);
         if (!h) return;
-        thread_handle_join(ts, h, -1);
+        int r = thread_handle_join(ts, h, -1);
         /* The entry leaves the list before the handle is marked done. */
         thread_handle_release(h);
+        if (r < 0) {
+            /* Ctrl-C while waiting: report it and stop waiting, as CPython
+             * does (the remaining threads end with the process). */
+            TrObject *e = err_fetch(ts);
+            if (e) { tr_flush_stdout(); exc_print(ts, e); tr_decref(e); }
+            return;
+        }
     }
 }
 

@@ -13,6 +13,8 @@
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
+#include "threads/lock.h"
+#include "threads/signals.h"
 
 static double clock_seconds(clockid_t id) {
     struct timespec t;
@@ -57,11 +59,18 @@ static TrObject *time_sleep(TrThread *ts, TrObject *self, TrObject *const *args,
     }
     if (secs < 0) return err_format(ts, &tr_exc_ValueError, "sleep length must be non-negative");
     if (secs > 9223372036.0) return err_format(ts, &tr_exc_OverflowError, "timestamp out of range for platform time_t");
-    struct timespec req = { (time_t)secs, (long)((secs - floor(secs)) * 1e9) };
-    if (req.tv_nsec >= 1000000000) { req.tv_sec++; req.tv_nsec -= 1000000000; }
-    gil_release_for_blocking(ts);
-    while (nanosleep(&req, &req) != 0 && errno == EINTR) {}
-    gil_reacquire_after_blocking(ts);
+    int64_t now = lock_now_ns();
+    double ns = secs * 1e9;
+    int64_t deadline = ns >= (double)(INT64_MAX - now) ? INT64_MAX : now + (int64_t)ns;
+    /* The main thread also wakes for a signal: its handler runs, and the
+     * sleep goes on for the time left unless the handler raised (PEP 475). */
+    for (;;) {
+        gil_release_for_blocking(ts);
+        signals_wait_fd(ts, -1, 0, deadline);
+        gil_reacquire_after_blocking(ts);
+        if (signals_check(ts) < 0) return NULL;
+        if (lock_now_ns() >= deadline) break;
+    }
     return tr_none;
 }
 

@@ -22,6 +22,7 @@
 #include "threads/qsbr.h"
 #include "threads/stw.h"
 #include "threads/lock.h"
+#include "threads/signals.h"
 #include "torii/error.h"
 
 TrRuntime tr_runtime;
@@ -97,6 +98,12 @@ void tstate_handle_eval_breaker(TrThread *ts) {
     /* Parks until the world restarts (a stale bit is just cleared). */
     if (eb & TR_EB_STOP) stw_park(ts);
     if (eb & TR_EB_RECLAIM) brc_reclaim_running(ts);
+    /* A signal arrived (main thread only): run its Python handler, which
+     * may leave an exception (KeyboardInterrupt) pending on `ts`. */
+    if (eb & TR_EB_ASYNC_EXC) {
+        atomic_and_not_u32(&ts->eval_breaker, TR_EB_ASYNC_EXC);
+        signal_run_pending(ts);
+    }
 }
 
 size_t tstate_count(void) {

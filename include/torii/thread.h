@@ -19,7 +19,7 @@ struct TrFrame;
 #define TR_EB_BRC_MERGE   0x1  /* objects wait on this thread's merge queue */
 #define TR_EB_GIL_DROP    0x2  /* another thread waits for the GIL */
 #define TR_EB_STOP        0x4  /* stop-the-world requested */
-#define TR_EB_ASYNC_EXC   0x8  /* reserved: async exception (KeyboardInterrupt) */
+#define TR_EB_ASYNC_EXC   0x8  /* main thread: a signal arrived, run its Python handler (threads/signals.c) */
 #define TR_EB_RECLAIM     0x10 /* the zombie list is long: run a deferred-reclaim pass (threads/brc.c) */
 
 /* Thread states for `TrThread.state`: only an ATTACHED thread may touch
