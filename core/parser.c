@@ -1836,7 +1836,7 @@ static TrStmtList block(P *p, const char *what, int line)
         TrToken *nl = advance(p);
         if (cur(p)->kind != T_INDENT) {
             TrToken *t = cur(p);
-            if (t->kind == T_ENDMARKER)
+            if (t->kind == T_ENDMARKER || (t->kind == T_DEDENT && t->start >= p->end))
                 fail_at(p, "IndentationError", nl->lineno, -1, nl->lineno, -1,
                         "expected an indented block after %s on line %d", what, line);
             int end = t->kind == T_NEWLINE ? t->col + 1 : t->end_col;
@@ -2312,8 +2312,11 @@ static TrAstStmt *match_stmt(P *p)
     expect_colon(p);
     if (cur(p)->kind != T_NEWLINE)
         invalid(p);
-    advance(p);
+    TrToken *nl = advance(p);
     TrToken *t = cur(p);
+    if (t->kind == T_ENDMARKER || (t->kind == T_DEDENT && t->start >= p->end))
+        fail_at(p, "IndentationError", nl->lineno, -1, nl->lineno, -1,
+                "expected an indented block after 'match' statement on line %d", st->lineno);
     if (t->kind != T_INDENT) {
         int end = t->kind == T_NAME ? t->end_col : -1;
         fail_at(p, "IndentationError", t->lineno, t->col, t->end_lineno, end,

@@ -18,7 +18,7 @@ def shape(x):
 
 
 for v in [[], [1], (2,), [1, 2], (3, 4), [1, 2, 3], (1, 2, 3, 4, 5), range(4), "ab", b"ab",
-          bytearray(b"ab"), {1: 2}, {1, 2}, 7, collections.deque([8, 9]), iter([1])]:
+          bytearray(b"ab"), {1: 2}, {1, 2}, 7, collections.deque([8, 9])]:
     print(repr(v), "->", shape(v))
 
 # star captures are lists, whatever the subject
