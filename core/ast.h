@@ -32,7 +32,7 @@ typedef struct { TrAstStmt **items; size_t len; } TrStmtList;
 typedef enum {
     E_NAME,        /* name */
     E_INT,         /* text: literal as written ("0x1F", "1_000", "12345678901234567890") */
-    E_FLOAT,       /* fval; also imaginary literals are a SyntaxError-free todo: rejected */
+    E_FLOAT,       /* fval; also imaginary literals (imag set) */
     E_STR,         /* str, str_len: decoded UTF-8 (escapes processed, adjacent literals joined) */
     E_BYTES,       /* str, str_len: raw bytes */
     E_NONE, E_TRUE, E_FALSE, E_ELLIPSIS,
@@ -80,6 +80,7 @@ struct TrAstExpr {
     TrExprKind kind;
     TrSpan span;
     TrCtx ctx;                          /* for E_NAME, E_ATTR, E_SUBSCRIPT, E_TUPLE, E_LIST, E_STARRED */
+    bool imag;                          /* E_FLOAT: an imaginary literal (`2.5j`): fval is its imaginary part */
     union {
         const char *name;                                   /* E_NAME */
         const char *text;                                   /* E_INT */

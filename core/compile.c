@@ -25,6 +25,7 @@
 #include "torii/error.h"
 #include "torii/str.h"
 #include "torii/bytes.h"
+#include "torii/complex.h"
 #include "torii/int.h"
 #include "torii/float.h"
 #include "torii/tuple.h"
@@ -528,13 +529,22 @@ static void warn(Compiler *c, TrSpan sp, const char *msg)
     traceback_syntax_warning(str_utf8(c->filename), sp.lineno, msg);
 }
 
+/* The value of an E_FLOAT literal, negated when `neg`: a float, or for an
+ * imaginary literal a complex (-(2j) folds to (-0-2j), as CPython); new
+ * reference or NULL. */
+static TrObject *float_const(Compiler *c, TrAstExpr *e, bool neg)
+{
+    if (e->imag) return complex_new(c->ts, neg ? -0.0 : 0.0, neg ? -e->fval : e->fval);
+    return float_new(c->ts, neg ? -e->fval : e->fval);
+}
+
 /* The type name of `e` when CPython's AST optimizer makes it a constant that
  * `is` should not be used with (not None, True, False or ...); else NULL. */
 static const char *literal_type(TrAstExpr *e)
 {
     switch (e->kind) {
     case E_INT: return "int";
-    case E_FLOAT: return "float";
+    case E_FLOAT: return e->imag ? "complex" : "float";
     case E_STR: return "str";
     case E_BYTES: return "bytes";
     case E_UNARY:
@@ -850,7 +860,7 @@ static int compile_expr(Compiler *c, TrAstExpr *e)
     case E_INT:
         return load_const_take(c, int_const(c, e->text, false), sp);
     case E_FLOAT:
-        return load_const_take(c, float_new(c->ts, e->fval), sp);
+        return load_const_take(c, float_const(c, e, false), sp);
     case E_STR:
         return load_const_take(c, str_intern_utf8(c->ts, e->str, e->str_len), sp);
     case E_BYTES:
@@ -866,7 +876,7 @@ static int compile_expr(Compiler *c, TrAstExpr *e)
     case E_UNARY: {
         TrAstExpr *o = e->unary.operand;
         if (e->unary.unop == U_NEG && o->kind == E_INT) return load_const_take(c, int_const(c, o->text, true), sp);
-        if (e->unary.unop == U_NEG && o->kind == E_FLOAT) return load_const_take(c, float_new(c->ts, -o->fval), sp);
+        if (e->unary.unop == U_NEG && o->kind == E_FLOAT) return load_const_take(c, float_const(c, o, true), sp);
         TRY(compile_expr(c, o));
         static const int ops[] = {OP_UNARY_NOT, OP_UNARY_NEGATIVE, OP_UNARY_POSITIVE, OP_UNARY_INVERT};
         return emit(c, ops[e->unary.unop], 0, sp);
@@ -1817,7 +1827,7 @@ static TrObject *key_const(Compiler *c, TrAstExpr *k, bool *is_const)
     *is_const = true;
     switch (k->kind) {
     case E_INT: return int_const(c, k->text, false);
-    case E_FLOAT: return float_new(c->ts, k->fval);
+    case E_FLOAT: return float_const(c, k, false);
     case E_STR: return str_from_utf8(c->ts, k->str, k->str_len);
     case E_BYTES: return bytes_from(c->ts, k->str, k->str_len);
     case E_NONE: return tr_newref(tr_none);
@@ -1825,7 +1835,7 @@ static TrObject *key_const(Compiler *c, TrAstExpr *k, bool *is_const)
     case E_FALSE: return tr_newref(tr_false);
     case E_UNARY:
         if (k->unary.operand->kind == E_INT) return int_const(c, k->unary.operand->text, true);
-        if (k->unary.operand->kind == E_FLOAT) return float_new(c->ts, -k->unary.operand->fval);
+        if (k->unary.operand->kind == E_FLOAT) return float_const(c, k->unary.operand, true);
         break;
     default:
         break;

@@ -1,15 +1,20 @@
-/* core/vm.c: the bytecode interpreter.
+/* core/vm.c: the bytecode interpreter: the eval loop, its dispatch and
+ * exception unwinding, and the helpers only it calls.
  *
- * One C function, `eval_frame`, runs one Python frame with computed-goto
- * dispatch over core/opcodes.h.  A Python-to-Python call recurses into
- * eval_frame; the depth is bounded by `ts->recursion_limit` and by a C-stack
+ * One C function, `eval_loop`, runs Python frames with computed-goto dispatch
+ * over core/opcodes.h.  A Python-to-Python call pushes the callee's frame and
+ * continues in the same loop; a call from C (vm_call_function) enters a new
+ * eval_loop.  The depth is bounded by `ts->recursion_limit` and by a C-stack
  * limit computed once per thread, both raising RecursionError.  Rare or
- * bulky operations live in noinline helpers so that eval_frame's C frame stays
- * small.
- *
- * Frames come from a per-thread chunked stack (LIFO, no malloc per call).  The
- * value stack and fast locals hold TrStackRef words (core/stackref.h): loads of
- * immediates, immortal and deferred objects push uncounted refs.
+ * bulky operations live in noinline helpers so that eval_loop's C frame stays
+ * small.  Around it:
+ *   core/frame.c     the per-thread chunked frame stack (LIFO, no malloc per call)
+ *   core/vm_cache.c  the per-instruction caches (LOAD_GLOBAL, attribute sites,
+ *                    CALL's instantiation cache); their lookups are inline in
+ *                    core/vm_cache.h
+ *   core/call.c      argument binding and the general CALL / CALL_EX paths
+ * The value stack and fast locals hold TrStackRef words (core/stackref.h):
+ * loads of immediates, immortal and deferred objects push uncounted refs.
  *
  * Generator frames (objects/gen.c) are the exception: they live inside the
  * generator object, always run as entry frames (eval_loop called from gen.c
@@ -17,17 +22,14 @@
  * keeping their stacks (`suspend`), after counting every uncounted ref they
  * hold, since a suspended frame is on no thread's frame chain.
  *
- * Threads: a frame and its chunk belong to the thread running it.  Code objects
- * are shared: their lazily allocated LOAD_GLOBAL cache (`TrCode.extra`) is
- * published with a CAS and each entry is a seqlock whose fields are read with
- * acquire loads and written with release stores, so a racing reader never uses
- * a torn entry.  A cached value is either uncounted-safe (immediate, immortal,
- * deferred) or was owned by the caching thread, and is used only by that
- * thread (it alone can free it, and only at its own eval-breaker check).
- * The attribute ops' caches (see "attribute caches") live in the same block:
- * one atomic pointer per site to an immutable record, replaced records freed
- * through QSBR.
- */
+ * Threads: a frame, its chunk and the registers of eval_loop belong to the
+ * thread running it; `tls_stack_limit` and `tls_ticks` are thread-local.  Code
+ * objects are shared: their caches follow the rules in core/vm_cache.h.
+ * Every `tls_ticks` (QSBR_TICKS) backward jumps and calls the thread reports a
+ * quiescent state, which lets replaced cache records and container arrays be
+ * freed (threads/qsbr.c).
+ * Lock order: the loop holds no lock across instructions; the operations it
+ * calls take and release their own. */
 #define _GNU_SOURCE 1   /* pthread_getattr_np */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +42,7 @@
 #include "core/stackref.h"
 #include "core/frame.h"
 #include "core/vm.h"
+#include "core/vm_cache.h"
 #include "core/match.h"
 #include "torii/class.h"
 #include "threads/tstate.h"
@@ -52,140 +55,10 @@
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NOINLINE __attribute__((noinline))
 
-/* ---- per-thread frame stack ------------------------------------------- */
-
-typedef struct FrameChunk {
-    struct FrameChunk *prev;
-    size_t cap, top;          /* bytes in `data`, bytes in use */
-    _Alignas(16) char data[];
-} FrameChunk;
-
-#define CHUNK_BYTES (256 * 1024)
-/* Python-to-Python calls do not recurse in C, so a huge recursion limit would
- * only stop at memory exhaustion: past this many bytes of frames a thread gets
- * RecursionError instead. */
-#define FRAME_STACK_MAX ((size_t)256 << 20)
-
-static __thread FrameChunk *tls_chunk;   /* owner only: the chunk frames are cut from */
-static __thread FrameChunk *tls_spare;   /* owner only: one empty chunk kept to avoid thrash */
-static __thread size_t tls_chunk_bytes;  /* owner only: capacity of the chunks in use */
 static __thread uintptr_t tls_stack_limit; /* lowest safe C stack address, 0 until computed */
 static __thread unsigned tls_ticks;      /* backward jumps and calls since the last qsbr report */
 
 #define QSBR_TICKS 1024
-
-static size_t frame_bytes(const TrCode *co) {
-    size_t n = sizeof(TrFrame) +
-               sizeof(TrStackRef) * (size_t)(co->nlocals + co->ncells + co->nfrees + co->stacksize + 1);
-    return (n + 15) & ~(size_t)15;
-}
-
-/* Cuts `n` bytes for a new frame from a fresh chunk (the current one is
- * full).  NULL with RecursionError or MemoryError set. */
-static NOINLINE void *frame_chunk_grow(TrThread *ts, size_t n) {
-    FrameChunk *c = tls_chunk, *nc = tls_spare;
-    if (tls_chunk_bytes + (n > CHUNK_BYTES ? n : CHUNK_BYTES) > FRAME_STACK_MAX) {
-        err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
-        return NULL;
-    }
-    if (nc && nc->cap >= n) {
-        tls_spare = NULL;
-    } else {
-        size_t cap = n > CHUNK_BYTES ? n : CHUNK_BYTES;
-        nc = malloc(sizeof(FrameChunk) + cap);
-        if (!nc) { err_nomemory(ts); return NULL; }
-        nc->cap = cap;
-    }
-    nc->top = n;
-    nc->prev = c;
-    tls_chunk_bytes += nc->cap;
-    tls_chunk = nc;
-    return nc->data;
-}
-
-/* A frame for `co` with its header set but localsplus NOT zeroed (the
- * caller fills the locals, cells and frees); NULL + MemoryError. */
-static inline __attribute__((always_inline)) TrFrame *frame_alloc_raw(TrThread *ts, TrCode *co) {
-    size_t n = frame_bytes(co);
-    FrameChunk *c = tls_chunk;
-    TrFrame *f;
-    if (LIKELY(c != NULL && c->top + n <= c->cap)) {
-        f = (TrFrame *)(c->data + c->top);
-        c->top += n;
-    } else {
-        f = frame_chunk_grow(ts, n);
-        if (!f) return NULL;
-    }
-    f->code = co;
-    f->nblocks = 0;
-    f->instr = 0;
-    f->locals = NULL;
-    f->func = NULL;
-    f->back = NULL;
-    f->is_gen = 0;
-    f->is_init = 0;
-    f->sp = f->localsplus + co->nlocals + co->ncells + co->nfrees;
-    return f;
-}
-
-/* A frame for `co` with locals, cells and frees zeroed; NULL + MemoryError. */
-static TrFrame *frame_alloc(TrThread *ts, TrCode *co) {
-    TrFrame *f = frame_alloc_raw(ts, co);
-    if (f) memset(f->localsplus, 0, sizeof(TrStackRef) * (size_t)(co->nlocals + co->ncells + co->nfrees));
-    return f;
-}
-
-static NOINLINE void frame_chunk_pop(FrameChunk *c) {
-    tls_chunk = c->prev;
-    tls_chunk_bytes -= c->cap;
-    free(tls_spare);
-    tls_spare = c;
-}
-
-/* Gives back the topmost frame `f` (LIFO). */
-static inline void frame_release(TrFrame *f) {
-    FrameChunk *c = tls_chunk;
-    c->top = (size_t)((char *)f - c->data);
-    if (UNLIKELY(c->top == 0) && c->prev) frame_chunk_pop(c);
-}
-
-/* Closes the locals, cells and frees of `f` (the value stack is already empty). */
-static inline void frame_clear_locals(TrFrame *f) {
-    TrCode *co = f->code;
-    TrStackRef *p = f->localsplus, *end = p + co->nlocals + co->ncells + co->nfrees;
-    for (; p < end; p++) sr_close(*p);
-}
-
-void vm_thread_fini(TrThread *ts) {
-    while (tls_chunk) {
-        FrameChunk *p = tls_chunk->prev;
-        free(tls_chunk);
-        tls_chunk = p;
-    }
-    free(tls_spare);
-    tls_spare = NULL;
-    tls_chunk_bytes = 0;
-}
-
-/* Conservative on purpose: every frame on the chain (running generator frames
- * included) is scanned over its whole value-stack capacity, not just up to the
- * saved `sp`, and counted refs are reported too.  An instruction that popped
- * an operand into a C variable and then called out (BINARY_OP, STORE_ATTR...)
- * still has its word in the slot above `sp`, since nothing is pushed there
- * until the call returns.  `visit` must not dereference what it gets: a slot
- * above `sp` may hold a stale or never-written word. */
-void vm_visit_stack_refs(TrThread *ts, void (*visit)(TrObject *o, void *arg), void *arg) {
-    for (TrFrame *f = ts->frame; f; f = f->back) {
-        TrCode *co = f->code;
-        TrStackRef *p = f->localsplus, *end = frame_stack_base(f) + co->stacksize + 1;
-        for (; p < end; p++)
-            if (p->bits != 0 && !(p->bits & 1)) visit(sr_obj(*p), arg);
-        if (f->func) visit(f->func, arg);
-        if (f->globals) visit(f->globals, arg);
-        if (f->builtins) visit(f->builtins, arg);
-        if (f->locals) visit(f->locals, arg);
-    }
-}
 
 /* ---- the C stack limit ------------------------------------------------- */
 
@@ -207,124 +80,6 @@ static NOINLINE void compute_stack_limit(void) {
     tls_stack_limit = (uintptr_t)addr + margin;
 }
 
-/* ---- LOAD_GLOBAL cache ------------------------------------------------- */
-
-typedef struct GlobalEntry {
-    uintptr_t seq;           /* seqlock: 0 empty, odd while being written */
-    uint64_t gver, bver;     /* versions of globals and builtins when filled */
-    uintptr_t globals;       /* identity of the globals dict */
-    uintptr_t owner;         /* 0: value is uncounted-safe; else the tid that may use it */
-    uintptr_t value;
-} GlobalEntry;
-
-struct AttrRec;
-
-/* One attribute site's cache (see "attribute caches" below). */
-typedef struct AttrSlot {
-    struct AttrRec *rec;     /* atomic pointer (release/acquire) to an immutable record, or NULL */
-    uint32_t fills;          /* records published here (atomic relaxed) */
-    uint32_t hint;           /* where the instance dicts seen here keep the name (dict_get_hinted) */
-} AttrSlot;
-
-typedef struct CodeExtra {
-    uint32_t *slot_of;       /* per instruction: index into entries (LOAD_GLOBAL) or attr (the attribute ops) */
-    size_t nentries;
-    size_t nattr;
-    AttrSlot *attr;          /* LOAD_ATTR, LOAD_METHOD and STORE_ATTR sites, after `entries` in the same block */
-    GlobalEntry entries[];
-} CodeExtra;
-
-/* The ops with an AttrSlot: the attribute ops, and CALL (its instantiation
- * cache, AK_INIT). */
-static inline int is_attr_op(int op) {
-    return op == OP_LOAD_ATTR || op == OP_LOAD_METHOD || op == OP_STORE_ATTR || op == OP_CALL;
-}
-
-void vm_code_extra_free(void *extra) {
-    CodeExtra *x = extra;
-    if (!x) return;
-    for (size_t i = 0; i < x->nattr; i++) free(x->attr[i].rec);
-    free(x->slot_of);
-    free(x);
-}
-
-static NOINLINE CodeExtra *code_extra_create(TrCode *co) {
-    size_t n = 0, na = 0;
-    for (size_t i = 0; i < co->ninstrs; i++) {
-        int op = TR_OP(co->instrs[i]);
-        if (op == OP_LOAD_GLOBAL) n++;
-        else if (is_attr_op(op)) na++;
-    }
-    CodeExtra *x = calloc(1, sizeof(CodeExtra) + n * sizeof(GlobalEntry) + na * sizeof(AttrSlot));
-    uint32_t *slots = calloc(co->ninstrs ? co->ninstrs : 1, sizeof(uint32_t));
-    if (!x || !slots) { free(x); free(slots); return NULL; }
-    x->slot_of = slots;
-    x->nentries = n;
-    x->nattr = na;
-    x->attr = (AttrSlot *)(void *)(x->entries + n);
-    n = 0;
-    na = 0;
-    for (size_t i = 0; i < co->ninstrs; i++) {
-        int op = TR_OP(co->instrs[i]);
-        if (op == OP_LOAD_GLOBAL) slots[i] = (uint32_t)n++;
-        else if (is_attr_op(op)) slots[i] = (uint32_t)na++;
-    }
-    /* publish: pairs with the acquire load in code_extra() */
-    uintptr_t seen = atomic_cas_uptr((uintptr_t *)&co->extra, 0, (uintptr_t)x);
-    if (seen != 0) {
-        vm_code_extra_free(x);
-        return (CodeExtra *)seen;
-    }
-    return x;
-}
-
-static inline CodeExtra *code_extra(TrCode *co) {
-    /* acquire: pairs with the CAS in code_extra_create */
-    CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
-    return x ? x : code_extra_create(co);
-}
-
-/* Cache lookup for LOAD_GLOBAL at `idx`.  Returns 1 with *out set and *owned
- * telling whether the push must count, 0 on a miss. */
-static inline int global_cache_get(CodeExtra *x, size_t idx, TrObject *globals, TrObject *builtins,
-                                   TrObject **out, int *counted) {
-    GlobalEntry *e = &x->entries[x->slot_of[idx]];
-    /* acquire: pairs with the release store that closes the writer's update */
-    uintptr_t s1 = atomic_load_uptr_acquire(&e->seq);
-    if (s1 == 0 || (s1 & 1)) return 0;
-    /* acquire loads: a value stored after the writer's odd seq makes that seq
-     * visible to the second seq load below */
-    uintptr_t g = atomic_load_uptr_acquire(&e->globals);
-    uint64_t gv = atomic_load_u64_acquire(&e->gver);
-    uint64_t bv = atomic_load_u64_acquire(&e->bver);
-    uintptr_t owner = atomic_load_uptr_acquire(&e->owner);
-    uintptr_t v = atomic_load_uptr_acquire(&e->value);
-    if (atomic_load_uptr_relaxed(&e->seq) != s1) return 0;
-    if (g != (uintptr_t)globals || gv != dict_version(globals) || bv != dict_version(builtins))
-        return 0;
-    if (owner == 0) { *counted = 0; }
-    else if (owner == tr_tls_tid) { *counted = 1; }
-    else return 0;
-    *out = (TrObject *)v;
-    return 1;
-}
-
-static void global_cache_put(CodeExtra *x, size_t idx, TrObject *globals, uint64_t gv, uint64_t bv,
-                             uintptr_t owner, TrObject *v) {
-    GlobalEntry *e = &x->entries[x->slot_of[idx]];
-    uintptr_t s = atomic_load_uptr_relaxed(&e->seq);
-    if (s & 1) return;                           /* another writer is busy: skip */
-    /* full barrier: the odd seq is visible before any field changes */
-    if (atomic_cas_uptr(&e->seq, s, s + 1) != s) return;
-    /* release stores: pair with the reader's acquire loads */
-    atomic_store_uptr_release(&e->globals, (uintptr_t)globals);
-    atomic_store_u64_release(&e->gver, gv);
-    atomic_store_u64_release(&e->bver, bv);
-    atomic_store_uptr_release(&e->owner, owner);
-    atomic_store_uptr_release(&e->value, (uintptr_t)v);
-    atomic_store_uptr_release(&e->seq, s + 2);
-}
-
 /* ---- deferred marking -------------------------------------------------- */
 
 /* The rule of core/stackref.h: a namespace load that got a NEW reference to a
@@ -339,12 +94,6 @@ static inline void maybe_defer(TrObject *v) {
     if (t == &tr_generator_type || t == &tr_file_type) return;
     tr_make_deferred(v);
 }
-
-/* Wraps a dict_get_ref / list_get_ref result (r == 2 borrowed, 1 new). */
-static inline TrStackRef sr_from_get(int r, TrObject *v) {
-    return r == 2 ? sr_borrow(v) : sr_steal(v);
-}
-
 /* ---- exceptions ---------------------------------------------------------- */
 
 /* Sets exc.__context__ to the exception being handled, cutting any cycle the
@@ -480,7 +229,7 @@ static NOINLINE int load_global_slow(TrThread *ts, TrFrame *f, size_t idx, TrObj
     else if (tr_owned_by_me(v)) owner = tr_tls_tid;
     else return 0;
     CodeExtra *x = code_extra(f->code);
-    if (x) global_cache_put(x, idx, g, gv, bv, owner, v);
+    if (x) vm_global_cache_put(x, idx, g, gv, bv, owner, v);
     return 0;
 }
 
@@ -511,7 +260,7 @@ static NOINLINE int load_name(TrThread *ts, TrFrame *f, TrObject *name, TrStackR
 
 /* Looks `name` up along `tp`'s base chain, as type_lookup but through
  * dict_get_ref: 2 borrowed, 1 new reference, 0 absent, -1 error. */
-static int type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **out) {
+int vm_type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **out) {
     size_t nmro;
     TrType *const *mro = class_mro(tp, &nmro);
     for (size_t i = 0; i < nmro; i++) {     /* a class: its C3 order */
@@ -526,12 +275,6 @@ static int type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **ou
         if (r != 0) return r;
     }
     return 0;
-}
-
-/* The instance dict of `o` (borrowed, may be NULL): a type with dictoffset. */
-static inline TrObject *instance_dict(TrObject *o, TrType *tp) {
-    /* acquire: pairs with the release store that publishes a fresh dict */
-    return atomic_load_ptr_acquire((void *const *)((char *)o + tp->dictoffset));
 }
 
 /* LOAD_ATTR: modules and plain instances read their dict directly (uncounted
@@ -552,7 +295,7 @@ static inline int load_attr(TrThread *ts, TrObject *o, TrObject *name, TrStackRe
             /* generic lookup: a class attribute that is a descriptor wins or
              * binds; otherwise the instance dict decides */
             TrObject *attr;
-            int ra = type_find_ref(ts, tp, name, &attr);
+            int ra = vm_type_find_ref(ts, tp, name, &attr);
             if (ra < 0) return -1;
             int data_descr = ra > 0 && tr_type(attr)->descr_set != NULL;
             if (ra == 1) tr_decref(attr);   /* only its kind mattered */
@@ -579,7 +322,7 @@ static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrSta
     TrType *tp = tr_type(o);
     if (tp != &tr_module_type && tp->getattr == NULL) {
         TrObject *d;
-        int r = type_find_ref(ts, tp, name, &d);
+        int r = vm_type_find_ref(ts, tp, name, &d);
         if (r < 0) return -1;
         if (r > 0) {
             TrType *dt = tr_type(d);
@@ -603,349 +346,6 @@ static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrSta
     }
     if (load_attr(ts, o, name, meth) < 0) return -1;
     return 0;
-}
-
-/* ---- attribute caches ------------------------------------------------------
- *
- * Each LOAD_ATTR, LOAD_METHOD and STORE_ATTR site has an AttrSlot in its code
- * object's CodeExtra holding one atomic pointer to an immutable AttrRec: what
- * the site found for one class.  A record names the class by its tag
- * (TrHeapType.tag: unique, never reused, so a freed class whose address comes
- * back cannot match) and stores the version word of the dict of every class of
- * its MRO that can change (the leading heap classes; builtin types' dicts never
- * change), read BEFORE the lookup that built it.  A record is valid while the
- * receiver's class has that tag and every such dict still has that version:
- * any change to the class's or a base's dict (C.m = f, C.__dict__[k] = v, del
- * C.x) moves a version, so no separate invalidation is needed.
- *
- * Threads: a filler builds a record privately, publishes it with one atomic
- * exchange and hands the one it replaced to qsbr_free_later; readers load the
- * pointer with acquire and copy what they need before calling anything.  A
- * cached `value` is uncounted: an immediate, immortal or deferred object
- * (filling marks class attributes deferred, as class creation does for the
- * functions of a class body), so it stays valid for a stack push even if
- * another thread rebinds the class attribute meanwhile (core/stackref.h). */
-
-enum {
-    AK_INST = 1,  /* instance, no data descriptor on the class: the instance dict decides,
-                   * else `value` (a plain class attribute) when set, else the slow path */
-    AK_BIND,      /* as AK_INST, but an instance dict miss binds function `value` to the receiver */
-    AK_METHOD,    /* LOAD_METHOD: unless the instance dict shadows it, `value` (a function or
-                   * builtin method descriptor) is called with the receiver as self */
-    AK_CLASS,     /* the receiver is the class itself: `value` is the attribute */
-    AK_STORE,     /* STORE_ATTR: no data descriptor on the class: store into the instance dict */
-    AK_INIT       /* CALL of the class itself: plain allocation (object's __new__, a layout
-                   * no builtin base but object extends), then Python function `value` as __init__ */
-};
-
-#define ATTR_MAX_FILLS 256    /* records one site may publish; past that it stays on the slow path */
-#define ATTR_MAX_VER 16       /* deeper hierarchies are not cached */
-
-typedef struct AttrRec {
-    uint64_t tag;             /* TrHeapType.tag of the class described */
-    uint32_t kind;            /* AK_* */
-    uint32_t nver;            /* entries in `ver` */
-    int64_t hash;             /* the attribute name's hash */
-    TrObject *value;          /* uncounted (see above), or NULL */
-    struct { const uint64_t *word; uint64_t seen; } ver[];   /* class dict version words */
-} AttrRec;
-
-static inline AttrSlot *attr_slot(CodeExtra *x, size_t idx) { return &x->attr[x->slot_of[idx]]; }
-
-/* 1 if record `r` still describes class `t`. */
-static inline __attribute__((always_inline)) int attr_rec_valid(const AttrRec *r, const TrType *t) {
-    if (!(t->flags & TR_TPFLAG_HEAPTYPE) || ((const TrHeapType *)t)->tag != r->tag) return 0;
-    /* acquire loads: pair with the dicts' version bumps (full barriers).
-     * nver >= 1: a class is the first entry of its own MRO */
-    if (atomic_load_u64_acquire(r->ver[0].word) != r->ver[0].seen) return 0;
-    uint32_t n = r->nver;
-    if (LIKELY(n <= 2))     /* the usual depths: no loop */
-        return n == 1 || atomic_load_u64_acquire(r->ver[1].word) == r->ver[1].seen;
-    for (uint32_t i = 1; i < n; i++)
-        if (atomic_load_u64_acquire(r->ver[i].word) != r->ver[i].seen) return 0;
-    return 1;
-}
-
-/* LOAD_ATTR / LOAD_METHOD through the site's record.  1: *out is the
- * attribute, or with *is_meth set an unbound method to call with the receiver
- * as self; 0: a miss (take the slow path); -1: error. */
-static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, TrFrame *f, TrStackRef *sp,
-                                   CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
-                                   TrStackRef *out, int *is_meth) {
-    AttrSlot *s = attr_slot(x, idx);
-    /* acquire: pairs with the exchange that published the record */
-    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (!r || tr_is_imm(o)) return 0;
-    TrType *tp = o->ob_type;
-    uint32_t kind = r->kind;
-    TrObject *value = r->value, *v;
-    int64_t hash = r->hash;
-    if (kind == AK_CLASS) {
-        if (tp != &tr_type_type || !attr_rec_valid(r, (TrType *)o)) return 0;
-        *out = sr_borrow(value);
-        return 1;
-    }
-    if (!attr_rec_valid(r, tp)) return 0;
-    /* `r` is not touched past this point: it may be freed once we block.
-     * The frame's registers are saved (the caller's SAVE) only before a call
-     * out: the hits below touch nothing else */
-    TrObject *d = instance_dict(o, tp);
-    if (kind == AK_METHOD) {
-        if (d && !dict_peek_absent(d, hash)) {
-            int c = dict_get_hinted(d, name, hash, &s->hint, &v);
-            if (c < 0) {
-                f->sp = sp, f->instr = (int)idx;
-                c = dict_contains(ts, d, name);
-            }
-            if (c != 0) return c < 0 ? -1 : 0;   /* shadowed by the instance: slow path */
-        }
-        *out = sr_borrow(value);
-        *is_meth = 1;
-        return 1;
-    }
-    if (d) {
-        /* the hinted entry, inline: the usual hit costs a few loads */
-        if (LIKELY(dict_peek_hint(d, name, atomic_load_u32_relaxed(&s->hint), &v))) {
-            *out = sr_borrow(v);
-            return 1;
-        }
-        int g = dict_get_hinted(d, name, hash, &s->hint, &v);
-        if (g == 2) {
-            *out = sr_borrow(v);
-            return 1;
-        }
-        if (g < 0) {
-            f->sp = sp, f->instr = (int)idx;
-            g = dict_get_ref(ts, d, name, &v);
-        }
-        if (g != 0) {
-            if (g < 0) return -1;
-            *out = sr_from_get(g, v);
-            return 1;
-        }
-    }
-    if (!value) return 0;
-    if (kind == AK_BIND) {
-        f->sp = sp, f->instr = (int)idx;
-        TrObject *m = method_new(ts, value, o);
-        if (!m) return -1;
-        *out = sr_steal(m);
-        return 1;
-    }
-    *out = sr_borrow(value);
-    return 1;
-}
-
-/* 1 if a slow-path attribute operation on `o` may leave a record: `o` is an
- * instance of a class, or a class. */
-static inline int attr_site_cacheable(TrObject *o) {
-    if (tr_is_imm(o)) return 0;
-    TrType *tp = o->ob_type;
-    if (tp == &tr_type_type) tp = (TrType *)o;
-    return (tp->flags & TR_TPFLAG_HEAPTYPE) != 0;
-}
-
-/* The instance dict of `o` (borrowed), installed now if it has none (as
- * objects/type.c does: one CAS, never replaced).  NULL with MemoryError. */
-static NOINLINE TrObject *instance_dict_create(TrThread *ts, TrObject *o, TrType *tp) {
-    TrObject *nd = dict_new(ts);
-    if (!nd) return NULL;
-    uintptr_t seen = atomic_cas_uptr((uintptr_t *)(void *)((char *)o + tp->dictoffset), 0, (uintptr_t)nd);
-    if (seen != 0) {         /* another thread installed one first */
-        tr_decref(nd);
-        return (TrObject *)seen;
-    }
-    return nd;
-}
-
-/* STORE_ATTR through the site's record: 1 stored, 0 miss, -1 error. */
-static inline __attribute__((always_inline)) int attr_store_cached(TrThread *ts, CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
-                                    TrObject *v) {
-    AttrSlot *s = attr_slot(x, idx);
-    /* acquire: pairs with the exchange that published the record */
-    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (!r || tr_is_imm(o) || r->kind != AK_STORE) return 0;
-    TrType *tp = o->ob_type;
-    if (!attr_rec_valid(r, tp)) return 0;
-    TrObject *d = instance_dict(o, tp);
-    if (!d && !(d = instance_dict_create(ts, o, tp))) return -1;
-    return dict_set_hinted(ts, d, name, v, &s->hint) < 0 ? -1 : 1;
-}
-
-/* Makes class attribute `v` uncounted-safe for a cache record: 1 if it is
- * (now) immediate, immortal or deferred.  Only objects with no finaliser are
- * marked: a deferred object's release waits for a reclaim. */
-static int attr_make_safe(TrObject *v) {
-    if (sr_can_borrow(v)) return 1;
-    TrType *t = tr_type(v);
-    if (t == &tr_function_type || t == &tr_str_type || t == &tr_float_type || t == &tr_tuple_type ||
-        t == &tr_list_type || t == &tr_dict_type || t == &tr_module_type || t == &tr_type_type ||
-        t == &tr_method_descr_type) {
-        tr_make_deferred(v);
-        return 1;
-    }
-    return 0;
-}
-
-/* After a slow-path attribute operation at `idx` succeeded on receiver `o`:
- * builds and publishes a record for the receiver's class when the site can
- * use one.  Never fails (a record is only an optimisation); no exception is
- * pending on entry or exit. */
-static NOINLINE void attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject *o, TrObject *name) {
-    if (tr_is_imm(o)) return;
-    CodeExtra *x = code_extra(co);
-    if (!x) { err_clear(ts); return; }
-    AttrSlot *s = attr_slot(x, idx);
-    if (atomic_load_u32_relaxed(&s->fills) >= ATTR_MAX_FILLS) return;
-    int op = TR_OP(co->instrs[idx]);
-    TrType *tp = o->ob_type, *t;
-    int kind;
-    if (tp == &tr_type_type) {
-        const char *n = str_utf8(name);
-        if (op == OP_STORE_ATTR || (n[0] == '_' && n[1] == '_')) return;
-        t = (TrType *)o;
-        kind = AK_CLASS;
-    } else {
-        if (!tp->dictoffset) return;
-        if (op == OP_STORE_ATTR ? tp->setattr != NULL : tp->getattr != NULL) return;
-        t = tp;
-        kind = op == OP_STORE_ATTR ? AK_STORE : AK_INST;
-    }
-    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return;
-    /* acquire: pairs with the exchange that published it */
-    const AttrRec *cur = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (cur && attr_rec_valid(cur, t) && (cur->kind == AK_CLASS) == (kind == AK_CLASS)) return;
-    TrHeapType *h = (TrHeapType *)t;
-    size_t nver = 0;
-    while (nver < h->nmro && (h->mro[nver]->flags & TR_TPFLAG_HEAPTYPE)) nver++;
-    if (nver > ATTR_MAX_VER) return;
-    for (size_t i = nver; i < h->nmro; i++)
-        if (h->mro[i]->flags & TR_TPFLAG_HEAPTYPE) return;   /* a class after a builtin type */
-    AttrRec *r = malloc(sizeof(AttrRec) + nver * sizeof r->ver[0]);
-    if (!r) return;
-    r->tag = h->tag;
-    r->nver = (uint32_t)nver;
-    r->hash = str_hash(name);
-    r->value = NULL;
-    /* the versions first: a change racing with the lookup below leaves the
-     * record stale, never wrong */
-    for (size_t i = 0; i < nver; i++) {
-        r->ver[i].word = dict_version_ptr(h->mro[i]->dict);
-        r->ver[i].seen = atomic_load_u64_acquire(r->ver[i].word);
-    }
-    TrObject *d = NULL;
-    int fr = type_find_ref(ts, t, name, &d);
-    if (fr < 0) { err_clear(ts); free(r); return; }
-    int ok = 1;
-    if (fr > 0) {
-        TrType *dt = tr_type(d);
-        switch (kind) {
-        case AK_STORE:
-            ok = dt->descr_set == NULL;
-            break;
-        case AK_CLASS:
-            /* type_getattr hands these out as they are */
-            ok = dt == &tr_function_type || dt == &tr_method_descr_type || dt->descr_get == NULL;
-            if (ok) r->value = d;
-            break;
-        default:
-            if (dt->descr_set) ok = 0;    /* a data descriptor: always the slow path */
-            else if (op == OP_LOAD_METHOD && (dt == &tr_function_type || dt == &tr_method_descr_type)) {
-                kind = AK_METHOD;
-                r->value = d;
-            } else if (dt == &tr_function_type) {
-                kind = AK_BIND;
-                r->value = d;
-            } else if (!dt->descr_get) {
-                r->value = d;             /* a plain class attribute */
-            }
-            break;
-        }
-    } else if (kind == AK_CLASS) {
-        ok = 0;                           /* the metatype's attributes: slow path */
-    }
-    if (ok && r->value && !attr_make_safe(r->value)) {
-        if (kind == AK_INST) r->value = NULL;   /* an instance dict miss takes the slow path */
-        else ok = 0;
-    }
-    if (fr == 1) tr_decref(d);            /* the class dict keeps it; the record holds it uncounted */
-    if (!ok) { free(r); return; }
-    r->kind = (uint32_t)kind;
-    AttrRec *old = atomic_exchange_ptr(&s->rec, r);
-    atomic_add_u32(&s->fills, 1);
-    if (old) qsbr_free_later(ts, old);
-}
-
-/* CALL's instantiation cache: the __init__ function to run for a call of
- * class `t` (its metatype exactly `type`), or NULL on a miss.  Borrowed and
- * uncounted (deferred): valid until the next eval-breaker check. */
-static inline TrObject *init_cached(CodeExtra *x, size_t idx, TrType *t) {
-    /* acquire: pairs with the exchange that published the record */
-    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&attr_slot(x, idx)->rec);
-    if (r && r->kind == AK_INIT && attr_rec_valid(r, t)) return r->value;
-    return NULL;
-}
-
-/* Builds the AK_INIT record for CALL site `idx` and class `t` when calling
- * `t` is exactly what objects/class.c's heap_new would do for a plain class:
- * no builtin base but object (so the instance is a bare tr_alloc), no
- * `__new__` in any class dict, `__init__` a Python function from a class
- * dict.  Returns that function (as init_cached), or NULL: not cacheable.
- * Never fails; no exception pending on entry or exit. */
-static NOINLINE TrObject *init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrType *t) {
-    static TrObject *s_init, *s_new;   /* immortal interned strs; racing fillers store the same */
-    CodeExtra *x = code_extra(co);
-    if (!x) { err_clear(ts); return NULL; }
-    AttrSlot *s = attr_slot(x, idx);
-    if (atomic_load_u32_relaxed(&s->fills) >= ATTR_MAX_FILLS) return NULL;
-    /* a failed try counts too, so a site that never qualifies stops trying */
-    atomic_add_u32(&s->fills, 1);
-    TrObject *n_init = atomic_load_objptr_relaxed(&s_init), *n_new = atomic_load_objptr_relaxed(&s_new);
-    if (!n_init || !n_new) {
-        n_init = str_intern_cstr(ts, "__init__");
-        n_new = str_intern_cstr(ts, "__new__");
-        if (!n_init || !n_new) { err_clear(ts); return NULL; }
-        atomic_store_ptr_relaxed(&s_init, n_init);
-        atomic_store_ptr_relaxed(&s_new, n_new);
-    }
-    TrHeapType *h = (TrHeapType *)t;
-    size_t nver = 0;
-    while (nver < h->nmro && (h->mro[nver]->flags & TR_TPFLAG_HEAPTYPE)) nver++;
-    if (nver > ATTR_MAX_VER || nver + 1 != h->nmro || h->mro[nver] != &tr_object_type) return NULL;
-    AttrRec *r = malloc(sizeof(AttrRec) + nver * sizeof r->ver[0]);
-    if (!r) return NULL;
-    r->tag = h->tag;
-    r->kind = AK_INIT;
-    r->nver = (uint32_t)nver;
-    r->hash = 0;
-    r->value = NULL;
-    /* the versions first: a change racing with the lookups below leaves the
-     * record stale, never wrong */
-    for (size_t i = 0; i < nver; i++) {
-        r->ver[i].word = dict_version_ptr(h->mro[i]->dict);
-        r->ver[i].seen = atomic_load_u64_acquire(r->ver[i].word);
-    }
-    int ok = 1;
-    for (size_t i = 0; ok && i < nver; i++) {
-        TrObject *v = NULL;
-        int g = dict_get_ref(ts, h->mro[i]->dict, n_new, &v);
-        if (g != 0) ok = 0;               /* a class's own __new__ (or an error): slow path */
-        if (g == 1) tr_decref(v);
-    }
-    for (size_t i = 0; ok && !r->value && i < nver; i++) {
-        TrObject *v = NULL;
-        int g = dict_get_ref(ts, h->mro[i]->dict, n_init, &v);
-        if (g == 0) continue;
-        if (g < 0 || tr_type(v) != &tr_function_type || !attr_make_safe(v)) ok = 0;
-        else r->value = v;                /* the class dict keeps it; the record holds it uncounted */
-        if (g == 1) tr_decref(v);
-    }
-    if (err_occurred(ts)) err_clear(ts);
-    if (!ok || !r->value) { free(r); return NULL; }
-    TrObject *init = r->value;
-    AttrRec *old = atomic_exchange_ptr(&s->rec, r);
-    if (old) qsbr_free_later(ts, old);
-    return init;
 }
 
 /* ---- calls ---------------------------------------------------------------- */
@@ -1038,215 +438,6 @@ TrObject *vm_call_function(TrThread *ts, TrObject *func, TrObject *const *args, 
         return NULL;
     }
     return eval_frame(ts, f);
-}
-
-#define SMALL_ARGS 16
-
-/* Calls `callable` with arguments `args[0..n)` (positional count `npos`),
- * all borrowed, dispatching without allocation where it can. */
-static TrObject *call_object(TrThread *ts, TrObject *callable, TrObject *const *args, size_t npos,
-                             TrObject *kwnames) {
-    TrType *t = tr_type(callable);
-    if (t == &tr_function_type) return vm_call_function(ts, callable, args, npos, kwnames);
-    if (t == &tr_cfunction_type) {
-        TrCFunction *cf = (TrCFunction *)callable;
-        return cf->fn(ts, cf->self, args, npos, kwnames);
-    }
-    if (t == &tr_method_descr_type && npos >= 1) {
-        TrMethodDescr *d = (TrMethodDescr *)callable;
-        if (tr_isinstance(args[0], d->type)) return d->def->fn(ts, args[0], args + 1, npos - 1, kwnames);
-    }
-    return tr_call(ts, callable, args, npos, kwnames);
-}
-
-/* CALL / CALL_KW's general path: `slot` = [callable, self_or_null, args...]
- * with `nargs` words after the self slot (`kwnames` values included).  Closes
- * every slot.  Returns a new reference or NULL. */
-static NOINLINE TrObject *call_stack(TrThread *ts, TrStackRef *slot, size_t nargs, TrObject *kwnames) {
-    TrObject *callable = sr_obj(slot[0]);
-    int has_self = !sr_is_null(slot[1]);
-    size_t total = nargs + (size_t)has_self;
-    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    TrObject *small[SMALL_ARGS];
-    TrObject **v = small;
-    TrObject *res = NULL;
-    if (total > SMALL_ARGS) {
-        v = malloc(total * sizeof *v);
-        if (!v) { err_nomemory(ts); goto done; }
-    }
-    TrStackRef *a = slot + 2 - has_self;
-    for (size_t i = 0; i < total; i++) v[i] = sr_obj(a[i]);
-    TrType *t = tr_type(callable);
-    if (t == &tr_method_descr_type && has_self) {
-        /* LOAD_METHOD found a builtin method: call it without binding */
-        TrMethodDescr *d = (TrMethodDescr *)callable;
-        res = d->def->fn(ts, v[0], v + 1, total - 1 - nkw, kwnames);
-    } else if (t == &tr_method_type && !has_self && total < SMALL_ARGS) {
-        TrMethod *m = (TrMethod *)callable;
-        TrObject *w[SMALL_ARGS + 1];
-        w[0] = m->self;
-        memcpy(w + 1, v, total * sizeof *v);
-        res = call_object(ts, m->func, w, total + 1 - nkw, kwnames);
-    } else {
-        res = call_object(ts, callable, v, total - nkw, kwnames);
-    }
-done:
-    if (v != small) free(v);
-    for (size_t i = 0; i < nargs + 2; i++) sr_close(slot[i]);
-    return res;
-}
-
-/* "f() argument after ** must be a mapping, not int" and friends. */
-static void raise_call_arg_error(TrThread *ts, TrObject *callable, const char *fmt, TrObject *o) {
-    TrObject *fs = call_func_str(ts, callable);
-    if (!fs) return;
-    err_format(ts, &tr_exc_TypeError, fmt, fs, o);
-    tr_decref(fs);
-}
-
-/* CALL_EX: [callable, self_or_null, args(, kwargs)] in `slot`; closes them. */
-static NOINLINE TrObject *call_ex(TrThread *ts, TrStackRef *slot, int has_kwargs) {
-    TrObject *callable = sr_obj(slot[0]);
-    TrObject *self = sr_obj(slot[1]);
-    TrObject *pargs = sr_obj(slot[2]);
-    TrObject *kwargs = has_kwargs ? sr_obj(slot[3]) : NULL;
-    TrObject *tup = NULL, *kwnames = NULL, *res = NULL;
-    TrObject **v = NULL;
-    if (tr_type(pargs) == &tr_tuple_type) {
-        tup = tr_newref(pargs);
-    } else {
-        TrType *pt = tr_type(pargs);
-        if (!pt->iter && !pt->getitem) {
-            raise_call_arg_error(ts, callable, "%S argument after * must be an iterable, not %T", pargs);
-            goto done;
-        }
-        tup = tuple_from_iterable(ts, pargs);
-        if (!tup) goto done;
-    }
-    size_t npos = tuple_size(tup), nkw = 0;
-    if (kwargs && !dict_check(kwargs)) {
-        raise_call_arg_error(ts, callable, "%S argument after ** must be a mapping, not %T", kwargs);
-        goto done;
-    }
-    if (kwargs) nkw = dict_size(kwargs);
-    size_t extra = self ? 1 : 0;
-    v = malloc((npos + nkw + extra + 1) * sizeof *v);
-    if (!v) { err_nomemory(ts); goto done; }
-    if (self) v[0] = self;
-    for (size_t i = 0; i < npos; i++) v[extra + i] = tuple_get(tup, i);
-    size_t nk = 0;
-    if (nkw) {
-        kwnames = tuple_new(ts, nkw);
-        if (!kwnames) goto done;
-        size_t pos = 0;
-        TrObject *k, *val;
-        /* values stay alive through kwnames / the dict snapshot below */
-        TrObject *vals = tuple_new(ts, nkw);
-        if (!vals) goto done;
-        while (nk < nkw && dict_next(ts, kwargs, &pos, &k, &val)) {
-            if (!str_check(k)) {
-                tr_decref(k);
-                tr_decref(val);
-                for (size_t i = nk; i < nkw; i++) {
-                    tuple_set_take(kwnames, i, tr_newref(tr_none));
-                    tuple_set_take(vals, i, tr_newref(tr_none));
-                }
-                tr_decref(vals);
-                err_set(ts, &tr_exc_TypeError, "keywords must be strings");
-                goto done;
-            }
-            tuple_set_take(kwnames, nk, k);
-            tuple_set_take(vals, nk, val);
-            v[extra + npos + nk] = val;
-            nk++;
-        }
-        for (size_t i = nk; i < nkw; i++) {   /* the dict shrank meanwhile */
-            tuple_set_take(kwnames, i, tr_newref(tr_none));
-            tuple_set_take(vals, i, tr_newref(tr_none));
-        }
-        if (nk < nkw) {
-            TrObject *k2 = tuple_from_array(ts, ((TrTuple *)kwnames)->items, nk);
-            tr_decref(kwnames);
-            kwnames = k2;
-            if (!kwnames) { tr_decref(vals); goto done; }
-        }
-        if (nk == 0) TR_CLEAR(kwnames);
-        res = call_object(ts, callable, v, npos + extra, kwnames);
-        tr_decref(vals);
-        goto done;
-    }
-    res = call_object(ts, callable, v, npos + extra, NULL);
-done:
-    free(v);
-    tr_xdecref(tup);
-    tr_xdecref(kwnames);
-    for (int i = 0; i < 3 + has_kwargs; i++) sr_close(slot[i]);
-    return res;
-}
-
-/* DICT_MERGE: d.update(m) refusing duplicate keys. */
-static NOINLINE int dict_merge(TrThread *ts, TrObject *d, TrObject *m, TrObject *callable) {
-    if (!dict_check(m)) {
-        TrObject *keys = tr_getattr_cstr(ts, m, "keys");
-        if (!keys) {
-            err_clear(ts);
-            raise_call_arg_error(ts, callable, "%S argument after ** must be a mapping, not %T", m);
-            return -1;
-        }
-        TrObject *kl = tr_call(ts, keys, NULL, 0, NULL);
-        tr_decref(keys);
-        if (!kl) return -1;
-        TrObject *it = tr_iter(ts, kl);
-        tr_decref(kl);
-        if (!it) return -1;
-        TrObject *k;
-        while ((k = tr_next(ts, it))) {
-            TrObject *val = tr_getitem(ts, m, k);
-            int rc = -1;
-            if (val) {
-                TrObject *have = dict_get(ts, d, k);
-                if (have) {
-                    tr_decref(have);
-                    TrObject *fs = call_func_str(ts, callable);
-                    if (fs) {
-                        err_format(ts, &tr_exc_TypeError, "%S got multiple values for keyword argument '%S'", fs, k);
-                        tr_decref(fs);
-                    }
-                } else if (!err_occurred(ts)) {
-                    rc = dict_set(ts, d, k, val);
-                }
-                tr_decref(val);
-            }
-            tr_decref(k);
-            if (rc < 0) { tr_decref(it); return -1; }
-        }
-        tr_decref(it);
-        return err_occurred(ts) ? -1 : 0;
-    }
-    size_t pos = 0;
-    TrObject *k, *val;
-    while (dict_next(ts, m, &pos, &k, &val)) {
-        TrObject *have = dict_get(ts, d, k);
-        int rc;
-        if (have) {
-            tr_decref(have);
-            TrObject *fs = call_func_str(ts, callable);
-            if (fs) {
-                if (str_check(k))
-                    err_format(ts, &tr_exc_TypeError, "%S got multiple values for keyword argument '%S'", fs, k);
-                else
-                    err_set(ts, &tr_exc_TypeError, "keywords must be strings");
-                tr_decref(fs);
-            }
-            rc = -1;
-        } else {
-            rc = err_occurred(ts) ? -1 : dict_set(ts, d, k, val);
-        }
-        tr_decref(k);
-        tr_decref(val);
-        if (rc < 0) return -1;
-    }
-    return 0;
 }
 
 /* ---- sequences ------------------------------------------------------------ */
@@ -1767,7 +958,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         if (c == 0) {
             SAVE();
             if (load_attr(ts, oo, names[oparg], &r) < 0) goto error;
-            if (attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
+            if (attr_site_cacheable(oo)) vm_attr_cache_fill(ts, co, idx, oo, names[oparg]);
         }
         sr_close(o);
         TOP() = r;
@@ -1785,7 +976,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
             SAVE();
             r = load_method(ts, oo, names[oparg], &m);
             if (r < 0) goto error;
-            if (attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
+            if (attr_site_cacheable(oo)) vm_attr_cache_fill(ts, co, idx, oo, names[oparg]);
         }
         if (r == 1) {
             TOP() = m;
@@ -1809,7 +1000,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
             rc = c < 0 ? -1 : 0;
         } else {
             rc = tr_setattr(ts, oo, names[oparg], sr_obj(v));
-            if (rc == 0 && attr_site_cacheable(oo)) attr_cache_fill(ts, co, idx, oo, names[oparg]);
+            if (rc == 0 && attr_site_cacheable(oo)) vm_attr_cache_fill(ts, co, idx, oo, names[oparg]);
         }
         sr_close(o);
         sr_close(v);
@@ -2113,7 +1304,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         TrStackRef v = POP();
         SAVE();
         TrObject *callable = (sp - (oparg + 3) >= base) ? sr_obj(PEEK(oparg + 3)) : tr_none;
-        int rc = dict_merge(ts, sr_obj(PEEK(oparg)), sr_obj(v), callable);
+        int rc = call_dict_merge(ts, sr_obj(PEEK(oparg)), sr_obj(v), callable);
         sr_close(v);
         if (rc < 0) goto error;
         DISPATCH();
@@ -2293,14 +1484,14 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
             }
         } else if (ct == &tr_type_type && sr_is_null(slot[1]) &&
                    (((TrType *)callable)->flags & TR_TPFLAG_HEAPTYPE)) {
-            /* instantiating a plain class (see init_cache_fill): allocate the
+            /* instantiating a plain class (see vm_init_cache_fill): allocate the
              * instance and run its __init__ in this loop; the self slot keeps
              * the instance for the result */
             TrType *cls = (TrType *)callable;
             size_t idx = (size_t)INSTR_INDEX();
             CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
             TrObject *init = x ? init_cached(x, idx, cls) : NULL;
-            if (!init) init = init_cache_fill(ts, co, idx, cls);
+            if (!init) init = vm_init_cache_fill(ts, co, idx, cls);
             TrFunction *fn = (TrFunction *)init;
             TrCode *fco = init ? (TrCode *)fn->code : NULL;
             if (fco && oparg + 1 == fco->argcount && fco->kwonlyargcount == 0 &&

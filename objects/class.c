@@ -556,6 +556,14 @@ static void subtype_dealloc(TrThread *ts, TrObject *o) {
         TrObject **slot = (TrObject **)((char *)o + t->dictoffset);
         TR_CLEAR(*slot);
     }
+    /* the __slots__ values of every class on the layout chain */
+    for (TrType *c = t; c->flags & TR_TPFLAG_HEAPTYPE; c = c->base) {
+        TrHeapType *hc = (TrHeapType *)c;
+        for (size_t i = 0; i < hc->nslots; i++) {
+            TrObject **v = (TrObject **)((char *)o + hc->slots_offset + i * sizeof(TrObject *));
+            TR_CLEAR(*v);
+        }
+    }
     if (solid->dealloc) solid->dealloc(ts, o);
     else tr_free(o);
 }
@@ -746,13 +754,22 @@ done:
 static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
            s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
-           s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type;
+           s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type ||
+           s == &tr_complex_type;
 }
 
 /* Builtins whose instances keep their items inline after the struct: an
  * instance dict cannot sit at a fixed offset, so their subclasses' instances
  * have none (as if they declared __slots__ = ()). */
 static int layout_varsized(TrType *s) { return s == &tr_str_type || s == &tr_tuple_type; }
+
+/* The class (or builtin) that last extended `t`'s instance layout with
+ * __slots__ values: two bases conflict unless one's is an ancestor of the
+ * other's. */
+static TrType *layout_owner(TrType *t) {
+    while ((t->flags & TR_TPFLAG_HEAPTYPE) && ((TrHeapType *)t)->nslots == 0) t = t->base;
+    return t;
+}
 
 /* Picks the base whose layout every other base's layout is an ancestor of. */
 static TrType *best_base(TrThread *ts, TrObject *bases) {
@@ -778,6 +795,7 @@ static TrType *best_base(TrThread *ts, TrObject *bases) {
                 err_format(ts, &tr_exc_TypeError, "duplicate base class %s", type_qualname(b));
                 return NULL;
             }
+        s = layout_owner(b);
         if (!best) { best = b; best_solid = s; continue; }
         if (tr_type_is_subtype(best_solid, s)) continue;
         if (tr_type_is_subtype(s, best_solid)) { best = b; best_solid = s; continue; }
@@ -869,6 +887,89 @@ static void defer_class(TrThread *ts, TrType *t) {
     tr_decref(vals);
 }
 
+static int is_identifier(const char *p) {
+    if (!*p || (*p >= '0' && *p <= '9')) return 0;
+    for (; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (!(ch == '_' || ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9')))
+            return 0;
+    }
+    return 1;
+}
+
+/* Reads the namespace's __slots__: 0 when it has none; 1 with *out a new list
+ * of the slot names (less __dict__ and __weakref__) and *add_dict set
+ * when '__dict__' is among them; -1 with TypeError or ValueError as CPython
+ * words them. */
+static int slots_names(TrThread *ts, TrObject *ns, TrObject *clsname, TrType *best, TrObject **out,
+                       int *add_dict) {
+    *add_dict = 0;
+    TrObject *sl = dict_get_cstr(ts, ns, "__slots__");
+    if (!sl) return err_occurred(ts) ? -1 : 0;
+    TrObject *items;
+    if (str_check(sl)) {
+        items = list_new(ts, 0);
+        if (items && list_append(ts, items, sl) < 0) TR_CLEAR(items);
+    } else {
+        items = list_from_iterable(ts, sl);
+    }
+    tr_decref(sl);
+    if (!items) return -1;
+    TrObject *res = list_new(ts, 0);
+    if (!res) { tr_decref(items); return -1; }
+    int weak = 0;
+    for (size_t i = 0; i < list_size(items); i++) {
+        TrObject *it = list_get(ts, items, (ssize_t)i);
+        if (!it) goto fail;
+        if (!str_check(it)) {
+            err_format(ts, &tr_exc_TypeError, "__slots__ items must be strings, not '%s'", tr_type_name(it));
+            tr_decref(it);
+            goto fail;
+        }
+        if (!is_identifier(str_utf8(it))) {
+            err_set(ts, &tr_exc_TypeError, "__slots__ must be identifiers");
+            tr_decref(it);
+            goto fail;
+        }
+        if (str_equal_cstr(it, "__dict__") || str_equal_cstr(it, "__weakref__")) {
+            int d = str_equal_cstr(it, "__dict__");
+            if (d ? (*add_dict || best->dictoffset) : weak) {
+                err_format(ts, &tr_exc_TypeError, "%s slot disallowed: we already got one",
+                           d ? "__dict__" : "__weakref__");
+                tr_decref(it);
+                goto fail;
+            }
+            if (d) *add_dict = 1;
+            else weak = 1;
+            tr_decref(it);
+            continue;
+        }
+        /* CPython mangles private names here (__x -> _C__x); torii's compiler
+         * does not mangle `self.__x` yet, so neither does this, to match it */
+        TrObject *m = it;
+        int c = dict_contains(ts, ns, m);
+        if (c == 1)
+            err_format(ts, &tr_exc_ValueError, "'%S' in __slots__ conflicts with class variable", m);
+        int dup = c == 0 ? 0 : -1;
+        for (size_t j = 0; dup == 0 && j < list_size(res); j++) {
+            TrObject *e = list_get(ts, res, (ssize_t)j);
+            if (!e) { dup = -1; break; }
+            dup = str_equal(e, m);
+            tr_decref(e);
+        }
+        if (c != 0 || dup < 0 || (!dup && list_append(ts, res, m) < 0)) { tr_decref(m); goto fail; }
+        tr_decref(m);
+    }
+    tr_decref(items);
+    *out = res;
+    return 1;
+fail:
+    tr_decref(items);
+    tr_decref(res);
+    return -1;
+}
+
 TrType *class_calc_meta(TrThread *ts, TrType *meta, TrObject *bases) {
     TrType *winner = meta;
     for (size_t i = 0; i < tuple_size(bases); i++) {
@@ -905,6 +1006,8 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     if (!best) { tr_decref(own_bases); return NULL; }
     TrHeapType *h = (TrHeapType *)tr_alloc_var(ts, meta, sizeof(TrHeapType));
     if (!h) { tr_decref(own_bases); return NULL; }
+    TrObject *slot_names = NULL;
+    int nsl, add_dict;
     TrType *t = &h->type;
     h->bases = own_bases;
     h->tag = atomic_add_u64(&class_tag_seq, 1) + 1;   /* unique: never reused */
@@ -919,6 +1022,33 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
          * their own dict (type_getattr / type_setattr), so no __dict__ slot */
         t->basicsize = sizeof(TrHeapType);
         t->dictoffset = 0;
+    } else if ((nsl = slots_names(ts, ns, name, best, &slot_names, &add_dict)) != 0) {
+        if (nsl < 0) goto fail;
+        TrType *sb = solid_base(best);
+        size_t n = list_size(slot_names);
+        if (n && (layout_varsized(sb) || sb == &tr_int_type)) {
+            err_format(ts, &tr_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", sb->name);
+            goto fail;
+        }
+        t->basicsize = best->basicsize;
+        t->dictoffset = best->dictoffset;
+        if (add_dict && !t->dictoffset && !layout_varsized(sb)) {
+            t->dictoffset = t->basicsize;
+            t->basicsize += sizeof(TrObject *);
+        }
+        h->has_slots = 1;
+        h->nslots = n;
+        h->slots_offset = t->basicsize;
+        t->basicsize += n * sizeof(TrObject *);
+        for (size_t i = 0; i < n; i++) {
+            TrObject *sn = list_get(ts, slot_names, (ssize_t)i);
+            TrObject *md = sn ? member_descr_new(ts, t, sn, h->slots_offset + i * sizeof(TrObject *)) : NULL;
+            int rc = md ? dict_set(ts, t->dict, sn, md) : -1;
+            tr_xdecref(md);
+            tr_xdecref(sn);
+            if (rc < 0) goto fail;
+        }
+        TR_CLEAR(slot_names);
     } else if (best->dictoffset || layout_varsized(solid_base(best))) {
         t->basicsize = best->basicsize;
         t->dictoffset = best->dictoffset;
@@ -976,6 +1106,7 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     if (call_set_names(ts, t) < 0 || call_init_subclass(ts, h, kwargs) < 0) goto fail;
     return (TrObject *)t;
 fail:
+    tr_xdecref(slot_names);
     tr_decref((TrObject *)t);
     return NULL;
 }
@@ -1097,6 +1228,7 @@ int class_builtins_init(TrThread *ts, TrObject *d) {
         if (type_ready(ts, types[i]) < 0) return -1;
         if (dict_set_cstr(ts, d, types[i]->name, (TrObject *)types[i]) < 0) return -1;
     }
+    if (type_ready(ts, &tr_member_descr_type) < 0) return -1;
     for (const TrMethodDef *m = class_functions; m->name; m++) {
         TrObject *f = cfunction_new(ts, m->name, m->fn, NULL);
         if (!f) return -1;

@@ -299,11 +299,8 @@ static TrObject *float_pow_double(TrThread *ts, double iv, double iw) {
     }
     bool negate = false;
     if (iv < 0.0) {
-        if (iw != floor(iw)) {
-            /* CPython returns a complex number here; torii has none */
-            err_set(ts, &tr_exc_ValueError, "math domain error");
-            return NULL;
-        }
+        if (iw != floor(iw))   /* a complex result, as CPython */
+            return complex_pow_double(ts, iv, iw);
         iv = -iv;
         negate = is_odd_integer(iw);
     }

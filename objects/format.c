@@ -21,6 +21,7 @@
 #include "torii/abstract.h"
 #include "torii/error.h"
 #include "torii/float.h"
+#include "torii/complex.h"
 #include "torii/func.h"
 #include "torii/int.h"
 #include "torii/tuple.h"
@@ -514,8 +515,77 @@ TrObject *tr_format(TrThread *ts, TrObject *value, TrObject *spec) {
     if (int_check(value)) return is_empty ? tr_str(ts, value) : format_int_obj(ts, value, spec);
     if (str_check(value)) return is_empty ? tr_str(ts, value) : format_str_obj(ts, value, spec);
     if (float_check(value)) return is_empty ? tr_str(ts, value) : format_float_obj(ts, value, spec);
+    if (complex_check(value)) return is_empty ? tr_str(ts, value) : complex_format(ts, value, spec);
     if (is_empty) return tr_str(ts, value);
     return err_format(ts, &tr_exc_TypeError, "unsupported format string passed to %T.__format__", value);
+}
+
+/* format(z, spec) for a complex: each part formatted as a float (the real
+ * part with the spec's sign, the imaginary part always signed), joined, then
+ * padded as a whole (default alignment right).  With no type, as repr (or
+ * 'g' when a precision is given): parentheses, and a +0.0 real part left out. */
+TrObject *complex_format(TrThread *ts, TrObject *z, TrObject *spec) {
+    Spec sp;
+    if (parse_spec(ts, spec, z, '>', &sp) < 0) return NULL;
+    switch (sp.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default:
+        return err_format(ts, &tr_exc_ValueError, "Unknown format code '%c' for object of type '%T'", sp.type, z);
+    }
+    if (sp.fill_n == 1 && sp.fill[0] == '0' && sp.align == '=' )
+        return err_format(ts, &tr_exc_ValueError, "Zero padding is not allowed in complex format specifier");
+    if (sp.align == '=')
+        return err_format(ts, &tr_exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    double re = complex_real(z), im = complex_imag(z);
+    bool parens = false, skip_re = false;
+    Spec part = sp;
+    part.width = -1;
+    part.align = 0;
+    part.fill[0] = ' ';
+    part.fill_n = 1;
+    TrObject *rs = NULL, *is = NULL;
+    if (sp.type == 0) {
+        skip_re = re == 0.0 && !signbit(re);
+        parens = !skip_re;
+    }
+    if (sp.type == 0 && sp.precision < 0) {
+        char rb[48], ib[48], tmp[52];
+        complex_format_part(re, rb);
+        complex_format_part(im, ib);
+        const char *rsign = (rb[0] != '-' && sp.sign == '+') ? "+" : (rb[0] != '-' && sp.sign == ' ') ? " " : "";
+        snprintf(tmp, sizeof tmp, "%s%s", rsign, rb);
+        rs = str_from_utf8(ts, tmp, strlen(tmp));
+        snprintf(tmp, sizeof tmp, "%s%s", ib[0] == '-' ? "" : "+", ib);
+        is = rs ? str_from_utf8(ts, tmp, strlen(tmp)) : NULL;
+    } else {
+        if (sp.type == 0) part.type = 'g';
+        rs = format_double(ts, re, z, &part);
+        part.sign = '+';
+        is = rs ? format_double(ts, im, z, &part) : NULL;
+    }
+    if (!rs || !is) { tr_xdecref(rs); tr_xdecref(is); return NULL; }
+    TrStrBuf b;
+    strbuf_init(&b);
+    if (parens) strbuf_addc(&b, '(');
+    if (skip_re) {
+        /* the imaginary part alone keeps only a minus sign, or the spec's */
+        const char *ip = str_utf8(is);
+        if (*ip == '+' && sp.sign != '+') ip++;
+        strbuf_adds(&b, ip);
+    } else {
+        strbuf_addstr(&b, rs);
+        strbuf_addstr(&b, is);
+    }
+    strbuf_addc(&b, 'j');
+    if (parens) strbuf_addc(&b, ')');
+    tr_decref(rs);
+    tr_decref(is);
+    TrObject *body = strbuf_finish(ts, &b);
+    if (!body || sp.width < 0) return body;
+    if (sp.align == 0) sp.align = '>';
+    TrObject *r = layout_text(ts, &sp, str_utf8(body), str_nbytes(body), str_length(body));
+    tr_decref(body);
+    return r;
 }
 
 /* ascii(): `s` (a repr) with every non-ASCII code point escaped; new reference. */

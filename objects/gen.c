@@ -1,7 +1,7 @@
 /* objects/gen.c: `generator`, the object a generator function returns.
  *
  * Design.  Ordinary frames live on the running thread's chunked frame stack
- * (core/vm.c) and die when the call returns; a generator's frame must outlive
+ * (core/frame.c) and die when the call returns; a generator's frame must outlive
  * the call and move between threads, so it is stored inside the generator
  * object itself (`fdata`, sized for the code object when the generator is
  * made).  Calling a function whose code has TR_CO_GENERATOR binds the

@@ -11,8 +11,8 @@
  * store (every thread computes the same value), read with a relaxed load.
  * The iterator's position advances by compare-and-swap, so a shared iterator
  * never yields a character twice.  Nothing here takes a lock.
- * Case mapping and character classes: see objects/unicode_util.h for what the
- * small character database covers (ASCII, Latin-1, some alphabets). */
+ * Case mapping and character classes come from the exact character database
+ * in objects/unicode_util.h (tables generated from CPython 3.13). */
 #define _GNU_SOURCE   /* memmem, memrchr */
 #include <stdarg.h>
 #include <stdio.h>
@@ -1377,15 +1377,39 @@ static void add_cp(TrStrBuf *b, uint32_t c) {
     strbuf_add(b, tmp, utf8_encode(c, tmp));
 }
 
-/* Appends the upper case of `c` (ß expands to "SS"). */
-static void add_upper(TrStrBuf *b, uint32_t c) {
-    if (c == 0xDF) strbuf_add(b, "SS", 2);
-    else add_cp(b, uc_toupper(c));
+/* Appends the full mapping `which` (UC_MAP_*) of `c`. */
+static void add_full(TrStrBuf *b, uint32_t c, int which) {
+    uint32_t m[3];
+    size_t n = uc_map_full(c, which, m);
+    for (size_t i = 0; i < n; i++) add_cp(b, m[i]);
 }
 
-static void add_title(TrStrBuf *b, uint32_t c) {
-    if (c == 0xDF) strbuf_add(b, "Ss", 2);
-    else add_cp(b, uc_toupper(c));
+/* The lower case of U+03A3 at bytes [at, next) of [start, end): final sigma
+ * U+03C2 when a cased character precedes it (case-ignorable ones skipped)
+ * and none follows it (likewise), else U+03C3. */
+static uint32_t lower_sigma(const char *start, const char *at, const char *next, const char *end) {
+    uint32_t c = 0;
+    bool found = false;
+    const char *q = at;
+    while (q > start) {
+        do q--; while (q > start && ((unsigned char)*q & 0xC0) == 0x80);
+        const char *t = q;
+        c = utf8_next(&t);
+        if (!uc_iscaseignorable(c)) { found = true; break; }
+    }
+    if (!found || !uc_iscased(c)) return 0x3C3;
+    for (const char *t = next; t < end;) {
+        c = utf8_next(&t);
+        if (!uc_iscaseignorable(c)) return uc_iscased(c) ? 0x3C3 : 0x3C2;
+    }
+    return 0x3C2;
+}
+
+/* Appends the lower case of `c`, the character at bytes [at, next). */
+static void add_lower(TrStrBuf *b, uint32_t c, const char *start, const char *at, const char *next,
+                      const char *end) {
+    if (c == 0x3A3) add_cp(b, lower_sigma(start, at, next, end));
+    else add_full(b, c, UC_MAP_LOWER);
 }
 
 static TrObject *case_impl(TrThread *ts, const char *name, TrObject *self, size_t nargs, TrObject *kw, int mode) {
@@ -1416,32 +1440,28 @@ static TrObject *case_impl(TrThread *ts, const char *name, TrObject *self, size_
     TrStrBuf b;
     strbuf_init(&b);
     strbuf_reserve(&b, s->nbytes);
-    const char *p = s->data, *end = p + s->nbytes;
+    const char *start = s->data, *p = start, *end = p + s->nbytes;
     bool prev_cased = false, first = true;
     while (p < end) {
+        const char *at = p;
         uint32_t c = utf8_next(&p);
         switch (mode) {
-        case CASE_UPPER: add_upper(&b, c); break;
-        case CASE_LOWER: add_cp(&b, uc_tolower(c)); break;
-        case CASE_FOLD:
-            if (c == 0xDF) strbuf_add(&b, "ss", 2);
-            else if (c == 0xB5) add_cp(&b, 0x3BC);
-            else if (c == 0x3C2) add_cp(&b, 0x3C3);
-            else add_cp(&b, uc_tolower(c));
-            break;
+        case CASE_UPPER: add_full(&b, c, UC_MAP_UPPER); break;
+        case CASE_LOWER: add_lower(&b, c, start, at, p, end); break;
+        case CASE_FOLD: add_full(&b, c, UC_MAP_FOLD); break;
         case CASE_SWAP:
-            if (uc_isupper(c)) add_cp(&b, uc_tolower(c));
-            else if (uc_islower(c)) add_upper(&b, c);
+            if (uc_isupper(c)) add_lower(&b, c, start, at, p, end);
+            else if (uc_islower(c)) add_full(&b, c, UC_MAP_UPPER);
             else add_cp(&b, c);
             break;
         case CASE_TITLE:
-            if (prev_cased) add_cp(&b, uc_tolower(c));
-            else add_title(&b, c);
+            if (prev_cased) add_lower(&b, c, start, at, p, end);
+            else add_full(&b, c, UC_MAP_TITLE);
             prev_cased = uc_iscased(c);
             break;
         case CASE_CAPITALIZE:
-            if (first) add_title(&b, c);
-            else add_cp(&b, uc_tolower(c));
+            if (first) add_full(&b, c, UC_MAP_TITLE);
+            else add_lower(&b, c, start, at, p, end);
             break;
         }
         first = false;
@@ -1476,7 +1496,7 @@ static bool class_of(uint32_t c, int what) {
     switch (what) {
     case IS_DIGIT: return uc_isdigit(c);
     case IS_ALPHA: return uc_isalpha(c);
-    case IS_ALNUM: return uc_isalpha(c) || uc_isnumeric(c);
+    case IS_ALNUM: return uc_isalnum(c);
     case IS_SPACE: return uc_isspace(c);
     case IS_DECIMAL: return uc_isdecimal(c);
     case IS_NUMERIC: return uc_isnumeric(c);
@@ -1513,7 +1533,7 @@ static TrObject *m_isupper(TrThread *ts, TrObject *self, TrObject *const *args, 
     bool cased = false;
     while (p < end) {
         uint32_t c = utf8_next(&p);
-        if (uc_islower(c)) return tr_false;
+        if (uc_islower(c) || uc_istitle(c)) return tr_false;
         if (uc_isupper(c)) cased = true;
     }
     return tr_bool(cased);
@@ -1525,7 +1545,7 @@ static TrObject *m_islower(TrThread *ts, TrObject *self, TrObject *const *args, 
     bool cased = false;
     while (p < end) {
         uint32_t c = utf8_next(&p);
-        if (uc_isupper(c)) return tr_false;
+        if (uc_isupper(c) || uc_istitle(c)) return tr_false;
         if (uc_islower(c)) cased = true;
     }
     return tr_bool(cased);
@@ -1537,7 +1557,7 @@ static TrObject *m_istitle(TrThread *ts, TrObject *self, TrObject *const *args, 
     bool cased = false, prev_cased = false;
     while (p < end) {
         uint32_t c = utf8_next(&p);
-        if (uc_isupper(c)) {
+        if (uc_isupper(c) || uc_istitle(c)) {
             if (prev_cased) return tr_false;
             prev_cased = cased = true;
         } else if (uc_islower(c)) {
@@ -1555,10 +1575,10 @@ static TrObject *m_isidentifier(TrThread *ts, TrObject *self, TrObject *const *a
     const char *p = str_utf8(self), *end = p + str_nbytes(self);
     if (p == end) return tr_false;
     uint32_t c = utf8_next(&p);
-    if (c != '_' && !uc_isalpha(c)) return tr_false;
+    if (!uc_isidstart(c)) return tr_false;
     while (p < end) {
         c = utf8_next(&p);
-        if (c != '_' && !uc_isalpha(c) && !uc_isdecimal(c)) return tr_false;
+        if (!uc_isidcontinue(c)) return tr_false;
     }
     return tr_true;
 }

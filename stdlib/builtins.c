@@ -633,7 +633,8 @@ TrObject *builtins_module_init(TrThread *ts) {
     TrObject *d = module_dict(m);
     struct { const char *name; TrType *type; } types[] = {
         {"object", &tr_object_type}, {"type", &tr_type_type}, {"int", &tr_int_type},
-        {"bool", &tr_bool_type}, {"float", &tr_float_type}, {"str", &tr_str_type},
+        {"bool", &tr_bool_type}, {"float", &tr_float_type}, {"complex", &tr_complex_type},
+        {"str", &tr_str_type},
         {"tuple", &tr_tuple_type}, {"list", &tr_list_type}, {"dict", &tr_dict_type},
         {"range", &tr_range_type}, {"enumerate", &tr_enumerate_type}, {"zip", &tr_zip_type},
         {"slice", &tr_slice_type}, {"set", &tr_set_type}, {"frozenset", &tr_frozenset_type},

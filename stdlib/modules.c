@@ -311,7 +311,7 @@ TrObject *runtime_import(TrThread *ts, TrObject *name) {
  * types, readied once at start-up while only the main thread runs. */
 int objects_types_init(TrThread *ts) {
     static TrType *const types[] = {
-        &tr_int_type, &tr_bool_type, &tr_float_type, &tr_none_type, &tr_notimpl_type,
+        &tr_int_type, &tr_bool_type, &tr_float_type, &tr_complex_type, &tr_none_type, &tr_notimpl_type,
         &tr_ellipsis_type, &tr_str_type, &tr_str_iter_type, &tr_tuple_type, &tr_list_type,
         &tr_dict_type, &tr_dict_keys_type, &tr_dict_values_type, &tr_dict_items_type,
         &tr_set_type, &tr_frozenset_type, &tr_set_iter_type, &tr_range_type, &tr_range_iter_type,

@@ -520,7 +520,7 @@ static int template_parse(TrThread *ts, RePattern *p, TrObject *tmpl, Template *
                 char u[4];
                 strbuf_add(&nb, u, utf8_encode(cp[k], u));
                 if (cp[k] < '0' || cp[k] > '9') alldig = 0;
-                if (!(cp[k] == '_' || uc_isalpha(cp[k]) || (k > ns && uc_isdecimal(cp[k])))) ident = 0;
+                if (!(k == ns ? uc_isidstart(cp[k]) : uc_isidcontinue(cp[k]))) ident = 0;
             }
             TrObject *name = strbuf_finish(ts, &nb);
             if (!name) goto out;

@@ -33,7 +33,7 @@
 int re_is_word(uint32_t c, int ascii) {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (ascii) return 0;
-    return uc_isalpha(c) || uc_isnumeric(c);
+    return uc_isalnum(c);
 }
 
 static int is_digit(uint32_t c, int ascii) {
@@ -47,10 +47,17 @@ static int is_space(uint32_t c, int ascii) {
 }
 
 /* The case fold used by IGNORECASE: two characters match when their folds
- * are equal. */
+ * are equal (CPython's lower-case comparison plus re._casefix's pairs). */
 static uint32_t fold(uint32_t c, int ascii) {
     if (ascii || c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    return uc_tolower(uc_toupper(c));
+    return uc_re_fold(c);
+}
+
+/* The simple upper case of `c` when its full upper case is that one
+ * character, else `c` ('ß' has none: its upper case is "SS"). */
+static uint32_t single_upper(uint32_t c) {
+    uint32_t m[3];
+    return uc_map_full(c, UC_MAP_UPPER, m) == 1 ? m[0] : c;
 }
 
 /* ---- the program -------------------------------------------------------- */
@@ -129,7 +136,7 @@ static int class_full(const ReClass *k, uint32_t c) {
                 r = o != c && class_slow(k, o);
             }
         } else {
-            uint32_t l = uc_tolower(c), u = uc_toupper(c), f = uc_tolower(u);
+            uint32_t l = uc_tolower(c), u = single_upper(c), f = uc_re_fold(c);
             r = (l != c && class_slow(k, l)) || (u != c && class_slow(k, u)) || (f != c && class_slow(k, f));
         }
     }
@@ -485,7 +492,7 @@ static int is_ident(const uint32_t *s, size_t n) {
     if (n == 0) return 0;
     for (size_t j = 0; j < n; j++) {
         uint32_t c = s[j];
-        int ok = c == '_' || uc_isalpha(c) || (j > 0 && (uc_isdecimal(c) || uc_isdigit(c)));
+        int ok = j == 0 ? uc_isidstart(c) : uc_isidcontinue(c);
         if (!ok) return 0;
     }
     return 1;

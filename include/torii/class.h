@@ -27,7 +27,18 @@ typedef struct TrHeapType {
     TrNumberSlots number;     /* `type.number` points here */
     uint64_t tag;             /* unique per class, never reused (set at creation, then
                                * immutable): names the class in core/vm.c's attribute caches */
+    size_t slots_offset;      /* where this class's own `__slots__` values start in an instance */
+    size_t nslots;            /* how many it declares (0: none, or no __slots__) */
+    int has_slots;            /* it declared __slots__ (so its layout may differ from its base's) */
 } TrHeapType;
+
+/* The type of the descriptors a class makes for the names in its __slots__
+ * (objects/member.c). */
+extern TrType tr_member_descr_type;
+/* A descriptor for the object pointer at `offset` in instances of `owner`
+ * (borrowed: the class keeps the descriptor in its dict), named `name` (a
+ * str).  Returns a new reference or NULL. */
+TrObject *member_descr_new(TrThread *ts, TrType *owner, TrObject *name, size_t offset);
 
 /* The MRO of `t` as an array: for a class its `mro`; for a builtin type
  * NULL (walk `base` instead). */

@@ -42,7 +42,7 @@ typedef struct TrCode {
     int *cell2arg;            /* owned or NULL: for each cellvar, the arg index it copies or -1 */
     int stacksize;
     int flags;                /* TR_CO_* */
-    void *extra;              /* owned by the VM: per-instruction caches (core/vm.c) */
+    void *extra;              /* owned by the VM: per-instruction caches (core/vm_cache.c) */
 } TrCode;
 
 extern TrType tr_code_type;

@@ -31,7 +31,7 @@ TrObject *dict_copy(TrThread *ts, TrObject *d);
 /* Version tag bumped by every mutation (atomic); used by the VM's global caches. */
 uint64_t dict_version(const TrObject *d);
 /* The address of that version word, for caches that re-check it often with
- * atomic_load_u64_acquire (core/vm.c's attribute caches).  Valid while `d`
+ * atomic_load_u64_acquire (core/vm_cache.c's attribute caches).  Valid while `d`
  * lives. */
 const uint64_t *dict_version_ptr(const TrObject *d);
 

@@ -24,8 +24,7 @@ int64_t float_hash_double(double v);
  * "float division by zero", "float floor division by zero", "float modulo by
  * zero", "0.0 cannot be raised to a negative power", OverflowError "(34,
  * 'Numerical result out of range')".  A negative base to a non-integer power
- * (a complex number in CPython) raises ValueError "math domain error": torii
- * has no complex type.  New reference. */
+ * gives a complex (complex_pow_double), as CPython.  New reference. */
 TrObject *float_binop_double(TrThread *ts, int op, double a, double b);
 /* Compares the double `d` with the int `i` exactly (no rounding of `i`):
  * -1, 0, 1 for d < i, d == i, d > i; 2 when d is NaN.  Cannot fail. */

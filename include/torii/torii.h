@@ -6,6 +6,7 @@
 #include "torii/error.h"
 #include "torii/int.h"
 #include "torii/float.h"
+#include "torii/complex.h"
 #include "torii/str.h"
 #include "torii/bytes.h"
 #include "torii/tuple.h"
