@@ -164,9 +164,32 @@ static int add_obj(Compiler *c, TrObject ***arr, size_t *n, size_t *cap, TrObjec
     return (int)(*n)++;
 }
 
+/* Private name mangling, as CPython does: inside a class (and the functions
+ * nested in it), `__spam` — two leading underscores, not two trailing, no
+ * dot — names `_Class__spam`, with the class name's leading underscores
+ * stripped (a class named only underscores mangles nothing).  Applied to the
+ * names of attributes, globals and by-name variables; fast locals keep their
+ * source names (only introspection such as co_varnames could tell).
+ * Returns `name`, or the mangled form in `buf`. */
+static const char *mangle(Compiler *c, const char *name, char *buf, size_t n)
+{
+    size_t len = strlen(name);
+    if (len < 3 || name[0] != '_' || name[1] != '_' || strchr(name, '.') ||
+        (name[len - 1] == '_' && name[len - 2] == '_'))
+        return name;
+    const TrScope *s = c->u->scope;
+    while (s && s->kind != SCOPE_CLASS) s = s->parent;
+    if (!s) return name;
+    const char *cls = s->name;
+    while (*cls == '_') cls++;
+    if (!*cls || (size_t)snprintf(buf, n, "_%s%s", cls, name) >= n) return name;
+    return buf;
+}
+
 static int name_index(Compiler *c, const char *name)
 {
-    TrObject *o = intern(c, name);
+    char buf[512];
+    TrObject *o = intern(c, mangle(c, name, buf, sizeof buf));
     if (!o) return -1;
     return add_obj(c, &c->u->names, &c->u->nnames, &c->u->names_cap, o);
 }

@@ -945,9 +945,17 @@ static int slots_names(TrThread *ts, TrObject *ns, TrObject *clsname, TrType *be
             tr_decref(it);
             continue;
         }
-        /* CPython mangles private names here (__x -> _C__x); torii's compiler
-         * does not mangle `self.__x` yet, so neither does this, to match it */
+        /* Private names are mangled as the compiler mangles `self.__x`
+         * (core/compile.c mangle()): __x -> _C__x. */
         TrObject *m = it;
+        const char *sn = str_utf8(it), *cn = str_check(clsname) ? str_utf8(clsname) : "";
+        size_t sl_len = strlen(sn);
+        while (*cn == '_') cn++;
+        if (*cn && sl_len > 2 && sn[0] == '_' && sn[1] == '_' && !(sn[sl_len - 1] == '_' && sn[sl_len - 2] == '_')) {
+            m = str_format(ts, "_%s%s", cn, sn);
+            tr_decref(it);
+            if (!m) goto fail;
+        }
         int c = dict_contains(ts, ns, m);
         if (c == 1)
             err_format(ts, &tr_exc_ValueError, "'%S' in __slots__ conflicts with class variable", m);
