@@ -1,11 +1,11 @@
 /* objects/cell.c: `cell`, the box that holds a variable shared between a
  * function and the functions nested in it (closures).
  * Threads: `ref` is written only under the cell's lock, with a release store;
- * readers load it with acquire.  A reader may count the value without the
- * lock when it cannot be freed under it (immediate, immortal, deferred, or
- * owned by the reading thread: only its owner ever frees such an object, and
- * not while it is busy here); otherwise it counts under the lock, which a
- * writer holds while swapping.  The old value is released after unlocking. */
+ * readers load it with acquire.  A reader takes an immediate without the
+ * lock; any heap value it counts under the lock, which a writer holds while
+ * swapping (even reading the header of a heap value outside the lock could
+ * touch memory a concurrent swap has just freed).  The old value is released
+ * after unlocking. */
 #include <stdio.h>
 #include "torii/torii.h"
 
@@ -21,10 +21,10 @@ TrObject *cell_get(TrThread *ts, TrObject *cell) {
     /* acquire: pairs with the release store in cell_set */
     TrObject *v = atomic_load_objptr_acquire(&c->ref);
     if (!v) return NULL;
-    if (tr_is_imm(v) || tr_is_immortal(v) || tr_is_deferred(v) || tr_owned_by_me(v)) {
-        tr_incref(v);
-        return v;
-    }
+    /* Without the lock only an immediate may be taken: looking at a heap
+     * value's header (immortal? deferred? owner?) could read an object that a
+     * concurrent cell_set has just released and freed. */
+    if (tr_is_imm(v)) return v;
     TR_BEGIN_CRITICAL(ts, cell);
     v = c->ref;
     tr_xincref(v);

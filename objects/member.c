@@ -53,7 +53,10 @@ static TrObject *member_get(TrThread *ts, TrObject *descr, TrObject *obj, TrType
     if (check_obj(ts, m, obj) < 0) return NULL;
     TrObject **slot = (TrObject **)((char *)obj + m->offset);
     TrObject *v = atomic_load_objptr_acquire(slot);
-    if (v && (tr_is_imm(v) || tr_is_immortal(v) || tr_is_deferred(v))) return tr_newref(v);
+    /* Without the lock only an immediate may be taken: looking at a heap
+     * value's header (immortal? deferred?) could read an object that a
+     * concurrent store has just released and freed. */
+    if (v && tr_is_imm(v)) return v;
     if (v) {
         TR_BEGIN_CRITICAL(ts, obj);
         v = *slot;
