@@ -369,31 +369,6 @@ static TrObject *deque_repr(TrThread *ts, TrObject *o) {
     return strbuf_finish(ts, &b);
 }
 
-static TrObject *compare_arrays(TrThread *ts, TrObject **a, size_t na, TrObject **b, size_t nb, int op) {
-    size_t i;
-    if ((op == TR_EQ || op == TR_NE) && na != nb) return tr_bool(op == TR_NE);
-    for (i = 0; i < na && i < nb; i++) {
-        int eq = tr_richcompare_bool(ts, a[i], b[i], TR_EQ);
-        if (eq < 0) return NULL;
-        if (!eq) break;
-    }
-    if (i >= na || i >= nb) {
-        int r;
-        switch (op) {
-        case TR_LT: r = na < nb; break;
-        case TR_LE: r = na <= nb; break;
-        case TR_EQ: r = na == nb; break;
-        case TR_NE: r = na != nb; break;
-        case TR_GT: r = na > nb; break;
-        default: r = na >= nb; break;
-        }
-        return tr_bool(r);
-    }
-    if (op == TR_EQ) return tr_false;
-    if (op == TR_NE) return tr_true;
-    return tr_richcompare(ts, a[i], b[i], op);
-}
-
 static TrObject *deque_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
     if (!tr_isinstance(a, &tr_deque_type) || !tr_isinstance(b, &tr_deque_type)) return tr_notimplemented;
     size_t na, nb;
@@ -401,7 +376,7 @@ static TrObject *deque_richcompare(TrThread *ts, TrObject *a, TrObject *b, int o
     if (!x) return NULL;
     TrObject **y = snapshot(ts, b, &nb);
     if (!y) { release_array(x, na); return NULL; }
-    TrObject *r = compare_arrays(ts, x, na, y, nb, op);
+    TrObject *r = tuple_compare_items(ts, x, na, y, nb, op, 1);
     release_array(x, na);
     release_array(y, nb);
     return r;

@@ -415,32 +415,6 @@ static TrObject *list_repr(TrThread *ts, TrObject *o) {
     return strbuf_finish(ts, &b);
 }
 
-/* Lexicographic comparison of two counted arrays, as tuple and list do. */
-static TrObject *compare_arrays(TrThread *ts, TrObject **a, size_t na, TrObject **b, size_t nb, int op) {
-    size_t i;
-    if ((op == TR_EQ || op == TR_NE) && na != nb) return tr_bool(op == TR_NE);
-    for (i = 0; i < na && i < nb; i++) {
-        int eq = tr_richcompare_bool(ts, a[i], b[i], TR_EQ);
-        if (eq < 0) return NULL;
-        if (!eq) break;
-    }
-    if (i >= na || i >= nb) {
-        int r;
-        switch (op) {
-        case TR_LT: r = na < nb; break;
-        case TR_LE: r = na <= nb; break;
-        case TR_EQ: r = na == nb; break;
-        case TR_NE: r = na != nb; break;
-        case TR_GT: r = na > nb; break;
-        default: r = na >= nb; break;
-        }
-        return tr_bool(r);
-    }
-    if (op == TR_EQ) return tr_false;
-    if (op == TR_NE) return tr_true;
-    return tr_richcompare(ts, a[i], b[i], op);
-}
-
 static TrObject *list_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
     if (!list_check(a) || !list_check(b)) return tr_notimplemented;
     size_t na, nb;
@@ -448,7 +422,7 @@ static TrObject *list_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op
     if (!x) return NULL;
     TrObject **y = snapshot(ts, b, &nb);
     if (!y) { release_array(x, na); return NULL; }
-    TrObject *r = compare_arrays(ts, x, na, y, nb, op);
+    TrObject *r = tuple_compare_items(ts, x, na, y, nb, op, 1);
     release_array(x, na);
     release_array(y, nb);
     return r;

@@ -99,11 +99,12 @@ static int64_t tuple_hash(TrThread *ts, TrObject *o) {
     return (int64_t)acc;
 }
 
-static TrObject *tuple_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
-    if (!tuple_check(a) || !tuple_check(b)) return tr_notimplemented;
-    size_t na = tuple_size(a), nb = tuple_size(b), i;
+TrObject *tuple_compare_items(TrThread *ts, TrObject *const *a, size_t na, TrObject *const *b, size_t nb,
+                              int op, int len_shortcut) {
+    size_t i;
+    if (len_shortcut && (op == TR_EQ || op == TR_NE) && na != nb) return tr_bool(op == TR_NE);
     for (i = 0; i < na && i < nb; i++) {
-        int eq = tr_richcompare_bool(ts, tuple_get(a, i), tuple_get(b, i), TR_EQ);
+        int eq = tr_richcompare_bool(ts, a[i], b[i], TR_EQ);
         if (eq < 0) return NULL;
         if (!eq) break;
     }
@@ -121,7 +122,14 @@ static TrObject *tuple_richcompare(TrThread *ts, TrObject *a, TrObject *b, int o
     }
     if (op == TR_EQ) return tr_false;
     if (op == TR_NE) return tr_true;
-    return tr_richcompare(ts, tuple_get(a, i), tuple_get(b, i), op);
+    return tr_richcompare(ts, a[i], b[i], op);
+}
+
+static TrObject *tuple_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
+    if (!tuple_check(a) || !tuple_check(b)) return tr_notimplemented;
+    /* as CPython's tuples: no length shortcut for == (items' __eq__ still run) */
+    return tuple_compare_items(ts, ((TrTuple *)a)->items, tuple_size(a), ((TrTuple *)b)->items,
+                               tuple_size(b), op, 0);
 }
 
 static ssize_t tuple_len(TrThread *ts, TrObject *o) { return (ssize_t)tuple_size(o); }

@@ -20,6 +20,12 @@ static inline size_t tuple_size(const TrObject *t) { return ((const TrTuple *)t)
  * may be NULL (a failed call), then the other is released and NULL returned
  * with the pending exception: `return tuple_pair_take(ts, f(..), g(..));`. */
 TrObject *tuple_pair_take(TrThread *ts, TrObject *a, TrObject *b);
+/* Lexicographic comparison of two item arrays (borrowed) for operator `op`,
+ * as tuples, lists and deques compare: a new reference to the result, or
+ * NULL on error.  `len_shortcut`: == and != answer from the lengths alone
+ * when they differ (lists and deques do; tuples compare items first). */
+TrObject *tuple_compare_items(TrThread *ts, TrObject *const *a, size_t na, TrObject *const *b, size_t nb,
+                              int op, int len_shortcut);
 /* tuple(iterable); new reference. */
 TrObject *tuple_from_iterable(TrThread *ts, TrObject *iterable);
 #endif
