@@ -26,9 +26,9 @@ TrObject *call_func_str(TrThread *ts, TrObject *callable) {
         if (!mod && err_occurred(ts)) err_clear(ts);
         TrObject *r;
         if (mod && str_check(mod) && !str_equal_cstr(mod, "builtins"))
-            r = str_format(ts, "%S.%S()", mod, fn->qualname);
+            r = str_format(ts, "%S.%S()", mod, atomic_load_objptr_acquire(&fn->qualname));
         else
-            r = str_format(ts, "%S()", fn->qualname);
+            r = str_format(ts, "%S()", atomic_load_objptr_acquire(&fn->qualname));
         tr_xdecref(mod);
         return r;
     }
@@ -41,7 +41,7 @@ TrObject *call_func_str(TrThread *ts, TrObject *callable) {
 
 /* The qualname of `fn`, for binding errors ("outer.<locals>.inner"). */
 static const char *qualname_of(TrObject *func) {
-    TrObject *q = ((TrFunction *)func)->qualname;
+    TrObject *q = atomic_load_objptr_acquire(&((TrFunction *)func)->qualname);
     return (q && str_check(q)) ? str_utf8(q) : "?";
 }
 
@@ -187,7 +187,10 @@ int call_bind_args(TrThread *ts, TrObject *func, TrStackRef *locals,
     }
 
     /* too many positionals (checked after keywords, as CPython does) */
-    TrObject *defaults = fn->defaults;
+    /* acquire: pairs with the release in function.c's replace_field; a
+     * replaced tuple stays alive until a reclaim pass (it is made deferred),
+     * which cannot run before this binding is done */
+    TrObject *defaults = atomic_load_objptr_acquire(&fn->defaults);
     size_t ndefaults = defaults ? tuple_size(defaults) : 0;
     if (nargs > argcount && idx_varargs < 0) {
         size_t kwonly_given = 0;
@@ -219,9 +222,9 @@ int call_bind_args(TrThread *ts, TrObject *func, TrStackRef *locals,
         int missing = 0;
         for (int i = co->argcount; i < total; i++) {
             if (!sr_is_null(locals[i])) continue;
-            TrObject *v = NULL;
-            if (fn->kwdefaults) {
-                v = dict_get(ts, fn->kwdefaults, tuple_get(co->varnames, (size_t)i));
+            TrObject *v = NULL, *kwdefaults = atomic_load_objptr_acquire(&fn->kwdefaults);
+            if (kwdefaults) {
+                v = dict_get(ts, kwdefaults, tuple_get(co->varnames, (size_t)i));
                 if (!v && err_occurred(ts)) return -1;
             }
             if (v) locals[i] = sr_steal(v);

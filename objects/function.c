@@ -47,7 +47,7 @@ static TrObject *function_repr(TrThread *ts, TrObject *o) {
     strbuf_adds(&b, "<function ");
     /* setattr may replace the qualname: read it under the lock */
     TR_BEGIN_CRITICAL(ts, o);
-    strbuf_addstr(&b, fn->qualname);
+    strbuf_addstr(&b, atomic_load_objptr_acquire(&fn->qualname));
     TR_END_CRITICAL(ts);
     strbuf_adds(&b, " at ");
     strbuf_adds(&b, addr);
@@ -112,6 +112,11 @@ static void replace_field(TrThread *ts, TrObject *o, TrObject **field, TrObject 
     /* release: pairs with the acquire loads of lock-free readers */
     atomic_store_ptr_release(field, value);
     TR_END_CRITICAL(ts);
+    /* Lock-free readers (argument binding reads __defaults__ and the names
+     * for its messages) may still be using `old`: make it deferred, so that
+     * if this was its last reference it is freed only by a reclaim pass, which
+     * waits until every thread is between bytecodes (docs/threading.md). */
+    if (old) tr_make_deferred(old);
     /* drop the lock first: this may run a destructor */
     tr_xdecref(old);
 }
