@@ -300,6 +300,18 @@ static void end_at(TrAstStmt *s, TrStmtList l)
     }
 }
 
+/* An optional `else:` clause of if, while, for or try: parses its block
+ * into `*orelse` and extends the statement's span to its end. */
+static void else_clause(P *p, TrAstStmt *s, TrStmtList *orelse)
+{
+    if (!at_kw(p, "else"))
+        return;
+    TrToken *el = advance(p);
+    expect_colon(p);
+    *orelse = block(p, "'else' statement", el->lineno);
+    end_at(s, *orelse);
+}
+
 static TrAstStmt *if_stmt(P *p, bool elif)
 {
     TrToken *st = advance(p);
@@ -314,11 +326,8 @@ static TrAstStmt *if_stmt(P *p, bool elif)
         one[0] = e;
         s->if_.orelse = (TrStmtList){one, 1};
         end_at(s, s->if_.orelse);
-    } else if (at_kw(p, "else")) {
-        TrToken *el = advance(p);
-        expect_colon(p);
-        s->if_.orelse = block(p, "'else' statement", el->lineno);
-        end_at(s, s->if_.orelse);
+    } else {
+        else_clause(p, s, &s->if_.orelse);
     }
     return s;
 }
@@ -768,12 +777,7 @@ static TrAstStmt *compound(P *p, Vec *out)
         expect_colon(p);
         s->if_.body = block(p, "'while' statement", st->lineno);
         end_at(s, s->if_.body);
-        if (at_kw(p, "else")) {
-            TrToken *el = advance(p);
-            expect_colon(p);
-            s->if_.orelse = block(p, "'else' statement", el->lineno);
-            end_at(s, s->if_.orelse);
-        }
+        else_clause(p, s, &s->if_.orelse);
         return s;
     }
     if (at_kw(p, "for")) {
@@ -787,12 +791,7 @@ static TrAstStmt *compound(P *p, Vec *out)
         expect_colon(p);
         s->for_.body = block(p, "'for' statement", st->lineno);
         end_at(s, s->for_.body);
-        if (at_kw(p, "else")) {
-            TrToken *el = advance(p);
-            expect_colon(p);
-            s->for_.orelse = block(p, "'else' statement", el->lineno);
-            end_at(s, s->for_.orelse);
-        }
+        else_clause(p, s, &s->for_.orelse);
         return s;
     }
     if (at_kw(p, "with")) {
@@ -894,14 +893,9 @@ static TrAstStmt *compound(P *p, Vec *out)
             s->span.end_col = h->span.end_col;
             vpush(p, &hs, h);
         }
-        if (at_kw(p, "else")) {
-            if (!hs.len)
-                invalid(p);
-            TrToken *el = advance(p);
-            expect_colon(p);
-            s->try_.orelse = block(p, "'else' statement", el->lineno);
-            end_at(s, s->try_.orelse);
-        }
+        if (at_kw(p, "else") && !hs.len)
+            invalid(p);
+        else_clause(p, s, &s->try_.orelse);
         if (at_kw(p, "finally")) {
             TrToken *fi = advance(p);
             expect_colon(p);

@@ -86,6 +86,24 @@ static TrAstExpr *star_named_expression(P *p)
     return parse_named_expression(p);
 }
 
+/* Consumes the bracket `close` that ends a tuple or list display whose items
+ * are in `v`.  A name, number or string where it should be means a missing
+ * comma after the last item, reported as CPython does (from that item to the
+ * offending token); anything else is plain invalid syntax. */
+static void expect_display_end(P *p, Vec *v, int close)
+{
+    if (!at_op(p, close)) {
+        TrToken *t = cur(p);
+        if (v->len && (t->kind == T_NAME || t->kind == T_NUMBER || t->kind == T_STRING)) {
+            TrAstExpr *last = v->items[v->len - 1];
+            fail_at(p, "SyntaxError", last->span.lineno, last->span.col, t->end_lineno, t->end_col,
+                    "invalid syntax. Perhaps you forgot a comma?");
+        }
+        invalid(p);
+    }
+    advance(p);
+}
+
 static TrAstExpr *paren_atom(P *p)
 {
     TrToken *open = advance(p);
@@ -120,16 +138,7 @@ static TrAstExpr *paren_atom(P *p)
             break;
         vpush(p, &v, star_named_expression(p));
     }
-    if (!at_op(p, OP_RPAR)) {
-        TrToken *t = cur(p);
-        if (t->kind == T_NAME || t->kind == T_NUMBER || t->kind == T_STRING) {
-            TrAstExpr *last = v.items[v.len - 1];
-            fail_at(p, "SyntaxError", last->span.lineno, last->span.col, t->end_lineno, t->end_col,
-                    "invalid syntax. Perhaps you forgot a comma?");
-        }
-        invalid(p);
-    }
-    advance(p);
+    expect_display_end(p, &v, OP_RPAR);
     TrAstExpr *e = mk(p, E_TUPLE, from_tok(p, open));
     e->elts = elist(&v);
     return e;
@@ -156,16 +165,7 @@ static TrAstExpr *list_atom(P *p)
             vpush(p, &v, star_named_expression(p));
         }
     }
-    if (!at_op(p, OP_RSQB)) {
-        TrToken *t = cur(p);
-        if (v.len && (t->kind == T_NAME || t->kind == T_NUMBER || t->kind == T_STRING)) {
-            TrAstExpr *last = v.items[v.len - 1];
-            fail_at(p, "SyntaxError", last->span.lineno, last->span.col, t->end_lineno, t->end_col,
-                    "invalid syntax. Perhaps you forgot a comma?");
-        }
-        invalid(p);
-    }
-    advance(p);
+    expect_display_end(p, &v, OP_RSQB);
     TrAstExpr *e = mk(p, E_LIST, from_tok(p, open));
     e->elts = elist(&v);
     return e;
