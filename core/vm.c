@@ -89,10 +89,7 @@ static NOINLINE void compute_stack_limit(void) {
  * generators and files: their deallocs are observable (a suspended `finally`
  * runs, buffered data is flushed) and must not wait for a reclaim pass. */
 static inline void maybe_defer(TrObject *v) {
-    if (tr_is_imm(v) || tr_owned_by_me(v) || tr_is_immortal(v) || tr_is_deferred(v)) return;
-    TrType *t = v->ob_type;
-    if (t == &tr_generator_type || t == &tr_file_type) return;
-    tr_make_deferred(v);
+    if (!tr_is_imm(v) && !tr_owned_by_me(v)) tr_defer_shared(v);
 }
 /* ---- exceptions ---------------------------------------------------------- */
 

@@ -131,7 +131,6 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
         t = (TrType *)o;
         kind = AK_CLASS;
     } else {
-        if (!tp->dictoffset) return;
         if (op == OP_STORE_ATTR ? tp->setattr != NULL : tp->getattr != NULL) return;
         t = tp;
         kind = op == OP_STORE_ATTR ? AK_STORE : AK_INST;
@@ -152,6 +151,7 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
     r->nver = (uint32_t)nver;
     r->hash = str_hash(name);
     r->value = NULL;
+    r->off = 0;
     /* the versions first: a change racing with the lookup below leaves the
      * record stale, never wrong */
     for (size_t i = 0; i < nver; i++) {
@@ -166,7 +166,12 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
         TrType *dt = tr_type(d);
         switch (kind) {
         case AK_STORE:
-            ok = dt->descr_set == NULL;
+            if (dt == &tr_member_descr_type) {
+                kind = AK_MEMBER_STORE;
+                ok = (r->off = member_offset(d, tp)) != 0;
+            } else {
+                ok = dt->descr_set == NULL && tp->dictoffset;
+            }
             break;
         case AK_CLASS:
             /* type_getattr hands these out as they are */
@@ -174,7 +179,10 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
             if (ok) r->value = d;
             break;
         default:
-            if (dt->descr_set) ok = 0;    /* a data descriptor: always the slow path */
+            if (dt == &tr_member_descr_type) {
+                kind = AK_MEMBER;
+                ok = (r->off = member_offset(d, tp)) != 0;
+            } else if (dt->descr_set) ok = 0;    /* another data descriptor: always the slow path */
             else if (op == OP_LOAD_METHOD && (dt == &tr_function_type || dt == &tr_method_descr_type)) {
                 kind = AK_METHOD;
                 r->value = d;
@@ -186,8 +194,8 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
             }
             break;
         }
-    } else if (kind == AK_CLASS) {
-        ok = 0;                           /* the metatype's attributes: slow path */
+    } else if (kind == AK_CLASS || (kind == AK_STORE && !tp->dictoffset)) {
+        ok = 0;                           /* the metatype's attributes; no instance dict: slow path */
     }
     if (ok && r->value && !attr_make_safe(r->value)) {
         if (kind == AK_INST) r->value = NULL;   /* an instance dict miss takes the slow path */
@@ -236,6 +244,7 @@ NOINLINE TrObject *vm_init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrTy
     r->nver = (uint32_t)nver;
     r->hash = 0;
     r->value = NULL;
+    r->off = 0;
     /* the versions first: a change racing with the lookups below leaves the
      * record stale, never wrong */
     for (size_t i = 0; i < nver; i++) {

@@ -168,8 +168,10 @@ enum {
                    * builtin method descriptor) is called with the receiver as self */
     AK_CLASS,     /* the receiver is the class itself: `value` is the attribute */
     AK_STORE,     /* STORE_ATTR: no data descriptor on the class: store into the instance dict */
-    AK_INIT       /* CALL of the class itself: plain allocation (object's __new__, a layout
+    AK_INIT,      /* CALL of the class itself: plain allocation (object's __new__, a layout
                    * no builtin base but object extends), then Python function `value` as __init__ */
+    AK_MEMBER,    /* LOAD_ATTR / LOAD_METHOD of a __slots__ member: the slot at `off` */
+    AK_MEMBER_STORE /* STORE_ATTR to a __slots__ member: the slot at `off` */
 };
 
 #define ATTR_MAX_FILLS 256    /* records one site may publish; past that it stays on the slow path */
@@ -181,6 +183,7 @@ typedef struct AttrRec {
     uint32_t nver;            /* entries in `ver` */
     int64_t hash;             /* the attribute name's hash */
     TrObject *value;          /* uncounted (see above), or NULL */
+    size_t off;               /* AK_MEMBER, AK_MEMBER_STORE: the slot's offset in an instance */
     struct { const uint64_t *word; uint64_t seen; } ver[];   /* class dict version words */
 } AttrRec;
 
@@ -236,7 +239,13 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
     /* `r` is not touched past this point: it may be freed once we block.
      * The frame's registers are saved (the caller's SAVE) only before a call
      * out: the hits below touch nothing else */
-    TrObject *d = instance_dict(o, tp);
+    if (kind == AK_MEMBER) {
+        v = member_load(ts, o, r->off);
+        if (!v) return 0;                 /* empty: the slow path raises */
+        *out = sr_steal(v);
+        return 1;
+    }
+    TrObject *d = tp->dictoffset ? instance_dict(o, tp) : NULL;
     if (kind == AK_METHOD) {
         if (d && !dict_peek_absent(d, hash)) {
             int c = dict_get_hinted(d, name, hash, &s->hint, &v);
@@ -267,6 +276,10 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
         }
         if (g != 0) {
             if (g < 0) return -1;
+            /* a value another thread made, read from this instance: threads
+             * share it, so from now on every reader takes it uncounted and
+             * without the dict's lock (the lookup that tags it comes next) */
+            if (g == 1 && !tr_is_imm(v) && !tr_owned_by_me(v)) tr_defer_shared(v);
             *out = sr_from_get(g, v);
             return 1;
         }
@@ -298,9 +311,13 @@ static inline __attribute__((always_inline)) int attr_store_cached(TrThread *ts,
     AttrSlot *s = attr_slot(x, idx);
     /* acquire: pairs with the exchange that published the record */
     const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (!r || tr_is_imm(o) || r->kind != AK_STORE) return 0;
+    if (!r || tr_is_imm(o)) return 0;
     TrType *tp = o->ob_type;
-    if (!attr_rec_valid(r, tp)) return 0;
+    if (r->kind == AK_MEMBER_STORE) {
+        if (!attr_rec_valid(r, tp)) return 0;
+        return member_store(ts, o, r->off, v) < 0 ? 0 : 1;   /* (v is never NULL: no failure) */
+    }
+    if (r->kind != AK_STORE || !attr_rec_valid(r, tp)) return 0;
     TrObject *d = instance_dict(o, tp);
     if (!d && !(d = vm_instance_dict_create(ts, o, tp))) return -1;
     return dict_set_hinted(ts, d, name, v, &s->hint) < 0 ? -1 : 1;

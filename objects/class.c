@@ -869,7 +869,7 @@ static int call_set_names(TrThread *ts, TrType *t) {
     return rc;
 }
 
-/* Marks the class, its dict and the functions in it deferred (include/torii/class.h). */
+/* Marks the class, its dict and the values in it deferred (include/torii/class.h). */
 static void defer_class(TrThread *ts, TrType *t) {
     tr_make_deferred((TrObject *)t);
     tr_make_deferred(t->dict);
@@ -878,10 +878,7 @@ static void defer_class(TrThread *ts, TrType *t) {
     for (size_t i = 0; i < list_size(vals); i++) {
         TrObject *v = list_get(ts, vals, (ssize_t)i);
         if (!v) { err_clear(ts); break; }
-        TrType *vt = tr_type(v);
-        if (vt == &tr_function_type || vt == &tr_staticmethod_type || vt == &tr_classmethod_type ||
-            vt == &tr_property_type)
-            tr_make_deferred(v);
+        tr_defer_shared(v);   /* every thread that uses the class reads these */
         tr_decref(v);
     }
     tr_decref(vals);

@@ -47,22 +47,44 @@ static int check_obj(TrThread *ts, TrMember *m, TrObject *obj) {
     return -1;
 }
 
-static TrObject *member_get(TrThread *ts, TrObject *descr, TrObject *obj, TrType *type) {
-    TrMember *m = (TrMember *)descr;
-    if (!obj) return tr_newref(descr);
-    if (check_obj(ts, m, obj) < 0) return NULL;
-    TrObject **slot = (TrObject **)((char *)obj + m->offset);
+size_t member_offset(const TrObject *descr, const TrType *tp) {
+    const TrMember *m = (const TrMember *)descr;
+    return tr_type_is_subtype(tp, m->owner) ? m->offset : 0;
+}
+
+TrObject *member_load(TrThread *ts, TrObject *obj, size_t offset) {
+    TrObject **slot = (TrObject **)((char *)obj + offset);
     TrObject *v = atomic_load_objptr_acquire(slot);
     /* Without the lock only an immediate may be taken: looking at a heap
      * value's header (immortal? deferred?) could read an object that a
      * concurrent store has just released and freed. */
-    if (v && tr_is_imm(v)) return v;
-    if (v) {
-        TR_BEGIN_CRITICAL(ts, obj);
-        v = *slot;
-        tr_xincref(v);
-        TR_END_CRITICAL(ts);
-    }
+    if (!v || tr_is_imm(v)) return v;
+    TR_BEGIN_CRITICAL(ts, obj);
+    v = *slot;
+    tr_xincref(v);
+    TR_END_CRITICAL(ts);
+    return v;
+}
+
+int member_store(TrThread *ts, TrObject *obj, size_t offset, TrObject *value) {
+    TrObject **slot = (TrObject **)((char *)obj + offset);
+    TrObject *old;
+    tr_xincref(value);
+    TR_BEGIN_CRITICAL(ts, obj);
+    old = *slot;
+    /* release: a lock-free reader that sees the new value sees it whole */
+    if (value || old) atomic_store_ptr_release(slot, value);
+    TR_END_CRITICAL(ts);
+    if (!value && !old) return -1;
+    tr_xdecref(old);   /* after unlocking: this may run a destructor */
+    return 0;
+}
+
+static TrObject *member_get(TrThread *ts, TrObject *descr, TrObject *obj, TrType *type) {
+    TrMember *m = (TrMember *)descr;
+    if (!obj) return tr_newref(descr);
+    if (check_obj(ts, m, obj) < 0) return NULL;
+    TrObject *v = member_load(ts, obj, m->offset);
     if (!v)
         err_format(ts, &tr_exc_AttributeError, "'%s' object has no attribute '%S'", type_qualname(tr_type(obj)),
                    m->name);
@@ -72,19 +94,10 @@ static TrObject *member_get(TrThread *ts, TrObject *descr, TrObject *obj, TrType
 static int member_set(TrThread *ts, TrObject *descr, TrObject *obj, TrObject *value) {
     TrMember *m = (TrMember *)descr;
     if (check_obj(ts, m, obj) < 0) return -1;
-    TrObject **slot = (TrObject **)((char *)obj + m->offset);
-    TrObject *old;
-    tr_xincref(value);
-    TR_BEGIN_CRITICAL(ts, obj);
-    old = *slot;
-    /* release: a lock-free reader that sees the new value sees it whole */
-    if (value || old) atomic_store_ptr_release(slot, value);
-    TR_END_CRITICAL(ts);
-    if (!value && !old) {
+    if (member_store(ts, obj, m->offset, value) < 0) {
         err_set_value(ts, &tr_exc_AttributeError, m->name);
         return -1;
     }
-    tr_xdecref(old);   /* after unlocking: this may run a destructor */
     return 0;
 }
 

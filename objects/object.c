@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include "torii/torii.h"
 #include "torii/class.h"
+#include "torii/file.h"
+#include "torii/gen.h"
 
 #include "threads/brc.h"   /* brc_defer_free */
 
@@ -63,6 +65,13 @@ void tr_make_immortal(TrObject *o) {
 void tr_make_deferred(TrObject *o) {
     if (tr_is_imm(o)) return;
     atomic_or_u16(&o->ob_flags, TR_FLAG_DEFERRED);
+}
+
+void tr_defer_shared(TrObject *o) {
+    if (tr_is_imm(o) || tr_is_immortal(o) || tr_is_deferred(o)) return;
+    TrType *t = o->ob_type;
+    if (t == &tr_generator_type || t == &tr_file_type) return;
+    tr_make_deferred(o);
 }
 
 void tr_dealloc(TrObject *o) {

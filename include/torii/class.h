@@ -10,9 +10,10 @@
  *
  * Threads: a class is built by one thread and published by the STORE that
  * names it; `mro`, `bases` and `number` never change afterwards.  Its dict is
- * a normal dict (its own lock).  Classes, their dicts and the functions in
- * them are deferred on creation (core/stackref.h), so method loads from any
- * thread write nothing to them.  Setting a special method on a class after
+ * a normal dict (its own lock).  Classes, their dicts and the values in
+ * them (functions, slot descriptors, class attributes) are deferred on
+ * creation (core/stackref.h), so method and attribute loads from any thread
+ * write nothing to them and find them without the dict's lock.  Setting a special method on a class after
  * creation (C.__add__ = f) refreshes that class's slots with plain stores:
  * do it before sharing the class. */
 #ifndef TORII_CLASS_H
@@ -39,6 +40,19 @@ extern TrType tr_member_descr_type;
  * (borrowed: the class keeps the descriptor in its dict), named `name` (a
  * str).  Returns a new reference or NULL. */
 TrObject *member_descr_new(TrThread *ts, TrType *owner, TrObject *name, size_t offset);
+/* The offset of member descriptor `descr`'s slot inside instances of `tp`,
+ * or 0 when `tp` does not have that layout (the descriptor was copied into
+ * an unrelated class's dict). */
+size_t member_offset(const TrObject *descr, const TrType *tp);
+/* The value in the slot at `offset` of `obj` (an instance of the slot's
+ * class): a new reference (an immediate as it is), or NULL with no exception
+ * set when the slot is empty.  Reads an immediate without the lock, a heap
+ * value under `obj`'s lock. */
+TrObject *member_load(TrThread *ts, TrObject *obj, size_t offset);
+/* Stores `value` (borrowed; NULL deletes) in the slot at `offset` of `obj`
+ * under `obj`'s lock, releasing the old value after unlocking.  0, or -1 with
+ * no exception set when deleting an empty slot. */
+int member_store(TrThread *ts, TrObject *obj, size_t offset, TrObject *value);
 
 /* The MRO of `t` as an array: for a class its `mro`; for a builtin type
  * NULL (walk `base` instead). */

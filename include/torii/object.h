@@ -199,6 +199,11 @@ void tr_free(TrObject *o);
 void tr_make_immortal(TrObject *o);
 /* Marks `o` deferred (see the header comment).  Any thread, idempotent. */
 void tr_make_deferred(TrObject *o);
+/* Marks heap object `o` deferred because threads share it, unless it is
+ * immortal or already deferred, or its dealloc is observable and must not
+ * wait for a reclaim pass (generators: a suspended `finally` runs; files:
+ * buffered data is flushed).  Any thread, idempotent, cannot fail. */
+void tr_defer_shared(TrObject *o);
 
 /* ---- type access ------------------------------------------------------- */
 
