@@ -22,6 +22,7 @@
 #include <string.h>
 #include "torii/torii.h"
 #include "threads/stw.h"
+#include "threads/typeref.h"
 #include "torii/class.h"
 #include "torii/iter.h"
 #include "stdlib/stdlib.h"   /* builtins_locals */
@@ -1016,6 +1017,7 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     TrType *t = &h->type;
     h->bases = own_bases;
     h->tag = atomic_add_u64(&class_tag_seq, 1) + 1;   /* unique: never reused */
+    h->tref = typeref_register((TrObject *)h);
     t->flags = TR_TPFLAG_HEAPTYPE | TR_TPFLAG_BASETYPE;
     t->name = strdup(str_utf8(name));
     t->base = best;

@@ -12,6 +12,7 @@
 #include "torii/gen.h"
 
 #include "threads/brc.h"   /* brc_defer_free */
+#include "threads/typeref.h"
 
 /* ---- allocation -------------------------------------------------------- */
 
@@ -23,7 +24,7 @@ TrObject *tr_alloc_var(TrThread *ts, TrType *type, size_t size) {
     o->ob_ref_local = 1;
     o->ob_ref_shared = 0;
     o->ob_type = type;
-    if (type->flags & TR_TPFLAG_HEAPTYPE) tr_incref((TrObject *)type);
+    if (type->flags & TR_TPFLAG_HEAPTYPE) typeref_incref(ts, ((TrHeapType *)type)->tref, (TrObject *)type);
     return o;
 }
 
@@ -37,7 +38,8 @@ void tr_free(TrObject *o) {
     TrType *type = o->ob_type;
     free(o);
     /* after the free: the type may go with its last instance */
-    if (type->flags & TR_TPFLAG_HEAPTYPE) tr_decref((TrObject *)type);
+    if (type->flags & TR_TPFLAG_HEAPTYPE)
+        typeref_decref(tr_thread_current(), ((TrHeapType *)type)->tref, (TrObject *)type);
 }
 
 /* Heap objects made immortal (code objects, interned strings, constants,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "threads/typeref.h"
 #include "torii/class.h"
 
 /* ---- lookup and binding ------------------------------------------------ */
@@ -430,6 +431,7 @@ static void type_dealloc(TrThread *ts, TrObject *o) {
     TrType *t = (TrType *)o;
     /* Only classes get here: builtin types are immortal.  A class owns its
      * dict, a reference to its base (when that is a class) and its name. */
+    typeref_unregister(((TrHeapType *)t)->tref);   /* no instance is left: its deltas are 0 */
     TR_CLEAR(t->dict);
     class_clear(t);
     if (t->base && (t->base->flags & TR_TPFLAG_HEAPTYPE)) tr_decref((TrObject *)t->base);

@@ -60,6 +60,7 @@
 #include "threads/brc.h"
 #include "threads/lock.h"
 #include "threads/stw.h"
+#include "threads/typeref.h"
 #include "core/vm.h"
 
 #define NBUCKETS 64
@@ -223,6 +224,17 @@ void brc_unregister_thread(TrThread *ts) {
     }
 }
 
+void brc_fold_stopped(TrObject *o, intptr_t delta) {
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    if ((shared & TR_SHARED_STATE_MASK) == TR_SHARED_QUEUED) {
+        /* the owner's merge folds local + shared later: add to shared */
+        atomic_add_ssize((ssize_t *)&o->ob_ref_shared, (ssize_t)((uintptr_t)delta << TR_SHARED_SHIFT));
+        return;
+    }
+    /* DEFAULT or MERGED: nobody runs, so the local count is stable */
+    if (explicit_merge(o, delta) == 0) brc_defer_free(o);
+}
+
 /* ---- deferred objects ---------------------------------------------- */
 
 void brc_defer_free(TrObject *o) {
@@ -317,6 +329,7 @@ size_t brc_reclaim_running(TrThread *ts) {
 
 size_t brc_reclaim_pass(TrThread *ts) {
     stw_stop(ts);
+    typeref_merge_stopped();     /* classes' per-thread counts, before reading any count */
     mutex_lock(&zombie_lock);
     TrObject **z = zombies;
     size_t n = zombie_len;
@@ -368,6 +381,7 @@ size_t brc_reclaim_pass(TrThread *ts) {
 
 void brc_reclaim_deferred(TrThread *ts) {
     for (;;) {
+        typeref_merge_stopped();
         mutex_lock(&zombie_lock);
         TrObject **z = zombies;
         size_t n = zombie_len;

@@ -39,6 +39,11 @@ size_t brc_reclaim_running(TrThread *ts);
  * must be attached, between bytecodes, with no lock held (the eval breaker).
  * Returns the number of objects freed.  Cannot fail. */
 size_t brc_reclaim_pass(TrThread *ts);
+/* Adds `delta` (either sign) to `o`'s true count, with the world stopped
+ * (or no other thread left): used to fold per-thread class counts
+ * (threads/typeref.c).  The object ends MERGED (or stays QUEUED); one whose
+ * count becomes 0 goes on the zombie list, whose pass decides.  Cannot fail. */
+void brc_fold_stopped(TrObject *o, intptr_t delta);
 /* Zombies waiting for brc_reclaim_deferred (for tests and statistics). */
 size_t brc_deferred_count(void);
 

@@ -19,6 +19,7 @@
 #include "threads/tstate.h"
 #include "core/vm.h"
 #include "threads/brc.h"
+#include "threads/typeref.h"
 #include "threads/qsbr.h"
 #include "threads/stw.h"
 #include "threads/lock.h"
@@ -77,6 +78,7 @@ void tstate_exit(TrThread *ts) {
     TR_CLEAR(ts->thread_obj);
     vm_thread_fini(ts);           /* the thread's frame chunks */
     brc_unregister_thread(ts);
+    typeref_thread_exit(ts);      /* attached still: no stop-the-world reads the array meanwhile */
     gil_release(ts);              /* detached: QSBR no longer waits for us */
     qsbr_thread_exit(ts);
     mutex_lock(&tr_runtime.lock);

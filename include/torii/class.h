@@ -28,6 +28,7 @@ typedef struct TrHeapType {
     TrNumberSlots number;     /* `type.number` points here */
     uint64_t tag;             /* unique per class, never reused (set at creation, then
                                * immutable): names the class in core/vm_cache.c's attribute caches */
+    uint32_t tref;            /* index of its per-thread counts (threads/typeref.h), 0: none; fixed */
     size_t slots_offset;      /* where this class's own `__slots__` values start in an instance */
     size_t nslots;            /* how many it declares (0: none, or no __slots__) */
     int has_slots;            /* it declared __slots__ (so its layout may differ from its base's) */

@@ -60,6 +60,11 @@ typedef struct TrThread {
     struct TrThread *brc_next;     /* guarded by the BRC bucket lock: thread table chain (threads/brc.c) */
     long native_id;                /* threading.get_native_id(): the kernel tid */
     void *handle;                  /* owned: threading's TrThreadHandle of this thread, or NULL */
+    /* Per-thread class counts (threads/typeref.h): owner only, except while
+     * the thread is stopped or exiting. */
+    int64_t *type_refs;
+    uint32_t ntype_refs;
+    uint8_t type_refs_closed;
 } TrThread;
 
 typedef struct TrRuntime {

@@ -19,6 +19,7 @@
 #include "threads/lock.h"
 #include "threads/stw.h"
 #include "threads/tstate.h"
+#include "threads/typeref.h"
 
 static TrThread *main_ts;
 static uint32_t freed;   /* atomic: probes deallocated */
@@ -355,6 +356,38 @@ START_TEST(test_rebinding_a_shared_global_keeps_the_zombie_list_bounded)
 }
 END_TEST
 
+
+/* ---- per-thread class counts (threads/typeref.h) ------------------------ */
+
+START_TEST(test_a_class_lives_while_instances_made_in_other_threads_do)
+{
+    TrObject *g = shared_globals("class C:\n    pass\nkeep = []\n");
+    size_t nclasses = typeref_registered();
+    if (TR_BIASED_RC) ck_assert_uint_ge(nclasses, 1);
+    /* two threads make instances, keep half of them in a shared list, drop
+     * the rest (counted in their own deltas) and exit (deltas orphaned) */
+    Worker ws[2];
+    start_workers(ws, 2, compile_src(main_ts,
+        "k = ks.pop()\n"
+        "mine = [C() for i in range(1000)]\n"
+        "keep.extend(mine[:500])\n"
+        "mine = None\n"), g);
+    join_workers(ws, 2);
+    run_code(main_ts, compile_src(main_ts, "n = len(keep)\nassert n == 1000, n\ndel C\n"), g);
+    /* no name holds the class: only the instances' per-thread counts do */
+    for (int i = 0; i < 2; i++) {
+        brc_reclaim_pass(main_ts);
+        ck_assert_uint_eq(typeref_registered(), nclasses);
+        run_code(main_ts, compile_src(main_ts, "assert type(keep[999]).__name__ == 'C'\n"), g);
+    }
+    /* the main thread drops the instances the workers made */
+    run_code(main_ts, compile_src(main_ts, "keep.clear()\n"), g);
+    brc_reclaim_pass(main_ts);
+    if (TR_BIASED_RC) ck_assert_uint_eq(typeref_registered(), nclasses - 1);
+    tr_decref(g);
+}
+END_TEST
+
 static Suite *stw_suite(void) {
     Suite *s = suite_create("stw");
     TCase *tc = tcase_create("core");
@@ -365,6 +398,7 @@ static Suite *stw_suite(void) {
     tcase_add_test(tc, test_unreferenced_zombies_are_freed_while_four_threads_run);
     tcase_add_test(tc, test_a_zombie_on_a_thread_stack_survives_the_pass);
     tcase_add_test(tc, test_rebinding_a_shared_global_keeps_the_zombie_list_bounded);
+    tcase_add_test(tc, test_a_class_lives_while_instances_made_in_other_threads_do);
     suite_add_tcase(s, tc);
     return s;
 }
