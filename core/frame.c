@@ -69,6 +69,7 @@ __attribute__((noinline)) void frame_chunk_pop(FrameChunk *c) {
 }
 
 void vm_thread_fini(TrThread *ts) {
+    float_thread_fini();
     while (frame_tls.chunk) {
         FrameChunk *p = frame_tls.chunk->prev;
         free(frame_tls.chunk);

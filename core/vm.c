@@ -709,15 +709,36 @@ static inline TrObject *binop_imm(int op, TrObject *a, TrObject *b) {
     return tr_imm_from(r);
 }
 
-static inline TrObject *binop_float(TrThread *ts, int op, double x, double y) {
+/* x op y for the float fast path: 1 with *r set, 0 when the slow path must
+ * decide (another operator, division by zero). */
+static inline int binop_float(int op, double x, double y, double *r) {
     switch (op & ~TR_BINOP_INPLACE) {
-    case TR_BINOP_ADD: return float_new(ts, x + y);
-    case TR_BINOP_SUB: return float_new(ts, x - y);
-    case TR_BINOP_MUL: return float_new(ts, x * y);
-    case TR_BINOP_TRUEDIV: if (y != 0.0) return float_new(ts, x / y); break;
-    default: break;
+    case TR_BINOP_ADD: *r = x + y; return 1;
+    case TR_BINOP_SUB: *r = x - y; return 1;
+    case TR_BINOP_MUL: *r = x * y; return 1;
+    case TR_BINOP_TRUEDIV: if (y == 0.0) return 0; *r = x / y; return 1;
+    default: return 0;
     }
-    return NULL;
+}
+
+/* The double of a float fast-path operand (an exact float, or an immediate
+ * int: converted as int.__float__ does, correctly rounded), or 0 if `o` is
+ * neither. */
+static inline int float_operand(TrObject *o, double *x) {
+    if (tr_is_imm(o)) { *x = (double)tr_imm_value(o); return 1; }
+    if (o->ob_type != &tr_float_type) return 0;
+    *x = float_value(o);
+    return 1;
+}
+
+/* 1 if the exact float behind OWNED stack ref `r` has no other reference at
+ * all, so its value may be overwritten with a result: owned by this thread
+ * with local count 1, no shared count, and not deferred (a deferred object may
+ * have uncounted references). */
+static inline int float_reusable(TrStackRef r, TrObject *o) {
+    return sr_is_owned(r) && o->ob_type == &tr_float_type && atomic_load_u32_relaxed(&o->ob_ref_local) == 1 &&
+           atomic_load_ssize_relaxed((const ssize_t *)&o->ob_ref_shared) == 0 && tr_owned_by_me(o) &&
+           !(atomic_load_u16_relaxed(&o->ob_flags) & (TR_FLAG_DEFERRED | TR_FLAG_STATIC));
 }
 
 static inline int compare_i64(int op, int64_t x, int64_t y) {
@@ -1101,9 +1122,23 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
             TOP() = sr_steal(r);
             DISPATCH();
         }
-        if (!tr_is_imm(ao) && !tr_is_imm(bo) && ao->ob_type == &tr_float_type && bo->ob_type == &tr_float_type &&
-            (r = binop_float(ts, oparg, float_value(ao), float_value(bo))) != NULL) {
-            /* fall through to the common exit */
+        double x, y, v;
+        if ((!tr_is_imm(ao) || !tr_is_imm(bo)) && float_operand(ao, &x) && float_operand(bo, &y) &&
+            binop_float(oparg, x, y, &v)) {
+            /* a temporary operand nobody else sees takes the result in place */
+            if (float_reusable(a, ao)) {
+                ((TrFloat *)ao)->value = v;
+                sr_close(b);
+                DISPATCH();
+            }
+            if (float_reusable(b, bo)) {
+                ((TrFloat *)bo)->value = v;
+                sr_close(a);
+                TOP() = b;
+                DISPATCH();
+            }
+            r = float_new(ts, v);
+            if (!r) { SAVE(); PUSH(b); goto error; }
         } else {
             SAVE();
             r = binop_slow(ts, oparg, ao, bo);

@@ -265,7 +265,7 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
             *out = sr_borrow(v);
             return 1;
         }
-        int g = dict_get_hinted(d, name, hash, &s->hint, &v);
+        int g = dict_get_hinted_ref(ts, d, name, hash, &s->hint, &v);
         if (g == 2) {
             *out = sr_borrow(v);
             return 1;

@@ -411,6 +411,30 @@ int dict_get_hinted(TrObject *dict, TrObject *key, int64_t hash, uint32_t *hint,
     }
 }
 
+int dict_get_hinted_ref(TrThread *ts, TrObject *dict, TrObject *key, int64_t hash, uint32_t *hint,
+                        TrObject **out) {
+    int g = dict_get_hinted(dict, key, hash, hint, out);
+    if (g != -1) return g;
+    TrDict *d = D(dict);
+    uint32_t hx = atomic_load_u32_relaxed(hint);
+    TrObject *v = NULL;
+    TR_BEGIN_CRITICAL(ts, dict);
+    Keys *k = d->keys;
+    if (k && hx < k->nentries) {
+        Entry *e = &k->entries[hx];
+        if (e->key == key && e->value) {      /* the live entry of `key` */
+            v = untag(e->value);
+            if (!(e->value & 3) && stack_safe(v))   /* became deferred: mark it */
+                atomic_store_uptr_release(&e->value, e->value | 2);
+            tr_incref(v);
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (!v) return -1;
+    *out = v;
+    return 1;
+}
+
 int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value, uint32_t *hint) {
     TrDict *d = D(dict);
     uint32_t hx = atomic_load_u32_relaxed(hint);

@@ -4,7 +4,8 @@
  * comparisons with ints are exact.  repr() prints the shortest digit string
  * that reads back to the same double (found with the C library's correctly
  * rounded printf/strtod), laid out with CPython's 'r' format rules.
- * Threads: floats are immutable once built; no locks. */
+ * Threads: floats are immutable once built; no locks.  The free list of
+ * released floats is per thread (float_new, float_dealloc). */
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -15,11 +16,35 @@
 #include "torii/torii.h"
 
 
+/* Each thread keeps up to FREE_MAX released exact floats for reuse (a float
+ * freed by another thread than the one that made it goes on the releasing
+ * thread's list: memory is memory).  Chained through `ob_type`; owner thread
+ * only; emptied by float_thread_fini when the thread exits. */
+#define FREE_MAX 256
+static __thread TrFloat *free_list;
+static __thread uint32_t nfree;
+
 TrObject *float_new(TrThread *ts, double v) {
-    TrFloat *f = (TrFloat *)tr_alloc(ts, &tr_float_type);
-    if (!f) return NULL;
+    TrFloat *f = free_list;
+    if (f) {
+        free_list = (TrFloat *)(void *)f->ob_base.ob_type;
+        nfree--;
+        tr_init_header(&f->ob_base, &tr_float_type);
+    } else {
+        f = (TrFloat *)tr_alloc(ts, &tr_float_type);
+        if (!f) return NULL;
+    }
     f->value = v;
     return (TrObject *)f;
+}
+
+void float_thread_fini(void) {
+    while (free_list) {
+        TrFloat *next = (TrFloat *)(void *)free_list->ob_base.ob_type;
+        free(free_list);
+        free_list = next;
+    }
+    nfree = 0;
 }
 
 /* An exact float equal to `o` (a float or float subclass); new reference. */
@@ -623,7 +648,18 @@ static TrObject *float_new_slot(TrThread *ts, TrType *type, TrObject *const *arg
     return (TrObject *)f;
 }
 
-static void float_dealloc(TrThread *ts, TrObject *o) { tr_free(o); }
+static void float_dealloc(TrThread *ts, TrObject *o) {
+    /* exact floats only (a subclass's instance holds a count on its class),
+     * never a statically allocated one */
+    if (o->ob_type == &tr_float_type && nfree < FREE_MAX &&
+        !(atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_STATIC)) {
+        o->ob_type = (TrType *)(void *)free_list;
+        free_list = (TrFloat *)o;
+        nfree++;
+        return;
+    }
+    tr_free(o);
+}
 
 static TrObject *float_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     if (str_check(name)) {

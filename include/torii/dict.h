@@ -49,6 +49,10 @@ int dict_get_ref(TrThread *ts, TrObject *d, TrObject *key, TrObject **out);
  * when only dict_get_ref can answer (the value must be counted, or an
  * equal-hash key needs comparing).  Sets no exception. */
 int dict_get_hinted(TrObject *d, TrObject *key, int64_t hash, uint32_t *hint, TrObject **out);
+/* As dict_get_hinted, but a value that must be counted is counted under the
+ * dict's lock when the (learnt) hint holds `key`: 1 with *out a NEW
+ * reference.  -1 still means "ask dict_get_ref"; sets no exception. */
+int dict_get_hinted_ref(TrThread *ts, TrObject *d, TrObject *key, int64_t hash, uint32_t *hint, TrObject **out);
 /* d[key] = value for an exact str `key`: replaces the value in place when
  * entry `*hint` holds `key`, else dict_set and learns the entry.  -1 on error. */
 int dict_set_hinted(TrThread *ts, TrObject *d, TrObject *key, TrObject *value, uint32_t *hint);

@@ -7,6 +7,8 @@ typedef struct TrFloat { TrObject ob_base; double value; } TrFloat;
 extern TrType tr_float_type;
 static inline int float_check(const TrObject *o) { return tr_isinstance(o, &tr_float_type); }
 static inline double float_value(const TrObject *o) { return ((const TrFloat *)o)->value; }
+/* Frees the calling thread's list of released floats (at thread exit). */
+void float_thread_fini(void);
 /* New float; NULL on MemoryError. */
 TrObject *float_new(TrThread *ts, double v);
 /* repr(float) exactly as CPython: shortest round-trip digits, "1e+16",

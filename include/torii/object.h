@@ -225,6 +225,19 @@ static inline int tr_isinstance(const TrObject *o, const TrType *t) {
  * thread attaches; never 0 for a thread running Python code. */
 extern __thread uintptr_t tr_tls_tid;
 
+/* (Re)initialises the header of memory that is to become a fresh object of
+ * builtin (non-heap) `type`: owned by the current thread, count 1, no flags,
+ * unlocked.  For per-thread free lists; the body is the caller's. */
+static inline void tr_init_header(TrObject *o, TrType *type) {
+    o->ob_tid = tr_tls_tid;
+    o->ob_flags = 0;
+    o->ob_mutex = 0;
+    o->ob_gc_bits = 0;
+    o->ob_ref_local = 1;
+    o->ob_ref_shared = 0;
+    o->ob_type = type;
+}
+
 static inline bool tr_is_immortal(const TrObject *o) {
     return atomic_load_u32_relaxed(&o->ob_ref_local) == TR_IMMORTAL;
 }
