@@ -56,8 +56,9 @@ int lock_is_held_by_me(struct TrObject *o);
 #else
 #define TR_BIASED_RC 1
 #define TR_GIL_ENABLED 0
-#define TR_BEGIN_CRITICAL(ts, o) { TrCritical tr_cs_; critical_begin((ts), &tr_cs_, (struct TrObject *)(o));
-#define TR_END_CRITICAL(ts) critical_end((ts), &tr_cs_); }
+/* the fast paths are inline in threads/critical.h (included by torii/thread.h) */
+#define TR_BEGIN_CRITICAL(ts, o) { TrCritical tr_cs_; critical_begin_fast((ts), &tr_cs_, (struct TrObject *)(o));
+#define TR_END_CRITICAL(ts) critical_end_fast((ts), &tr_cs_); }
 #define TR_BEGIN_CRITICAL2(ts, a, b) { TrCritical tr_cs_; critical_begin2((ts), &tr_cs_, (struct TrObject *)(a), (struct TrObject *)(b));
 #define TR_END_CRITICAL2(ts) critical_end((ts), &tr_cs_); }
 #ifdef NDEBUG

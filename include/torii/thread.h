@@ -85,4 +85,6 @@ extern TrRuntime tr_runtime;
 /* The current thread's state.  Never NULL in code that runs Python. */
 TrThread *tr_thread_current(void);
 
+#include "threads/critical.h"    /* the critical sections' inline fast paths */
+
 #endif
