@@ -31,7 +31,8 @@ static inline int is_attr_op(int op) {
 void vm_code_extra_free(void *extra) {
     CodeExtra *x = extra;
     if (!x) return;
-    for (size_t i = 0; i < x->nattr; i++) free(x->attr[i].rec);
+    for (size_t i = 0; i < x->nattr; i++)
+        for (int w = 0; w < ATTR_WAYS; w++) free(x->attr[i].rec[w]);
     free(x->slot_of);
     free(x);
 }
@@ -97,6 +98,22 @@ NOINLINE TrObject *vm_instance_dict_create(TrThread *ts, TrObject *o, TrType *tp
     return nd;
 }
 
+/* Publishes record `r` in site `s`: in place of the site's record for the
+ * same class (a stale one), else in the first empty way, else in place of
+ * the oldest (round robin by the fill count).  The replaced record is freed
+ * through QSBR: a reader may still hold it. */
+static void attr_publish(TrThread *ts, AttrSlot *s, AttrRec *r) {
+    int way = -1;
+    for (int i = 0; i < ATTR_WAYS && way < 0; i++) {
+        /* acquire: pairs with the exchange that published it */
+        const AttrRec *cur = atomic_load_ptr_acquire((void *const *)&s->rec[i]);
+        if (!cur || (cur->tag == r->tag && (cur->kind == AK_CLASS) == (r->kind == AK_CLASS))) way = i;
+    }
+    if (way < 0) way = (int)(atomic_load_u32_relaxed(&s->fills) % ATTR_WAYS);
+    AttrRec *old = atomic_exchange_ptr(&s->rec[way], r);
+    if (old) qsbr_free_later(ts, old);
+}
+
 /* Makes class attribute `v` uncounted-safe for a cache record: 1 if it is
  * (now) immediate, immortal or deferred.  Only objects with no finaliser are
  * marked: a deferred object's release waits for a reclaim. */
@@ -136,9 +153,8 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
         kind = op == OP_STORE_ATTR ? AK_STORE : AK_INST;
     }
     if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return;
-    /* acquire: pairs with the exchange that published it */
-    const AttrRec *cur = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (cur && attr_rec_valid(cur, t) && (cur->kind == AK_CLASS) == (kind == AK_CLASS)) return;
+    const AttrRec *cur = attr_rec_for(s, t, kind == AK_CLASS);
+    if (cur && attr_rec_valid(cur, t)) return;
     TrHeapType *h = (TrHeapType *)t;
     size_t nver = 0;
     while (nver < h->nmro && (h->mro[nver]->flags & TR_TPFLAG_HEAPTYPE)) nver++;
@@ -204,9 +220,8 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
     if (fr == 1) tr_decref(d);            /* the class dict keeps it; the record holds it uncounted */
     if (!ok) { free(r); return; }
     r->kind = (uint32_t)kind;
-    AttrRec *old = atomic_exchange_ptr(&s->rec, r);
+    attr_publish(ts, s, r);
     atomic_add_u32(&s->fills, 1);
-    if (old) qsbr_free_later(ts, old);
 }
 
 /* ---- CALL's instantiation cache ------------------------------------------ */
@@ -269,7 +284,6 @@ NOINLINE TrObject *vm_init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrTy
     if (err_occurred(ts)) err_clear(ts);
     if (!ok || !r->value) { free(r); return NULL; }
     TrObject *init = r->value;
-    AttrRec *old = atomic_exchange_ptr(&s->rec, r);
-    if (old) qsbr_free_later(ts, old);
+    attr_publish(ts, s, r);
     return init;
 }

@@ -20,7 +20,8 @@
  *    (immediate, immortal, deferred: `owner` 0) or was owned by the caching
  *    thread (`owner` its tid), and is used only by that thread, which alone
  *    can free it, and only at its own eval-breaker check.
- *  - An `AttrSlot` holds one atomic pointer to an immutable `AttrRec`; a filler
+ *  - An `AttrSlot` holds up to ATTR_WAYS atomic pointers to immutable
+ *    `AttrRec`s (one per class seen); a filler
  *    builds a record privately, publishes it with one atomic exchange and
  *    hands the one it replaced to qsbr_free_later, so a reader that loaded the
  *    old pointer may keep reading it until its next quiescent point.  Readers
@@ -59,8 +60,11 @@ typedef struct GlobalEntry {
 struct AttrRec;
 
 /* One attribute site's cache (see "attribute caches" below). */
+#define ATTR_WAYS 4           /* classes one site remembers at once (polymorphic sites) */
+
 typedef struct AttrSlot {
-    struct AttrRec *rec;     /* atomic pointer (release/acquire) to an immutable record, or NULL */
+    struct AttrRec *rec[ATTR_WAYS];  /* atomic pointers (release/acquire) to immutable records;
+                                      * filled in order, so the first NULL ends the list */
     uint32_t fills;          /* records published here (atomic relaxed) */
     uint32_t hint;           /* where the instance dicts seen here keep the name (dict_get_hinted) */
 } AttrSlot;
@@ -202,6 +206,12 @@ TrObject *vm_init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrType *t);
 
 static inline AttrSlot *attr_slot(CodeExtra *x, size_t idx) { return &x->attr[x->slot_of[idx]]; }
 
+/* The record of site `s` for class `t` (a class's own attributes when
+ * `is_cls`, else its instances'), or NULL.  Only the tag is compared: the
+ * caller checks the versions (attr_rec_valid). */
+static inline __attribute__((always_inline)) const struct AttrRec *attr_rec_for(const AttrSlot *s, const TrType *t,
+                                                                              int is_cls);
+
 /* 1 if record `r` still describes class `t`. */
 static inline __attribute__((always_inline)) int attr_rec_valid(const AttrRec *r, const TrType *t) {
     if (!(t->flags & TR_TPFLAG_HEAPTYPE) || ((const TrHeapType *)t)->tag != r->tag) return 0;
@@ -216,6 +226,18 @@ static inline __attribute__((always_inline)) int attr_rec_valid(const AttrRec *r
     return 1;
 }
 
+static inline const AttrRec *attr_rec_for(const AttrSlot *s, const TrType *t, int is_cls) {
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return NULL;
+    uint64_t tag = ((const TrHeapType *)t)->tag;
+    for (int i = 0; i < ATTR_WAYS; i++) {
+        /* acquire: pairs with the exchange that published the record */
+        const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec[i]);
+        if (!r) return NULL;
+        if (r->tag == tag && (r->kind == AK_CLASS) == is_cls) return r;
+    }
+    return NULL;
+}
+
 /* LOAD_ATTR / LOAD_METHOD through the site's record.  1: *out is the
  * attribute, or with *is_meth set an unbound method to call with the receiver
  * as self; 0: a miss (take the slow path); -1: error. */
@@ -223,15 +245,16 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
                                    CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
                                    TrStackRef *out, int *is_meth) {
     AttrSlot *s = attr_slot(x, idx);
-    /* acquire: pairs with the exchange that published the record */
-    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (!r || tr_is_imm(o)) return 0;
+    if (tr_is_imm(o)) return 0;
     TrType *tp = o->ob_type;
+    int is_cls = tp == &tr_type_type;
+    const AttrRec *r = attr_rec_for(s, is_cls ? (TrType *)o : tp, is_cls);
+    if (!r) return 0;
     uint32_t kind = r->kind;
     TrObject *value = r->value, *v;
     int64_t hash = r->hash;
     if (kind == AK_CLASS) {
-        if (tp != &tr_type_type || !attr_rec_valid(r, (TrType *)o)) return 0;
+        if (!attr_rec_valid(r, (TrType *)o)) return 0;
         *out = sr_borrow(value);
         return 1;
     }
@@ -309,10 +332,10 @@ static inline int attr_site_cacheable(TrObject *o) {
 static inline __attribute__((always_inline)) int attr_store_cached(TrThread *ts, CodeExtra *x, size_t idx, TrObject *o, TrObject *name,
                                     TrObject *v) {
     AttrSlot *s = attr_slot(x, idx);
-    /* acquire: pairs with the exchange that published the record */
-    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&s->rec);
-    if (!r || tr_is_imm(o)) return 0;
+    if (tr_is_imm(o)) return 0;
     TrType *tp = o->ob_type;
+    const AttrRec *r = attr_rec_for(s, tp, 0);
+    if (!r) return 0;
     if (r->kind == AK_MEMBER_STORE) {
         if (!attr_rec_valid(r, tp)) return 0;
         return member_store(ts, o, r->off, v) < 0 ? 0 : 1;   /* (v is never NULL: no failure) */
@@ -327,8 +350,7 @@ static inline __attribute__((always_inline)) int attr_store_cached(TrThread *ts,
  * class `t` (its metatype exactly `type`), or NULL on a miss.  Borrowed and
  * uncounted (deferred): valid until the next eval-breaker check. */
 static inline TrObject *init_cached(CodeExtra *x, size_t idx, TrType *t) {
-    /* acquire: pairs with the exchange that published the record */
-    const AttrRec *r = atomic_load_ptr_acquire((void *const *)&attr_slot(x, idx)->rec);
+    const AttrRec *r = attr_rec_for(attr_slot(x, idx), t, 0);
     if (r && r->kind == AK_INIT && attr_rec_valid(r, t)) return r->value;
     return NULL;
 }
