@@ -451,10 +451,48 @@ int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value
             done = 1;
         }
     }
+    if (!done) {
+        /* not at the hint: probe by identity (attribute names are interned)
+         * and replace or append here; an equal-hash stranger key needs a
+         * comparison, which dict_set does */
+        int64_t hash = str_hash(key);
+        Keys *k = d->keys;
+        size_t mask = k ? k->size - 1 : 0, i = (size_t)hash & mask, perturb = (size_t)hash;
+        for (;;) {
+            uint32_t x = k ? k->indices[i] : IX_EMPTY;
+            if (x == IX_EMPTY) {
+                if ((!k || k->nentries >= k->usable) && resize(ts, d, d->used * 3 + 1) < 0) {
+                    done = -1;
+                    break;
+                }
+                size_t ix = d->keys->nentries;
+                append_entry(d->keys, hash, tr_newref(key), tag_value(tr_newref(value)));
+                set_used(d, d->used + 1);
+                bump(d);
+                atomic_store_u32_relaxed(hint, (uint32_t)ix);
+                done = 1;
+                break;
+            }
+            if (x != IX_DUMMY) {
+                Entry *e = &k->entries[x];
+                if (e->key == key) {
+                    dead = untag(e->value);
+                    atomic_store_uptr_release(&e->value, tag_value(tr_newref(value)));
+                    bump(d);
+                    atomic_store_u32_relaxed(hint, x);
+                    done = 1;
+                    break;
+                }
+                if (e->hash == hash && e->key) break;   /* maybe equal: dict_set compares */
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
     TR_END_CRITICAL(ts);
     if (done) {
-        tr_decref(dead);     /* outside the lock: may run a destructor */
-        return 0;
+        tr_xdecref(dead);    /* outside the lock: may run a destructor */
+        return done < 0 ? -1 : 0;
     }
     if (dict_set(ts, dict, key, value) < 0) return -1;
     TrObject *v;
