@@ -547,9 +547,48 @@ static NOINLINE TrObject *make_function(TrThread *ts, TrFrame *f, TrObject *code
     return fo;
 }
 
-/* BEFORE_WITH: *exit_out = bound __exit__, returns mgr.__enter__(). */
+/* An interned name for the VM's own lookups, made once (racing makers
+ * store the same immortal str).  NULL with MemoryError. */
+static TrObject *vm_name(TrObject **cache, const char *s) {
+    TrObject *n = atomic_load_objptr_relaxed(cache);
+    if (!n && (n = str_intern_cstr(tr_thread_current(), s)) != NULL) atomic_store_ptr_relaxed(cache, n);
+    return n;
+}
+
+/* BEFORE_WITH: *exit_out = bound __exit__, returns mgr.__enter__().  When
+ * the type's __enter__ is a Python function or a builtin method (a lock, a
+ * file, a class with the method), it is called with mgr as self directly,
+ * without a bound method. */
 static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **exit_out) {
-    TrObject *enter = tr_getattr_cstr(ts, mgr, "__enter__");
+    static TrObject *s_enter, *s_exit;
+    TrObject *n_enter = vm_name(&s_enter, "__enter__"), *n_exit = vm_name(&s_exit, "__exit__");
+    if (!n_enter || !n_exit) return NULL;
+    TrObject *d = NULL;
+    int fr = tr_is_imm(mgr) ? 0 : vm_type_find_ref(ts, tr_type(mgr), n_enter, &d);
+    if (fr < 0) return NULL;
+    if (fr == 2) {               /* held across a call into Python: count it */
+        tr_incref(d);
+        fr = 1;
+    }
+    if (fr > 0 && (tr_type(d) == &tr_function_type || tr_type(d) == &tr_method_descr_type)) {
+        TrObject *exit = tr_getattr(ts, mgr, n_exit);
+        if (!exit) {
+            if (fr == 1) tr_decref(d);
+            if (err_matches(ts, &tr_exc_AttributeError)) {
+                err_clear(ts);
+                err_format(ts, &tr_exc_TypeError,
+                           "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
+            }
+            return NULL;
+        }
+        TrObject *r = tr_call(ts, d, &mgr, 1, NULL);
+        if (fr == 1) tr_decref(d);
+        if (!r) { tr_decref(exit); return NULL; }
+        *exit_out = exit;
+        return r;
+    }
+    if (fr == 1) tr_decref(d);
+    TrObject *enter = tr_getattr(ts, mgr, n_enter);
     if (!enter) {
         if (err_matches(ts, &tr_exc_AttributeError)) {
             err_clear(ts);
@@ -557,7 +596,7 @@ static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **ex
         }
         return NULL;
     }
-    TrObject *exit = tr_getattr_cstr(ts, mgr, "__exit__");
+    TrObject *exit = tr_getattr(ts, mgr, n_exit);
     if (!exit) {
         tr_decref(enter);
         if (err_matches(ts, &tr_exc_AttributeError)) {
