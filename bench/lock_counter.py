@@ -2,9 +2,8 @@
 # counter N times, each increment under one shared threading.Lock (a `with`
 # block in a tight loop).  The lock is handed between running threads: this
 # must cost no more than a GIL does.
-import sys
 import threading
-import time
+import harness
 
 LOCK = threading.Lock()
 COUNTER = [0]
@@ -17,23 +16,9 @@ def work(n):
     return n
 
 
-def main():
-    nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 500_000
-    results = [0] * nthreads
-
-    def run(k):
-        results[k] = work(n)
-
-    threads = [threading.Thread(target=run, args=(k,)) for k in range(nthreads)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
+def counted(results):
     assert COUNTER[0] == sum(results), (COUNTER[0], sum(results))
-    print(f"threads={nthreads} wall={elapsed:.3f}s check={COUNTER[0]}")
+    return COUNTER[0]
 
 
-main()
+harness.run(work, 500_000, counted)

@@ -1,9 +1,7 @@
 # bench/nbody.py [THREADS] [N]: each thread runs its own float n-body system
 # of five Body instances for N steps, updating their attributes.  The Body
 # class and the constants are module globals shared by every thread.
-import sys
-import threading
-import time
+import harness
 
 PI = 3.14159265358979323
 SOLAR_MASS = 4 * PI * PI
@@ -86,22 +84,4 @@ def work(n):
     return energy(bodies)
 
 
-def main():
-    nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 50_000
-    results = [0] * nthreads
-
-    def run(k):
-        results[k] = work(n)
-
-    threads = [threading.Thread(target=run, args=(k,)) for k in range(nthreads)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    print(f"threads={nthreads} wall={elapsed:.3f}s check={results[0]:.9f}")
-
-
-main()
+harness.run(work, 50_000, lambda results: f"{results[0]:.9f}")

@@ -3,9 +3,7 @@
 # their methods, which allocate new instances.  The classes are shared by every
 # thread; the instances are not.  Written the ordinary way: the classes are
 # globals loaded in the loop, methods call methods.
-import sys
-import threading
-import time
+import harness
 
 
 class Vec:
@@ -46,22 +44,4 @@ def work(n):
     return total
 
 
-def main():
-    nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
-    results = [0] * nthreads
-
-    def run(k):
-        results[k] = work(n)
-
-    threads = [threading.Thread(target=run, args=(k,)) for k in range(nthreads)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    print(f"threads={nthreads} wall={elapsed:.3f}s check={sum(results):.1f}")
-
-
-main()
+harness.run(work, 200_000, lambda results: f"{sum(results):.1f}")

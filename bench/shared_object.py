@@ -2,9 +2,7 @@
 # shared object and reads its attributes, N times.  Free-threaded CPython 3.14
 # keeps about 0.39 of its 2-process throughput here; torii's loads of the
 # object, its class and its methods write nothing to them.
-import sys
-import threading
-import time
+import harness
 
 
 class Scorer:
@@ -27,22 +25,4 @@ def work(n):
     return total
 
 
-def main():
-    nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-    results = [0] * nthreads
-
-    def run(k):
-        results[k] = work(n)
-
-    threads = [threading.Thread(target=run, args=(k,)) for k in range(nthreads)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    print(f"threads={nthreads} wall={elapsed:.3f}s check={sum(results)}")
-
-
-main()
+harness.run(work, 1_000_000)
