@@ -563,38 +563,22 @@ static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **ex
     static TrObject *s_enter, *s_exit;
     TrObject *n_enter = vm_name(&s_enter, "__enter__"), *n_exit = vm_name(&s_exit, "__exit__");
     if (!n_enter || !n_exit) return NULL;
-    TrObject *d = NULL;
-    int fr = tr_is_imm(mgr) ? 0 : vm_type_find_ref(ts, tr_type(mgr), n_enter, &d);
+    /* `enter` is counted: unbound (call with mgr) when `direct`, else bound */
+    TrObject *enter = NULL;
+    int fr = tr_is_imm(mgr) ? 0 : vm_type_find_ref(ts, tr_type(mgr), n_enter, &enter);
     if (fr < 0) return NULL;
-    if (fr == 2) {               /* held across a call into Python: count it */
-        tr_incref(d);
-        fr = 1;
-    }
-    if (fr > 0 && (tr_type(d) == &tr_function_type || tr_type(d) == &tr_method_descr_type)) {
-        TrObject *exit = tr_getattr(ts, mgr, n_exit);
-        if (!exit) {
-            if (fr == 1) tr_decref(d);
+    if (fr == 2) tr_incref(enter);   /* held across a call into Python: count it */
+    int direct = fr > 0 && (tr_type(enter) == &tr_function_type || tr_type(enter) == &tr_method_descr_type);
+    if (!direct) {
+        if (fr > 0) tr_decref(enter);
+        enter = tr_getattr(ts, mgr, n_enter);
+        if (!enter) {
             if (err_matches(ts, &tr_exc_AttributeError)) {
                 err_clear(ts);
-                err_format(ts, &tr_exc_TypeError,
-                           "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
+                err_format(ts, &tr_exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
             }
             return NULL;
         }
-        TrObject *r = tr_call(ts, d, &mgr, 1, NULL);
-        if (fr == 1) tr_decref(d);
-        if (!r) { tr_decref(exit); return NULL; }
-        *exit_out = exit;
-        return r;
-    }
-    if (fr == 1) tr_decref(d);
-    TrObject *enter = tr_getattr(ts, mgr, n_enter);
-    if (!enter) {
-        if (err_matches(ts, &tr_exc_AttributeError)) {
-            err_clear(ts);
-            err_format(ts, &tr_exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
-        }
-        return NULL;
     }
     TrObject *exit = tr_getattr(ts, mgr, n_exit);
     if (!exit) {
@@ -606,7 +590,7 @@ static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **ex
         }
         return NULL;
     }
-    TrObject *r = tr_call(ts, enter, NULL, 0, NULL);
+    TrObject *r = direct ? tr_call(ts, enter, &mgr, 1, NULL) : tr_call(ts, enter, NULL, 0, NULL);
     tr_decref(enter);
     if (!r) { tr_decref(exit); return NULL; }
     *exit_out = exit;
