@@ -222,6 +222,38 @@ static int lookup_locked(TrDict *d, TrObject *key, int64_t hash, Probe *p, size_
     }
 }
 
+/* The live entry `e`'s value, as a new reference; marks the value word
+ * stack-safe once the value has become deferred.  Caller holds the lock. */
+static TrObject *entry_get_locked(Entry *e) {
+    TrObject *cur = untag(e->value);
+    if (!(e->value & 3) && stack_safe(cur))   /* became deferred: mark it */
+        atomic_store_uptr_release(&e->value, e->value | 2);
+    return tr_newref(cur);
+}
+
+/* Stores `value` (borrowed) in the live entry `e`; returns the old value,
+ * whose reference the caller releases after unlocking.  Caller holds the
+ * lock. */
+static TrObject *entry_replace_locked(TrDict *d, Entry *e, TrObject *value) {
+    TrObject *old = untag(e->value);
+    atomic_store_uptr_release(&e->value, tag_value(tr_newref(value)));
+    bump(d);
+    return old;
+}
+
+/* Appends a new entry key: value (both borrowed, counted here), growing the
+ * table first when it is full; *ix is the entry's index.  Caller holds the
+ * lock.  -1 with MemoryError (the dict unchanged). */
+static int insert_locked(TrThread *ts, TrDict *d, int64_t hash, TrObject *key, TrObject *value, size_t *ix) {
+    Keys *k = d->keys;
+    if ((!k || k->nentries >= k->usable) && resize(ts, d, d->used * 3 + 1) < 0) return -1;
+    *ix = d->keys->nentries;
+    append_entry(d->keys, hash, tr_newref(key), tag_value(tr_newref(value)));
+    set_used(d, d->used + 1);
+    bump(d);
+    return 0;
+}
+
 enum { OP_GET, OP_SET, OP_DEL, OP_SETDEFAULT };
 
 /* The one locked entry point for keyed operations.
@@ -252,15 +284,11 @@ static int dict_op(TrThread *ts, TrObject *dict, TrObject *key, int64_t hash, in
             switch (op) {
             case OP_GET:
             case OP_SETDEFAULT:
-                if (!(e->value & 3) && stack_safe(cur))   /* became deferred: mark it */
-                    atomic_store_uptr_release(&e->value, e->value | 2);
-                *out = tr_newref(cur);
+                *out = entry_get_locked(e);
                 result = 1;
                 break;
             case OP_SET:
-                dead_val = cur;
-                atomic_store_uptr_release(&e->value, tag_value(tr_newref(value)));
-                bump(d);
+                dead_val = entry_replace_locked(d, e, value);
                 result = 0;
                 break;
             case OP_DEL:
@@ -278,14 +306,11 @@ static int dict_op(TrThread *ts, TrObject *dict, TrObject *key, int64_t hash, in
             if (op == OP_GET || op == OP_DEL) {
                 result = 0;
             } else {
-                Keys *k = d->keys;
-                if ((!k || k->nentries >= k->usable) && resize(ts, d, d->used * 3 + 1) < 0) {
+                TrObject *v = op == OP_SET ? value : (value ? value : tr_none);
+                size_t nix;
+                if (insert_locked(ts, d, hash, key, v, &nix) < 0) {
                     result = -1;
                 } else {
-                    TrObject *v = op == OP_SET ? value : (value ? value : tr_none);
-                    append_entry(d->keys, hash, tr_newref(key), tag_value(tr_newref(v)));
-                    set_used(d, d->used + 1);
-                    bump(d);
                     if (op == OP_SETDEFAULT) *out = tr_newref(v);
                     result = op == OP_SET ? 0 : 1;
                 }
@@ -422,12 +447,7 @@ int dict_get_hinted_ref(TrThread *ts, TrObject *dict, TrObject *key, int64_t has
     Keys *k = d->keys;
     if (k && hx < k->nentries) {
         Entry *e = &k->entries[hx];
-        if (e->key == key && e->value) {      /* the live entry of `key` */
-            v = untag(e->value);
-            if (!(e->value & 3) && stack_safe(v))   /* became deferred: mark it */
-                atomic_store_uptr_release(&e->value, e->value | 2);
-            tr_incref(v);
-        }
+        if (e->key == key && e->value) v = entry_get_locked(e);   /* the live entry of `key` */
     }
     TR_END_CRITICAL(ts);
     if (!v) return -1;
@@ -438,65 +458,39 @@ int dict_get_hinted_ref(TrThread *ts, TrObject *dict, TrObject *key, int64_t has
 int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value, uint32_t *hint) {
     TrDict *d = D(dict);
     uint32_t hx = atomic_load_u32_relaxed(hint);
+    int64_t hash = str_hash(key);
     TrObject *dead = NULL;
     int done = 0;
+    Probe p;
+    probe_init(&p);
     TR_BEGIN_CRITICAL(ts, dict);
     Keys *k = d->keys;
-    if (k && hx < k->nentries) {
-        Entry *e = &k->entries[hx];
-        if (e->key == key && e->value) {      /* the live entry of `key` */
-            dead = untag(e->value);
-            atomic_store_uptr_release(&e->value, tag_value(tr_newref(value)));
-            bump(d);
+    if (k && hx < k->nentries && k->entries[hx].key == key && k->entries[hx].value) {
+        dead = entry_replace_locked(d, &k->entries[hx], value);   /* the live entry of `key` */
+        done = 1;
+    } else {
+        /* not at the hint: find it, or append; a stored key whose == is
+         * user code needs a comparison outside the lock, which dict_set does */
+        size_t slot = 0, ix = 0;
+        int lk = lookup_locked(d, key, hash, &p, &slot, &ix);
+        if (lk == LK_FOUND) {
+            dead = entry_replace_locked(d, &d->keys->entries[ix], value);
             done = 1;
+        } else if (lk == LK_MISSING) {
+            done = insert_locked(ts, d, hash, key, value, &ix) < 0 ? -1 : 1;
         }
-    }
-    if (!done) {
-        /* not at the hint: probe by identity (attribute names are interned)
-         * and replace or append here; an equal-hash stranger key needs a
-         * comparison, which dict_set does */
-        int64_t hash = str_hash(key);
-        Keys *k = d->keys;
-        size_t mask = k ? k->size - 1 : 0, i = (size_t)hash & mask, perturb = (size_t)hash;
-        for (;;) {
-            uint32_t x = k ? k->indices[i] : IX_EMPTY;
-            if (x == IX_EMPTY) {
-                if ((!k || k->nentries >= k->usable) && resize(ts, d, d->used * 3 + 1) < 0) {
-                    done = -1;
-                    break;
-                }
-                size_t ix = d->keys->nentries;
-                append_entry(d->keys, hash, tr_newref(key), tag_value(tr_newref(value)));
-                set_used(d, d->used + 1);
-                bump(d);
-                atomic_store_u32_relaxed(hint, (uint32_t)ix);
-                done = 1;
-                break;
-            }
-            if (x != IX_DUMMY) {
-                Entry *e = &k->entries[x];
-                if (e->key == key) {
-                    dead = untag(e->value);
-                    atomic_store_uptr_release(&e->value, tag_value(tr_newref(value)));
-                    bump(d);
-                    atomic_store_u32_relaxed(hint, x);
-                    done = 1;
-                    break;
-                }
-                if (e->hash == hash && e->key) break;   /* maybe equal: dict_set compares */
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
+        if (done > 0) atomic_store_u32_relaxed(hint, (uint32_t)ix);
     }
     TR_END_CRITICAL(ts);
+    tr_xdecref(p.cand);
+    probe_done(&p);
     if (done) {
         tr_xdecref(dead);    /* outside the lock: may run a destructor */
         return done < 0 ? -1 : 0;
     }
     if (dict_set(ts, dict, key, value) < 0) return -1;
     TrObject *v;
-    (void)dict_get_hinted(dict, key, str_hash(key), hint, &v);   /* learns the entry */
+    (void)dict_get_hinted(dict, key, hash, hint, &v);   /* learns the entry */
     return 0;
 }
 
