@@ -458,11 +458,12 @@ int dict_get_hinted_ref(TrThread *ts, TrObject *dict, TrObject *key, int64_t has
 int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value, uint32_t *hint) {
     TrDict *d = D(dict);
     uint32_t hx = atomic_load_u32_relaxed(hint);
-    int64_t hash = str_hash(key);
+    int64_t hash = 0;
     TrObject *dead = NULL;
     int done = 0;
     Probe p;
-    probe_init(&p);
+    p.cand = NULL;                 /* initialised in full only on a miss of the hint */
+    p.noteq = p.small;
     TR_BEGIN_CRITICAL(ts, dict);
     Keys *k = d->keys;
     if (k && hx < k->nentries && k->entries[hx].key == key && k->entries[hx].value) {
@@ -472,6 +473,8 @@ int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value
         /* not at the hint: find it, or append; a stored key whose == is
          * user code needs a comparison outside the lock, which dict_set does */
         size_t slot = 0, ix = 0;
+        hash = str_hash(key);
+        probe_init(&p);
         int lk = lookup_locked(d, key, hash, &p, &slot, &ix);
         if (lk == LK_FOUND) {
             dead = entry_replace_locked(d, &d->keys->entries[ix], value);
@@ -490,7 +493,7 @@ int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value
     }
     if (dict_set(ts, dict, key, value) < 0) return -1;
     TrObject *v;
-    (void)dict_get_hinted(dict, key, hash, hint, &v);   /* learns the entry */
+    (void)dict_get_hinted(dict, key, hash, hint, &v);   /* learns the entry (hash set on the miss) */
     return 0;
 }
 
