@@ -22,6 +22,7 @@
 #include "threads/qsbr.h"
 #include "threads/signals.h"
 #include "stdlib/stdlib.h"
+#include "torii/class.h"
 
 TrThread *runtime_init(int argc, char **argv) {
     gil_init();
@@ -160,10 +161,34 @@ int runtime_run_source(TrThread *ts, const char *source, size_t len, const char 
     return status;
 }
 
+/* Releases what the __main__ module's globals hold, as CPython does at exit
+ * (so that __del__ of objects held by globals runs): first the finalizers of
+ * the objects the globals name directly, in the dict's order, then the
+ * dict is emptied and its values dropped in order.  Only when no other
+ * thread runs: a daemon thread may still be using the globals. */
+static void finalize_main(TrThread *ts) {
+    TrObject *main_mod = dict_get_cstr(ts, tr_runtime.modules, "__main__");
+    if (!main_mod) { err_clear(ts); return; }
+    TrObject *globals = tr_isinstance(main_mod, &tr_module_type) ? module_dict(main_mod) : NULL;
+    if (globals) {
+        TrObject *vals = dict_values_list(ts, globals);
+        if (vals) {
+            for (size_t i = 0; i < list_size(vals); i++)
+                class_finalize(ts, ((TrList *)vals)->items[i]);
+            tr_decref(vals);
+        }
+        err_clear(ts);
+        dict_clear(ts, globals);
+        err_clear(ts);
+    }
+    tr_decref(main_mod);
+}
+
 int runtime_finalize(TrThread *ts, int status) {
     threading_shutdown(ts);
     /* An exception raised by a thread's report is already printed. */
     err_clear(ts);
+    if (tstate_count() == 1) finalize_main(ts);
     /* Deferred objects and delayed frees may only go once no other thread
      * can hold an uncounted reference: daemon threads may still run. */
     if (tstate_count() == 1) {

@@ -37,7 +37,7 @@ enum {
     N_ITER, N_NEXT, N_CALL, N_GETATTRIBUTE, N_GETATTR, N_SETATTR, N_DELATTR, N_GET, N_SET,
     N_DELETE, N_NEG, N_POS, N_ABS, N_INVERT, N_INDEX, N_INT, N_FLOAT, N_INIT, N_NEW,
     N_LT, N_LE, N_EQ, N_NE, N_GT, N_GE, N_INIT_SUBCLASS, N_SET_NAME, N_CLASSCELL,
-    N_QUALNAME, N_DOC, N_CLASS_GETITEM, N_MODULE, N_NAME,
+    N_QUALNAME, N_DOC, N_CLASS_GETITEM, N_MODULE, N_NAME, N_DEL,
     N_BINOP, /* TR_BINOP_COUNT forward names, then as many reflected ones */
     N_COUNT = N_BINOP + 2 * TR_BINOP_COUNT
 };
@@ -49,7 +49,7 @@ static const char *const name_text[N_BINOP] = {
     "__pos__", "__abs__", "__invert__", "__index__", "__int__", "__float__", "__init__", "__new__",
     "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__init_subclass__",
     "__set_name__", "__classcell__", "__qualname__", "__doc__", "__class_getitem__",
-    "__module__", "__name__",
+    "__module__", "__name__", "__del__",
 };
 static const char *const binop_text[TR_BINOP_COUNT][2] = {
     {"__add__", "__radd__"}, {"__sub__", "__rsub__"}, {"__mul__", "__rmul__"},
@@ -518,6 +518,8 @@ static void update_slots(TrThread *ts, TrType *t) {
     if (H(N_INT)) n->to_int = slot_int;
     if (H(N_FLOAT)) n->to_float = slot_float;
     t->number = n;
+    if (H(N_DEL)) t->flags |= TR_TPFLAG_HAS_DEL;
+    else t->flags &= ~(unsigned)TR_TPFLAG_HAS_DEL;
 #undef H
 }
 
@@ -550,8 +552,53 @@ void class_clear(TrType *t) {
 
 /* ---- instances --------------------------------------------------------------------- */
 
+/* Calls `o.__del__()` (the first __del__ on its class's MRO); reports an
+ * exception as unraisable.  The pending exception, if any, is kept. */
+static void call_del(TrThread *ts, TrObject *o) {
+    TrObject *pending = err_fetch(ts);
+    TrObject *del;
+    TrType *owner;
+    int r = find(ts, tr_type(o), names[N_DEL], &del, &owner);
+    if (r > 0) {
+        TrObject *res = call_as_method(ts, del, o, NULL, 0, NULL);
+        if (res) tr_decref(res);
+        else err_write_unraisable(ts, NULL, del);
+        if (r == 1) tr_decref(del);
+    } else if (r < 0) {
+        err_clear(ts);
+    }
+    if (pending) err_restore(ts, pending);
+}
+
+void class_finalize(TrThread *ts, TrObject *o) {
+    if (tr_is_imm(o) || !(tr_type(o)->flags & TR_TPFLAG_HAS_DEL) || (o->ob_gc_bits & TR_GC_FINALIZED))
+        return;
+    o->ob_gc_bits |= TR_GC_FINALIZED;
+    call_del(ts, o);
+}
+
+/* Runs __del__ for an instance whose count just reached zero (PEP 442): marks
+ * it finalized so that __del__ runs once, gives it back one reference owned
+ * by this thread for the call, and then drops that reference: when nothing
+ * else took one, that release deallocates `o` again (now without a
+ * finalizer); when __del__ stored `self` somewhere, the object lives on.
+ * Either way the caller must not touch `o` afterwards. */
+static void finalize_dying(TrThread *ts, TrObject *o) {
+    o->ob_gc_bits |= TR_GC_FINALIZED;
+    /* nobody holds a reference: this thread may take the header over */
+    atomic_store_uptr_relaxed(&o->ob_tid, tr_tls_tid);
+    atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared, 0);
+    atomic_store_u32_relaxed(&o->ob_ref_local, 1);
+    call_del(ts, o);
+    tr_decref(o);
+}
+
 static void subtype_dealloc(TrThread *ts, TrObject *o) {
     TrType *t = tr_type(o);
+    if ((t->flags & TR_TPFLAG_HAS_DEL) && !(o->ob_gc_bits & TR_GC_FINALIZED) && ts) {
+        finalize_dying(ts, o);
+        return;
+    }
     TrType *solid = solid_base(t);
     if (t->dictoffset && t->dictoffset != solid->dictoffset) {
         TrObject **slot = (TrObject **)((char *)o + t->dictoffset);

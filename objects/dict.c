@@ -748,7 +748,7 @@ TrObject *dict_copy(TrThread *ts, TrObject *d) {
     return r;
 }
 
-static void dict_clear(TrThread *ts, TrObject *dict) {
+void dict_clear(TrThread *ts, TrObject *dict) {
     TrDict *d = D(dict);
     Keys *old;
     TR_BEGIN_CRITICAL(ts, dict);

@@ -314,6 +314,43 @@ static TrObject *exc_repr(TrThread *ts, TrObject *o) {
 
 TrObject *exc_str(TrThread *ts, TrObject *exc) { return tr_str(ts, exc); }
 
+/* ---- unraisable exceptions ------------------------------------------------- */
+
+void (*tr_unraisable_hook)(TrThread *ts, TrObject *exc, const char *msg, TrObject *obj);
+
+void err_print_unraisable(TrThread *ts, TrObject *exc, const char *msg, TrObject *obj) {
+    TrStrBuf b;
+    strbuf_init(&b);
+    if (obj) {
+        strbuf_adds(&b, msg ? msg : "Exception ignored in");
+        strbuf_adds(&b, ": ");
+        TrObject *r = tr_repr(ts, obj);
+        if (r) {
+            strbuf_addstr(&b, r);
+            tr_decref(r);
+        } else {
+            err_clear(ts);
+            strbuf_adds(&b, "<object repr() failed>");
+        }
+        strbuf_adds(&b, "\n");
+    } else if (msg) {
+        strbuf_adds(&b, msg);
+        strbuf_adds(&b, ":\n");
+    }
+    tr_flush_stdout();
+    if (!b.failed && b.len) tr_write_stderr(b.data, b.len);
+    strbuf_free(&b);
+    exc_print(ts, exc);
+}
+
+void err_write_unraisable(TrThread *ts, const char *msg, TrObject *obj) {
+    TrObject *exc = err_fetch(ts);
+    if (!exc) return;
+    if (tr_unraisable_hook) tr_unraisable_hook(ts, exc, msg, obj);
+    else err_print_unraisable(ts, exc, msg, obj);
+    tr_decref(exc);
+}
+
 /* ---- attributes ------------------------------------------------------------------ */
 
 static TrObject *exc_getattr(TrThread *ts, TrObject *o, TrObject *name) {

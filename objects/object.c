@@ -20,9 +20,18 @@ TrObject *tr_alloc_var(TrThread *ts, TrType *type, size_t size) {
     if (size < sizeof(TrObject)) size = sizeof(TrObject);
     TrObject *o = calloc(1, size);
     if (!o) return err_nomemory(ts);
-    o->ob_tid = tr_tls_tid;
-    o->ob_ref_local = 1;
-    o->ob_ref_shared = 0;
+    if (TR_BIASED_RC && (type->flags & TR_TPFLAG_HAS_DEL)) {
+        /* __del__ must run in the thread that drops the last reference, at
+         * that moment: count all in the shared field (merged from birth),
+         * so that a release by any thread sees the true total */
+        o->ob_tid = 0;
+        o->ob_ref_local = 0;
+        o->ob_ref_shared = ((intptr_t)1 << TR_SHARED_SHIFT) | TR_SHARED_MERGED;
+    } else {
+        o->ob_tid = tr_tls_tid;
+        o->ob_ref_local = 1;
+        o->ob_ref_shared = 0;
+    }
     o->ob_type = type;
     if (type->flags & TR_TPFLAG_HEAPTYPE) typeref_incref(ts, ((TrHeapType *)type)->tref, (TrObject *)type);
     return o;
@@ -72,7 +81,7 @@ void tr_make_deferred(TrObject *o) {
 void tr_defer_shared(TrObject *o) {
     if (tr_is_imm(o) || tr_is_immortal(o) || tr_is_deferred(o)) return;
     TrType *t = o->ob_type;
-    if (t == &tr_generator_type || t == &tr_file_type) return;
+    if (t == &tr_generator_type || t == &tr_file_type || (t->flags & TR_TPFLAG_HAS_DEL)) return;
     tr_make_deferred(o);
 }
 

@@ -319,18 +319,15 @@ static void raw_body(TrThread *ts, TrObject *obj) {
     } else {
         TrObject *exc = err_fetch(ts);
         TrObject *fr = tr_repr(ts, func);
-        if (fr) {
-            TrStrBuf b;
-            strbuf_init(&b);
-            strbuf_adds(&b, "Exception ignored in thread started by ");
-            strbuf_addstr(&b, fr);
-            strbuf_adds(&b, ":\n");
-            if (!b.failed) tr_write_stderr(b.data, b.len);
-            strbuf_free(&b);
-            tr_decref(fr);
-        }
-        if (exc) exc_print(ts, exc);
-        tr_xdecref(exc);
+        TrStrBuf b;
+        strbuf_init(&b);
+        strbuf_adds(&b, "Exception ignored in thread started by ");
+        if (fr) strbuf_addstr(&b, fr);
+        else err_clear(ts);
+        tr_xdecref(fr);
+        if (exc) err_restore(ts, exc);
+        err_write_unraisable(ts, b.failed ? "Exception ignored in thread started by" : b.data, NULL);
+        strbuf_free(&b);
     }
     atomic_add_u32(&nthreads, (uint32_t)-1);
 }

@@ -79,6 +79,93 @@ static TrObject *sys_exc_info(TrThread *ts, TrObject *self, TrObject *const *arg
     return tuple_from_array(ts, items, 3);
 }
 
+/* ---- sys.unraisablehook ------------------------------------------------------- */
+
+/* sys.UnraisableHookArgs: what the hook receives (CPython's struct sequence,
+ * read by attribute). */
+enum { UA_EXC_TYPE, UA_EXC_VALUE, UA_EXC_TB, UA_ERR_MSG, UA_OBJECT, UA_COUNT };
+static const char *const ua_names[UA_COUNT] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"};
+
+typedef struct UnraisableArgs {
+    TrObject ob_base;
+    TrObject *field[UA_COUNT];   /* owned */
+} UnraisableArgs;
+
+static void ua_dealloc(TrThread *ts, TrObject *o) {
+    (void)ts;
+    for (int i = 0; i < UA_COUNT; i++) TR_CLEAR(((UnraisableArgs *)o)->field[i]);
+    tr_free(o);
+}
+
+static TrObject *ua_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    const char *n = str_utf8(name);
+    for (int i = 0; i < UA_COUNT; i++)
+        if (!strcmp(n, ua_names[i])) return tr_newref(((UnraisableArgs *)o)->field[i]);
+    return tr_generic_getattr(ts, o, name);
+}
+
+static TrType ua_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "UnraisableHookArgs",
+    .basicsize = sizeof(UnraisableArgs),
+    .dealloc = ua_dealloc,
+    .getattr = ua_getattr,
+};
+
+/* sys.unraisablehook / sys.__unraisablehook__: the default report. */
+static TrObject *sys_unraisablehook(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                    TrObject *kwnames) {
+    if (tr_check_args(ts, "unraisablehook", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (tr_type(args[0]) != &ua_type)
+        return err_format(ts, &tr_exc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    UnraisableArgs *a = (UnraisableArgs *)args[0];
+    TrObject *msg = a->field[UA_ERR_MSG], *obj = a->field[UA_OBJECT];
+    err_print_unraisable(ts, a->field[UA_EXC_VALUE], str_check(msg) ? str_utf8(msg) : NULL,
+                         obj == tr_none ? NULL : obj);
+    return tr_newref(tr_none);
+}
+
+static TrObject *default_hook;   /* immortal: the builtin sys.__unraisablehook__ */
+
+/* tr_unraisable_hook: calls sys.unraisablehook with an UnraisableHookArgs,
+ * or reports directly when it is the default or missing.  When the hook
+ * itself raises, reports that and the original exception as CPython does. */
+static void unraisable_dispatch(TrThread *ts, TrObject *exc, const char *msg, TrObject *obj) {
+    TrObject *hook = dict_get_cstr(ts, module_dict(tr_runtime.sys), "unraisablehook");
+    if (!hook || hook == default_hook || hook == tr_none) {
+        if (!hook) err_clear(ts);
+        tr_xdecref(hook);
+        err_print_unraisable(ts, exc, msg, obj);
+        return;
+    }
+    UnraisableArgs *a = (UnraisableArgs *)tr_alloc(ts, &ua_type);
+    TrObject *m = a && msg ? str_from_cstr(ts, msg) : NULL;
+    if (!a || (msg && !m)) {
+        err_clear(ts);
+        tr_xdecref((TrObject *)a);
+        tr_decref(hook);
+        err_print_unraisable(ts, exc, msg, obj);
+        return;
+    }
+    a->field[UA_EXC_TYPE] = tr_newref((TrObject *)tr_type(exc));
+    a->field[UA_EXC_VALUE] = tr_newref(exc);
+    a->field[UA_EXC_TB] = tr_newref(tr_none);
+    a->field[UA_ERR_MSG] = m ? m : tr_newref(tr_none);
+    a->field[UA_OBJECT] = tr_newref(obj ? obj : tr_none);
+    TrObject *arg = (TrObject *)a;
+    TrObject *r = tr_call(ts, hook, &arg, 1, NULL);
+    tr_decref(arg);
+    if (r) {
+        tr_decref(r);
+    } else {
+        TrObject *hook_exc = err_fetch(ts);
+        err_print_unraisable(ts, hook_exc, "Exception ignored in sys.unraisablehook", hook);
+        tr_xdecref(hook_exc);
+        err_print_unraisable(ts, exc, msg, obj);
+    }
+    tr_decref(hook);
+}
+
 static const TrMethodDef sys_functions[] = {
     {"exit", sys_exit},
     {"exception", sys_exception},
@@ -132,6 +219,15 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
     if (set_take(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) goto fail;
     if (set_take(ts, d, "path", list_new(ts, 0)) < 0) goto fail;
     if (dict_set_cstr(ts, d, "modules", tr_runtime.modules) < 0) goto fail;
+    if (type_ready(ts, &ua_type) < 0 || dict_set_cstr(ts, d, "UnraisableHookArgs", (TrObject *)&ua_type) < 0)
+        goto fail;
+    default_hook = cfunction_new(ts, "unraisablehook", sys_unraisablehook, NULL);
+    if (!default_hook) goto fail;
+    tr_make_immortal(default_hook);
+    if (dict_set_cstr(ts, d, "unraisablehook", default_hook) < 0 ||
+        dict_set_cstr(ts, d, "__unraisablehook__", default_hook) < 0)
+        goto fail;
+    tr_unraisable_hook = unraisable_dispatch;
     TrObject *out = stdio_stream_new(ts, 1, "<stdout>");
     TrObject *err = stdio_stream_new(ts, 2, "<stderr>");
     TrObject *in = file_stdin(ts);   /* objects/file.c: borrowed, immortal */

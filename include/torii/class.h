@@ -80,6 +80,11 @@ int class_check_abstract(TrThread *ts, TrType *t);
 /* Re-derives the slots of class `t` from its MRO's special methods after
  * `name` was set or deleted in its dict.  -1 on error. */
 int class_update_slot(TrThread *ts, TrType *t, TrObject *name);
+/* Runs `o.__del__()` if o's class defines one and it has not run for `o`
+ * yet (PEP 442: once per object), reporting an exception as unraisable.
+ * The caller holds `o` alone (no other thread can reach it, or no other
+ * thread runs).  Cannot fail. */
+void class_finalize(TrThread *ts, TrObject *o);
 /* Releases what a TrHeapType owns beyond TrType (type_dealloc's helper). */
 void class_clear(TrType *t);
 /* Registers __build_class__, staticmethod, classmethod, property and super

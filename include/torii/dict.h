@@ -20,6 +20,9 @@ int dict_set_cstr(TrThread *ts, TrObject *d, const char *key, TrObject *value);
 /* del d[key]: 0 done, -1 error (KeyError(key) if missing). */
 int dict_del(TrThread *ts, TrObject *d, TrObject *key);
 size_t dict_size(const TrObject *d);
+/* d.clear(): empties `d` first, then drops the old keys and values in
+ * insertion order (code they run sees `d` empty).  Cannot fail. */
+void dict_clear(TrThread *ts, TrObject *d);
 /* Iteration by position: *pos starts at 0; returns 1 and NEW references in
  * *key and *value (either may be NULL to skip), or 0 at the end. */
 int dict_next(TrThread *ts, TrObject *d, size_t *pos, TrObject **key, TrObject **value);

@@ -130,6 +130,18 @@ void exc_print(TrThread *ts, TrObject *exc);
  * 0 only `exc` itself, not its causes and contexts; with `only` 1 just the
  * "Type: message" lines (traceback.format_exception_only).  NULL on error. */
 TrObject *exc_format(TrThread *ts, TrObject *exc, int chain, int only);
+/* Reports the pending exception (fetched and cleared; nothing happens when
+ * none is pending) as one that cannot propagate: a failing __del__, a
+ * generator's cleanup, a thread's last error.  It goes to sys.unraisablehook
+ * (stdlib/sys.c installs `tr_unraisable_hook` at start-up), whose default,
+ * err_print_unraisable, writes CPython's report to stderr:
+ *     "<msg>: <repr(obj)>" or, msg NULL, "Exception ignored in: <repr(obj)>";
+ *     "<msg>:" when obj is NULL; then the traceback.
+ * `msg` and `obj` (borrowed) may be NULL.  The caller's pending exception is
+ * the one reported; cannot fail. */
+void err_write_unraisable(TrThread *ts, const char *msg, TrObject *obj);
+void err_print_unraisable(TrThread *ts, TrObject *exc, const char *msg, TrObject *obj);
+extern void (*tr_unraisable_hook)(TrThread *ts, TrObject *exc, const char *msg, TrObject *obj);
 /* `str(exc)` for the last line of a report; returns a new reference. */
 TrObject *exc_str(TrThread *ts, TrObject *exc);
 

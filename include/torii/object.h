@@ -13,7 +13,7 @@
  *   | ob_tid         | 8    | owner at creation; the owner (or merge) sets it 0  |
  *   | ob_flags       | 2    | atomically (relaxed or-in), any thread             |
  *   | ob_mutex       | 1    | threads/lock.c only                                |
- *   | ob_gc_bits     | 1    | reserved for the cycle collector                   |
+ *   | ob_gc_bits     | 1    | TR_GC_*: a thread holding it alone (see below)     |
  *   | ob_ref_local   | 4    | owner thread only (relaxed stores; others may read)|
  *   | ob_ref_shared  | 8    | any thread, atomic; low 2 bits are a state         |
  *   | ob_type        | 8    | set once at creation                               |
@@ -50,7 +50,7 @@ struct TrObject {
     uintptr_t ob_tid;         /* owner: the TrThread id of the creating thread, 0 once merged */
     uint16_t ob_flags;        /* TR_FLAG_*; set with atomic or, read relaxed */
     uint8_t ob_mutex;         /* the per-object lock, threads/lock.c */
-    uint8_t ob_gc_bits;       /* reserved */
+    uint8_t ob_gc_bits;       /* TR_GC_* */
     uint32_t ob_ref_local;    /* owner only; TR_IMMORTAL marks an immortal object */
     intptr_t ob_ref_shared;   /* atomic; count << TR_SHARED_SHIFT | TR_SHARED_* state */
     TrType *ob_type;          /* owned reference to the type (types are immortal) */
@@ -69,6 +69,10 @@ struct TrObject {
 #define TR_FLAG_DEFERRED 0x0001  /* uncounted stack references allowed; freed via brc_defer_free */
 #define TR_FLAG_INTERNED 0x0002  /* str: the interned copy */
 #define TR_FLAG_STATIC 0x0004    /* statically allocated: never passed to free() */
+
+/* `ob_gc_bits`: written only by a thread that holds the object exclusively
+ * (its count is zero, or the world is stopped). */
+#define TR_GC_FINALIZED 0x01     /* __del__ has run (PEP 442: it runs once) */
 
 /* ---- immediates -------------------------------------------------------- */
 
@@ -139,6 +143,7 @@ typedef struct TrNumberSlots {
 #define TR_TPFLAG_HEAPTYPE   0x0004  /* created by `class`: refcounted, not static */
 #define TR_TPFLAG_READY      0x0008  /* type_ready has run (objects/type.c) */
 #define TR_TPFLAG_ABSTRACT   0x0010  /* a class with a non-empty __abstractmethods__ (objects/type.c) */
+#define TR_TPFLAG_HAS_DEL    0x0020  /* a class whose MRO defines __del__ (objects/class.c) */
 
 struct TrType {
     TrObject ob_base;
@@ -202,7 +207,7 @@ void tr_make_deferred(TrObject *o);
 /* Marks heap object `o` deferred because threads share it, unless it is
  * immortal or already deferred, or its dealloc is observable and must not
  * wait for a reclaim pass (generators: a suspended `finally` runs; files:
- * buffered data is flushed).  Any thread, idempotent, cannot fail. */
+ * buffered data is flushed; instances of classes with __del__).  Any thread, idempotent, cannot fail. */
 void tr_defer_shared(TrObject *o);
 
 /* ---- type access ------------------------------------------------------- */
