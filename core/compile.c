@@ -23,6 +23,7 @@
 #include "core/opcodes.h"
 #include "core/traceback.h"   /* traceback_syntax_warning */
 #include "torii/error.h"
+#include "torii/recursion.h"
 #include "torii/str.h"
 #include "torii/bytes.h"
 #include "torii/complex.h"
@@ -874,7 +875,7 @@ static int compile_comprehension(Compiler *c, TrAstExpr *e)
     return r;
 }
 
-static int compile_expr(Compiler *c, TrAstExpr *e)
+static int expr_body(Compiler *c, TrAstExpr *e)
 {
     TrSpan sp = e->span;
     switch (e->kind) {
@@ -981,8 +982,38 @@ static int compile_expr(Compiler *c, TrAstExpr *e)
     return syntax_error(c, sp, "torii: unknown expression");
 }
 
+/* Enters one level of expression nesting ("1+1+...+1" nests 100,000 deep:
+ * the parser's loops build it, the compiler recurses): RecursionError
+ * "maximum recursion depth exceeded during compilation" past CPython's C
+ * limit or near the end of the C stack.  -1 with the exception set on
+ * `c->ts`. */
+static int enter_nested(Compiler *c)
+{
+    if (tr_enter_recursive(c->ts, " during compilation") == 0) return 0;
+    c->err->msg[0] = 0;
+    return -1;
+}
+
+static int compile_expr(Compiler *c, TrAstExpr *e)
+{
+    TRY(enter_nested(c));
+    int r = expr_body(c, e);
+    tr_leave_recursive(c->ts);
+    return r;
+}
+
 /* Jumps to `target` when the truth of `e` equals `cond`; falls through otherwise. */
+static int jump_if_body(Compiler *c, TrAstExpr *e, bool cond, int target);
+
 static int compile_jump_if(Compiler *c, TrAstExpr *e, bool cond, int target)
+{
+    TRY(enter_nested(c));
+    int r = jump_if_body(c, e, cond, target);
+    tr_leave_recursive(c->ts);
+    return r;
+}
+
+static int jump_if_body(Compiler *c, TrAstExpr *e, bool cond, int target)
 {
     if (e->kind == E_UNARY && e->unary.unop == U_NOT)
         return compile_jump_if(c, e->unary.operand, !cond, target);

@@ -488,6 +488,7 @@ static TrAstExpr *power(P *p)
 {
     TrToken *st = cur(p);
     TrAstExpr *e;
+    enter_rule(p);
     if (at_kw(p, "await")) {
         TrToken *t = advance(p);
         TrAstExpr *v = primary(p);
@@ -498,14 +499,17 @@ static TrAstExpr *power(P *p)
     }
     if (at_op(p, OP_DOUBLESTAR)) {
         TrToken *op = advance(p);
+        enter_rule(p);      /* two levels a `**`, as CPython counts them */
         TrAstExpr *r = factor(p);
+        leave_rule(p);
         TrAstExpr *b = mk(p, E_BINOP, from_tok(p, st));
         b->binop.op = TR_BINOP_POW;
         b->binop.left = e;
         b->binop.right = r;
         b->binop.op_span = tspan(op);
-        return b;
+        e = b;
     }
+    leave_rule(p);
     return e;
 }
 
@@ -514,7 +518,9 @@ static TrAstExpr *factor(P *p)
     TrToken *t = cur(p);
     if (t->kind == T_OP && (t->op == OP_MINUS || t->op == OP_PLUS || t->op == OP_TILDE)) {
         advance(p);
+        enter_rule(p);
         TrAstExpr *v = factor(p);
+        leave_rule(p);
         TrAstExpr *e = mk(p, E_UNARY, from_tok(p, t));
         e->unary.unop = t->op == OP_MINUS ? U_NEG : t->op == OP_PLUS ? U_POS : U_INVERT;
         e->unary.operand = v;
@@ -622,7 +628,9 @@ static TrAstExpr *inversion(P *p)
 {
     if (at_kw(p, "not")) {
         TrToken *t = advance(p);
+        enter_rule(p);
         TrAstExpr *v = inversion(p);
+        leave_rule(p);
         TrAstExpr *e = mk(p, E_UNARY, from_tok(p, t));
         e->unary.unop = U_NOT;
         e->unary.operand = v;
@@ -653,14 +661,16 @@ static TrAstExpr *lambdef(P *p)
 {
     TrToken *t = advance(p);
     TrAstExpr *e = mk(p, E_LAMBDA, tspan(t));
+    enter_rule(p);
     e->lambda.args = parse_parameters(p, true, OP_COLON);
     expect_op(p, OP_COLON);
     e->lambda.body = parse_expression(p);
+    leave_rule(p);
     e->span = from_tok(p, t);
     return e;
 }
 
-TrAstExpr *parse_expression(P *p)
+static TrAstExpr *expression(P *p)
 {
     if (at_kw(p, "lambda"))
         return lambdef(p);
@@ -683,6 +693,15 @@ TrAstExpr *parse_expression(P *p)
         i->ifexp.orelse = orelse;
         return i;
     }
+    return e;
+}
+
+/* Every nesting of brackets, conditional expressions and lambdas passes here. */
+TrAstExpr *parse_expression(P *p)
+{
+    enter_rule(p);
+    TrAstExpr *e = expression(p);
+    leave_rule(p);
     return e;
 }
 

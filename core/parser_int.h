@@ -32,6 +32,7 @@ typedef struct P {
     bool eof_paren;                     /* the last token stands for "'(' was never closed" */
     TrSyntaxError paren_err;            /* that error, when eof_paren */
     int func_depth;
+    int depth;                          /* nested expression rules in progress (enter_rule) */
     const char *filename;               /* for SyntaxWarnings */
 } P;
 
@@ -59,6 +60,23 @@ static inline _Noreturn void fail_at(P *p, const char *type, int line, int col, 
     tokenizer_error_at(p->err, p->src, p->end, type, line, col, end_line, end_col, "%s", msg);
     longjmp(p->jb, 1);
 }
+
+/* How deep expression rules may nest: CPython's parser gives up at 6000
+ * (its MAXSTACK), so "-" * 6000 + "1" fails there as here, and the C stack
+ * stays far from its end (a few hundred bytes a level). */
+#define PARSE_MAX_DEPTH 6000
+
+/* Enters one level of a rule that recurses (unary operators, `not`, `**`,
+ * conditional expressions, lambdas, brackets through parse_expression);
+ * past PARSE_MAX_DEPTH unwinds with CPython's MemoryError.  A successful
+ * enter_rule is paired with leave_rule on the way out; an error unwinds the
+ * whole parse, so nothing needs undoing then. */
+static inline void enter_rule(P *p)
+{
+    if (++p->depth > PARSE_MAX_DEPTH)
+        fail_at(p, "MemoryError", 0, 0, 0, 0, "Parser stack overflowed - Python source too complex to parse");
+}
+static inline void leave_rule(P *p) { p->depth--; }
 
 #define FAIL_SPAN(p, s, ...) fail_at(p, "SyntaxError", (s).lineno, (s).col, (s).end_lineno, (s).end_col, __VA_ARGS__)
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include "core/symtable.h"
 #include "torii/error.h"
+#include "torii/recursion.h"
 
 typedef struct Visitor {
     TrThread *ts;
@@ -276,7 +277,7 @@ static void leave(Visitor *v, Saved *sv)
     v->in_comp_target = sv->in_target;
 }
 
-static bool has_scope(TrAstExpr *e);
+static bool scope_in(TrAstExpr *e, int depth);
 
 /* A comprehension's own function scope ("<genexpr>", "<listcomp>", ...):
  * no def or lambda has a name starting with '<' but "<lambda>". */
@@ -285,49 +286,57 @@ static bool is_comp_scope(const TrScope *s)
     return s->kind == SCOPE_FUNCTION && s->name[0] == '<' && strcmp(s->name, "<lambda>") != 0;
 }
 
-static bool has_scope_list(TrExprList *l)
+static bool scope_in_list(TrExprList *l, int depth)
 {
     for (size_t i = 0; i < l->len; i++)
-        if (l->items[i] && has_scope(l->items[i])) return true;
+        if (l->items[i] && scope_in(l->items[i], depth)) return true;
     return false;
 }
 
-/* 1 if evaluating `e` creates a scope (lambda or genexp) somewhere inside. */
-static bool has_scope(TrAstExpr *e)
+/* 1 if evaluating `e` creates a scope (lambda or genexp) somewhere inside,
+ * `depth` levels down.  Past TR_C_RECURSION_LIMIT levels the answer is "yes"
+ * without looking further: visit_expr rejects so deep an expression anyway,
+ * and the walk must not run off the C stack first. */
+static bool scope_in(TrAstExpr *e, int depth)
 {
     if (!e) return false;
+    if (depth > TR_C_RECURSION_LIMIT) return true;
+    int d = depth + 1;
     switch (e->kind) {
     case E_LAMBDA: case E_GENEXP:
         return true;
-    case E_BINOP: return has_scope(e->binop.left) || has_scope(e->binop.right);
-    case E_UNARY: return has_scope(e->unary.operand);
-    case E_BOOLOP: return has_scope_list(&e->boolop.values);
-    case E_COMPARE: return has_scope(e->compare.left) || has_scope_list(&e->compare.comparators);
+    case E_BINOP: return scope_in(e->binop.left, d) || scope_in(e->binop.right, d);
+    case E_UNARY: return scope_in(e->unary.operand, d);
+    case E_BOOLOP: return scope_in_list(&e->boolop.values, d);
+    case E_COMPARE: return scope_in(e->compare.left, d) || scope_in_list(&e->compare.comparators, d);
     case E_CALL:
-        if (has_scope(e->call.func) || has_scope_list(&e->call.args)) return true;
+        if (scope_in(e->call.func, d) || scope_in_list(&e->call.args, d)) return true;
         for (size_t i = 0; i < e->call.nkeywords; i++)
-            if (has_scope(e->call.keywords[i].value)) return true;
+            if (scope_in(e->call.keywords[i].value, d)) return true;
         return false;
-    case E_ATTR: return has_scope(e->attr.value);
-    case E_SUBSCRIPT: return has_scope(e->subscript.value) || has_scope(e->subscript.index);
-    case E_SLICE: return has_scope(e->slice.lower) || has_scope(e->slice.upper) || has_scope(e->slice.step);
-    case E_TUPLE: case E_LIST: case E_SET: return has_scope_list(&e->elts);
-    case E_DICT: return has_scope_list(&e->dict.keys) || has_scope_list(&e->dict.values);
+    case E_ATTR: return scope_in(e->attr.value, d);
+    case E_SUBSCRIPT: return scope_in(e->subscript.value, d) || scope_in(e->subscript.index, d);
+    case E_SLICE: return scope_in(e->slice.lower, d) || scope_in(e->slice.upper, d) || scope_in(e->slice.step, d);
+    case E_TUPLE: case E_LIST: case E_SET: return scope_in_list(&e->elts, d);
+    case E_DICT: return scope_in_list(&e->dict.keys, d) || scope_in_list(&e->dict.values, d);
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP:
-        if (has_scope(e->comp.elt) || (e->kind == E_DICTCOMP && has_scope(e->comp.value))) return true;
+        if (scope_in(e->comp.elt, d) || (e->kind == E_DICTCOMP && scope_in(e->comp.value, d))) return true;
         for (size_t g = 0; g < e->comp.ngenerators; g++) {
             TrComprehension *gen = &e->comp.generators[g];
-            if (has_scope(gen->iter) || has_scope(gen->target) || has_scope_list(&gen->ifs)) return true;
+            if (scope_in(gen->iter, d) || scope_in(gen->target, d) || scope_in_list(&gen->ifs, d)) return true;
         }
         return false;
-    case E_IFEXP: return has_scope(e->ifexp.test) || has_scope(e->ifexp.body) || has_scope(e->ifexp.orelse);
-    case E_STARRED: case E_YIELD: case E_YIELDFROM: case E_AWAIT: return has_scope(e->starred.value);
-    case E_NAMEDEXPR: return has_scope(e->namedexpr.value);
-    case E_JOINEDSTR: return has_scope_list(&e->joined);
-    case E_FORMATTED: return has_scope(e->formatted.value) || has_scope(e->formatted.format_spec);
+    case E_IFEXP: return scope_in(e->ifexp.test, d) || scope_in(e->ifexp.body, d) || scope_in(e->ifexp.orelse, d);
+    case E_STARRED: case E_YIELD: case E_YIELDFROM: case E_AWAIT: return scope_in(e->starred.value, d);
+    case E_NAMEDEXPR: return scope_in(e->namedexpr.value, d);
+    case E_JOINEDSTR: return scope_in_list(&e->joined, d);
+    case E_FORMATTED: return scope_in(e->formatted.value, d) || scope_in(e->formatted.format_spec, d);
     default: return false;
     }
 }
+
+static bool has_scope(TrAstExpr *e) { return scope_in(e, 0); }
+static bool has_scope_list(TrExprList *l) { return scope_in_list(l, 0); }
 
 /* 1 if comprehension `e` gets its own function scope (see symtable.h). */
 static bool comp_is_function(TrAstExpr *e)
@@ -398,7 +407,23 @@ static int visit_comp(Visitor *v, TrAstExpr *e)
     return 0;
 }
 
+static int expr_body(Visitor *v, TrAstExpr *e);
+
+/* Expressions nest without bound ("1+1+...+1" from the parser's loops):
+ * each level is a guarded C call, RecursionError "maximum recursion depth
+ * exceeded during compilation" past CPython's limit. */
 static int visit_expr(Visitor *v, TrAstExpr *e)
+{
+    if (tr_enter_recursive(v->ts, " during compilation")) {
+        v->err->msg[0] = 0;
+        return -1;
+    }
+    int r = expr_body(v, e);
+    tr_leave_recursive(v->ts);
+    return r;
+}
+
+static int expr_body(Visitor *v, TrAstExpr *e)
 {
     switch (e->kind) {
     case E_NAME:

@@ -24,6 +24,11 @@ static bool is_space_char(char c)
 
 void syntaxerr_print(const TrSyntaxError *e, const char *filename, FILE *out)
 {
+    if (e->type && strcmp(e->type, "MemoryError") == 0) {
+        /* the parser gave up ("Parser stack overflowed"): CPython shows no location */
+        fprintf(out, "MemoryError: %s\n", e->msg);
+        return;
+    }
     fprintf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", e->lineno);
     if (e->text) {
         const char *text = e->text;

@@ -190,8 +190,8 @@ static bool at_close(TrTokenizer *t, char quote, bool triple)
 }
 
 /* `t->cur` is at the opening quote of a literal whose token began at `start`. */
-static int scan_string(TrTokenizer *t, const char *start, int lineno, int col, bool is_f, bool raw,
-                       TrSyntaxError *err)
+static int scan_literal(TrTokenizer *t, const char *start, int lineno, int col, bool is_f, bool raw,
+                        TrSyntaxError *err)
 {
     char quote = *t->cur;
     bool triple = t->end - t->cur >= 3 && t->cur[1] == quote && t->cur[2] == quote;
@@ -254,6 +254,25 @@ static int scan_string(TrTokenizer *t, const char *start, int lineno, int col, b
     }
 }
 
+/* scan_literal, counting f-strings: each one nested in another's field
+ * recurses in C, so as in CPython at most TOK_MAX_FSTRING - 1 may be open. */
+static int scan_string(TrTokenizer *t, const char *start, int lineno, int col, bool is_f, bool raw,
+                       TrSyntaxError *err)
+{
+    if (!is_f)
+        return scan_literal(t, start, lineno, col, false, raw, err);
+    if (t->fdepth + 1 >= TOK_MAX_FSTRING) {
+        int qc = (int)(t->cur - t->line_start);
+        TERR(t, "SyntaxError", qc, qc, "too many nested f-strings");
+        t->fdepth_error = true;
+        return -1;
+    }
+    t->fdepth++;
+    int r = scan_literal(t, start, lineno, col, true, raw, err);
+    t->fdepth--;
+    return r;
+}
+
 /* Is [p, q) a string prefix (r, b, u, f and their pairs, any case)? */
 static bool string_prefix(const char *p, size_t n, bool *is_f, bool *raw)
 {
@@ -301,6 +320,10 @@ int tokenizer_skip_fexpr(TrTokenizer *t, char quote, bool triple, TrSyntaxError 
             TrTokenizer save = *t;
             TrSyntaxError tmp = {0};
             if (nested_string(t, &tmp) < 0) {
+                if (t->fdepth_error) {
+                    *err = tmp;
+                    return -1;
+                }
                 free(tmp.text);
                 if (c != quote) {
                     *t = save;

@@ -43,6 +43,7 @@ typedef struct TrToken {
 
 #define TOK_MAX_INDENT 100
 #define TOK_MAX_PAREN 200
+#define TOK_MAX_FSTRING 150     /* f-strings nested in replacement fields: CPython's limit */
 
 /* Invariant: `indents[0] == 0` and the stack strictly increases; `altindents`
  * shadows it with tabs counted as one column (to detect TabError). */
@@ -57,6 +58,8 @@ typedef struct TrTokenizer {
     bool done;                          /* ENDMARKER handed out */
     bool sub;                           /* tokenizing a replacement field: no NEWLINE/INDENT */
     int level;                          /* open brackets */
+    int fdepth;                         /* f-strings being scanned (nested in fields) */
+    bool fdepth_error;                  /* the error is "too many nested f-strings": no retry */
     char paren[TOK_MAX_PAREN];
     int paren_line[TOK_MAX_PAREN], paren_col[TOK_MAX_PAREN];
     bool eof_in_paren;                  /* the error was reaching the end inside brackets */

@@ -5,9 +5,9 @@
  * over core/opcodes.h.  A Python-to-Python call pushes the callee's frame and
  * continues in the same loop; a call from C (vm_call_function) enters a new
  * eval_loop.  The depth is bounded by `ts->recursion_limit` and by a C-stack
- * limit computed once per thread, both raising RecursionError.  Rare or
- * bulky operations live in noinline helpers so that eval_loop's C frame stays
- * small.  Around it:
+ * limit computed once per thread (include/torii/recursion.h), both raising
+ * RecursionError.  Rare or bulky operations live in noinline helpers so that
+ * eval_loop's C frame stays small.  Around it:
  *   core/frame.c     the per-thread chunked frame stack (LIFO, no malloc per call)
  *   core/vm_cache.c  the per-instruction caches (LOAD_GLOBAL, attribute sites,
  *                    CALL's instantiation cache); their lookups are inline in
@@ -23,18 +23,17 @@
  * hold, since a suspended frame is on no thread's frame chain.
  *
  * Threads: a frame, its chunk and the registers of eval_loop belong to the
- * thread running it; `tls_stack_limit` and `tls_ticks` are thread-local.  Code
+ * thread running it; `tls_ticks` and the C stack limit (`tr_cstack_limit`,
+ * threads/cstack.c) are thread-local.  Code
  * objects are shared: their caches follow the rules in core/vm_cache.h.
  * Every `tls_ticks` (QSBR_TICKS) backward jumps and calls the thread reports a
  * quiescent state, which lets replaced cache records and container arrays be
  * freed (threads/qsbr.c).
  * Lock order: the loop holds no lock across instructions; the operations it
  * calls take and release their own. */
-#define _GNU_SOURCE 1   /* pthread_getattr_np */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 #include "torii/torii.h"
 #include "torii/iter.h"
@@ -55,30 +54,9 @@
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NOINLINE __attribute__((noinline))
 
-static __thread uintptr_t tls_stack_limit; /* lowest safe C stack address, 0 until computed */
 static __thread unsigned tls_ticks;      /* backward jumps and calls since the last qsbr report */
 
 #define QSBR_TICKS 1024
-
-/* ---- the C stack limit ------------------------------------------------- */
-
-static NOINLINE void compute_stack_limit(void) {
-    pthread_attr_t attr;
-    void *addr = NULL;
-    size_t size = 0;
-    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-        pthread_attr_getstack(&attr, &addr, &size);
-        pthread_attr_destroy(&attr);
-    }
-    if (!addr || size == 0 || here < (uintptr_t)addr || here > (uintptr_t)addr + size) {
-        /* unknown stack: assume 1 MiB below the current point */
-        tls_stack_limit = here > (1u << 20) ? here - (1u << 20) : 1;
-        return;
-    }
-    size_t margin = size >= (2u << 20) ? (256u << 10) : size / 4;
-    tls_stack_limit = (uintptr_t)addr + margin;
-}
 
 /* ---- deferred marking -------------------------------------------------- */
 
@@ -854,9 +832,16 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TrInstr instr;
     int oparg;
 
-    if (UNLIKELY(tls_stack_limit == 0)) compute_stack_limit();
-    if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit ||
-                 (uintptr_t)__builtin_frame_address(0) < tls_stack_limit)) {
+    /* An entry from C is also one level of the C recursion guard
+     * (include/torii/recursion.h), as in CPython: Python code that C calls
+     * (a __repr__, a sort key) and that calls C again is bounded by it even
+     * under a huge sys.setrecursionlimit.  The C stack limit starts at
+     * UINTPTR_MAX: the first entry on a thread computes it in
+     * tr_cstack_exhausted (threads/cstack.c). */
+    if (UNLIKELY(ts->recursion_depth >= ts->recursion_limit || tr_c_depth >= TR_C_RECURSION_LIMIT ||
+                 tr_stack_pointer() < tr_cstack_limit) &&
+        (ts->recursion_depth >= ts->recursion_limit || tr_c_depth >= TR_C_RECURSION_LIMIT ||
+         tr_cstack_exhausted(tr_stack_pointer()))) {
         err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded");
         if (f->is_gen) {
             f->yielded = 1;    /* not started: the generator stays as it was */
@@ -868,6 +853,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         return NULL;
     }
     ts->recursion_depth++;
+    tr_c_depth++;              /* undone where this entry frame returns or suspends */
     f->back = ts->frame;
     ts->frame = f;
     if (mode != VM_RESUME_FRESH) {
@@ -1877,13 +1863,17 @@ exit_frame:
     if (f->is_gen) {
         f->yielded = 0;
         f->sp = base;
+        tr_c_depth--;
         return retval;
     }
     {
         TrFrame *caller = f->back;
         int entry = f->is_entry, init = f->is_init;
         frame_release(f);
-        if (entry) return retval;
+        if (entry) {
+            tr_c_depth--;
+            return retval;
+        }
         /* back to the caller's CALL: its callable slot is still on the stack */
         f = caller;
         LOAD_FRAME(f->instr + 1, f->sp);
@@ -1913,6 +1903,7 @@ suspend:
     f->yielded = 1;
     ts->frame = f->back;
     ts->recursion_depth--;
+    tr_c_depth--;
     return retval;
 }
 

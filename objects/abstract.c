@@ -10,17 +10,24 @@
 
 /* ---- repr, str, hash, truth --------------------------------------------- */
 
+/* repr and str recurse through containers' items (a list nested 100,000
+ * deep): each level is one guarded call, as in CPython. */
 TrObject *tr_repr(TrThread *ts, TrObject *o) {
     TrType *t = tr_type(o);
-    if (t->repr) return t->repr(ts, o);
-    return tr_object_type.repr(ts, o);
+    if (tr_enter_recursive(ts, " while getting the repr of an object")) return NULL;
+    TrObject *r = t->repr ? t->repr(ts, o) : tr_object_type.repr(ts, o);
+    tr_leave_recursive(ts);
+    return r;
 }
 
 TrObject *tr_str(TrThread *ts, TrObject *o) {
     TrType *t = tr_type(o);
     if (t == &tr_str_type) return tr_newref(o);
-    if (t->str) return t->str(ts, o);
-    return tr_repr(ts, o);
+    if (!t->str) return tr_repr(ts, o);
+    if (tr_enter_recursive(ts, " while getting the str of an object")) return NULL;
+    TrObject *r = t->str(ts, o);
+    tr_leave_recursive(ts);
+    return r;
 }
 
 int64_t tr_hash(TrThread *ts, TrObject *o) {
@@ -278,10 +285,19 @@ TrObject *tr_iter(TrThread *ts, TrObject *o) {
     return err_format(ts, &tr_exc_TypeError, "'%s' object is not iterable", type_qualname(t));
 }
 
-TrObject *tr_next(TrThread *ts, TrObject *it) {
+static __attribute__((noinline)) TrObject *next_slow(TrThread *ts, TrObject *it) {
     TrType *t = tr_type(it);
+    if (tr_check_cstack(ts, "")) return NULL;
     if (t->iternext) return t->iternext(ts, it);
     return err_format(ts, &tr_exc_TypeError, "'%s' object is not an iterator", type_qualname(t));
+}
+
+/* Iterators over iterators nest (map(f, map(f, ...)) 100,000 deep); CPython
+ * counts no depth here, so only the C stack bounds them. */
+TrObject *tr_next(TrThread *ts, TrObject *it) {
+    TrType *t = tr_type(it);
+    if (t->iternext && !tr_cstack_low()) return t->iternext(ts, it);
+    return next_slow(ts, it);
 }
 
 /* ---- attributes -------------------------------------------------------- */

@@ -80,13 +80,22 @@ static int cell_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *val
     return tr_generic_setattr(ts, o, name, value);
 }
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void cell_traverse(TrObject *o, tr_visitfunc visit, void *arg) { visit(((TrCell *)o)->ref, arg); }
+
+static void cell_clear(TrThread *ts, TrObject *o) { cell_set(ts, o, NULL); }
+
 TrType tr_cell_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "cell",
+    .flags = TR_TPFLAG_GC,
     .basicsize = sizeof(TrCell),
     .base = &tr_object_type,
     .dealloc = cell_dealloc,
     .repr = cell_repr,
     .getattr = cell_getattr,
     .setattr = cell_setattr,
+    .traverse = cell_traverse,
+    .clear = cell_clear,
 };

@@ -593,18 +593,14 @@ static void finalize_dying(TrThread *ts, TrObject *o) {
     tr_decref(o);
 }
 
-static void subtype_dealloc(TrThread *ts, TrObject *o) {
-    TrType *t = tr_type(o);
-    if ((t->flags & TR_TPFLAG_HAS_DEL) && !(o->ob_gc_bits & TR_GC_FINALIZED) && ts) {
-        finalize_dying(ts, o);
-        return;
-    }
+/* Releases the fields traverse_fields reports, leaving them empty. */
+static void clear_fields(TrObject *o) {
+    TrType *t = o->ob_type;
     TrType *solid = solid_base(t);
     if (t->dictoffset && t->dictoffset != solid->dictoffset) {
         TrObject **slot = (TrObject **)((char *)o + t->dictoffset);
         TR_CLEAR(*slot);
     }
-    /* the __slots__ values of every class on the layout chain */
     for (TrType *c = t; c->flags & TR_TPFLAG_HEAPTYPE; c = c->base) {
         TrHeapType *hc = (TrHeapType *)c;
         for (size_t i = 0; i < hc->nslots; i++) {
@@ -612,8 +608,45 @@ static void subtype_dealloc(TrThread *ts, TrObject *o) {
             TR_CLEAR(*v);
         }
     }
+}
+
+static void subtype_dealloc(TrThread *ts, TrObject *o) {
+    TrType *t = tr_type(o);
+    if ((t->flags & TR_TPFLAG_HAS_DEL) && !(o->ob_gc_bits & TR_GC_FINALIZED) && ts) {
+        finalize_dying(ts, o);
+        return;
+    }
+    TrType *solid = solid_base(t);
+    clear_fields(o);
     if (solid->dealloc) solid->dealloc(ts, o);
     else tr_free(o);
+}
+
+/* The instance's own references, beyond its solid base's: its __dict__
+ * (when the class added it) and the __slots__ values of every class on the
+ * layout chain. */
+static void traverse_fields(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrType *t = o->ob_type;
+    TrType *solid = solid_base(t);
+    if (t->dictoffset && t->dictoffset != solid->dictoffset) visit(*(TrObject **)((char *)o + t->dictoffset), arg);
+    for (TrType *c = t; c->flags & TR_TPFLAG_HEAPTYPE; c = c->base) {
+        TrHeapType *hc = (TrHeapType *)c;
+        for (size_t i = 0; i < hc->nslots; i++)
+            visit(*(TrObject **)((char *)o + hc->slots_offset + i * sizeof(TrObject *)), arg);
+    }
+}
+
+static void subtype_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    traverse_fields(o, visit, arg);
+    TrType *solid = solid_base(o->ob_type);
+    if (solid->traverse) solid->traverse(o, visit, arg);
+}
+
+/* The collector's clear: no attributes left, and the base's clear. */
+static void subtype_clear(TrThread *ts, TrObject *o) {
+    clear_fields(o);
+    TrType *solid = solid_base(o->ob_type);
+    if (solid->clear) solid->clear(ts, o);
 }
 
 int class_check_abstract(TrThread *ts, TrType *t) {
@@ -1112,6 +1145,13 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     }
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
+    if (!tr_type_is_subtype(solid_base(t), &tr_type_type)) {
+        /* instances are tracked by the cycle collector; classes themselves
+         * (a metaclass's instances) are deferred, never garbage to it */
+        t->flags |= TR_TPFLAG_GC;
+        t->traverse = subtype_traverse;
+        t->clear = subtype_clear;
+    }
     if (compute_mro(ts, h, bases) < 0) goto fail;
 
     /* the namespace's conventions, as type.__new__ applies them */

@@ -5,6 +5,7 @@
 #ifndef TORII_OBJECTS_CONTAINERS_H
 #define TORII_OBJECTS_CONTAINERS_H
 
+#include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
 #include "objects/qsbr_use.h"
@@ -123,23 +124,48 @@ static inline int key_simple(TrObject *o) {
 
 /* Each file that includes this header gets its own thread-local stack of
  * objects whose repr is in progress: a list catches a cycle through lists,
- * a dict one through dicts. */
+ * a dict one through dicts.  The first REPR_GUARD_MAX entries sit in a
+ * static array; deeper ones (a cycle closed 300 levels down) in `repr_more`,
+ * malloc'd on demand and freed when the outermost repr is done.  How deep
+ * reprs may nest at all is tr_repr's business (include/torii/recursion.h). */
 #define REPR_GUARD_MAX 256
 static __thread TrObject *repr_stack[REPR_GUARD_MAX];
+static __thread TrObject **repr_more;   /* entries REPR_GUARD_MAX.. */
+static __thread int repr_more_cap;
 static __thread int repr_depth;
 
 /* 1 if `o` is already being printed by this thread (print "[...]"), 0 after
- * pushing it; -1 never (a guard that overflows just stops detecting). */
+ * pushing it; -1 never (a guard that cannot grow just stops detecting past
+ * what it holds; tr_repr's depth limit still ends the recursion). */
 static inline int repr_enter(TrObject *o) {
-    for (int i = 0; i < repr_depth && i < REPR_GUARD_MAX; i++)
+    int n = repr_depth < REPR_GUARD_MAX ? repr_depth : REPR_GUARD_MAX;
+    for (int i = 0; i < n; i++)
         if (repr_stack[i] == o) return 1;
-    if (repr_depth < REPR_GUARD_MAX) repr_stack[repr_depth] = o;
+    int extra = repr_depth - REPR_GUARD_MAX;
+    if (extra > repr_more_cap) extra = repr_more_cap;
+    for (int i = 0; i < extra; i++)
+        if (repr_more[i] == o) return 1;
+    if (repr_depth < REPR_GUARD_MAX) {
+        repr_stack[repr_depth] = o;
+    } else {
+        int k = repr_depth - REPR_GUARD_MAX;
+        if (k == repr_more_cap) {     /* full (after a failed growth, k passes it: no retry) */
+            int cap = repr_more_cap ? repr_more_cap * 2 : 256;
+            TrObject **grown = realloc(repr_more, (size_t)cap * sizeof *grown);
+            if (grown) { repr_more = grown; repr_more_cap = cap; }
+        }
+        if (k < repr_more_cap) repr_more[k] = o;
+    }
     repr_depth++;
     return 0;
 }
 static inline void repr_leave(TrObject *o) {
     (void)o;
-    repr_depth--;
+    if (--repr_depth == 0 && repr_more) {
+        free(repr_more);
+        repr_more = NULL;
+        repr_more_cap = 0;
+    }
 }
 
 /* Appends repr(o) to `b`; -1 on error (exception set). */

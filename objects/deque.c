@@ -795,11 +795,18 @@ static const TrNumberSlots deque_number = {
     },
 };
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void deque_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrDeque *d = D(o);
+    for (size_t i = 0; i < d->size; i++) visit(*slot(d, i), arg);
+}
+
 TrType tr_deque_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "collections.deque",
     .basicsize = sizeof(TrDeque),
-    .flags = TR_TPFLAG_BASETYPE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_GC,
     .base = &tr_object_type,
     .dealloc = deque_dealloc,
     .repr = deque_repr,
@@ -815,4 +822,6 @@ TrType tr_deque_type = {
     .setattr = deque_setattr,
     .number = &deque_number,
     .methods = deque_methods,
+    .traverse = deque_traverse,
+    .clear = clear,
 };

@@ -767,15 +767,19 @@ void dict_clear(TrThread *ts, TrObject *dict) {
 
 /* ---- slots ----------------------------------------------------------------- */
 
-static void dict_dealloc(TrThread *ts, TrObject *o) {
-    Keys *k = D(o)->keys;
-    if (k) {
-        for (size_t i = 0; i < k->nentries; i++) {
-            Entry *e = &k->entries[i];
-            if (e->value) { tr_decref(e->key); tr_decref(untag(e->value)); }
-        }
-        free(k);   /* no reference left, so no lock-free reader either */
+/* Drops the keys and values of a table no thread can read any more (its
+ * dict is being freed, or is cyclic garbage), and frees it at once. */
+static void release_unshared_keys(Keys *k) {
+    if (!k) return;
+    for (size_t i = 0; i < k->nentries; i++) {
+        Entry *e = &k->entries[i];
+        if (e->value) { tr_decref(e->key); tr_decref(untag(e->value)); }
     }
+    free(k);
+}
+
+static void dict_dealloc(TrThread *ts, TrObject *o) {
+    release_unshared_keys(D(o)->keys);   /* no reference left, so no lock-free reader either */
     tr_free(o);
 }
 
@@ -822,7 +826,10 @@ static int dict_equal(TrThread *ts, TrObject *a, TrObject *b) {
 
 static TrObject *dict_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
     if (!dict_check(a) || !dict_check(b) || (op != TR_EQ && op != TR_NE)) return tr_notimplemented;
+    /* values compare recursively (dicts nested 100,000 deep) */
+    if (tr_enter_recursive(ts, " in comparison")) return NULL;
     int r = dict_equal(ts, a, b);
+    tr_leave_recursive(ts);
     if (r < 0) return NULL;
     return tr_bool(op == TR_EQ ? r : !r);
 }
@@ -1325,11 +1332,34 @@ static const TrNumberSlots dict_number = {
     .binop = { [TR_BINOP_OR] = dict_or },
 };
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void dict_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    Keys *k = D(o)->keys;
+    if (!k) return;
+    for (size_t i = 0; i < k->nentries; i++) {
+        Entry *e = &k->entries[i];
+        if (e->value) { visit(e->key, arg); visit(untag(e->value), arg); }
+    }
+}
+
+/* The collector's clear: `o` is garbage, so no lock-free reader can hold
+ * its table: it goes at once, not after a QSBR grace period. */
+static void dict_gc_clear(TrThread *ts, TrObject *o) {
+    (void)ts;
+    TrDict *d = D(o);
+    Keys *k = d->keys;
+    publish_keys(d, NULL);
+    set_used(d, 0);
+    bump(d);
+    release_unshared_keys(k);
+}
+
 TrType tr_dict_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "dict",
     .basicsize = sizeof(TrDict),
-    .flags = TR_TPFLAG_BASETYPE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_GC,
     .base = &tr_object_type,
     .dealloc = dict_dealloc,
     .repr = dict_repr,
@@ -1342,4 +1372,6 @@ TrType tr_dict_type = {
     .new_ = dict_new_slot,
     .number = &dict_number,
     .methods = dict_methods,
+    .traverse = dict_traverse,
+    .clear = dict_gc_clear,
 };

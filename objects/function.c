@@ -157,9 +157,33 @@ static int function_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject 
     return tr_generic_setattr(ts, o, name, value);
 }
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void function_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrFunction *fn = (TrFunction *)o;
+    visit(fn->globals, arg);
+    visit(fn->builtins, arg);
+    visit(fn->defaults, arg);
+    visit(fn->kwdefaults, arg);
+    visit(fn->closure, arg);
+    visit(fn->dict, arg);
+}
+
+/* Drops what can lead back to the function (defaults, closure cells,
+ * attributes); code, globals and names stay for its repr. */
+static void function_clear(TrThread *ts, TrObject *o) {
+    (void)ts;
+    TrFunction *fn = (TrFunction *)o;
+    TR_CLEAR(fn->defaults);
+    TR_CLEAR(fn->kwdefaults);
+    TR_CLEAR(fn->closure);
+    TR_CLEAR(fn->dict);
+}
+
 TrType tr_function_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "function",
+    .flags = TR_TPFLAG_GC,
     .basicsize = sizeof(TrFunction),
     .base = &tr_object_type,
     .dealloc = function_dealloc,
@@ -169,4 +193,6 @@ TrType tr_function_type = {
     .getattr = function_getattr,
     .setattr = function_setattr,
     .dictoffset = offsetof(TrFunction, dict),
+    .traverse = function_traverse,
+    .clear = function_clear,
 };

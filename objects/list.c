@@ -814,12 +814,13 @@ static TrObject *m_count(TrThread *ts, TrObject *self, TrObject *const *args, si
     return int_from_i64(ts, c);
 }
 
-static TrObject *m_clear(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
-    if (args_none(ts, "list.clear", nargs, kw) < 0) return NULL;
-    TrList *l = L(self);
+/* list.clear(): the list becomes empty; lock-free readers may still hold
+ * the old array, which goes after a grace period. */
+static void list_clear_all(TrThread *ts, TrObject *o) {
+    TrList *l = L(o);
     TrObject **old;
     size_t n;
-    TR_BEGIN_CRITICAL(ts, self);
+    TR_BEGIN_CRITICAL(ts, o);
     old = l->items;
     n = l->size;
     set_size(l, 0);
@@ -828,6 +829,11 @@ static TrObject *m_clear(TrThread *ts, TrObject *self, TrObject *const *args, si
     TR_END_CRITICAL(ts);
     for (size_t i = 0; i < n; i++) tr_decref(old[i]);
     if (old) qsbr_free_later(ts, block_of(old));
+}
+
+static TrObject *m_clear(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (args_none(ts, "list.clear", nargs, kw) < 0) return NULL;
+    list_clear_all(ts, self);
     return tr_none;
 }
 
@@ -933,11 +939,33 @@ static const TrNumberSlots list_number = {
     },
 };
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void list_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrList *l = L(o);
+    for (size_t i = 0; i < l->size; i++) visit(l->items[i], arg);
+}
+
+/* The collector's clear: `o` is garbage, so no reader holds its array, which
+ * goes at once. */
+static void list_gc_clear(TrThread *ts, TrObject *o) {
+    (void)ts;
+    TrList *l = L(o);
+    TrObject **old = l->items;
+    size_t n = l->size;
+    set_size(l, 0);
+    atomic_store_ptr_release(&l->items, NULL);
+    l->alloc = 0;
+    for (size_t i = 0; i < n; i++) tr_decref(old[i]);
+    free(block_of(old));
+}
+
+
 TrType tr_list_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "list",
     .basicsize = sizeof(TrList),
-    .flags = TR_TPFLAG_BASETYPE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_GC,
     .base = &tr_object_type,
     .dealloc = list_dealloc,
     .repr = list_repr,
@@ -951,4 +979,6 @@ TrType tr_list_type = {
     .new_ = list_new_slot,
     .number = &list_number,
     .methods = list_methods,
+    .traverse = list_traverse,
+    .clear = list_gc_clear,
 };

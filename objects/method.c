@@ -91,9 +91,17 @@ static int64_t method_hash(TrThread *ts, TrObject *o) {
     return h == -1 ? -2 : h;
 }
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void method_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    visit(((TrMethod *)o)->func, arg);
+    visit(((TrMethod *)o)->self, arg);
+}
+
 TrType tr_method_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "method",
+    .flags = TR_TPFLAG_GC,
     .basicsize = sizeof(TrMethod),
     .base = &tr_object_type,
     .dealloc = method_dealloc,
@@ -102,4 +110,5 @@ TrType tr_method_type = {
     .richcompare = method_richcompare,
     .call = method_call,
     .getattr = method_getattr,
+    .traverse = method_traverse,
 };

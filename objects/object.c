@@ -3,10 +3,12 @@
  * Threads: a new object is owned by the allocating thread (`ob_tid`) and
  * counted in `ob_ref_local`; see include/torii/object.h for who may touch
  * which header field afterwards.  Nothing here takes a lock. */
+#include <assert.h>
 #include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include "torii/torii.h"
+#include "threads/gc.h"
 #include "torii/class.h"
 #include "torii/file.h"
 #include "torii/gen.h"
@@ -18,7 +20,7 @@
 
 TrObject *tr_alloc_var(TrThread *ts, TrType *type, size_t size) {
     if (size < sizeof(TrObject)) size = sizeof(TrObject);
-    TrObject *o = calloc(1, size);
+    TrObject *o = (type->flags & TR_TPFLAG_GC) ? gc_alloc(ts, size) : calloc(1, size);
     if (!o) return err_nomemory(ts);
     if (TR_BIASED_RC && (type->flags & TR_TPFLAG_HAS_DEL)) {
         /* __del__ must run in the thread that drops the last reference, at
@@ -45,7 +47,8 @@ void tr_free(TrObject *o) {
     if (tr_is_imm(o)) return;
     if (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_STATIC) return;
     TrType *type = o->ob_type;
-    free(o);
+    if (type->flags & TR_TPFLAG_GC) gc_free(o);
+    else free(o);
     /* after the free: the type may go with its last instance */
     if (type->flags & TR_TPFLAG_HEAPTYPE)
         typeref_decref(tr_thread_current(), ((TrHeapType *)type)->tref, (TrObject *)type);
@@ -85,14 +88,91 @@ void tr_defer_shared(TrObject *o) {
     tr_make_deferred(o);
 }
 
+/* ---- release, and the trashcan ------------------------------------------
+ *
+ * Freeing an object drops its references, which may free their objects in
+ * turn: a list nested 200,000 deep would nest 200,000 deallocs in C.  Each
+ * thread counts the tr_dealloc calls it has in progress (`dealloc_depth`).
+ * An object whose count reaches zero TRASH_DEPTH calls down is not freed
+ * there: it goes on the thread's `trash` list, and the outermost tr_dealloc,
+ * once its own dealloc has returned, frees the listed objects one at a time
+ * in a loop (each may list more).  So deallocs nest at most TRASH_DEPTH deep
+ * in C, whatever the shape of the data, and everything is still freed before
+ * the outermost release returns.
+ *
+ * The list costs no memory: it is chained through the dead objects.  An
+ * object in tr_dealloc has a count of zero and no holder (deferred objects,
+ * which uncounted stack references may still reach, take the zombie path
+ * before this), so its `ob_ref_shared`, count 0 plus two state bits, is free
+ * for the link:
+ *   | bits 63..2                          | bits 1..0                     |
+ *   | the next listed object (aligned)    | this object's own state bits  |
+ * The state bits are put back, count 0, before the object's dealloc runs, so
+ * the dealloc sees the header it would have seen without the detour.
+ * A collection (threads/gc.c) that runs meanwhile (a finalizer run by the
+ * drain allocates) reads the link as a count: a listed object looks held
+ * from outside, a root, so it and what it references stay for the drain.
+ * Threads: `dealloc_depth` and `trash` are thread-local; a listed object is
+ * unreachable from every thread, so its header is ours alone. */
+#define TRASH_DEPTH 64
+
+static __thread unsigned dealloc_depth;   /* tr_dealloc calls in progress on this thread */
+static __thread TrObject *trash;          /* objects waiting for the outermost tr_dealloc */
+
+static inline void run_dealloc(TrObject *o) {
+    TrType *type = o->ob_type;
+    if (type->dealloc) type->dealloc(tr_thread_current(), o);
+    else tr_free(o);
+}
+
+static __attribute__((noinline)) void trash_push(TrObject *o) {
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    assert((shared >> TR_SHARED_SHIFT) == 0 && "tr_dealloc of an object whose shared count is not zero");
+    assert(((uintptr_t)trash & TR_SHARED_STATE_MASK) == 0 && "object address not aligned for the trash link");
+    atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared,
+                               (ssize_t)((uintptr_t)trash | ((uintptr_t)shared & TR_SHARED_STATE_MASK)));
+    trash = o;
+}
+
+/* The outermost tr_dealloc, its own dealloc done: frees what was listed.
+ * Runs at depth 1, so the deallocs it calls list deep objects again instead
+ * of draining themselves. */
+static __attribute__((noinline)) void trash_drain(void) {
+    dealloc_depth = 1;
+    while (trash) {
+        TrObject *o = trash;
+        uintptr_t link = (uintptr_t)atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+        trash = (TrObject *)(link & ~(uintptr_t)TR_SHARED_STATE_MASK);
+        atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared, (ssize_t)(link & TR_SHARED_STATE_MASK));
+        run_dealloc(o);
+    }
+    dealloc_depth = 0;
+}
+
 void tr_dealloc(TrObject *o) {
     if (tr_is_deferred(o)) {
         brc_defer_free(o);
         return;
     }
-    TrType *type = o->ob_type;
-    if (type->dealloc) type->dealloc(tr_thread_current(), o);
-    else tr_free(o);
+    unsigned depth = dealloc_depth;
+    if (__builtin_expect(depth >= TRASH_DEPTH, 0)) {
+        trash_push(o);
+        return;
+    }
+    dealloc_depth = depth + 1;
+    run_dealloc(o);
+    dealloc_depth = depth;     /* every nested tr_dealloc put it back as it found it */
+    /* only the outermost call drains; `trash` is NULL unless data was deep */
+    if (__builtin_expect(trash != NULL, 0) && depth == 0) trash_drain();
+}
+
+size_t tr_dealloc_pending(void) {
+    size_t n = 0;
+    for (TrObject *o = trash; o;
+         o = (TrObject *)((uintptr_t)atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared) &
+                          ~(uintptr_t)TR_SHARED_STATE_MASK))
+        n++;
+    return n;
 }
 
 /* ---- subtype test ------------------------------------------------------ */

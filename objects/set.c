@@ -650,8 +650,7 @@ static int64_t frozenset_hash(TrThread *ts, TrObject *o) {
     return (int64_t)hash;
 }
 
-static TrObject *set_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
-    if (!anyset_check(b)) return tr_notimplemented;
+static TrObject *compare(TrThread *ts, TrObject *a, TrObject *b, int op) {
     size_t na = set_size(a), nb = set_size(b);
     int r;
     switch (op) {
@@ -666,6 +665,15 @@ static TrObject *set_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op)
     }
     if (r < 0) return NULL;
     return tr_bool(r);
+}
+
+static TrObject *set_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
+    if (!anyset_check(b)) return tr_notimplemented;
+    /* the members' == recurses (frozensets nested 100,000 deep) */
+    if (tr_enter_recursive(ts, " in comparison")) return NULL;
+    TrObject *r = compare(ts, a, b, op);
+    tr_leave_recursive(ts);
+    return r;
 }
 
 static ssize_t set_len_slot(TrThread *ts, TrObject *o) { return (ssize_t)set_size(o); }
@@ -949,11 +957,19 @@ static const TrNumberSlots set_number = {
     },
 };
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void set_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrSet *so = S(o);
+    for (size_t i = 0; i <= so->mask; i++)
+        if (so->table[i].key && so->table[i].key != DUMMY) visit(so->table[i].key, arg);
+}
+
 TrType tr_set_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "set",
     .basicsize = sizeof(TrSet),
-    .flags = TR_TPFLAG_BASETYPE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_GC,
     .base = &tr_object_type,
     .dealloc = set_dealloc,
     .repr = set_repr,
@@ -964,13 +980,14 @@ TrType tr_set_type = {
     .new_ = set_new_slot,
     .number = &set_number,
     .methods = set_methods,
+    .traverse = set_traverse,
 };
 
 TrType tr_frozenset_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "frozenset",
     .basicsize = sizeof(TrSet),
-    .flags = TR_TPFLAG_BASETYPE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_GC,
     .base = &tr_object_type,
     .dealloc = set_dealloc,
     .repr = set_repr,
@@ -982,4 +999,5 @@ TrType tr_frozenset_type = {
     .new_ = set_new_slot,
     .number = &set_number,
     .methods = frozenset_methods,
+    .traverse = set_traverse,
 };

@@ -84,6 +84,9 @@ static int64_t tuple_hash(TrThread *ts, TrObject *o) {
     TrTuple *t = (TrTuple *)o;
     int64_t cached = (int64_t)atomic_load_u64_relaxed((const uint64_t *)&t->hash);
     if (cached != -1) return cached;
+    /* items' hashes recurse (a tuple nested 1,000,000 deep); CPython counts
+     * no depth here, so only the C stack bounds it */
+    if (tr_check_cstack(ts, "")) return -1;
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->size; i++) {
         int64_t h = tr_hash(ts, t->items[i]);
@@ -99,10 +102,25 @@ static int64_t tuple_hash(TrThread *ts, TrObject *o) {
     return (int64_t)acc;
 }
 
+/* The items' comparisons recurse (two lists nested 100,000 deep): each
+ * level is one guarded call, "maximum recursion depth exceeded in
+ * comparison" as CPython's (which counts in every rich comparison; only
+ * containers can nest, so only they pay for the guard here). */
+static __attribute__((noinline)) TrObject *compare_items(TrThread *ts, TrObject *const *a, size_t na,
+                                                          TrObject *const *b, size_t nb, int op);
+
 TrObject *tuple_compare_items(TrThread *ts, TrObject *const *a, size_t na, TrObject *const *b, size_t nb,
                               int op, int len_shortcut) {
-    size_t i;
     if (len_shortcut && (op == TR_EQ || op == TR_NE) && na != nb) return tr_bool(op == TR_NE);
+    if (tr_enter_recursive(ts, " in comparison")) return NULL;
+    TrObject *r = compare_items(ts, a, na, b, nb, op);
+    tr_leave_recursive(ts);
+    return r;
+}
+
+static TrObject *compare_items(TrThread *ts, TrObject *const *a, size_t na, TrObject *const *b, size_t nb,
+                               int op) {
+    size_t i;
     for (i = 0; i < na && i < nb; i++) {
         int eq = tr_richcompare_bool(ts, a[i], b[i], TR_EQ);
         if (eq < 0) return NULL;
@@ -279,11 +297,18 @@ static const TrNumberSlots tuple_number = {
     .binop = { [TR_BINOP_ADD] = concat, [TR_BINOP_MUL] = repeat },
 };
 
+/* ---- cycle collection (threads/gc.c) ---------------------------------------- */
+
+static void tuple_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrTuple *t = (TrTuple *)o;
+    for (size_t i = 0; i < t->size; i++) visit(t->items[i], arg);
+}
+
 TrType tr_tuple_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "tuple",
     .basicsize = sizeof(TrTuple),
-    .flags = TR_TPFLAG_BASETYPE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_GC,
     .base = &tr_object_type,
     .dealloc = tuple_dealloc,
     .repr = tuple_repr,
@@ -296,4 +321,5 @@ TrType tr_tuple_type = {
     .new_ = tuple_new_slot,
     .number = &tuple_number,
     .methods = tuple_methods,
+    .traverse = tuple_traverse,
 };

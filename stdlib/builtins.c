@@ -199,11 +199,12 @@ static int isinstance_of(TrThread *ts, TrObject *obj, TrObject *cls) {
     int m = meta_check(ts, cls, "__instancecheck__", obj);
     if (m != 2) return m;
     if (tuple_check(cls)) {
-        for (size_t i = 0; i < tuple_size(cls); i++) {
-            int r = isinstance_of(ts, obj, tuple_get(cls, i));
-            if (r) return r;
-        }
-        return 0;
+        /* tuples nest: (int, (str, (float,))) */
+        if (tr_enter_recursive(ts, " in __instancecheck__")) return -1;
+        int r = 0;
+        for (size_t i = 0; i < tuple_size(cls) && r == 0; i++) r = isinstance_of(ts, obj, tuple_get(cls, i));
+        tr_leave_recursive(ts);
+        return r;
     }
     if (!tr_isinstance(cls, &tr_type_type)) {
         err_set(ts, &tr_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -218,23 +219,33 @@ static TrObject *builtin_isinstance(TrThread *ts, TrObject *self, TrObject *cons
     return r < 0 ? NULL : tr_bool(r);
 }
 
+/* issubclass(derived, cls) with cls a class or a tuple of them, tuples
+ * nesting as for isinstance: 1, 0, -1. */
+static int issubclass_of(TrThread *ts, TrObject *derived, TrObject *cls) {
+    if (tuple_check(cls)) {
+        if (tr_enter_recursive(ts, " in __subclasscheck__")) return -1;
+        int r = 0;
+        for (size_t i = 0; i < tuple_size(cls) && r == 0; i++) r = issubclass_of(ts, derived, tuple_get(cls, i));
+        tr_leave_recursive(ts);
+        return r;
+    }
+    int m = meta_check(ts, cls, "__subclasscheck__", derived);
+    if (m != 2) return m;
+    if (!tr_isinstance(derived, &tr_type_type)) {
+        err_set(ts, &tr_exc_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (!tr_isinstance(cls, &tr_type_type)) {
+        err_set(ts, &tr_exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    return tr_type_is_subtype((TrType *)derived, (TrType *)cls);
+}
+
 static TrObject *builtin_issubclass(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "issubclass", nargs, kwnames, 2, 2) < 0) return NULL;
-    if (!tuple_check(args[1])) {
-        int m = meta_check(ts, args[1], "__subclasscheck__", args[0]);
-        if (m != 2) return m < 0 ? NULL : tr_bool(m);
-    }
-    if (!tr_isinstance(args[0], &tr_type_type))
-        return err_format(ts, &tr_exc_TypeError, "issubclass() arg 1 must be a class");
-    TrObject *cls = args[1];
-    size_t n = tuple_check(cls) ? tuple_size(cls) : 1;
-    for (size_t i = 0; i < n; i++) {
-        TrObject *c = tuple_check(cls) ? tuple_get(cls, i) : cls;
-        if (!tr_isinstance(c, &tr_type_type))
-            return err_format(ts, &tr_exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        if (tr_type_is_subtype((TrType *)args[0], (TrType *)c)) return tr_true;
-    }
-    return tr_false;
+    int r = issubclass_of(ts, args[0], args[1]);
+    return r < 0 ? NULL : tr_bool(r);
 }
 
 /* ---- iteration-based functions ---------------------------------------- */

@@ -93,6 +93,13 @@ static long nchars(const char *s, long nbytes) {
  * e->text.  Returns NULL. */
 static TrObject *raise_syntax(TrThread *ts, TrSyntaxError *e, const char *src, size_t len, const char *filename,
                               int mode) {
+    if (e->type && strcmp(e->type, "MemoryError") == 0) {
+        /* the parser's "Parser stack overflowed - ...": a plain MemoryError */
+        free(e->text);
+        e->text = NULL;
+        err_set(ts, &tr_exc_MemoryError, e->msg);
+        return NULL;
+    }
     int past_end = 0;   /* eval mode: the error lies past the end of an unterminated last line */
     if (mode == TR_PARSE_EVAL && e->text) {
         /* CPython's eval-mode text is the line as written: no newline added */

@@ -36,6 +36,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_thread", _thread_module_init},
     {"threading", threading_module_init},
     {"math", math_module_init},
+    {"gc", gc_module_init},
     {"_collections", _collections_module_init},
     {"random", random_module_init},
     {"os", os_module_init},
@@ -102,7 +103,10 @@ static int exec_source(TrThread *ts, TrObject *m, const char *source, size_t len
     arena_free(arena);
     free(serr.text);
     if (!code) {
-        if (!err_occurred(ts))
+        if (err_occurred(ts)) return -1;
+        if (serr.type && strcmp(serr.type, "MemoryError") == 0)
+            err_set(ts, &tr_exc_MemoryError, serr.msg);     /* "Parser stack overflowed - ..." */
+        else
             err_format(ts, &tr_exc_SyntaxError, "%s (%s, line %d)", serr.msg, filename, serr.lineno);
         return -1;
     }

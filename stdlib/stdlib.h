@@ -11,6 +11,7 @@ TrObject *time_module_init(TrThread *ts);
 TrObject *_thread_module_init(TrThread *ts);
 TrObject *threading_module_init(TrThread *ts);
 TrObject *math_module_init(TrThread *ts);
+TrObject *gc_module_init(TrThread *ts);
 TrObject *_collections_module_init(TrThread *ts);
 TrObject *random_module_init(TrThread *ts);   /* stdlib/random.c */
 TrObject *os_module_init(TrThread *ts);       /* stdlib/os.c */

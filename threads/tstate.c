@@ -21,6 +21,7 @@
 #include "threads/brc.h"
 #include "threads/typeref.h"
 #include "threads/qsbr.h"
+#include "threads/gc.h"
 #include "threads/stw.h"
 #include "threads/lock.h"
 #include "threads/signals.h"
@@ -78,6 +79,7 @@ void tstate_exit(TrThread *ts) {
     TR_CLEAR(ts->thread_obj);
     vm_thread_fini(ts);           /* the thread's frame chunks */
     brc_unregister_thread(ts);
+    gc_thread_exit(ts);           /* after the last free this thread makes as an owner */
     typeref_thread_exit(ts);      /* attached still: no stop-the-world reads the array meanwhile */
     gil_release(ts);              /* detached: QSBR no longer waits for us */
     qsbr_thread_exit(ts);
@@ -100,6 +102,7 @@ void tstate_handle_eval_breaker(TrThread *ts) {
     /* Parks until the world restarts (a stale bit is just cleared). */
     if (eb & TR_EB_STOP) stw_park(ts);
     if (eb & TR_EB_RECLAIM) brc_reclaim_running(ts);
+    if (eb & TR_EB_GC) gc_collect_auto(ts);
     /* A signal arrived (main thread only): run its Python handler, which
      * may leave an exception (KeyboardInterrupt) pending on `ts`. */
     if (eb & TR_EB_ASYNC_EXC) {

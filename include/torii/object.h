@@ -73,6 +73,10 @@ struct TrObject {
 /* `ob_gc_bits`: written only by a thread that holds the object exclusively
  * (its count is zero, or the world is stopped). */
 #define TR_GC_FINALIZED 0x01     /* __del__ has run (PEP 442: it runs once) */
+#define TR_GC_REACHABLE 0x02     /* threads/gc.c: marked during a collection */
+#define TR_GC_UNREACHABLE 0x04   /* threads/gc.c: held by a collection as cyclic garbage */
+#define TR_GC_DEAD 0x08          /* threads/gc.c: freed, waiting for its list's owner to unlink it */
+#define TR_GC_FROZEN 0x10        /* threads/gc.c: gc.freeze(): a root, never collected */
 
 /* ---- immediates -------------------------------------------------------- */
 
@@ -99,6 +103,13 @@ enum {
 #define TR_BINOP_INPLACE 16
 
 typedef void (*tr_destructor)(TrThread *ts, TrObject *o);
+/* Cycle collection (threads/gc.c): a type's `traverse` calls `visit(ref,
+ * arg)` once for each reference the object holds and counts (NULL-safe:
+ * skip empty fields; never the type); `clear` drops the references that can
+ * make cycles, leaving a valid object (an empty list, an instance without
+ * attributes). */
+typedef void (*tr_visitfunc)(TrObject *ref, void *arg);
+typedef void (*tr_traversefunc)(TrObject *o, tr_visitfunc visit, void *arg);
 typedef TrObject *(*tr_unaryfunc)(TrThread *ts, TrObject *a);
 typedef TrObject *(*tr_binaryfunc)(TrThread *ts, TrObject *a, TrObject *b);
 typedef TrObject *(*tr_richcmpfunc)(TrThread *ts, TrObject *a, TrObject *b, int op);
@@ -144,6 +155,7 @@ typedef struct TrNumberSlots {
 #define TR_TPFLAG_READY      0x0008  /* type_ready has run (objects/type.c) */
 #define TR_TPFLAG_ABSTRACT   0x0010  /* a class with a non-empty __abstractmethods__ (objects/type.c) */
 #define TR_TPFLAG_HAS_DEL    0x0020  /* a class whose MRO defines __del__ (objects/class.c) */
+#define TR_TPFLAG_GC         0x0040  /* instances are tracked by the cycle collector (threads/gc.h) */
 
 struct TrType {
     TrObject ob_base;
@@ -178,6 +190,8 @@ struct TrType {
      * instance dict; `descr_set(descr, obj, NULL)` deletes. */
     TrObject *(*descr_get)(TrThread *ts, TrObject *descr, TrObject *obj, TrType *type);
     int (*descr_set)(TrThread *ts, TrObject *descr, TrObject *obj, TrObject *value);
+    tr_traversefunc traverse;  /* TR_TPFLAG_GC types (see tr_visitfunc) */
+    tr_destructor clear;       /* NULL: the collector never clears this type's objects */
 };
 
 /* The header of a statically allocated, immortal object: every builtin type
@@ -257,8 +271,14 @@ static inline bool tr_owned_by_me(const TrObject *o) {
 void brc_incref_shared(TrObject *o);
 void brc_decref_shared(TrObject *o);
 void brc_local_zero(TrObject *o);
-/* Runs the type's dealloc (or defers it for TR_FLAG_DEFERRED objects). */
+/* Runs the type's dealloc (or defers it for TR_FLAG_DEFERRED objects).
+ * Nested releases past a small depth are listed and run by the outermost
+ * tr_dealloc of the thread, in a loop (objects/object.c: the trashcan), so
+ * freeing deeply nested data does not recurse deeply in C. */
 void tr_dealloc(TrObject *o);
+/* Objects this thread's trashcan holds for its outermost tr_dealloc: 0
+ * whenever no tr_dealloc is in progress on the thread (for tests). */
+size_t tr_dealloc_pending(void);
 
 static inline void tr_incref(TrObject *o) {
     if (tr_is_imm(o)) return;

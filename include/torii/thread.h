@@ -21,6 +21,7 @@ struct TrFrame;
 #define TR_EB_STOP        0x4  /* stop-the-world requested */
 #define TR_EB_ASYNC_EXC   0x8  /* main thread: a signal arrived, run its Python handler (threads/signals.c) */
 #define TR_EB_RECLAIM     0x10 /* the zombie list is long: run a deferred-reclaim pass (threads/brc.c) */
+#define TR_EB_GC          0x20 /* enough tracked objects were allocated: run a collection (threads/gc.c) */
 
 /* Thread states for `TrThread.state`: only an ATTACHED thread may touch
  * objects.  A DETACHED thread is blocked (sleep, lock, join, I/O) and counts

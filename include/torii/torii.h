@@ -4,6 +4,7 @@
 #include "torii/object.h"
 #include "torii/thread.h"
 #include "torii/error.h"
+#include "torii/recursion.h"
 #include "torii/int.h"
 #include "torii/float.h"
 #include "torii/complex.h"

@@ -1,6 +1,7 @@
 /* tests/unit/test_object.c: the object core: the binary-operator protocol,
- * CPython's error texts, exception str/repr, and traceback carets (expected
- * outputs produced with CPython 3.13's traceback module). */
+ * CPython's error texts, exception str/repr, traceback carets (expected
+ * outputs produced with CPython 3.13's traceback module), the release of
+ * deeply nested objects (the trashcan) and the C recursion guard. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +151,96 @@ START_TEST(test_call_spanning_whole_multiline_statement_has_no_carets) {
 }
 END_TEST
 
+/* `Link`: a test type holding one owned reference, so a chain of them is
+ * released one dealloc inside the next.  Its dealloc records how deep those
+ * deallocs nest and what the trashcan holds meanwhile. */
+typedef struct Link {
+    TrObject ob_base;
+    TrObject *next;              /* owned or NULL */
+} Link;
+
+static int link_nesting, link_max_nesting;
+static size_t link_freed, link_max_pending;
+static int link_header_dirty;
+
+static void link_dealloc(TrThread *t, TrObject *o) {
+    /* a listed object gets its header back before its dealloc runs */
+    if ((atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared) >> TR_SHARED_SHIFT) != 0) link_header_dirty = 1;
+    if (++link_nesting > link_max_nesting) link_max_nesting = link_nesting;
+    TrObject *next = ((Link *)o)->next;
+    tr_free(o);
+    tr_xdecref(next);
+    size_t pending = tr_dealloc_pending();        /* `next`, if it was listed instead of freed */
+    if (pending > link_max_pending) link_max_pending = pending;
+    link_nesting--;
+    link_freed++;
+}
+
+static TrType link_type = {.ob_base = TR_STATIC_TYPE_HEADER, .name = "Link", .basicsize = sizeof(Link),
+                           .dealloc = link_dealloc};
+
+START_TEST(test_deep_chain_is_released_without_deep_recursion) {
+    ck_assert_int_eq(type_ready(ts, &link_type), 0);
+    enum { N = 1000000 };
+    TrObject *head = NULL;
+    for (int i = 0; i < N; i++) {
+        Link *l = (Link *)tr_alloc(ts, &link_type);
+        ck_assert_ptr_nonnull(l);
+        l->next = head;
+        head = (TrObject *)l;
+    }
+    link_nesting = link_max_nesting = 0;
+    link_freed = link_max_pending = 0;
+    link_header_dirty = 0;
+    tr_decref(head);
+    ck_assert_uint_eq(link_freed, N);
+    ck_assert_int_eq(link_nesting, 0);
+    ck_assert_int_gt(link_max_nesting, 1);       /* nested at first... */
+    ck_assert_int_le(link_max_nesting, 100);     /* ...but not a million deep */
+    ck_assert_uint_ge(link_max_pending, 1);      /* the trashcan was used */
+    ck_assert_uint_eq(tr_dealloc_pending(), 0);  /* and drained before the release returned */
+    ck_assert_int_eq(link_header_dirty, 0);
+}
+END_TEST
+
+START_TEST(test_shallow_chain_is_released_in_place) {
+    TrObject *head = NULL;
+    for (int i = 0; i < 10; i++) {
+        Link *l = (Link *)tr_alloc(ts, &link_type);
+        l->next = head;
+        head = (TrObject *)l;
+    }
+    link_nesting = link_max_nesting = 0;
+    link_freed = link_max_pending = 0;
+    tr_decref(head);
+    ck_assert_uint_eq(link_freed, 10);
+    ck_assert_int_eq(link_max_nesting, 10);      /* nothing was deferred */
+    ck_assert_uint_eq(link_max_pending, 0);
+}
+END_TEST
+
+START_TEST(test_recursion_guard_raises_at_the_limit_and_balances) {
+    int start = tr_c_depth;
+    int entered = 0;
+    while (tr_enter_recursive(ts, " in a test") == 0) entered++;
+    ck_assert_int_eq(start + entered, TR_C_RECURSION_LIMIT);
+    ck_assert_int_eq(tr_c_depth, TR_C_RECURSION_LIMIT);   /* the failed level was not entered */
+    while (entered--) tr_leave_recursive(ts);
+    ck_assert_int_eq(tr_c_depth, start);
+    ck_assert_str_eq(pending_message(), "RecursionError: maximum recursion depth exceeded in a test");
+    ck_assert_int_eq(tr_enter_recursive(ts, ""), 0);
+    tr_leave_recursive(ts);
+}
+END_TEST
+
+START_TEST(test_stack_check_knows_this_stack) {
+    ck_assert_int_eq(tr_cstack_exhausted(tr_stack_pointer()), 0);
+    ck_assert_int_eq(tr_check_cstack(ts, ""), 0);
+    ck_assert_int_eq(tr_cstack_exhausted(tr_cstack_limit - 1), 1);
+    ck_assert(!err_occurred(ts));
+}
+END_TEST
+
 Suite *object_suite(void) {
     Suite *s = suite_create("object");
     TCase *tc = tcase_create("core");
@@ -160,6 +251,10 @@ Suite *object_suite(void) {
     tcase_add_test(tc, test_exception_str_and_repr_follow_args);
     tcase_add_test(tc, test_carets_match_cpython_for_single_lines);
     tcase_add_test(tc, test_call_spanning_whole_multiline_statement_has_no_carets);
+    tcase_add_test(tc, test_deep_chain_is_released_without_deep_recursion);
+    tcase_add_test(tc, test_shallow_chain_is_released_in_place);
+    tcase_add_test(tc, test_recursion_guard_raises_at_the_limit_and_balances);
+    tcase_add_test(tc, test_stack_check_knows_this_stack);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,91 @@
+/* threads/gc.h: the cycle collector and the lists of the objects it tracks.
+ * See gc.c for the design.
+ *
+ * An object whose type has TR_TPFLAG_GC is allocated by gc_alloc with a
+ * TrGcHead in front of it, on the allocating thread's list, and released by
+ * gc_free.  Static objects of such types (TR_FLAG_STATIC) have no head and
+ * are never tracked. */
+#ifndef TORII_THREADS_GC_H
+#define TORII_THREADS_GC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include "torii/thread.h"
+
+typedef struct TrGcList TrGcList;
+
+typedef struct TrGcHead {
+    struct TrGcHead *next, *prev;  /* the list: its owner's, or any thread's under the world stop
+                                    * or (orphaned list) the registry lock */
+    TrGcList *list;                /* fixed at allocation */
+    intptr_t refs;                 /* collector scratch, only while the world is stopped */
+} TrGcHead;
+
+#define TR_GC_HEAD(o) ((TrGcHead *)(o) - 1)
+#define TR_GC_OBJECT(h) ((TrObject *)((TrGcHead *)(h) + 1))
+
+/* 1 if `o` is a tracked object (has a head and sits on a list). */
+static inline int gc_is_tracked(const TrObject *o) {
+    return !tr_is_imm(o) && (o->ob_type->flags & TR_TPFLAG_GC) &&
+           !(atomic_load_u16_relaxed(&((TrObject *)o)->ob_flags) & TR_FLAG_STATIC);
+}
+
+/* `size` zeroed bytes for an object of a TR_TPFLAG_GC type, tracked on the
+ * calling thread's list.  NULL on MemoryError (no exception set). */
+void *gc_alloc(TrThread *ts, size_t size);
+/* Untracks and frees the memory of tracked `o` (its dealloc has run).  Any
+ * thread; when the list is another live thread's, the memory waits on that
+ * list until its owner (or a collection) unlinks it.  Cannot fail. */
+void gc_free(TrObject *o);
+/* Thread exit, while still attached: frees what others handed back and
+ * leaves the list orphaned (its objects stay tracked).  Cannot fail. */
+void gc_thread_exit(TrThread *ts);
+
+/* Runs a full collection (any thread that is attached and holds no object
+ * lock).  Finds the objects that only cycles keep alive, runs their
+ * finalizers (gc_hooks.finalize), then clears them (TrType.clear) so that
+ * reference counting frees them.  Returns the number of unreachable objects
+ * found.  Cannot fail (out of memory: collects nothing); the pending
+ * exception is left as it was (finalizers keep it, clears raise nothing). */
+size_t gc_collect(TrThread *ts);
+/* The TR_EB_GC handler: a collection if automatic collection is enabled. */
+void gc_collect_auto(TrThread *ts);
+
+/* What the gc module reads and sets. */
+/* gc.set_debug flags, CPython's values. */
+#define TR_GC_DEBUG_STATS 1
+#define TR_GC_DEBUG_COLLECTABLE 2
+#define TR_GC_DEBUG_UNCOLLECTABLE 4
+#define TR_GC_DEBUG_SAVEALL 32
+#define TR_GC_DEBUG_LEAK (TR_GC_DEBUG_COLLECTABLE | TR_GC_DEBUG_UNCOLLECTABLE | TR_GC_DEBUG_SAVEALL)
+
+typedef struct TrGcState {
+    uint32_t enabled;          /* atomic */
+    uint32_t threshold;        /* atomic: gc.set_threshold's first value */
+    uint32_t threshold2, threshold3;  /* kept for get_threshold; unused (one generation) */
+    int64_t young;             /* atomic: tracked allocations minus frees since the last collection */
+    uint64_t collections;      /* atomic: collections run */
+    uint64_t collected;        /* atomic: unreachable objects found, all collections */
+    uint64_t uncollectable;    /* atomic: always 0 (finalizers never block collection) */
+    uint32_t debug;            /* atomic: gc.set_debug flags (TR_GC_DEBUG_*) */
+    size_t live_after;         /* tracked objects after the last collection (guarded by the stop) */
+} TrGcState;
+extern TrGcState tr_gc;
+
+/* Hooks the objects layer hands over at start-up (core/runtime.c). */
+typedef struct TrGcHooks {
+    /* Runs o's finalizer (__del__) if it has one that has not run. */
+    void (*finalize)(TrThread *ts, TrObject *o);
+    /* gc.DEBUG_SAVEALL: keeps garbage object `o` (appends it to gc.garbage)
+     * instead of clearing it (stdlib/gc.c). */
+    void (*save)(TrThread *ts, TrObject *o);
+} TrGcHooks;
+extern TrGcHooks gc_hooks;
+
+/* Calls `fn(o, arg)` for every tracked object with a nonzero count, with
+ * the world stopped (gc.get_objects, gc.get_referrers).  `fn` must not run
+ * Python code or allocate tracked objects; it may take references
+ * (tr_incref), which keep the objects alive after the restart.  Cannot fail. */
+void gc_for_each(TrThread *ts, void (*fn)(TrObject *o, void *arg), void *arg);
+
+#endif
