@@ -165,26 +165,12 @@ int runtime_run_source(TrThread *ts, const char *source, size_t len, const char 
 
 /* ---- exit: the main module's globals ------------------------------------------ */
 
-typedef struct ObjStack { TrObject **v; size_t n, cap; int failed; } ObjStack;
-
-static void stack_push(ObjStack *s, TrObject *o) {
-    if (s->failed) return;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        TrObject **g = realloc(s->v, cap * sizeof *g);
-        if (!g) { s->failed = 1; return; }
-        s->v = g;
-        s->cap = cap;
-    }
-    s->v[s->n++] = o;
-}
-
 /* Stacks a counted reference: a finalizer run meanwhile may drop the
  * container's own. */
 static void push_child(TrObject *r, void *arg) {
     if (r && gc_is_tracked(r) && !(r->ob_gc_bits & TR_GC_REACHABLE) && !tr_is_immortal(r)) {
-        ObjStack *s = arg;
-        stack_push(s, r);
+        TrObjVec *s = arg;
+        gc_vec_push(s, r);
         if (!s->failed) tr_incref(r);
     }
 }
@@ -193,14 +179,14 @@ static void push_child(TrObject *r, void *arg) {
  * depth first, before anything is released: a list's items last to first,
  * a dict's values first to last (the order CPython 3.13's exit shows).
  * Marks what it visits in `seen`. */
-static void finalize_reachable(TrThread *ts, TrObject *root, ObjStack *seen) {
-    ObjStack todo = {0}, kids = {0};
+static void finalize_reachable(TrThread *ts, TrObject *root, TrObjVec *seen) {
+    TrObjVec todo = {0}, kids = {0};
     push_child(root, &todo);
     while (todo.n) {
         TrObject *o = todo.v[--todo.n];
         if ((o->ob_gc_bits & TR_GC_REACHABLE) || seen->failed || todo.failed) { tr_decref(o); continue; }
         o->ob_gc_bits |= TR_GC_REACHABLE;
-        stack_push(seen, o);                /* keeps our reference */
+        gc_vec_push(seen, o);                /* keeps our reference */
         if (seen->failed) { o->ob_gc_bits &= (uint8_t)~TR_GC_REACHABLE; tr_decref(o); continue; }
         class_finalize(ts, o);
         kids.n = 0;
@@ -208,7 +194,7 @@ static void finalize_reachable(TrThread *ts, TrObject *root, ObjStack *seen) {
         int forward = tr_isinstance(o, &tr_list_type) || tr_isinstance(o, &tr_tuple_type);
         for (size_t i = 0; i < kids.n; i++) {
             TrObject *k = kids.v[forward ? i : kids.n - 1 - i];
-            stack_push(&todo, k);
+            gc_vec_push(&todo, k);
             if (todo.failed) tr_decref(k);
         }
         if (kids.failed) { kids.failed = 0; todo.failed = 1; }
@@ -232,9 +218,9 @@ static void finalize_main(TrThread *ts) {
     if (vals) {
         size_t n = list_size(vals);
         for (size_t i = 0; i < n; i++) class_finalize(ts, ((TrList *)vals)->items[i]);
-        ObjStack seen = {0};
+        TrObjVec seen = {0};
         if (gc_is_tracked(globals)) {
-            stack_push(&seen, globals);
+            gc_vec_push(&seen, globals);
             if (!seen.failed) { tr_incref(globals); globals->ob_gc_bits |= TR_GC_REACHABLE; }
         }
         for (size_t i = 0; i < n; i++) finalize_reachable(ts, ((TrList *)vals)->items[i], &seen);

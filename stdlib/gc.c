@@ -172,36 +172,28 @@ static TrObject *gc_is_finalized(TrThread *ts, TrObject *self, TrObject *const *
 /* ---- walking the heap -------------------------------------------------------- */
 
 typedef struct Collect {
-    TrObject **v;
-    size_t n, cap;
-    int failed;
+    TrObjVec objs;                /* each with a reference taken */
     TrObject *const *targets;     /* get_referrers: the objects looked for */
     size_t ntargets;
     int found;                    /* scratch of refers_visit */
     uint8_t set_bits, clear_bits; /* freeze / unfreeze */
+    size_t frozen;                /* freeze_op: objects left frozen */
 } Collect;
 
 static void collect_push(Collect *c, TrObject *o) {
-    if (c->failed) return;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 256;
-        TrObject **g = realloc(c->v, cap * sizeof *g);
-        if (!g) { c->failed = 1; return; }
-        c->v = g;
-        c->cap = cap;
-    }
-    tr_incref(o);          /* taken with the world stopped: alive after the restart */
-    c->v[c->n++] = o;
+    size_t n = c->objs.n;
+    gc_vec_push(&c->objs, o);
+    if (c->objs.n > n) tr_incref(o);   /* taken with the world stopped: alive after the restart */
 }
 
 /* A list of the collected objects, dropping the references they hold. */
 static TrObject *collect_finish(TrThread *ts, Collect *c, TrObject *skip) {
-    TrObject *l = c->failed ? NULL : list_new(ts, 0);
-    for (size_t i = 0; i < c->n; i++) {
-        if (l && c->v[i] != skip && list_append(ts, l, c->v[i]) < 0) TR_CLEAR(l);
-        tr_decref(c->v[i]);
+    TrObject *l = c->objs.failed ? NULL : list_new(ts, 0);
+    for (size_t i = 0; i < c->objs.n; i++) {
+        if (l && c->objs.v[i] != skip && list_append(ts, l, c->objs.v[i]) < 0) TR_CLEAR(l);
+        tr_decref(c->objs.v[i]);
     }
-    free(c->v);
+    free(c->objs.v);
     if (!l && !err_occurred(ts)) err_nomemory(ts);
     return l;
 }
@@ -266,7 +258,7 @@ static TrObject *gc_get_referents(TrThread *ts, TrObject *self, TrObject *const 
 static void each_freeze(TrObject *o, void *arg) {
     Collect *c = arg;
     o->ob_gc_bits = (uint8_t)((o->ob_gc_bits | c->set_bits) & ~c->clear_bits);
-    if (o->ob_gc_bits & TR_GC_FROZEN) c->n++;
+    if (o->ob_gc_bits & TR_GC_FROZEN) c->frozen++;
 }
 
 static TrObject *freeze_op(TrThread *ts, uint8_t set, uint8_t clear) {
@@ -274,7 +266,7 @@ static TrObject *freeze_op(TrThread *ts, uint8_t set, uint8_t clear) {
     c.set_bits = set;
     c.clear_bits = clear;
     gc_for_each(ts, each_freeze, &c);
-    return int_from_i64(ts, (int64_t)c.n);
+    return int_from_i64(ts, (int64_t)c.frozen);
 }
 
 static TrObject *gc_freeze(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {

@@ -198,14 +198,8 @@ void gc_thread_exit(TrThread *ts) {
 
 /* ---- collection ---------------------------------------------------------------- */
 
-/* A growable array of objects (the mark stack, the garbage set). */
-typedef struct ObjVec {
-    TrObject **v;
-    size_t n, cap;
-    int failed;
-} ObjVec;
-
-static void vec_push(ObjVec *s, TrObject *o) {
+void gc_vec_push(TrObjVec *s, TrObject *o) {
+    if (s->failed) return;
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 256;
         TrObject **g = realloc(s->v, cap * sizeof *g);
@@ -240,7 +234,7 @@ static void visit_decref_member(TrObject *r, void *arg) {
 }
 
 typedef struct MarkCtx {
-    ObjVec *stack;
+    TrObjVec *stack;
     uint8_t only;             /* 0: any tracked object; else only objects with this bit */
 } MarkCtx;
 
@@ -249,13 +243,13 @@ static void visit_mark(TrObject *r, void *arg) {
     if (!r || !gc_is_tracked(r) || (r->ob_gc_bits & TR_GC_REACHABLE)) return;
     if (m->only && !(r->ob_gc_bits & m->only)) return;
     r->ob_gc_bits |= TR_GC_REACHABLE;
-    vec_push(m->stack, r);
+    gc_vec_push(m->stack, r);
 }
 
 static void mark_from(TrObject *root, MarkCtx *m) {
     if (root->ob_gc_bits & TR_GC_REACHABLE) return;
     root->ob_gc_bits |= TR_GC_REACHABLE;
-    vec_push(m->stack, root);
+    gc_vec_push(m->stack, root);
     while (m->stack->n) {
         TrObject *o = m->stack->v[--m->stack->n];
         if (o->ob_type->traverse) o->ob_type->traverse(o, visit_mark, m);
@@ -268,7 +262,7 @@ static void mark_from(TrObject *root, MarkCtx *m) {
 
 /* Steps 1-4 with the world stopped: appends the garbage to `out`, holding a
  * reference to each.  Returns 0, or -1 when memory ran out (nothing held). */
-static int find_garbage(TrThread *ts, ObjVec *out) {
+static int find_garbage(TrThread *ts, TrObjVec *out) {
     (void)ts;
     mutex_lock(&registry_lock);
     for (TrGcList *l = registry; l; l = l->reg_next)
@@ -284,7 +278,7 @@ static int find_garbage(TrThread *ts, ObjVec *out) {
         TrObject *o = TR_GC_OBJECT(h);
         if (o->ob_type->traverse) o->ob_type->traverse(o, visit_decref, NULL);
     }
-    ObjVec stack = {0};
+    TrObjVec stack = {0};
     MarkCtx m = {&stack, 0};
     FOR_EACH_TRACKED(l, h) {
         if (h->refs > 0) mark_from(TR_GC_OBJECT(h), &m);
@@ -294,7 +288,7 @@ static int find_garbage(TrThread *ts, ObjVec *out) {
     FOR_EACH_TRACKED(l, h) {
         TrObject *o = TR_GC_OBJECT(h);
         if (o->ob_gc_bits & TR_GC_REACHABLE) o->ob_gc_bits &= (uint8_t)~TR_GC_REACHABLE;
-        else if (!failed) vec_push(out, o);
+        else if (!failed) gc_vec_push(out, o);
     }
     atomic_store_size_relaxed(&tr_gc.live_after, live - out->n);
     mutex_unlock(&registry_lock);
@@ -312,7 +306,7 @@ static int find_garbage(TrThread *ts, ObjVec *out) {
 /* Step 5's second look, world stopped: removes from `set` (releasing our
  * reference after the restart: the caller does) every member held from
  * outside the set, and all members it reaches.  Kept members stay first. */
-static void drop_resurrected(ObjVec *set, ObjVec *out_resurrected) {
+static void drop_resurrected(TrObjVec *set, TrObjVec *out_resurrected) {
     for (size_t i = 0; i < set->n; i++) {
         TrObject *o = set->v[i];
         TR_GC_HEAD(o)->refs = true_count(o) - 1;    /* less our own reference */
@@ -321,7 +315,7 @@ static void drop_resurrected(ObjVec *set, ObjVec *out_resurrected) {
         TrObject *o = set->v[i];
         if (o->ob_type->traverse) o->ob_type->traverse(o, visit_decref_member, NULL);
     }
-    ObjVec stack = {0};
+    TrObjVec stack = {0};
     MarkCtx m = {&stack, TR_GC_UNREACHABLE};
     for (size_t i = 0; i < set->n; i++)
         if (TR_GC_HEAD(set->v[i])->refs > 0) mark_from(set->v[i], &m);
@@ -331,7 +325,7 @@ static void drop_resurrected(ObjVec *set, ObjVec *out_resurrected) {
         TrObject *o = set->v[i];
         if (o->ob_gc_bits & TR_GC_REACHABLE) {
             o->ob_gc_bits &= (uint8_t)~(TR_GC_REACHABLE | TR_GC_UNREACHABLE);
-            vec_push(out_resurrected, o);
+            gc_vec_push(out_resurrected, o);
         } else {
             set->v[keep++] = o;
         }
@@ -340,7 +334,7 @@ static void drop_resurrected(ObjVec *set, ObjVec *out_resurrected) {
 }
 
 size_t gc_collect(TrThread *ts) {
-    ObjVec garbage = {0};
+    TrObjVec garbage = {0};
     stw_stop(ts);
     int r = find_garbage(ts, &garbage);
     stw_start(ts);
@@ -372,7 +366,7 @@ size_t gc_collect(TrThread *ts) {
         }
     }
     if (ran) {
-        ObjVec back = {0};
+        TrObjVec back = {0};
         stw_stop(ts);
         drop_resurrected(&garbage, &back);
         stw_start(ts);

@@ -66,7 +66,6 @@ typedef struct TrGcState {
     int64_t young;             /* atomic: tracked allocations minus frees since the last collection */
     uint64_t collections;      /* atomic: collections run */
     uint64_t collected;        /* atomic: unreachable objects found, all collections */
-    uint64_t uncollectable;    /* atomic: always 0 (finalizers never block collection) */
     uint32_t debug;            /* atomic: gc.set_debug flags (TR_GC_DEBUG_*) */
     size_t live_after;         /* tracked objects after the last collection (guarded by the stop) */
 } TrGcState;
@@ -81,6 +80,18 @@ typedef struct TrGcHooks {
     void (*save)(TrThread *ts, TrObject *o);
 } TrGcHooks;
 extern TrGcHooks gc_hooks;
+
+/* A growable array of object pointers (the collector's mark stack and
+ * garbage set; gc.get_objects; the exit-time walk of core/runtime.c).  It
+ * counts nothing: callers that must keep the objects alive take references
+ * themselves.  Zero-initialise; free `v` when done. */
+typedef struct TrObjVec {
+    TrObject **v;
+    size_t n, cap;
+    int failed;                /* an append ran out of memory (and was dropped) */
+} TrObjVec;
+/* Appends `o`; on MemoryError sets `failed` and drops it.  Any thread. */
+void gc_vec_push(TrObjVec *s, TrObject *o);
 
 /* Calls `fn(o, arg)` for every tracked object with a nonzero count, with
  * the world stopped (gc.get_objects, gc.get_referrers).  `fn` must not run
