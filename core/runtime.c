@@ -5,8 +5,9 @@
  * made immortal (types, builtin modules and their functions), so threads read
  * it without counting.  runtime_run_source: parse -> compile -> run in
  * __main__; an uncaught exception is printed as CPython prints it.
- * runtime_finalize waits for non-daemon threads (threading_shutdown), then
- * frees deferred objects no thread can reference any more.
+ * runtime_finalize waits for non-daemon threads (threading_shutdown), runs
+ * the atexit callbacks, finalizes what __main__ holds, then frees deferred
+ * objects no thread can reference any more.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "threads/brc.h"
 #include "threads/qsbr.h"
 #include "threads/gc.h"
+#include "torii/weakref.h"
 #include "threads/signals.h"
 #include "stdlib/stdlib.h"
 #include "torii/class.h"
@@ -30,6 +32,9 @@ TrThread *runtime_init(int argc, char **argv) {
     TrThread *ts = tstate_create_main();
     if (!ts) return NULL;
     gc_hooks.finalize = class_finalize;
+    gc_hooks.weakref_detach = weakref_detach;
+    gc_hooks.weakref_unlink = weakref_unlink;
+    gc_hooks.weakref_callbacks = weakref_run_callbacks;
     if (types_init(ts) < 0 || objects_types_init(ts) < 0) goto fail;
     tr_runtime.modules = dict_new(ts);
     if (!tr_runtime.modules) goto fail;
@@ -230,6 +235,8 @@ static void finalize_main(TrThread *ts) {
         tr_decref(vals);
     }
     err_clear(ts);
+    /* CPython runs no weak reference callback while it tears modules down */
+    weakref_callbacks_off();
     if (globals) dict_clear(ts, globals);
     err_clear(ts);
     tr_decref(main_mod);
@@ -238,6 +245,8 @@ static void finalize_main(TrThread *ts) {
 int runtime_finalize(TrThread *ts, int status) {
     threading_shutdown(ts);
     /* An exception raised by a thread's report is already printed. */
+    err_clear(ts);
+    atexit_run_callbacks(ts);
     err_clear(ts);
     if (tstate_count() == 1) finalize_main(ts);
     /* Deferred objects and delayed frees may only go once no other thread

@@ -956,7 +956,9 @@ typedef struct Loaded {
     int nlines;
 } Loaded;
 
-typedef struct Cache { Loaded *items; int n; } Cache;
+/* `plain`: frames as CPython's C traceback printer (sys.unraisablehook's
+ * default) shows them: the first source line only, no carets. */
+typedef struct Cache { Loaded *items; int n; int plain; } Cache;
 
 static void split_lines(Loaded *l) {
     int n = 1;
@@ -1058,7 +1060,7 @@ static void format_entry(Buf *out, Cache *cache, TrCode *code, int instr) {
     add_utf8_obj(out, code->name);
     buf_addc(out, '\n');
     if (pos.lineno <= 0) return;
-    int end_line = pos.end_lineno >= pos.lineno ? pos.end_lineno : pos.lineno;
+    int end_line = pos.end_lineno >= pos.lineno && !cache->plain ? pos.end_lineno : pos.lineno;
     Loaded *l = code->filename ? load(cache, str_utf8(code->filename)) : NULL;
     if (!l || !l->text || pos.lineno > l->nlines) return;
     int n = end_line - pos.lineno + 1;
@@ -1070,6 +1072,7 @@ static void format_entry(Buf *out, Cache *cache, TrCode *code, int instr) {
     }
     int col = pos.col, end_col = pos.end_col;
     if (pos.end_lineno < 0) end_col = -1;
+    if (cache->plain) col = end_col = -1;
     char *s = traceback_format_source(lines, n, col, end_col);
     if (s) buf_adds(out, s);
     free(s);
@@ -1266,10 +1269,16 @@ static TrTraceEntry *copy_tb(TrThread *ts, TrExc *e, size_t *len) {
  * alone; with `only`, just the "Type: message" lines. */
 static void format_report(TrThread *ts, Buf *out, Cache *cache, TrObject *exc, int chain_on, int only);
 
-void exc_print(TrThread *ts, TrObject *exc) {
+static void print_report(TrThread *ts, TrObject *exc, int plain);
+
+void exc_print(TrThread *ts, TrObject *exc) { print_report(ts, exc, 0); }
+void exc_print_plain(TrThread *ts, TrObject *exc) { print_report(ts, exc, 1); }
+
+static void print_report(TrThread *ts, TrObject *exc, int plain) {
     TrObject *saved = err_fetch(ts);
     Buf out = {0};
     Cache cache = {0};
+    cache.plain = plain;
     format_report(ts, &out, &cache, exc, 1, 0);
     if (out.p && !out.failed) tr_write_stderr(out.p, out.len);
     else tr_write_stderr("MemoryError\n", 12);

@@ -64,6 +64,7 @@ static TrObject *cfunction_getattr(TrThread *ts, TrObject *o, TrObject *name) {
 TrType tr_cfunction_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "builtin_function_or_method",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrCFunction),
     .base = &tr_object_type,
     .dealloc = cfunction_dealloc,

@@ -587,7 +587,11 @@ static void finalize_dying(TrThread *ts, TrObject *o) {
     o->ob_gc_bits |= TR_GC_FINALIZED;
     /* nobody holds a reference: this thread may take the header over */
     atomic_store_uptr_relaxed(&o->ob_tid, tr_tls_tid);
-    atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared, 0);
+    /* weak references may still find it (they die after __del__): keep
+     * the shared field non-zero for tr_try_incref (threads/brc.c) */
+    atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared,
+                               (TR_BIASED_RC && (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_WEAKREFS))
+                                   ? TR_SHARED_WEAKREFS : 0);
     atomic_store_u32_relaxed(&o->ob_ref_local, 1);
     call_del(ts, o);
     tr_decref(o);
@@ -836,7 +840,7 @@ static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
            s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
            s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type ||
-           s == &tr_complex_type;
+           s == &tr_complex_type || (s->flags & TR_TPFLAG_WEAKREF);
 }
 
 /* Builtins whose instances keep their items inline after the struct: an
@@ -981,8 +985,9 @@ static int is_identifier(const char *p) {
  * when '__dict__' is among them; -1 with TypeError or ValueError as CPython
  * words them. */
 static int slots_names(TrThread *ts, TrObject *ns, TrObject *clsname, TrType *best, TrObject **out,
-                       int *add_dict) {
+                       int *add_dict, int *add_weak) {
     *add_dict = 0;
+    *add_weak = 0;
     TrObject *sl = dict_get_cstr(ts, ns, "__slots__");
     if (!sl) return err_occurred(ts) ? -1 : 0;
     TrObject *items;
@@ -1019,7 +1024,7 @@ static int slots_names(TrThread *ts, TrObject *ns, TrObject *clsname, TrType *be
                 goto fail;
             }
             if (d) *add_dict = 1;
-            else weak = 1;
+            else weak = *add_weak = 1;
             tr_decref(it);
             continue;
         }
@@ -1093,7 +1098,7 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     TrHeapType *h = (TrHeapType *)tr_alloc_var(ts, meta, sizeof(TrHeapType));
     if (!h) { tr_decref(own_bases); return NULL; }
     TrObject *slot_names = NULL;
-    int nsl, add_dict;
+    int nsl, add_dict, add_weak = 0;
     TrType *t = &h->type;
     h->bases = own_bases;
     h->tag = atomic_add_u64(&class_tag_seq, 1) + 1;   /* unique: never reused */
@@ -1109,7 +1114,7 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
          * their own dict (type_getattr / type_setattr), so no __dict__ slot */
         t->basicsize = sizeof(TrHeapType);
         t->dictoffset = 0;
-    } else if ((nsl = slots_names(ts, ns, name, best, &slot_names, &add_dict)) != 0) {
+    } else if ((nsl = slots_names(ts, ns, name, best, &slot_names, &add_dict, &add_weak)) != 0) {
         if (nsl < 0) goto fail;
         TrType *sb = solid_base(best);
         size_t n = list_size(slot_names);
@@ -1143,6 +1148,13 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
         t->basicsize = best->basicsize + sizeof(TrObject *);
         t->dictoffset = best->basicsize;
     }
+    /* weak references: inherited; else added (as CPython adds the
+     * __weakref__ slot) unless __slots__ leaves it out or the base's
+     * layout is var-sized */
+    t->flags |= best->flags & (TR_TPFLAG_WEAKREFABLE | TR_TPFLAG_WEAKREF);
+    if (add_weak || (!h->has_slots && solid_base(best) != &tr_int_type && solid_base(best) != &tr_tuple_type &&
+                     solid_base(best) != &tr_bytes_type))
+        t->flags |= TR_TPFLAG_WEAKREFABLE;
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
     if (!tr_type_is_subtype(solid_base(t), &tr_type_type)) {

@@ -74,6 +74,7 @@ static TrObject *code_getattr(TrThread *ts, TrObject *o, TrObject *name)
 TrType tr_code_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "code",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrCode),
     .base = &tr_object_type,
     .dealloc = code_dealloc,

@@ -340,7 +340,7 @@ void err_print_unraisable(TrThread *ts, TrObject *exc, const char *msg, TrObject
     tr_flush_stdout();
     if (!b.failed && b.len) tr_write_stderr(b.data, b.len);
     strbuf_free(&b);
-    exc_print(ts, exc);
+    exc_print_plain(ts, exc);
 }
 
 void err_write_unraisable(TrThread *ts, const char *msg, TrObject *obj) {

@@ -599,6 +599,7 @@ static void file_dealloc(TrThread *ts, TrObject *self) {
 TrType tr_file_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "_io.TextIOWrapper",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrFile),
     .dealloc = file_dealloc,
     .repr = file_repr,

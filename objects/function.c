@@ -183,7 +183,7 @@ static void function_clear(TrThread *ts, TrObject *o) {
 TrType tr_function_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "function",
-    .flags = TR_TPFLAG_GC,
+    .flags = TR_TPFLAG_GC | TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrFunction),
     .base = &tr_object_type,
     .dealloc = function_dealloc,

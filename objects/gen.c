@@ -510,6 +510,7 @@ static const TrMethodDef gen_methods[] = {
 TrType tr_generator_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "generator",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrGen),
     .base = &tr_object_type,
     .dealloc = gen_dealloc,

@@ -98,10 +98,24 @@ static void method_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
     visit(((TrMethod *)o)->self, arg);
 }
 
+/* method(function, instance): types.MethodType, a bound method made by hand. */
+static TrObject *method_new_slot(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs,
+                                 TrObject *kwnames) {
+    (void)type;
+    if (kwnames && tuple_size(kwnames))
+        return err_format(ts, &tr_exc_TypeError, "method() takes no keyword arguments");
+    if (nargs != 2) return err_format(ts, &tr_exc_TypeError, "method expected 2 arguments, got %zu", nargs);
+    TrType *ft = tr_type(args[0]);
+    if (!ft->call && ft != &tr_type_type && !tr_type_is_subtype(ft, &tr_type_type))
+        return err_format(ts, &tr_exc_TypeError, "first argument must be callable");
+    if (args[1] == tr_none) return err_format(ts, &tr_exc_TypeError, "instance must not be None");
+    return method_new(ts, args[0], args[1]);
+}
+
 TrType tr_method_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "method",
-    .flags = TR_TPFLAG_GC,
+    .flags = TR_TPFLAG_GC | TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrMethod),
     .base = &tr_object_type,
     .dealloc = method_dealloc,
@@ -109,6 +123,7 @@ TrType tr_method_type = {
     .hash = method_hash,
     .richcompare = method_richcompare,
     .call = method_call,
+    .new_ = method_new_slot,
     .getattr = method_getattr,
     .traverse = method_traverse,
 };

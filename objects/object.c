@@ -12,6 +12,7 @@
 #include "torii/class.h"
 #include "torii/file.h"
 #include "torii/gen.h"
+#include "torii/weakref.h"
 
 #include "threads/brc.h"   /* brc_defer_free */
 #include "threads/typeref.h"
@@ -45,7 +46,10 @@ TrObject *tr_alloc(TrThread *ts, TrType *type) {
 
 void tr_free(TrObject *o) {
     if (tr_is_imm(o)) return;
-    if (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_STATIC) return;
+    uint16_t flags = atomic_load_u16_relaxed(&o->ob_flags);
+    if (flags & TR_FLAG_STATIC) return;
+    /* weak references die before the memory goes (objects/weakref.c) */
+    if (flags & TR_FLAG_WEAKREFS) weakref_clear_dying(NULL, o);
     TrType *type = o->ob_type;
     if (type->flags & TR_TPFLAG_GC) gc_free(o);
     else free(o);
@@ -126,6 +130,11 @@ static inline void run_dealloc(TrObject *o) {
 }
 
 static __attribute__((noinline)) void trash_push(TrObject *o) {
+    /* The link overwrites the count that tr_try_incref reads: no weak
+     * reference may find `o` while it is listed, nor find a listed weak
+     * reference in its referent's list. */
+    if (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_WEAKREFS) weakref_clear_dying(NULL, o);
+    if (o->ob_type->flags & TR_TPFLAG_WEAKREF) weakref_unlink(o);
     intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
     assert((shared >> TR_SHARED_SHIFT) == 0 && "tr_dealloc of an object whose shared count is not zero");
     assert(((uintptr_t)trash & TR_SHARED_STATE_MASK) == 0 && "object address not aligned for the trash link");

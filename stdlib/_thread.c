@@ -177,6 +177,7 @@ static const TrMethodDef lock_methods[] = {
 TrType tr_lock_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "_thread.lock",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrLock),
     .dealloc = lock_dealloc,
     .repr = lock_repr,

@@ -16,6 +16,7 @@
 #include "torii/torii.h"
 #include "torii/class.h"
 #include "threads/gc.h"
+#include "threads/brc.h"
 #include "stdlib/stdlib.h"
 
 static TrObject *garbage_list;     /* immortal: gc.garbage */
@@ -67,6 +68,9 @@ static TrObject *gc_collect_fn(TrThread *ts, TrObject *self, TrObject *const *ar
     }
     run_callbacks(ts, "start", 0);
     size_t n = gc_collect(ts);
+    /* deferred objects (classes, functions, modules) that nothing counts
+     * any more go too, as CPython's full collection frees them */
+    brc_reclaim_pass(ts);
     run_callbacks(ts, "stop", n);
     return int_from_i64(ts, (int64_t)n);
 }

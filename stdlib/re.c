@@ -1027,6 +1027,7 @@ static const TrMethodDef pattern_methods[] = {
 static TrType re_pattern_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "re.Pattern",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(RePattern),
     .dealloc = pattern_dealloc,
     .repr = pattern_repr,

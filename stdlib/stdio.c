@@ -158,6 +158,7 @@ static const TrMethodDef textio_methods[] = {
 TrType tr_textio_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "_io.TextIOWrapper",
+    .flags = TR_TPFLAG_WEAKREFABLE,
     .basicsize = sizeof(TrTextIO),
     .repr = textio_repr,
     .methods = textio_methods,

@@ -13,6 +13,10 @@ TrObject *threading_module_init(TrThread *ts);
 TrObject *math_module_init(TrThread *ts);
 TrObject *gc_module_init(TrThread *ts);
 TrObject *_collections_module_init(TrThread *ts);
+TrObject *_weakref_module_init(TrThread *ts);
+TrObject *atexit_module_init(TrThread *ts);    /* stdlib/atexit.c */
+/* Calls the functions atexit.register'ed, last first (runtime_finalize). */
+void atexit_run_callbacks(TrThread *ts);  /* stdlib/_weakref.c (+ stdlib/py/weakref.py) */
 TrObject *random_module_init(TrThread *ts);   /* stdlib/random.c */
 TrObject *os_module_init(TrThread *ts);       /* stdlib/os.c */
 TrObject *os_path_module_init(TrThread *ts);  /* os.path, the same module as os.path */

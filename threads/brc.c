@@ -9,6 +9,7 @@
  *   |----------|------------------------------------------------------------|
  *   | DEFAULT  | counts separate; the shared count is >= 0                  |
  *   | QUEUED   | on the owner's merge queue; the shared count may be < 0    |
+ *   | WEAKREFS | as DEFAULT; weak references exist (brc_mark_weakrefs)      |
  *   | MERGED   | ob_tid is 0, ob_ref_local is 0: the shared field is all    |
  *
  * Invariants (R = the true number of references):
@@ -25,6 +26,20 @@
  *   - A merge writes ob_ref_local = 0 and ob_tid = 0 BEFORE its CAS of
  *     ob_ref_shared: once the CAS publishes the total, another thread may
  *     bring it to 0 and free the object at once.
+ *
+ * Weak references (tr_try_incref): a weak reference may turn into a strong
+ * one in any thread, so its referent's count must never be read as "0" by
+ * one thread while another adds to it.  The owner decides alone only on the
+ * fast path of brc_local_zero, where the whole shared field is 0; every
+ * other decision to free is a CAS on the shared field.  So an object gets
+ * the WEAKREFS state (never 0) before its first weak reference is published,
+ * and a non-owner's tr_try_incref adds to the shared field by CAS only while
+ * the field does not read MERGED-with-count-0 (freed, or being freed): if
+ * the owner's release CAS comes first, the try sees MERGED 0 and fails; if
+ * the try comes first, the owner's CAS fails, re-reads, and merges a count
+ * of 1.  QUEUED objects are held by their queue entry and may be counted.
+ * State changes: DEFAULT -> WEAKREFS by brc_mark_weakrefs (CAS); WEAKREFS
+ * leaves only as DEFAULT does (to QUEUED or MERGED); nothing returns to it.
  *
  * Owner table: live threads sit in hashed buckets keyed by id, each bucket
  * guarded by its TrMutex.  A non-owner that must queue an object looks the
@@ -58,6 +73,7 @@
 #include <stdlib.h>
 
 #include "threads/brc.h"
+#include "threads/gc.h"      /* gc_hooks: weak references of what a pass frees */
 #include "threads/lock.h"
 #include "threads/stw.h"
 #include "threads/typeref.h"
@@ -144,7 +160,8 @@ void brc_decref_shared(TrObject *o) {
     intptr_t desired;
     int should_queue;
     for (;;) {
-        should_queue = (shared == make_shared(0, TR_SHARED_DEFAULT));
+        should_queue = (shared == make_shared(0, TR_SHARED_DEFAULT) ||
+                        shared == make_shared(0, TR_SHARED_WEAKREFS));
         /* Queuing keeps our reference in the count: the queue entry owns it. */
         desired = should_queue ? make_shared(0, TR_SHARED_QUEUED)
                                : shared - ((intptr_t)1 << TR_SHARED_SHIFT);
@@ -176,6 +193,41 @@ void brc_local_zero(TrObject *o) {
             if (desired == make_shared(0, TR_SHARED_MERGED)) tr_dealloc(o);
             return;
         }
+        shared = seen;
+    }
+}
+
+void brc_mark_weakrefs(TrObject *o) {
+    if (!TR_BIASED_RC || tr_is_imm(o) || tr_is_immortal(o)) return;
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    while ((shared & TR_SHARED_STATE_MASK) == TR_SHARED_DEFAULT) {
+        intptr_t seen = atomic_cas_ssize((ssize_t *)&o->ob_ref_shared, shared, shared | TR_SHARED_WEAKREFS);
+        if (seen == shared) return;
+        shared = seen;
+    }
+}
+
+int tr_try_incref(TrObject *o) {
+    if (tr_is_imm(o)) return 1;
+    uint32_t local = atomic_load_u32_relaxed(&o->ob_ref_local);
+    if (local == TR_IMMORTAL) return 1;
+    /* deferred: freed only by a reclaim pass, which clears the weak
+     * references of what it frees while the world is stopped */
+    if (tr_is_deferred(o)) { tr_incref(o); return 1; }
+    if (!TR_BIASED_RC || tr_owned_by_me(o)) {
+        /* only this thread writes the local count: it cannot drop meanwhile */
+        if (local == 0) return 0;
+        atomic_store_u32_relaxed(&o->ob_ref_local, local + 1);
+        return 1;
+    }
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    for (;;) {
+        /* DEFAULT 0: the owner may be freeing it on its fast path (no weak
+         * reference should see this state, but fail safe) */
+        if (shared == make_shared(0, TR_SHARED_MERGED) || shared == make_shared(0, TR_SHARED_DEFAULT)) return 0;
+        intptr_t seen = atomic_cas_ssize((ssize_t *)&o->ob_ref_shared, shared,
+                                         shared + ((intptr_t)1 << TR_SHARED_SHIFT));
+        if (seen == shared) return 1;
         shared = seen;
     }
 }
@@ -327,6 +379,22 @@ size_t brc_reclaim_running(TrThread *ts) {
     return brc_reclaim_pass(ts);
 }
 
+/* Before zombies z[i] (those with marked[i] == 0; every one when `marked`
+ * is NULL) are freed, with no other thread running: a weak reference would
+ * turn an uncounted zombie into a counted one (tr_try_incref takes deferred
+ * objects as they are), so the victims' weak references die first, and a
+ * victim that is itself a weak reference leaves its referent's list before
+ * that (so that no detach lists it for a callback).  The callbacks go in
+ * `later`, to be called once the victims cannot be reached. */
+static void kill_weak_refs(TrObject **z, size_t n, const uint8_t *marked, TrObjVec *later) {
+    if (!gc_hooks.weakref_unlink || !gc_hooks.weakref_detach) return;
+    for (size_t i = 0; i < n; i++)
+        if ((!marked || marked[i] == 0) && (z[i]->ob_type->flags & TR_TPFLAG_WEAKREF)) gc_hooks.weakref_unlink(z[i]);
+    for (size_t i = 0; i < n; i++)
+        if ((!marked || marked[i] == 0) && (atomic_load_u16_relaxed(&z[i]->ob_flags) & TR_FLAG_WEAKREFS))
+            gc_hooks.weakref_detach(z[i], later);
+}
+
 size_t brc_reclaim_pass(TrThread *ts) {
     stw_stop(ts);
     typeref_merge_stopped();     /* classes' per-thread counts, before reading any count */
@@ -358,7 +426,11 @@ size_t brc_reclaim_pass(TrThread *ts) {
         if (marked[i] || zombie_count(o) != 0) { marked[i] = 1; nkeep++; }
         else { marked[i] = 0; nfree++; }
     }
+    TrObjVec later = {0};
+    kill_weak_refs(z, n, marked, &later);
     stw_start(ts);
+    if (later.n) gc_hooks.weakref_callbacks(ts, &later);
+    free(later.v);
     TrObject **keep = malloc((nkeep ? nkeep : 1) * sizeof *keep);
     size_t k = 0;
     if (!keep) {                 /* keep everything but the duplicates */
@@ -392,12 +464,18 @@ void brc_reclaim_deferred(TrThread *ts) {
         /* An object resurrected from an uncounted reference and dropped again
          * is listed twice: free it once. */
         qsort(z, n, sizeof *z, cmp_ptr);
+        size_t k = 0;
         for (size_t i = 0; i < n; i++) {
             TrObject *o = z[i];
             if (i > 0 && z[i - 1] == o) continue;
             if (zombie_count(o) != 0) continue;   /* resurrected: it will come back when dropped */
-            free_zombie(ts, o);
+            z[k++] = o;
         }
+        TrObjVec later = {0};
+        kill_weak_refs(z, k, NULL, &later);
+        if (later.n) gc_hooks.weakref_callbacks(ts, &later);
+        free(later.v);
+        for (size_t i = 0; i < k; i++) free_zombie(ts, z[i]);
         free(z);
     }
 }

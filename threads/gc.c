@@ -28,7 +28,9 @@
  *   4. mark everything reachable from a root; every unmarked object is held
  *      only by cycles among unmarked objects: cyclic garbage.  Take one
  *      reference to each (so the set stays alive, and a collection running
- *      next sees them as roots), restart the world;
+ *      next sees them as roots), kill the weak references to them
+ *      (gc_hooks.weakref_detach), restart the world, and call the callbacks
+ *      of those weak references that are not garbage themselves;
  *   5. run the finalizers of the garbage (gc_hooks.finalize: __del__, once
  *      per object); when one ran, stop the world again and repeat 2-4 inside
  *      the set: an object a finalizer stored somewhere (resurrected), and all
@@ -36,8 +38,8 @@
  *   6. clear each object left (TrType.clear: drops its references, breaking
  *      the cycles), then drop the references of step 4: reference counting
  *      frees the garbage, in whatever thread, as usual.
- * Nothing outside the set can reach a garbage object (weak references do
- * not exist yet), so steps 5 and 6 run with the world going.  A type
+ * Nothing outside the set can reach a garbage object (its weak references
+ * died in step 4), so steps 5 and 6 run with the world going.  A type
  * without `clear` is never cleared (tuples: a cycle through a tuple always
  * passes through a clearable container).  A reference a type's traverse
  * does not report only makes its target look externally held: the collector
@@ -262,7 +264,7 @@ static void mark_from(TrObject *root, MarkCtx *m) {
 
 /* Steps 1-4 with the world stopped: appends the garbage to `out`, holding a
  * reference to each.  Returns 0, or -1 when memory ran out (nothing held). */
-static int find_garbage(TrThread *ts, TrObjVec *out) {
+static int find_garbage(TrThread *ts, TrObjVec *out, TrObjVec *later) {
     (void)ts;
     mutex_lock(&registry_lock);
     for (TrGcList *l = registry; l; l = l->reg_next)
@@ -300,6 +302,12 @@ static int find_garbage(TrThread *ts, TrObjVec *out) {
         out->v[i]->ob_gc_bits |= TR_GC_UNREACHABLE;
         tr_incref(out->v[i]);
     }
+    /* weak references to garbage die now, before any finalizer can look;
+     * the callbacks of those that are not garbage themselves run after the
+     * restart (as CPython's handle_weakrefs) */
+    for (size_t i = 0; i < out->n && gc_hooks.weakref_detach; i++)
+        if (atomic_load_u16_relaxed(&out->v[i]->ob_flags) & TR_FLAG_WEAKREFS)
+            gc_hooks.weakref_detach(out->v[i], later);
     return 0;
 }
 
@@ -334,10 +342,12 @@ static void drop_resurrected(TrObjVec *set, TrObjVec *out_resurrected) {
 }
 
 size_t gc_collect(TrThread *ts) {
-    TrObjVec garbage = {0};
+    TrObjVec garbage = {0}, later = {0};
     stw_stop(ts);
-    int r = find_garbage(ts, &garbage);
+    int r = find_garbage(ts, &garbage, &later);
     stw_start(ts);
+    if (later.n) gc_hooks.weakref_callbacks(ts, &later);
+    free(later.v);
     atomic_store_u64_relaxed((uint64_t *)&tr_gc.young, 0);
     atomic_add_u64(&tr_gc.collections, 1);
     if (r < 0) {

@@ -71,6 +71,8 @@ typedef struct TrGcState {
 } TrGcState;
 extern TrGcState tr_gc;
 
+struct TrObjVec;
+
 /* Hooks the objects layer hands over at start-up (core/runtime.c). */
 typedef struct TrGcHooks {
     /* Runs o's finalizer (__del__) if it has one that has not run. */
@@ -78,6 +80,15 @@ typedef struct TrGcHooks {
     /* gc.DEBUG_SAVEALL: keeps garbage object `o` (appends it to gc.garbage)
      * instead of clearing it (stdlib/gc.c). */
     void (*save)(TrThread *ts, TrObject *o);
+    /* Weak references (objects/weakref.c), for objects that the collector
+     * or a reclaim pass (threads/brc.c) frees: with the world stopped,
+     * `weakref_detach` kills the weak references to `o` (which has
+     * TR_FLAG_WEAKREFS) and lists those with callbacks in `later`; after
+     * the restart `weakref_callbacks` calls them; `weakref_unlink` takes
+     * a weak reference that is to be freed out of its referent's list. */
+    void (*weakref_detach)(TrObject *o, struct TrObjVec *later);
+    void (*weakref_unlink)(TrObject *wr);
+    void (*weakref_callbacks)(TrThread *ts, struct TrObjVec *later);
 } TrGcHooks;
 extern TrGcHooks gc_hooks;
 

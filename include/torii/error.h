@@ -60,7 +60,9 @@
     X(ConnectionResetError, ConnectionError) \
     X(SyntaxError, Exception) \
     X(IndentationError, SyntaxError) \
-    X(EOFError, Exception)
+    X(EOFError, Exception) \
+    X(ReferenceError, Exception) \
+    X(BufferError, Exception)
 
 #define TR_DECLARE_EXC(name, base) extern TrType tr_exc_##name;
 TR_EXC_LIST(TR_DECLARE_EXC)
@@ -126,6 +128,9 @@ int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr);
  * line and carets, then "Type: message".  Cannot fail (errors while printing
  * are swallowed). */
 void exc_print(TrThread *ts, TrObject *exc);
+/* As exc_print, as CPython's C traceback printer writes frames (the default
+ * sys.unraisablehook): each frame's first source line, no carets. */
+void exc_print_plain(TrThread *ts, TrObject *exc);
 /* The text exc_print writes, as a new str (core/traceback.c): with `chain`
  * 0 only `exc` itself, not its causes and contexts; with `only` 1 just the
  * "Type: message" lines (traceback.format_exception_only).  NULL on error. */

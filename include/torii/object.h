@@ -62,6 +62,8 @@ struct TrObject {
 #define TR_SHARED_SHIFT 2
 #define TR_SHARED_DEFAULT 0   /* owner alive, counts separate */
 #define TR_SHARED_QUEUED 2    /* on the owner's merge queue */
+#define TR_SHARED_WEAKREFS 1  /* as DEFAULT, but weak references exist: never 0, so the owner's
+                               * release always takes brc_local_zero's CAS (tr_try_incref) */
 #define TR_SHARED_MERGED 3    /* owner gave up: the shared field holds the whole count */
 #define TR_SHARED_STATE_MASK 3
 
@@ -69,6 +71,7 @@ struct TrObject {
 #define TR_FLAG_DEFERRED 0x0001  /* uncounted stack references allowed; freed via brc_defer_free */
 #define TR_FLAG_INTERNED 0x0002  /* str: the interned copy */
 #define TR_FLAG_STATIC 0x0004    /* statically allocated: never passed to free() */
+#define TR_FLAG_WEAKREFS 0x0008  /* objects/weakref.c's table may list weak references to it */
 
 /* `ob_gc_bits`: written only by a thread that holds the object exclusively
  * (its count is zero, or the world is stopped). */
@@ -156,6 +159,8 @@ typedef struct TrNumberSlots {
 #define TR_TPFLAG_ABSTRACT   0x0010  /* a class with a non-empty __abstractmethods__ (objects/type.c) */
 #define TR_TPFLAG_HAS_DEL    0x0020  /* a class whose MRO defines __del__ (objects/class.c) */
 #define TR_TPFLAG_GC         0x0040  /* instances are tracked by the cycle collector (threads/gc.h) */
+#define TR_TPFLAG_WEAKREFABLE 0x0080 /* weakref.ref() accepts instances (objects/weakref.c) */
+#define TR_TPFLAG_WEAKREF    0x0100  /* instances are weak references (weakref.ref and subclasses) */
 
 struct TrType {
     TrObject ob_base;
@@ -304,6 +309,16 @@ static inline void tr_decref(TrObject *o) {
         brc_decref_shared(o);
     }
 }
+
+/* Takes a reference to `o` if it is still alive, for weak references
+ * (objects/weakref.c): 1 and a new reference, or 0 when its count has
+ * reached zero (it is being freed).  The caller must know that `o`'s memory
+ * is valid, and, unless `o` is immortal or deferred, that
+ * brc_mark_weakrefs(o) ran before `o` could be found (threads/brc.c). */
+int tr_try_incref(TrObject *o);
+/* Moves `o`'s shared field from DEFAULT to WEAKREFS so that tr_try_incref
+ * by a non-owner is safe.  The caller holds a reference.  Any thread. */
+void brc_mark_weakrefs(TrObject *o);
 
 static inline void tr_xincref(TrObject *o) { if (o) tr_incref(o); }
 static inline void tr_xdecref(TrObject *o) { if (o) tr_decref(o); }

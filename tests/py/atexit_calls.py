@@ -1,0 +1,20 @@
+import atexit
+
+def first(): print('first registered, runs last')
+def second(a, b=0): print('second', a, b)
+def boom(): raise ValueError('boom at exit')
+def later(): print('registered during exit')
+def registers(): atexit.register(later)
+
+print(atexit.register(first) is first)
+atexit.register(second, 1, b=2)
+atexit.register(boom)
+atexit.register(registers)
+atexit.register(print, 'unregistered')
+atexit.unregister(print)
+print(atexit._ncallbacks())
+try: atexit.register(3)
+except TypeError as e: print('TypeError', e)
+try: atexit.register()
+except TypeError as e: print('TypeError', e)
+print('main done')
