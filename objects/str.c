@@ -82,7 +82,9 @@ int64_t str_hash(TrObject *o) {
 /* A fresh str of `nbytes` whose text the caller writes before sharing it,
  * then calls set_props (or sets length/ascii itself). */
 static TrStr *str_alloc(TrThread *ts, size_t nbytes) {
-    TrStr *s = (TrStr *)tr_alloc_var(ts, &tr_str_type, sizeof(TrStr) + nbytes + 1);
+    /* the text starts inside sizeof(TrStr)'s tail padding: count from
+     * there, so that short strs fit a smaller allocator class */
+    TrStr *s = (TrStr *)tr_alloc_var(ts, &tr_str_type, offsetof(TrStr, data) + nbytes + 1);
     if (!s) return NULL;
     s->nbytes = nbytes;
     s->hash = -1;

@@ -17,14 +17,16 @@
  */
 #include <stdlib.h>
 
+#include <malloc.h>
 #include "threads/qsbr.h"
 #include "threads/lock.h"
 #include "torii/thread.h"
 
 #define QSBR_LIMIT 16   /* pending entries before a quiescent point scans */
+#define QSBR_BYTES_LIMIT (256 * 1024)   /* or pending bytes: a growing list's old arrays add up */
 
 typedef struct Entry { void *mem; uint64_t goal; } Entry;
-typedef struct Pending { size_t len, cap; Entry *items; } Pending;
+typedef struct Pending { size_t len, cap; Entry *items; size_t bytes; } Pending;
 
 static uint64_t wr_seq = 1;
 
@@ -53,6 +55,7 @@ void qsbr_free_later(TrThread *ts, void *mem) {
         if (!p) return;   /* leaked: safe */
         ts->qsbr_pending = p;
     }
+    p->bytes += malloc_usable_size(mem);
     (void)push(p, mem, goal);   /* on failure leaked: safe */
 }
 
@@ -73,10 +76,16 @@ static uint64_t min_seen(void) {
 static void sweep(Pending *p, uint64_t min) {
     size_t keep = 0;
     for (size_t i = 0; i < p->len; i++) {
-        if (p->items[i].goal <= min) free(p->items[i].mem);
-        else p->items[keep++] = p->items[i];
+        if (p->items[i].goal <= min) {
+            size_t sz = malloc_usable_size(p->items[i].mem);
+            p->bytes = p->bytes > sz ? p->bytes - sz : 0;
+            free(p->items[i].mem);
+        } else {
+            p->items[keep++] = p->items[i];
+        }
     }
     p->len = keep;
+    if (!keep) p->bytes = 0;
 }
 
 static void sweep_leftovers(uint64_t min) {
@@ -92,7 +101,7 @@ void qsbr_quiescent(TrThread *ts) {
         /* release: our earlier reads of shared memory come before this */
         atomic_store_u64_release(&ts->qsbr_seen, seq);
     Pending *p = ts->qsbr_pending;
-    int mine = p && p->len >= QSBR_LIMIT;
+    int mine = p && (p->len >= QSBR_LIMIT || p->bytes >= QSBR_BYTES_LIMIT);
     int others = atomic_load_size_relaxed(&leftover_len) != 0;
     if (!mine && !others) return;
     uint64_t min = min_seen();
