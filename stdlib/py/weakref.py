@@ -242,52 +242,49 @@ def getweakrefs(obj, /):
 class WeakMethod(ref):
     """A weak reference to a bound method: it stays alive as long as both the
     instance and the function do (a bound method object itself dies at once)."""
-    __slots__ = ('_func_ref', '_meth_type', '_alive', '__weakref__')
+    __slots__ = ('_fn', '_kind', '_dead', '__weakref__')
 
     def __new__(cls, meth, callback=None):
         try:
-            obj = meth.__self__
-            func = meth.__func__
+            target, fn = meth.__self__, meth.__func__
         except AttributeError:
             raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+        me = None      # a weak reference to the new object, bound below
 
-        def _cb(arg):
-            self = self_wr()
-            if self is not None and self._alive:
-                self._alive = False
+        def died(_):
+            # the instance or the function went: report once
+            w = me() if me is not None else None
+            if w is not None and not w._dead:
+                w._dead = True
                 if callback is not None:
-                    callback(self)
+                    callback(w)
 
-        self = ref.__new__(cls, obj, _cb)
-        self._func_ref = ref(func, _cb)
-        self._meth_type = type(meth)
-        self._alive = True
-        self_wr = ref(self)
+        self = ref.__new__(cls, target, died)
+        self._fn = ref(fn, died)
+        self._kind = type(meth)
+        self._dead = False
+        me = ref(self)
         return self
 
     def __init__(self, meth, callback=None):
         pass
 
     def __call__(self):
-        obj = ref.__call__(self)
-        func = self._func_ref()
-        if obj is None or func is None:
+        target, fn = ref.__call__(self), self._fn()
+        if target is None or fn is None:
             return None
-        return self._meth_type(func, obj)
+        return self._kind(fn, target)
+
+    def _same(self, other):
+        if self._dead or other._dead:
+            return self is other
+        return ref.__eq__(self, other) and self._fn == other._fn
 
     def __eq__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is other
-            return ref.__eq__(self, other) and self._func_ref == other._func_ref
-        return NotImplemented
+        return self._same(other) if isinstance(other, WeakMethod) else NotImplemented
 
     def __ne__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is not other
-            return ref.__ne__(self, other) or self._func_ref != other._func_ref
-        return NotImplemented
+        return not self._same(other) if isinstance(other, WeakMethod) else NotImplemented
 
     __hash__ = ref.__hash__
 
@@ -859,111 +856,105 @@ class WeakSet:
 
 # ---- finalize ------------------------------------------------------------------------
 
+class _Pending:
+    """What a live finalize will do."""
+    __slots__ = ('target', 'func', 'args', 'kwargs', 'at_exit', 'seq')
+
+
+_pending = {}                  # finalize -> _Pending, while it has not run
+_seq = _itertools.count()      # creation order: at exit the newest runs first
+_exit_hook = []                # [True] once atexit knows about _run_at_exit
+_exiting = []                  # [True] once the exit run has started
+
+
 class finalize:
     """finalize(obj, func, /, *args, **kwargs): calls func(*args, **kwargs)
     once, when obj is garbage collected or at exit (if `atexit` is true),
     whichever comes first.  Calling the finalizer runs it early."""
 
-    __slots__ = ()
-    _registry = {}
-    _shutdown = False
-    _index_iter = _itertools.count()
-    _dirty = False
-    _registered_with_atexit = False
-
-    class _Info:
-        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
+    __slots__ = ('__weakref__',)
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        if not self._registered_with_atexit:
+        if not _exit_hook:
             import atexit
-            atexit.register(self._exitfunc)
-            finalize._registered_with_atexit = True
-        info = self._Info()
-        info.weakref = ref(obj, self)
-        info.func = func
-        info.args = args
-        info.kwargs = kwargs or None
-        info.atexit = True
-        info.index = next(self._index_iter)
-        self._registry[self] = info
-        finalize._dirty = True
+            atexit.register(_run_at_exit)
+            _exit_hook.append(True)
+        job = _Pending()
+        job.target = ref(obj, self)      # obj's death calls self(...)
+        job.func, job.args, job.kwargs = func, args, kwargs
+        job.at_exit = True
+        job.seq = next(_seq)
+        _pending[self] = job
 
     def __call__(self, _=None):
         """If alive, marks it dead and returns func(*args, **kwargs); else None."""
-        info = self._registry.pop(self, None)
-        if info and not self._shutdown:
-            return info.func(*info.args, **(info.kwargs or {}))
+        job = _pending.pop(self, None)
+        if job is not None and not _exiting:
+            return job.func(*job.args, **job.kwargs)
+        return None
+
+    def _live(self):
+        job = _pending.get(self)
+        obj = job.target() if job is not None else None
+        return job, obj
 
     def detach(self):
         """If alive, marks it dead and returns (obj, func, args, kwargs)."""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None and self._registry.pop(self, None):
-            return (obj, info.func, info.args, info.kwargs or {})
+        job, obj = self._live()
+        if obj is not None and _pending.pop(self, None) is not None:
+            return (obj, job.func, job.args, job.kwargs)
+        return None
 
     def peek(self):
         """If alive, returns (obj, func, args, kwargs) without marking it dead."""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
+        job, obj = self._live()
         if obj is not None:
-            return (obj, info.func, info.args, info.kwargs or {})
+            return (obj, job.func, job.args, job.kwargs)
+        return None
 
     @property
     def alive(self):
         """Whether the finalizer has yet to run."""
-        return self in self._registry
+        return self in _pending
 
     @property
     def atexit(self):
         """Whether the finalizer runs at exit if still alive."""
-        info = self._registry.get(self)
-        return bool(info) and info.atexit
+        job = _pending.get(self)
+        return job is not None and job.at_exit
 
     @atexit.setter
     def atexit(self, value):
-        info = self._registry.get(self)
-        if info:
-            info.atexit = bool(value)
+        job = _pending.get(self)
+        if job is not None:
+            job.at_exit = bool(value)
 
     def __repr__(self):
-        info = self._registry.get(self)
-        obj = info and info.weakref()
+        job, obj = self._live()
         if obj is None:
             return '<%s object at %#x; dead>' % (type(self).__name__, id(self))
         return '<%s object at %#x; for %r at %#x>' % (type(self).__name__, id(self),
                                                        type(obj).__name__, id(obj))
 
-    @classmethod
-    def _select_for_exit(cls):
-        # the finalizers still to run at exit, oldest first (run from the end)
-        found = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
-        found.sort(key=lambda item: item[1].index)
-        return [f for (f, i) in found]
 
-    @classmethod
-    def _exitfunc(cls):
-        reenable_gc = False
-        try:
-            if cls._registry:
-                import gc
-                if gc.isenabled():
-                    reenable_gc = True
-                    gc.disable()
-                pending = None
-                while True:
-                    if pending is None or finalize._dirty:
-                        pending = cls._select_for_exit()
-                        finalize._dirty = False
-                    if not pending:
-                        break
-                    f = pending.pop()
-                    try:
-                        f()
-                    except Exception:
-                        _sys.excepthook(*_sys.exc_info())
-                    assert f not in cls._registry
-        finally:
-            finalize._shutdown = True
-            if reenable_gc:
-                gc.enable()
+def _run_at_exit():
+    # newest first; a finalizer may create or run others, so look again
+    # after each one.  No collection runs meanwhile.
+    import gc
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        while True:
+            due = [(job.seq, f) for f, job in list(_pending.items()) if job.at_exit]
+            if not due:
+                break
+            f = max(due, key=lambda item: item[0])[1]
+            try:
+                f()
+            except Exception:
+                _sys.excepthook(*_sys.exc_info())
+            _pending.pop(f, None)
+    finally:
+        _exiting.append(True)
+        if was_enabled:
+            gc.enable()
