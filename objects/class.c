@@ -24,6 +24,7 @@
 #include "threads/stw.h"
 #include "threads/typeref.h"
 #include "torii/class.h"
+#include "torii/weakref.h"
 #include "torii/iter.h"
 #include "stdlib/stdlib.h"   /* builtins_locals */
 
@@ -37,7 +38,7 @@ enum {
     N_ITER, N_NEXT, N_CALL, N_GETATTRIBUTE, N_GETATTR, N_SETATTR, N_DELATTR, N_GET, N_SET,
     N_DELETE, N_NEG, N_POS, N_ABS, N_INVERT, N_INDEX, N_INT, N_FLOAT, N_INIT, N_NEW,
     N_LT, N_LE, N_EQ, N_NE, N_GT, N_GE, N_INIT_SUBCLASS, N_SET_NAME, N_CLASSCELL,
-    N_QUALNAME, N_DOC, N_CLASS_GETITEM, N_MODULE, N_NAME, N_DEL,
+    N_QUALNAME, N_DOC, N_CLASS_GETITEM, N_MODULE, N_NAME, N_DEL, N_WEAKREF,
     N_BINOP, /* TR_BINOP_COUNT forward names, then as many reflected ones */
     N_COUNT = N_BINOP + 2 * TR_BINOP_COUNT
 };
@@ -49,7 +50,7 @@ static const char *const name_text[N_BINOP] = {
     "__pos__", "__abs__", "__invert__", "__index__", "__int__", "__float__", "__init__", "__new__",
     "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__init_subclass__",
     "__set_name__", "__classcell__", "__qualname__", "__doc__", "__class_getitem__",
-    "__module__", "__name__", "__del__",
+    "__module__", "__name__", "__del__", "__weakref__",
 };
 static const char *const binop_text[TR_BINOP_COUNT][2] = {
     {"__add__", "__radd__"}, {"__sub__", "__rsub__"}, {"__mul__", "__rmul__"},
@@ -1155,6 +1156,7 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     if (add_weak || (!h->has_slots && solid_base(best) != &tr_int_type && solid_base(best) != &tr_tuple_type &&
                      solid_base(best) != &tr_bytes_type))
         t->flags |= TR_TPFLAG_WEAKREFABLE;
+    int own_weakref = (t->flags & TR_TPFLAG_WEAKREFABLE) && !(best->flags & TR_TPFLAG_WEAKREFABLE);
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
     if (!tr_type_is_subtype(solid_base(t), &tr_type_type)) {
@@ -1201,6 +1203,13 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
         implicit_wrap(ts, t->dict, N_CLASS_GETITEM, &tr_classmethod_type) < 0) {
         tr_xdecref(cell);
         goto fail;
+    }
+    if (own_weakref && dict_contains(ts, t->dict, names[N_WEAKREF]) == 0) {
+        /* the class that adds weak references shows them as __weakref__ */
+        TrObject *d = getset_descr_new(ts, t, "__weakref__", weakref_first);
+        int rc = d ? dict_set(ts, t->dict, names[N_WEAKREF], d) : -1;
+        tr_xdecref(d);
+        if (rc < 0) { tr_xdecref(cell); goto fail; }
     }
     if (type_ready(ts, t) < 0) { tr_xdecref(cell); goto fail; }
     update_slots(ts, t);
@@ -1334,7 +1343,7 @@ int class_builtins_init(TrThread *ts, TrObject *d) {
         if (type_ready(ts, types[i]) < 0) return -1;
         if (dict_set_cstr(ts, d, types[i]->name, (TrObject *)types[i]) < 0) return -1;
     }
-    if (type_ready(ts, &tr_member_descr_type) < 0) return -1;
+    if (type_ready(ts, &tr_member_descr_type) < 0 || type_ready(ts, &tr_getset_descr_type) < 0) return -1;
     for (const TrMethodDef *m = class_functions; m->name; m++) {
         TrObject *f = cfunction_new(ts, m->name, m->fn, NULL);
         if (!f) return -1;

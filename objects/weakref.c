@@ -282,6 +282,20 @@ TrObject *weakref_get(TrThread *ts, TrObject *wr) {
     return o ? o : tr_newref(tr_none);
 }
 
+TrObject *weakref_first(TrThread *ts, TrObject *obj) {
+    (void)ts;
+    TrObject *r = NULL;
+    if (!tr_is_imm(obj) && (atomic_load_u16_relaxed(&obj->ob_flags) & TR_FLAG_WEAKREFS)) {
+        Shard *s = shard_of(obj);
+        mutex_lock(&s->lock);
+        Entry *e = find_entry(s, obj);
+        for (TrWeakref *w = e ? e->head : NULL; w && !r; w = w->next)
+            if (tr_try_incref((TrObject *)w)) r = (TrObject *)w;
+        mutex_unlock(&s->lock);
+    }
+    return r ? r : tr_newref(tr_none);
+}
+
 size_t weakref_count(TrObject *obj) {
     if (tr_is_imm(obj) || !(atomic_load_u16_relaxed(&obj->ob_flags) & TR_FLAG_WEAKREFS)) return 0;
     Shard *s = shard_of(obj);

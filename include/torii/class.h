@@ -34,6 +34,14 @@ typedef struct TrHeapType {
     int has_slots;            /* it declared __slots__ (so its layout may differ from its base's) */
 } TrHeapType;
 
+/* A read-only attribute computed by `get(ts, obj)` (a new reference, or
+ * NULL with the exception set) for instances of `owner` (borrowed: the class
+ * keeps the descriptor in its dict): a class's `__weakref__`
+ * (objects/getset.c).  Returns a new reference or NULL. */
+typedef TrObject *(*tr_getter)(TrThread *ts, TrObject *obj);
+extern TrType tr_getset_descr_type;
+TrObject *getset_descr_new(TrThread *ts, TrType *owner, const char *name, tr_getter get);
+
 /* The type of the descriptors a class makes for the names in its __slots__
  * (objects/member.c). */
 extern TrType tr_member_descr_type;

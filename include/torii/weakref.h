@@ -26,6 +26,8 @@ TrObject *weakref_new(TrThread *ts, TrType *type, TrObject *obj, TrObject *callb
 TrObject *weakref_get(TrThread *ts, TrObject *wr);
 /* The referent as a new reference, or NULL (no exception set) when dead. */
 TrObject *weakref_get_alive(TrThread *ts, TrObject *wr);
+/* obj.__weakref__: the first weak reference to obj (new reference), or None. */
+TrObject *weakref_first(TrThread *ts, TrObject *obj);
 /* weakref.getweakrefcount(obj) and getweakrefs(obj) (a new list; NULL on
  * MemoryError). */
 size_t weakref_count(TrObject *obj);

@@ -74,3 +74,18 @@ del e
 print(mr())
 print(repr(r).startswith('<weakref at 0x'), repr(r).endswith('; dead>'))
 e2 = C(1); rr = repr(weakref.ref(e2)); print(rr.split(';')[1].split(' at ')[0])
+class C2: pass
+c2=C2()
+try: c2.__weakref__ = 1
+except Exception as e: print(type(e).__name__, e)
+dd2=C2.__dict__['__weakref__']; print(dd2, type(dd2).__name__, dd2.__name__, dd2.__objclass__, dd2.__get__(c2), c2.__weakref__)
+r2 = weakref.ref(c2); print(c2.__weakref__ is r2)
+try: dd2.__get__(1)
+except Exception as e: print(type(e).__name__, e)
+class E:
+  __slots__=('a','__weakref__')
+e=E(); print(E.__weakref__, e.__weakref__)
+class F(E): pass
+print('__weakref__' in F.__dict__, F().__weakref__)
+class G(Exception): pass
+print(G.__weakref__, G().__weakref__)
