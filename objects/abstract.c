@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "torii/genericalias.h"
 
 /* ---- repr, str, hash, truth --------------------------------------------- */
 
@@ -222,17 +223,23 @@ ssize_t tr_len(TrThread *ts, TrObject *o) {
 TrObject *tr_getitem(TrThread *ts, TrObject *o, TrObject *key) {
     TrType *t = tr_type(o);
     if (t->getitem) return t->getitem(ts, o, key);
-    if ((t == &tr_type_type || tr_type_is_subtype(t, &tr_type_type)) && (TrType *)o != &tr_type_type) {
-        /* `list[int]` and friends: types are subscriptable via __class_getitem__ */
-        TrObject *cg = tr_getattr_cstr(ts, o, "__class_getitem__");
-        if (cg) {
-            TrObject *r = tr_call(ts, cg, &key, 1, NULL);
-            tr_decref(cg);
-            return r;
+    if (t == &tr_type_type || tr_type_is_subtype(t, &tr_type_type)) {
+        TrType *c = (TrType *)o;
+        /* list[int], type[int]: builtin generics make an alias at once */
+        if ((c->flags & TR_TPFLAG_GENERIC) && !(c->flags & TR_TPFLAG_HEAPTYPE)) return genericalias_new(ts, o, key);
+        if (c != &tr_type_type) {
+            /* a class: its __class_getitem__, else that of a generic builtin base */
+            TrObject *cg = tr_getattr_cstr(ts, o, "__class_getitem__");
+            if (cg) {
+                TrObject *r = tr_call(ts, cg, &key, 1, NULL);
+                tr_decref(cg);
+                return r;
+            }
+            err_clear(ts);
+            for (TrType *b = c->base; b; b = b->base)
+                if ((b->flags & TR_TPFLAG_GENERIC) && !(b->flags & TR_TPFLAG_HEAPTYPE)) return genericalias_new(ts, o, key);
         }
-        err_clear(ts);
-        return err_format(ts, &tr_exc_TypeError, "type '%s' is not subscriptable",
-                          type_qualname((TrType *)o));
+        return err_format(ts, &tr_exc_TypeError, "type '%s' is not subscriptable", type_qualname(c));
     }
     return err_format(ts, &tr_exc_TypeError, "'%s' object is not subscriptable", type_qualname(t));
 }

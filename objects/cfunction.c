@@ -58,6 +58,12 @@ static TrObject *cfunction_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     if (str_equal_cstr(name, "__name__") || str_equal_cstr(name, "__qualname__"))
         return str_from_cstr(ts, f->name);
     if (str_equal_cstr(name, "__self__")) return tr_newref(f->self ? f->self : tr_none);
+    if (str_equal_cstr(name, "__module__")) {
+        /* a module's function names its module; a bound builtin method none */
+        if (!f->self) return str_from_cstr(ts, "builtins");
+        if (tr_isinstance(f->self, &tr_module_type)) return tr_getattr_cstr(ts, f->self, "__name__");
+        return tr_newref(tr_none);
+    }
     return tr_generic_getattr(ts, o, name);
 }
 

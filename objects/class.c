@@ -25,6 +25,7 @@
 #include "threads/typeref.h"
 #include "torii/class.h"
 #include "torii/weakref.h"
+#include "torii/genericalias.h"
 #include "torii/iter.h"
 #include "stdlib/stdlib.h"   /* builtins_locals */
 
@@ -841,7 +842,7 @@ static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
            s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
            s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type ||
-           s == &tr_complex_type || (s->flags & TR_TPFLAG_WEAKREF);
+           s == &tr_complex_type || (s->flags & TR_TPFLAG_WEAKREF) || s == &tr_generic_alias_type;
 }
 
 /* Builtins whose instances keep their items inline after the struct: an
@@ -1228,6 +1229,50 @@ fail:
 
 /* ---- __build_class__ -------------------------------------------------------------------- */
 
+/* `bases` with each base that is not a class and has __mro_entries__
+ * replaced by what that returns (a new tuple), or `bases` itself (a new
+ * reference) when nothing changed.  NULL on error. */
+static TrObject *resolve_bases(TrThread *ts, TrObject *bases) {
+    size_t n = tuple_size(bases);
+    TrObject *out = NULL;
+    for (size_t i = 0; i < n; i++) {
+        TrObject *b = tuple_get(bases, i);
+        TrObject *me = tr_isinstance(b, &tr_type_type) ? NULL : tr_getattr_cstr(ts, b, "__mro_entries__");
+        if (!me) {
+            if (err_occurred(ts)) {
+                if (!err_matches(ts, &tr_exc_AttributeError)) goto fail;
+                err_clear(ts);
+            }
+            if (out && list_append(ts, out, b) < 0) goto fail;
+            continue;
+        }
+        if (!out) {
+            out = list_new(ts, 0);
+            for (size_t j = 0; out && j < i; j++)
+                if (list_append(ts, out, tuple_get(bases, j)) < 0) TR_CLEAR(out);
+            if (!out) { tr_decref(me); return NULL; }
+        }
+        TrObject *r = tr_call(ts, me, &bases, 1, NULL);
+        tr_decref(me);
+        if (!r) goto fail;
+        if (!tuple_check(r)) {
+            tr_decref(r);
+            err_set(ts, &tr_exc_TypeError, "__mro_entries__ must return a tuple");
+            goto fail;
+        }
+        int rc = list_extend(ts, out, r);
+        tr_decref(r);
+        if (rc < 0) goto fail;
+    }
+    if (!out) return tr_newref(bases);
+    TrObject *t = tuple_from_iterable(ts, out);
+    tr_decref(out);
+    return t;
+fail:
+    tr_xdecref(out);
+    return NULL;
+}
+
 static TrObject *build_class(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
                              TrObject *kwnames) {
     if (nargs < 2) return err_format(ts, &tr_exc_TypeError, "__build_class__: not enough arguments");
@@ -1235,7 +1280,7 @@ static TrObject *build_class(TrThread *ts, TrObject *self, TrObject *const *args
         return err_format(ts, &tr_exc_TypeError, "__build_class__: func must be a function");
     if (!str_check(args[1])) return err_format(ts, &tr_exc_TypeError, "__build_class__: name is not a string");
     size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    TrObject *kwargs = NULL, *bases = NULL, *ns = NULL, *cls = NULL, *meta = NULL;
+    TrObject *kwargs = NULL, *bases = NULL, *ns = NULL, *cls = NULL, *meta = NULL, *orig_bases = NULL;
     if (nkw) {
         kwargs = dict_new(ts);
         if (!kwargs) return NULL;
@@ -1251,8 +1296,15 @@ static TrObject *build_class(TrThread *ts, TrObject *self, TrObject *const *args
     }
     bases = tuple_from_array(ts, args + 2, nargs - 2);
     if (!bases) goto done;
+    /* PEP 560: a base that is not a class may name the classes it stands
+     * for (list[int] -> list); the statement's bases are kept as __orig_bases__ */
+    TrObject *resolved = resolve_bases(ts, bases);
+    if (!resolved) goto done;
+    if (resolved != bases) { orig_bases = bases; bases = resolved; }
+    else tr_decref(resolved);
     int isclass = 1;
-    if (!meta) meta = tr_newref(nargs > 2 ? (TrObject *)tr_type(args[2]) : (TrObject *)&tr_type_type);
+    if (!meta)
+        meta = tr_newref(tuple_size(bases) ? (TrObject *)tr_type(tuple_get(bases, 0)) : (TrObject *)&tr_type_type);
     else isclass = tr_isinstance(meta, &tr_type_type);
     if (isclass) {
         TrType *w = class_calc_meta(ts, (TrType *)meta, bases);
@@ -1290,6 +1342,7 @@ static TrObject *build_class(TrThread *ts, TrObject *self, TrObject *const *args
     TrObject *r = vm_run_class_body(ts, args[0], ns);
     if (!r) goto done;
     tr_decref(r);
+    if (orig_bases && tr_setitem(ts, ns, str_intern_cstr(ts, "__orig_bases__"), orig_bases) < 0) goto done;
     if (meta == (TrObject *)&tr_type_type) {
         cls = class_new_meta(ts, &tr_type_type, args[1], bases, ns, kwargs);
     } else {
@@ -1302,6 +1355,7 @@ done:
     tr_xdecref(meta);
     tr_xdecref(kwargs);
     tr_xdecref(bases);
+    tr_xdecref(orig_bases);
     tr_xdecref(ns);
     return cls;
 }

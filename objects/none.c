@@ -3,6 +3,7 @@
  * object; calling its type returns it.
  * Threads: immutable; no locks. */
 #include "torii/torii.h"
+#include "torii/genericalias.h"
 
 
 TrObject tr_none_obj = TR_STATIC_HEADER(&tr_none_type);
@@ -44,6 +45,11 @@ static TrObject *ellipsis_new(TrThread *ts, TrType *type, TrObject *const *args,
     return singleton_new(ts, args, nargs, kwnames, "EllipsisType", tr_ellipsis);
 }
 
+/* None | int: a union (objects/union.c) */
+static const TrNumberSlots none_number = {
+    .binop = {[TR_BINOP_OR] = union_or},
+};
+
 TrType tr_none_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "NoneType",
@@ -53,6 +59,7 @@ TrType tr_none_type = {
     .hash = none_hash,
     .truth = none_truth,
     .new_ = none_new,
+    .number = &none_number,
 };
 
 TrType tr_notimpl_type = {

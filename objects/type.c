@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "torii/genericalias.h"
 #include "threads/typeref.h"
 #include "torii/class.h"
 
@@ -698,11 +699,16 @@ static const TrMethodDef type_methods[] = {
     {NULL, NULL},
 };
 
+/* int | str: a union (objects/union.c) */
+static const TrNumberSlots type_number = {
+    .binop = {[TR_BINOP_OR] = union_or},
+};
+
 TrType tr_type_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "type",
     .basicsize = sizeof(TrType),
-    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_WEAKREFABLE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_WEAKREFABLE | TR_TPFLAG_GENERIC,
     .base = &tr_object_type,
     .dealloc = type_dealloc,
     .repr = type_repr,
@@ -711,6 +717,7 @@ TrType tr_type_type = {
     .getattr = type_getattr,
     .setattr = type_setattr,
     .methods = type_methods,
+    .number = &type_number,
 };
 
 /* ---- start-up ----------------------------------------------------------- */

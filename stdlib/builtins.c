@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "torii/torii.h"
+#include "torii/genericalias.h"
 #include "torii/class.h"
 #include "stdlib/stdlib.h"
 
@@ -206,6 +207,11 @@ static int isinstance_of(TrThread *ts, TrObject *obj, TrObject *cls) {
         tr_leave_recursive(ts);
         return r;
     }
+    if (tr_type(cls) == &tr_union_type) return isinstance_of(ts, obj, union_args(cls));
+    if (tr_isinstance(cls, &tr_generic_alias_type)) {
+        err_set(ts, &tr_exc_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     if (!tr_isinstance(cls, &tr_type_type)) {
         err_set(ts, &tr_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
@@ -229,8 +235,13 @@ static int issubclass_of(TrThread *ts, TrObject *derived, TrObject *cls) {
         tr_leave_recursive(ts);
         return r;
     }
+    if (tr_type(cls) == &tr_union_type) return issubclass_of(ts, derived, union_args(cls));
     int m = meta_check(ts, cls, "__subclasscheck__", derived);
     if (m != 2) return m;
+    if (tr_isinstance(cls, &tr_generic_alias_type)) {
+        err_set(ts, &tr_exc_TypeError, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     if (!tr_isinstance(derived, &tr_type_type)) {
         err_set(ts, &tr_exc_TypeError, "issubclass() arg 1 must be a class");
         return -1;

@@ -161,6 +161,7 @@ typedef struct TrNumberSlots {
 #define TR_TPFLAG_GC         0x0040  /* instances are tracked by the cycle collector (threads/gc.h) */
 #define TR_TPFLAG_WEAKREFABLE 0x0080 /* weakref.ref() accepts instances (objects/weakref.c) */
 #define TR_TPFLAG_WEAKREF    0x0100  /* instances are weak references (weakref.ref and subclasses) */
+#define TR_TPFLAG_GENERIC    0x0200  /* type[args] is a types.GenericAlias (list[int], PEP 585) */
 
 struct TrType {
     TrObject ob_base;

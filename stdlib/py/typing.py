@@ -257,6 +257,10 @@ class TypeVar:
     def __ror__(self, other):
         return Union[other, self]
 
+    def __typing_subst__(self, arg):
+        # what a generic alias puts in this variable's place (list[T][int])
+        return arg
+
 
 class ParamSpec(TypeVar):
     def __repr__(self):
