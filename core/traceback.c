@@ -1280,8 +1280,8 @@ static void print_report(TrThread *ts, TrObject *exc, int plain) {
     Cache cache = {0};
     cache.plain = plain;
     format_report(ts, &out, &cache, exc, 1, 0);
-    if (out.p && !out.failed) tr_write_stderr(out.p, out.len);
-    else tr_write_stderr("MemoryError\n", 12);
+    if (out.p && !out.failed) tr_write_report(ts, out.p, out.len);
+    else tr_write_report(ts, "MemoryError\n", 12);
     free(out.p);
     cache_free(&cache);
     if (err_occurred(ts)) err_clear(ts);

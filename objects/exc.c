@@ -338,7 +338,7 @@ void err_print_unraisable(TrThread *ts, TrObject *exc, const char *msg, TrObject
         strbuf_adds(&b, ":\n");
     }
     tr_flush_stdout();
-    if (!b.failed && b.len) tr_write_stderr(b.data, b.len);
+    if (!b.failed && b.len) tr_write_report(ts, b.data, b.len);
     strbuf_free(&b);
     exc_print_plain(ts, exc);
 }

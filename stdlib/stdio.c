@@ -112,6 +112,28 @@ typedef struct TrTextIO {
     const char *name;   /* "<stdout>", static */
 } TrTextIO;
 
+void tr_write_report(TrThread *ts, const char *s, size_t n) {
+    TrObject *err = ts && tr_runtime.sys ? dict_get_cstr(ts, module_dict(tr_runtime.sys), "stderr") : NULL;
+    if (!err || (tr_type(err) == &tr_textio_type && ((TrTextIO *)err)->fd == 2)) {
+        if (ts && !err) err_clear(ts);
+        tr_xdecref(err);
+        tr_write_stderr(s, n);
+        return;
+    }
+    if (err != tr_none) {
+        TrObject *saved = err_fetch(ts);
+        TrObject *text = str_from_utf8(ts, s, n);
+        TrObject *w = text ? tr_getattr_cstr(ts, err, "write") : NULL;
+        TrObject *r = w ? tr_call(ts, w, &text, 1, NULL) : NULL;
+        tr_xdecref(r);
+        tr_xdecref(w);
+        tr_xdecref(text);
+        err_clear(ts);
+        if (saved) err_restore(ts, saved);
+    }
+    tr_decref(err);
+}
+
 static TrObject *textio_write(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "write", nargs, kwnames, 1, 1) < 0) return NULL;
     TrObject *s = args[0];

@@ -29,6 +29,11 @@ TrObject *runtime_import(TrThread *ts, TrObject *name);
 int tr_write_stdout(TrThread *ts, const char *s, size_t n);
 int tr_write_stderr(const char *s, size_t n);
 void tr_flush_stdout(void);
+/* Writes an error report (a traceback, an unraisable report) where Python
+ * code expects it: to sys.stderr, which a script may have replaced (its
+ * write() is called; None drops the text), else to fd 2.  Errors while
+ * writing are swallowed; the pending exception is kept. */
+void tr_write_report(TrThread *ts, const char *s, size_t n);
 /* Writes all of s[0..n) to `fd`, retrying short writes and EINTR.  0, or -1
  * with errno set.  Blocks: callers that hold the GIL detach first. */
 int tr_write_all(int fd, const char *s, size_t n);
