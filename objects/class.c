@@ -25,6 +25,7 @@
 #include "threads/typeref.h"
 #include "torii/class.h"
 #include "torii/weakref.h"
+#include "torii/set.h"
 #include "torii/genericalias.h"
 #include "torii/iter.h"
 #include "stdlib/stdlib.h"   /* builtins_locals */
@@ -718,8 +719,8 @@ static TrObject *heap_new(TrThread *ts, TrType *type, TrObject *const *args, siz
         if (class_check_abstract(ts, type) < 0) goto done;
         obj = tr_alloc(ts, type);
     } else {
-        /* list and dict fill themselves in __init__ when a class defines one */
-        int pass = !(user_init && (solid == &tr_list_type || solid == &tr_dict_type));
+        /* list, dict and set fill themselves in __init__ when a class defines one */
+        int pass = !(user_init && (solid == &tr_list_type || solid == &tr_dict_type || solid == &tr_set_type));
         obj = solid->new_(ts, type, pass ? args : NULL, pass ? nargs : 0, pass ? kwnames : NULL);
     }
     if (!obj) goto done;
@@ -842,7 +843,8 @@ static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
            s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
            s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type ||
-           s == &tr_complex_type || (s->flags & TR_TPFLAG_WEAKREF) || s == &tr_generic_alias_type;
+           s == &tr_complex_type || (s->flags & TR_TPFLAG_WEAKREF) || s == &tr_generic_alias_type ||
+           s == &tr_set_type || s == &tr_frozenset_type;
 }
 
 /* Builtins whose instances keep their items inline after the struct: an

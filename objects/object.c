@@ -12,6 +12,7 @@
 #include "torii/class.h"
 #include "torii/file.h"
 #include "torii/gen.h"
+#include "torii/set.h"
 #include "torii/weakref.h"
 
 #include "threads/brc.h"   /* brc_defer_free */
@@ -280,6 +281,11 @@ static TrObject *m_init(TrThread *ts, TrObject *self, TrObject *const *args, siz
     /* list and dict subclasses: super().__init__(iterable) fills the container */
     if (tr_isinstance(self, &tr_list_type) && nargs == 1 && nkw == 0) {
         return list_extend(ts, self, args[0]) < 0 ? NULL : tr_newref(tr_none);
+    }
+    /* set subclasses: super().__init__(iterable) (re)fills the set */
+    if (tr_isinstance(self, &tr_set_type) && nargs <= 1 && nkw == 0) {
+        set_clear(ts, self);
+        return nargs && set_update(ts, self, args[0]) < 0 ? NULL : tr_newref(tr_none);
     }
     if (tr_isinstance(self, &tr_dict_type) && nargs <= 1) {
         if (nargs && dict_update(ts, self, args[0]) < 0) return NULL;

@@ -800,6 +800,8 @@ METHOD(m_clear) {
     return tr_none;
 }
 
+void set_clear(TrThread *ts, TrObject *set) { (void)m_clear(ts, set, NULL, 0, NULL); }
+
 METHOD(m_copy) {
     if (args_none(ts, is_frozen(self) ? "frozenset.copy" : "set.copy", nargs, kw) < 0) return NULL;
     if (tr_type(self) == &tr_frozenset_type) return tr_newref(self);

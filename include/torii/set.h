@@ -32,6 +32,8 @@ int set_contains(TrThread *ts, TrObject *set, TrObject *key);
 size_t set_size(const TrObject *set);
 /* s.update(iterable); -1 on error. */
 int set_update(TrThread *ts, TrObject *set, TrObject *iterable);
+/* set.clear(): empties `set`, releasing its keys after unlocking.  Cannot fail. */
+void set_clear(TrThread *ts, TrObject *set);
 /* Iteration by position (as dict_next): 1 with a NEW reference in *key, 0 at the end. */
 int set_next(TrThread *ts, TrObject *set, size_t *pos, TrObject **key);
 /* In-place operators for tr_binop's in-place path (also the `__ior__`,
