@@ -23,6 +23,7 @@
 #include "core/compile.h"
 #include "core/frame.h"
 #include "core/vm.h"
+#include "torii/frameobj.h"
 
 /* ---- the caller's frame -------------------------------------------------- */
 
@@ -33,8 +34,7 @@ static TrObject *cur_globals(TrThread *ts) {
 
 /* locals(): the namespace of a module or class body itself, else a new dict
  * of the function frame's variables.  New reference. */
-static TrObject *cur_locals(TrThread *ts) {
-    TrFrame *f = ts->frame;
+static TrObject *frame_locals(TrThread *ts, TrFrame *f) {
     if (!f) return tr_newref(cur_globals(ts));
     if (f->locals) return tr_newref(f->locals);
     TrCode *co = f->code;
@@ -61,7 +61,36 @@ fail:
     return NULL;
 }
 
+static TrObject *cur_locals(TrThread *ts) { return frame_locals(ts, ts->frame); }
+
 TrObject *builtins_locals(TrThread *ts) { return cur_locals(ts); }
+
+TrObject *builtins_getframe(TrThread *ts, int64_t depth) {
+    TrFrame *f = ts->frame;
+    for (int64_t i = 0; i < depth && f; i++) f = f->back;
+    if (!f || depth < 0) return err_format(ts, &tr_exc_ValueError, "call stack is not deep enough");
+    /* snapshots from the outermost frame inwards, each linked to its caller's */
+    size_t n = 0;
+    for (TrFrame *g = f; g; g = g->back) n++;
+    TrFrame **chain = malloc(n * sizeof *chain);
+    if (!chain) return err_nomemory(ts);
+    n = 0;
+    for (TrFrame *g = f; g; g = g->back) chain[n++] = g;
+    TrObject *back = NULL;
+    for (size_t i = n; i-- > 0;) {
+        TrFrame *g = chain[i];
+        int instr = g->instr >= 0 ? g->instr : 0;
+        int line = (size_t)instr < g->code->ninstrs ? g->code->positions[instr].lineno : g->code->firstlineno;
+        TrObject *loc = frame_locals(ts, g);
+        TrObject *fo = loc ? frameobj_new(ts, g->code, line, instr * 2, g->globals, g->builtins, loc, back) : NULL;
+        tr_xdecref(loc);
+        tr_xdecref(back);
+        back = fo;
+        if (!fo) break;
+    }
+    free(chain);
+    return back;
+}
 
 static TrObject *builtin_globals(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
                                  TrObject *kwnames) {

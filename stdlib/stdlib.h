@@ -46,6 +46,10 @@ int builtins_eval_init(TrThread *ts, TrObject *d);
 /* locals() of the running frame: the module/class namespace, or a new dict
  * snapshot of a function's variables.  New reference or NULL. */
 TrObject *builtins_locals(TrThread *ts);
+/* sys._getframe(depth): a frame object (include/torii/frameobj.h) for the
+ * running frame `depth` calls up, with its callers; ValueError "call stack
+ * is not deep enough".  New reference or NULL. */
+TrObject *builtins_getframe(TrThread *ts, int64_t depth);
 
 /* Readies every builtin type outside objects/type.c's own list
  * (stdlib/modules.c).  -1 on error. */

@@ -166,8 +166,24 @@ static void unraisable_dispatch(TrThread *ts, TrObject *exc, const char *msg, Tr
     tr_decref(hook);
 }
 
+/* sys._getframe([depth]) */
+static TrObject *sys_getframe(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    (void)self;
+    if (tr_check_args(ts, "_getframe", nargs, kw, 0, 1) < 0) return NULL;
+    int64_t depth = 0;
+    if (nargs) {
+        if (!int_check(args[0]))
+            return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                              tr_type_name(args[0]));
+        depth = int_as_i64(ts, args[0]);
+        if (depth == -1 && err_occurred(ts)) return NULL;
+    }
+    return builtins_getframe(ts, depth);
+}
+
 static const TrMethodDef sys_functions[] = {
     {"exit", sys_exit},
+    {"_getframe", sys_getframe},
     {"exception", sys_exception},
     {"exc_info", sys_exc_info},
     {"getrecursionlimit", sys_getrecursionlimit},
