@@ -70,7 +70,18 @@ int main(int argc, char **argv) {
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { usage(argv[0], stdout); return 0; }
         if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 ||
             strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0 || strcmp(a, "-I") == 0) continue;
-        if (strcmp(a, "-X") == 0 || strcmp(a, "-W") == 0) { i++; continue; }
+        if (strncmp(a, "-W", 2) == 0) {
+            /* -W arg or -Warg: sys.warnoptions, read by the warnings module */
+            const char *w = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!w) {
+                fprintf(stderr, "Argument expected for the -W option\n");
+                usage(argv[0], stderr);
+                return 2;
+            }
+            if (tr_runtime.nwarnoptions < 16) tr_runtime.warnoptions[tr_runtime.nwarnoptions++] = w;
+            continue;
+        }
+        if (strcmp(a, "-X") == 0) { i++; continue; }
         fprintf(stderr, "Unknown option: %s\n", a);
         usage(argv[0], stderr);
         return 2;

@@ -216,6 +216,13 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
     if (!m) return NULL;
     if (module_add_functions(ts, m, sys_functions) < 0) goto fail;
     TrObject *d = module_dict(m);
+    TrObject *wo = list_new(ts, 0);
+    for (int k = 0; wo && k < tr_runtime.nwarnoptions; k++) {
+        TrObject *w = str_from_cstr(ts, tr_runtime.warnoptions[k]);
+        if (!w || list_append_take(ts, wo, w) < 0) TR_CLEAR(wo);
+    }
+    if (!wo || dict_set_cstr(ts, d, "warnoptions", wo) < 0) { tr_xdecref(wo); goto fail; }
+    tr_decref(wo);
     TrObject *av = list_new(ts, 0);
     if (!av) goto fail;
     if (argc == 0) {

@@ -62,7 +62,19 @@
     X(IndentationError, SyntaxError) \
     X(EOFError, Exception) \
     X(ReferenceError, Exception) \
-    X(BufferError, Exception)
+    X(BufferError, Exception) \
+    X(Warning, Exception) \
+    X(UserWarning, Warning) \
+    X(DeprecationWarning, Warning) \
+    X(PendingDeprecationWarning, Warning) \
+    X(SyntaxWarning, Warning) \
+    X(RuntimeWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(UnicodeWarning, Warning) \
+    X(BytesWarning, Warning) \
+    X(ResourceWarning, Warning) \
+    X(EncodingWarning, Warning)
 
 #define TR_DECLARE_EXC(name, base) extern TrType tr_exc_##name;
 TR_EXC_LIST(TR_DECLARE_EXC)

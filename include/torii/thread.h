@@ -79,6 +79,8 @@ typedef struct TrRuntime {
     TrObject *modules;             /* sys.modules (immortal) */
     uint64_t switch_interval_us;   /* sys.setswitchinterval, GIL build */
     uint32_t nonmain_running;      /* atomic: started non-daemon threads still running */
+    const char *warnoptions[16];   /* the -W options (core/main.c), for sys.warnoptions; set before start-up */
+    int nwarnoptions;
 } TrRuntime;
 
 extern TrRuntime tr_runtime;
