@@ -1288,6 +1288,16 @@ static void print_report(TrThread *ts, TrObject *exc, int plain) {
     if (saved) err_restore(ts, saved);
 }
 
+TrObject *exc_format_frame(TrThread *ts, TrObject *code, int instr) {
+    Buf out = {0};
+    Cache cache = {0};
+    format_entry(&out, &cache, (TrCode *)code, instr);
+    TrObject *r = out.failed ? err_nomemory(ts) : str_from_utf8(ts, out.p ? out.p : "", out.len);
+    free(out.p);
+    cache_free(&cache);
+    return r;
+}
+
 TrObject *exc_format(TrThread *ts, TrObject *exc, int chain, int only) {
     TrObject *saved = err_fetch(ts);
     Buf out = {0};

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "torii/torii.h"
+#include "torii/tbobj.h"
 #include "torii/bytes.h"
 #include "objects/unicode_util.h"
 
@@ -353,6 +354,41 @@ void err_write_unraisable(TrThread *ts, const char *msg, TrObject *obj) {
 
 /* ---- attributes ------------------------------------------------------------------ */
 
+/* e.__traceback__: a chain made from the entries (a snapshot). */
+static TrObject *exc_traceback(TrThread *ts, TrExc *e) {
+    TrObject *r;
+    TR_BEGIN_CRITICAL(ts, (TrObject *)e);
+    r = tb_chain_new(ts, e->tb, e->tb_len);
+    TR_END_CRITICAL(ts);
+    return r;
+}
+
+/* e.__traceback__ = tb (or None): the entries become tb's frames. */
+static int set_traceback(TrThread *ts, TrExc *e, TrObject *value) {
+    if (!value) {
+        err_set(ts, &tr_exc_TypeError, "__traceback__ may not be deleted");
+        return -1;
+    }
+    if (value != tr_none && !tb_check(value)) {
+        err_set(ts, &tr_exc_TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    TrTraceEntry *entries = NULL;
+    size_t n = value == tr_none ? 0 : tb_chain_entries(value, &entries);
+    if (n == (size_t)-1) { err_nomemory(ts); return -1; }
+    TrTraceEntry *old;
+    size_t nold;
+    TR_BEGIN_CRITICAL(ts, (TrObject *)e);
+    old = e->tb;
+    nold = e->tb_len;
+    e->tb = entries;
+    e->tb_len = e->tb_cap = n;
+    TR_END_CRITICAL(ts);
+    for (size_t i = 0; i < nold; i++) tr_decref(old[i].code);
+    free(old);
+    return 0;
+}
+
 static TrObject *exc_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     TrExc *e = (TrExc *)o;
     const char *n = str_utf8(name);
@@ -361,7 +397,7 @@ static TrObject *exc_getattr(TrThread *ts, TrObject *o, TrObject *name) {
         if (!strcmp(n, "__cause__")) return tr_newref(e->cause ? e->cause : tr_none);
         if (!strcmp(n, "__context__")) return tr_newref(e->context ? e->context : tr_none);
         if (!strcmp(n, "__suppress_context__")) return tr_newref(tr_bool(e->suppress_context));
-        if (!strcmp(n, "__traceback__")) return tr_newref(tr_none);
+        if (!strcmp(n, "__traceback__")) return exc_traceback(ts, e);
     }
     return tr_generic_getattr(ts, o, name);
 }
@@ -401,7 +437,7 @@ static int exc_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *valu
         e->suppress_context = v;
         return 0;
     }
-    if (!strcmp(n, "__traceback__")) return 0;
+    if (!strcmp(n, "__traceback__")) return set_traceback(ts, e, value);
     return tr_generic_setattr(ts, o, name, value);
 }
 
@@ -421,6 +457,7 @@ static TrObject *m_init(TrThread *ts, TrObject *self, TrObject *const *args, siz
 static TrObject *m_with_traceback(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
                                   TrObject *kwnames) {
     if (tr_check_args(ts, "BaseException.with_traceback", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (set_traceback(ts, (TrExc *)self, args[0]) < 0) return NULL;
     return tr_newref(self);
 }
 

@@ -69,14 +69,18 @@ static TrObject *sys_exception(TrThread *ts, TrObject *self, TrObject *const *ar
     return tr_newref(h ? h : tr_none);
 }
 
-/* sys.exc_info(): (type, value, traceback); torii has no traceback objects,
- * so the third item is always None. */
+/* sys.exc_info(): (type, value, value.__traceback__) of the exception being
+ * handled, or three Nones. */
 static TrObject *sys_exc_info(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "exc_info", nargs, kwnames, 0, 0) < 0) return NULL;
     TrObject *h = ts->handled_exc;
     if (h == tr_none) h = NULL;
-    TrObject *items[3] = {h ? (TrObject *)tr_type(h) : tr_none, h ? h : tr_none, tr_none};
-    return tuple_from_array(ts, items, 3);
+    TrObject *tb = h ? tr_getattr_cstr(ts, h, "__traceback__") : tr_newref(tr_none);
+    if (!tb) return NULL;
+    TrObject *items[3] = {h ? (TrObject *)tr_type(h) : tr_none, h ? h : tr_none, tb};
+    TrObject *r = tuple_from_array(ts, items, 3);
+    tr_decref(tb);
+    return r;
 }
 
 /* ---- sys.unraisablehook ------------------------------------------------------- */

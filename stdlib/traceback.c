@@ -1,7 +1,8 @@
 /* stdlib/traceback.c: the C part of the traceback module; the public
  * functions (format_exc, print_exc, format_exception, ...) are Python in
  * stdlib/py/traceback.py, executed in this module.  `_format` renders an
- * exception exactly as the interpreter's own report does (core/traceback.c).
+ * exception exactly as the interpreter's own report does (core/traceback.c),
+ * `_format_frame` one frame of it.
  * Stateless: any thread. */
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
@@ -18,8 +19,19 @@ static TrObject *tb_format(TrThread *ts, TrObject *self, TrObject *const *args, 
     return exc_format(ts, args[0], chain, only);
 }
 
+/* _format_frame(code, lasti) -> str: one frame as a report shows it. */
+static TrObject *tb_format_frame(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                 TrObject *kwnames) {
+    if (tr_check_args(ts, "_format_frame", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (tr_type(args[0]) != &tr_code_type) return err_format(ts, &tr_exc_TypeError, "_format_frame: code expected");
+    int64_t lasti = int_as_i64(ts, args[1]);
+    if (lasti == -1 && err_occurred(ts)) return NULL;
+    return exc_format_frame(ts, args[0], lasti < 0 ? -1 : (int)(lasti / 2));
+}
+
 static const TrMethodDef traceback_functions[] = {
     {"_format", tb_format},
+    {"_format_frame", tb_format_frame},
     {NULL, NULL},
 };
 

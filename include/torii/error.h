@@ -147,6 +147,9 @@ void exc_print_plain(TrThread *ts, TrObject *exc);
  * 0 only `exc` itself, not its causes and contexts; with `only` 1 just the
  * "Type: message" lines (traceback.format_exception_only).  NULL on error. */
 TrObject *exc_format(TrThread *ts, TrObject *exc, int chain, int only);
+/* One frame of a report, '  File "f.py", line 3, in g' with its source and
+ * carets, for code object `code` at instruction `instr` (new str or NULL). */
+TrObject *exc_format_frame(TrThread *ts, TrObject *code, int instr);
 /* Reports the pending exception (fetched and cleared; nothing happens when
  * none is pending) as one that cannot propagate: a failing __del__, a
  * generator's cleanup, a thread's last error.  It goes to sys.unraisablehook

@@ -1,14 +1,20 @@
 """Print or retrieve an exception's traceback (the common subset).
 
 Executed in the C module stdlib/traceback.c, whose _format(exc, chain, only)
-renders a report exactly as the interpreter's own; torii has no traceback
-objects, so `tb` arguments are accepted and ignored.
+renders a report exactly as the interpreter's own, and _format_frame(code,
+lasti) one of its frames.  Traceback objects (exc.__traceback__) and frame
+objects (sys._getframe) are walked here: extract_tb, extract_stack,
+format_list, print_tb, print_stack, walk_tb, walk_stack, FrameSummary and
+StackSummary.  The `tb` and `limit` arguments of the exception functions
+are accepted and ignored (the report is always the exception's own).
 """
 
 import sys
 
 __all__ = ['format_exc', 'format_exception', 'format_exception_only',
-           'print_exc', 'print_exception', 'print_last', 'format_tb', 'extract_tb']
+           'print_exc', 'print_exception', 'print_last', 'format_tb', 'extract_tb',
+           'print_tb', 'format_list', 'extract_stack', 'format_stack', 'print_stack',
+           'walk_tb', 'walk_stack', 'FrameSummary', 'StackSummary', 'clear_frames']
 
 _sentinel = object()
 
@@ -78,9 +84,206 @@ def print_last(limit=None, file=None, chain=True):
     print_exception(sys.last_exc, limit=limit, file=file, chain=chain)
 
 
-def format_tb(tb, limit=None):
-    return []
+class FrameSummary:
+    """One frame of a traceback or stack: filename, lineno, name, line."""
+
+    __slots__ = ('filename', 'lineno', 'name', '_line', 'locals', '_code', '_lasti')
+
+    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None,
+                 _code=None, _lasti=-1):
+        self.filename = filename
+        self.lineno = lineno
+        self.name = name
+        self._line = line
+        self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
+        self._code = _code
+        self._lasti = _lasti
+        if lookup_line:
+            self.line
+
+    @property
+    def line(self):
+        if self._line is None:
+            if self.lineno is None:
+                return None
+            import linecache
+            self._line = linecache.getline(self.filename, self.lineno)
+        return self._line.strip()
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return (self.filename == other.filename and self.lineno == other.lineno
+                    and self.name == other.name and self.locals == other.locals)
+        if isinstance(other, tuple):
+            return (self.filename, self.lineno, self.name, self.line) == other
+        return NotImplemented
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __iter__(self):
+        return iter([self.filename, self.lineno, self.name, self.line])
+
+    def __len__(self):
+        return 4
+
+    def __repr__(self):
+        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
+            filename=self.filename, lineno=self.lineno, name=self.name)
+
+
+def walk_tb(tb):
+    """(frame, lineno) for each level of traceback `tb`, outermost first."""
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def walk_stack(f):
+    """(frame, lineno) from frame `f` (default: the caller's) outwards."""
+    if f is None:
+        f = sys._getframe(1)
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+def _limited(items, limit):
+    if limit is None:
+        limit = getattr(sys, 'tracebacklimit', None)
+        if limit is not None and limit < 0:
+            limit = 0
+    if limit is None:
+        return list(items)
+    items = list(items)
+    return items[:limit] if limit >= 0 else items[limit:]
+
+
+class StackSummary(list):
+    """A list of FrameSummary, ready for formatting."""
+
+    @classmethod
+    def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        out = klass()
+        for f, lineno in _limited(frame_gen, limit):
+            code = f.f_code
+            out.append(FrameSummary(code.co_filename, lineno, code.co_name, lookup_line=lookup_lines,
+                                    locals=f.f_locals if capture_locals else None,
+                                    _code=code, _lasti=getattr(f, 'f_lasti', -1)))
+        return out
+
+    @classmethod
+    def from_list(klass, a_list):
+        out = klass()
+        for item in a_list:
+            if isinstance(item, FrameSummary):
+                out.append(item)
+            else:
+                filename, lineno, name, line = item
+                out.append(FrameSummary(filename, lineno, name, line=line))
+        return out
+
+    def format_frame_summary(self, frame_summary):
+        fs = frame_summary
+        if fs._code is not None and fs.locals is None:
+            return _format_frame(fs._code, fs._lasti)
+        text = '  File "{}", line {}, in {}\n'.format(fs.filename, fs.lineno, fs.name)
+        if fs.line:
+            text += '    {}\n'.format(fs.line)
+        if fs.locals:
+            for name, value in sorted(fs.locals.items()):
+                text += '    {name} = {value}\n'.format(name=name, value=value)
+        return text
+
+    def format(self):
+        out = []
+        last = None
+        repeats = 0
+        for fs in self:
+            key = (fs.filename, fs.lineno, fs.name)
+            if key == last:
+                repeats += 1
+                if repeats > 3:
+                    continue
+            else:
+                if repeats > 3:
+                    n = repeats - 3
+                    out.append('  [Previous line repeated {} more time{}]\n'.format(n, 's' if n > 1 else ''))
+                last = key
+                repeats = 1
+            out.append(self.format_frame_summary(fs))
+        if repeats > 3:
+            n = repeats - 3
+            out.append('  [Previous line repeated {} more time{}]\n'.format(n, 's' if n > 1 else ''))
+        return out
+
+
+def _tb_frames(tb):
+    # a traceback's frames with the instruction each was at
+    while tb is not None:
+        yield _AtInstr(tb.tb_frame, tb.tb_lasti), tb.tb_lineno
+        tb = tb.tb_next
+
+
+class _AtInstr:
+    # a frame seen at a traceback's instruction rather than its own
+    __slots__ = ('f_code', 'f_lasti', 'f_locals')
+
+    def __init__(self, frame, lasti):
+        self.f_code = frame.f_code
+        self.f_lasti = lasti
+        self.f_locals = frame.f_locals
 
 
 def extract_tb(tb, limit=None):
-    return []
+    """The frames of traceback `tb` as a StackSummary, outermost first."""
+    return StackSummary.extract(_tb_frames(tb), limit=limit)
+
+
+def format_list(extracted_list):
+    """One string per frame, as a traceback prints it."""
+    return StackSummary.from_list(extracted_list).format()
+
+
+def format_tb(tb, limit=None):
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    """Writes the frames of `tb` (default file: sys.stderr)."""
+    print_list(extract_tb(tb, limit=limit), file=file)
+
+
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in StackSummary.from_list(extracted_list).format():
+        print(item, file=file, end="")
+
+
+def extract_stack(f=None, limit=None):
+    """The running stack from frame `f` (default: the caller's), outermost first."""
+    if f is None:
+        f = sys._getframe(1)
+    stack = StackSummary.extract(walk_stack(f), limit=limit)
+    stack.reverse()
+    return stack
+
+
+def format_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe(1)
+    return format_list(extract_stack(f, limit=limit))
+
+
+def print_stack(f=None, limit=None, file=None):
+    if f is None:
+        f = sys._getframe(1)
+    print_list(extract_stack(f, limit=limit), file=file)
+
+
+def clear_frames(tb):
+    """Drops the locals of every frame in `tb`."""
+    while tb is not None:
+        tb.tb_frame.clear()
+        tb = tb.tb_next
