@@ -1685,7 +1685,11 @@ static int compile_importfrom(Compiler *c, TrAstStmt *s)
     TRY(emit(c, OP_IMPORT_NAME, ni, s->span));
     for (size_t i = 0; i < s->import.naliases; i++) {
         TrAlias *a = &s->import.aliases[i];
-        if (strcmp(a->name, "*") == 0) return syntax_error(c, s->span, "torii: 'from ... import *' is not supported yet");
+        if (strcmp(a->name, "*") == 0) {
+            if (c->u->scope->kind != SCOPE_MODULE)
+                return syntax_error(c, a->span, "import * only allowed at module level");
+            return emit(c, OP_IMPORT_STAR, 0, s->span);   /* consumes the module */
+        }
         int k = name_index(c, a->name);
         if (k < 0) return -1;
         TRY(emit(c, OP_IMPORT_FROM, k, s->span));

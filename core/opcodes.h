@@ -124,6 +124,7 @@
     X(WITH_EXCEPT_START) /* [exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)] */ \
     X(IMPORT_NAME)       /* [] -> [module names[arg]] */ \
     X(IMPORT_FROM)       /* [module] -> [module, module.names[arg]]; ImportError "cannot import name 'x' from 'm' (unknown location)" */ \
+    X(IMPORT_STAR)       /* [module] -> []: binds the module's public names (__all__, else those not starting with '_') in the frame's namespace */ \
     X(LOAD_BUILD_CLASS)  /* reserved for class statements */ \
     X(YIELD_VALUE)       /* [v] -> [sent]: suspends the generator frame, handing v to the resumer; resumes with the sent value pushed */ \
     X(YIELD_FROM)        /* [iter, v] -> [result]: sends v into iter (next() when v is None and iter is not a generator); a yielded value suspends the frame AT this instruction, which runs again on resume with the sent value pushed; StopIteration(result) ends the delegation */ \

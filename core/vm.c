@@ -640,6 +640,50 @@ static NOINLINE int list_extend_checked(TrThread *ts, TrObject *l, TrObject *it)
     return list_extend(ts, l, it);
 }
 
+/* `from m import *` into namespace `ns`: the names of m.__all__ (each a
+ * str), else every key of m's dict not starting with '_'.  0 or -1. */
+static NOINLINE int import_star(TrThread *ts, TrObject *m, TrObject *ns) {
+    TrObject *names = tr_getattr_cstr(ts, m, "__all__");
+    int from_all = names != NULL;
+    if (!names) {
+        if (!err_matches(ts, &tr_exc_AttributeError)) return -1;
+        err_clear(ts);
+        TrObject *d = tr_getattr_cstr(ts, m, "__dict__");
+        if (!d) {
+            if (err_matches(ts, &tr_exc_AttributeError)) {
+                err_clear(ts);
+                err_set(ts, &tr_exc_ImportError, "from-import-* object has no __dict__ and no __all__");
+            }
+            return -1;
+        }
+        names = dict_check(d) ? dict_keys_list(ts, d) : list_from_iterable(ts, d);
+        tr_decref(d);
+        if (!names) return -1;
+    }
+    TrObject *it = tr_iter(ts, names), *name;
+    int rc = it ? 0 : -1;
+    while (rc == 0 && (name = tr_next(ts, it))) {
+        if (!str_check(name)) {
+            TrObject *mn = tr_getattr_cstr(ts, m, "__name__");
+            if (!mn) err_clear(ts);
+            err_format(ts, &tr_exc_TypeError, from_all ? "Item in %S.__all__ must be str, not %s"
+                                                        : "Key in %S.__dict__ must be str, not %s",
+                       mn ? mn : tr_none, tr_type_name(name));
+            tr_xdecref(mn);
+            rc = -1;
+        } else if (from_all || str_utf8(name)[0] != '_') {
+            TrObject *v = tr_getattr(ts, m, name);
+            rc = v ? tr_setitem(ts, ns, name, v) : -1;
+            tr_xdecref(v);
+        }
+        tr_decref(name);
+    }
+    if (rc == 0 && err_occurred(ts)) rc = -1;
+    tr_xdecref(it);
+    tr_decref(names);
+    return rc;
+}
+
 static NOINLINE TrObject *import_from(TrThread *ts, TrObject *mod, TrObject *name) {
     TrObject *v = tr_getattr(ts, mod, name);
     if (v || !err_matches(ts, &tr_exc_AttributeError)) return v;
@@ -1738,6 +1782,14 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         TrObject *v = import_from(ts, sr_obj(TOP()), names[oparg]);
         if (!v) goto error;
         PUSH(sr_steal(v));
+        DISPATCH();
+    }
+    TARGET(IMPORT_STAR) {
+        SAVE();
+        TrStackRef m = POP();
+        int r = import_star(ts, sr_obj(m), f->locals ? f->locals : f->globals);
+        sr_close(m);
+        if (r < 0) goto error;
         DISPATCH();
     }
     TARGET(LOAD_BUILD_CLASS) {

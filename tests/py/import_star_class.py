@@ -1,0 +1,2 @@
+class K:
+    from math import *
