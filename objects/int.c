@@ -1011,7 +1011,7 @@ static TrObject *m_to_bytes(TrThread *ts, TrObject *self, TrObject *const *args,
     size_t count = 0;
     unsigned char *tmp = mpz_export(NULL, &count, 1, 1, 1, 0, w);
     mpz_clear(w);
-    memcpy(out + (size_t)len - count, tmp, count);
+    if (count) memcpy(out + (size_t)len - count, tmp, count);   /* 0 exports nothing (NULL) */
     free(tmp);
     if (!big)
         for (size_t i = 0, j = (size_t)len - 1; i < j; i++, j--) {

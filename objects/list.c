@@ -630,8 +630,9 @@ static TrObject *concat(TrThread *ts, TrObject *a, TrObject *b) {
     if (!y) { release_array(x, na); return NULL; }
     TrObject *r = list_new(ts, na + nb);
     if (!r) { release_array(x, na); release_array(y, nb); return NULL; }
-    memcpy(L(r)->items, x, na * sizeof(TrObject *));
-    memcpy(L(r)->items + na, y, nb * sizeof(TrObject *));
+    /* an empty result has no items array */
+    if (na) memcpy(L(r)->items, x, na * sizeof(TrObject *));
+    if (nb) memcpy(L(r)->items + na, y, nb * sizeof(TrObject *));
     L(r)->size = na + nb;
     free(x);
     free(y);

@@ -411,7 +411,7 @@ size_t brc_reclaim_pass(TrThread *ts) {
         free(z);
         return 0;
     }
-    qsort(z, n, sizeof *z, cmp_ptr);
+    if (n) qsort(z, n, sizeof *z, cmp_ptr);
     Marks m = {z, n, marked};
     /* The thread list lock keeps exiting (detached) threads' states alive. */
     mutex_lock(&tr_runtime.lock);

@@ -77,9 +77,9 @@ void tstate_exit(TrThread *ts) {
     err_clear(ts);
     TR_CLEAR(ts->handled_exc);
     TR_CLEAR(ts->thread_obj);
-    vm_thread_fini(ts);           /* the thread's frame chunks */
-    brc_unregister_thread(ts);
+    brc_unregister_thread(ts);    /* its merges may free objects, and run their callbacks and __del__ */
     gc_thread_exit(ts);           /* after the last free this thread makes as an owner */
+    vm_thread_fini(ts);           /* then the frame chunks and free lists: raw memory, no counts */
     typeref_thread_exit(ts);      /* attached still: no stop-the-world reads the array meanwhile */
     gil_release(ts);              /* detached: QSBR no longer waits for us */
     qsbr_thread_exit(ts);
