@@ -48,6 +48,10 @@ elif [ -f "$dir/$name.err" ]; then
 elif [ -s "$tmp/err" ]; then
     echo "--- unexpected stderr:"; head -40 "$tmp/err"; fail=1
 fi
+# A sanitizer's report fails the test even where stderr is matched by lines.
+if grep -qE '(AddressSanitizer|LeakSanitizer|ThreadSanitizer|runtime error:)' "$tmp/err"; then
+    echo "--- sanitizer report:"; grep -E -A8 '(AddressSanitizer|LeakSanitizer|ThreadSanitizer|runtime error:)' "$tmp/err" | head -40; fail=1
+fi
 if [ "$rc" != "$want_rc" ]; then
     echo "--- exit status $rc, expected $want_rc"; fail=1
 fi
