@@ -239,6 +239,60 @@ TrType tr_enumerate_type = {
     .iter = self_iter, .iternext = enumerate_next, .new_ = enumerate_new,
 };
 
+/* ---- callable_iterator: iter(callable, sentinel) ------------------------------- */
+
+typedef struct CallIter {
+    TrObject ob_base;
+    TrObject *func, *sentinel;   /* owned; never change */
+    uint32_t done;               /* atomic: the sentinel came (or the call raised StopIteration) */
+} CallIter;
+
+TrObject *calliter_new(TrThread *ts, TrObject *func, TrObject *sentinel) {
+    CallIter *c = (CallIter *)tr_alloc(ts, &tr_calliter_type);
+    if (!c) return NULL;
+    c->func = tr_newref(func);
+    c->sentinel = tr_newref(sentinel);
+    return (TrObject *)c;
+}
+
+static void calliter_dealloc(TrThread *ts, TrObject *o) {
+    (void)ts;
+    TR_CLEAR(((CallIter *)o)->func);
+    TR_CLEAR(((CallIter *)o)->sentinel);
+    tr_free(o);
+}
+
+static TrObject *calliter_next(TrThread *ts, TrObject *o) {
+    CallIter *c = (CallIter *)o;
+    if (atomic_load_u32_relaxed(&c->done)) return NULL;
+    TrObject *v = tr_call(ts, c->func, NULL, 0, NULL);
+    if (!v) {
+        if (err_matches(ts, &tr_exc_StopIteration)) {
+            err_clear(ts);
+            atomic_store_u32_relaxed(&c->done, 1);
+        }
+        return NULL;
+    }
+    int eq = tr_richcompare_bool(ts, v, c->sentinel, TR_EQ);
+    if (eq != 0) {
+        tr_decref(v);
+        if (eq > 0) atomic_store_u32_relaxed(&c->done, 1);
+        return NULL;
+    }
+    return v;
+}
+
+static void calliter_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    visit(((CallIter *)o)->func, arg);
+    visit(((CallIter *)o)->sentinel, arg);
+}
+
+TrType tr_calliter_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER, .name = "callable_iterator", .basicsize = sizeof(CallIter),
+    .flags = TR_TPFLAG_GC, .base = &tr_object_type, .dealloc = calliter_dealloc,
+    .iter = self_iter, .iternext = calliter_next, .traverse = calliter_traverse,
+};
+
 /* ---- zip and map ------------------------------------------------------------- */
 
 typedef struct Zip {

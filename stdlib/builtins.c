@@ -151,7 +151,13 @@ static TrObject *builtin_callable(TrThread *ts, TrObject *self, TrObject *const 
 }
 
 static TrObject *builtin_iter(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    if (tr_check_args(ts, "iter", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (tr_check_args(ts, "iter", nargs, kwnames, 1, 2) < 0) return NULL;
+    if (nargs == 2) {
+        TrType *t = tr_type(args[0]);
+        if (!t->call && t != &tr_type_type && !tr_type_is_subtype(t, &tr_type_type))
+            return err_format(ts, &tr_exc_TypeError, "iter(v, w): v must be callable");
+        return calliter_new(ts, args[0], args[1]);
+    }
     return tr_iter(ts, args[0]);
 }
 

@@ -326,7 +326,7 @@ int objects_types_init(TrThread *ts) {
         &tr_dict_type, &tr_dict_keys_type, &tr_dict_values_type, &tr_dict_items_type,
         &tr_set_type, &tr_frozenset_type, &tr_set_iter_type, &tr_range_type, &tr_range_iter_type,
         &tr_seq_iter_type, &tr_enumerate_type, &tr_zip_type, &tr_slice_type, &tr_code_type,
-        &tr_function_type, &tr_cell_type, &tr_weakref_type, &tr_generic_alias_type, &tr_union_type, &tr_frame_obj_type, &tr_tb_type, &tr_textio_type, &tr_dict_keyiter_type,
+        &tr_function_type, &tr_cell_type, &tr_weakref_type, &tr_generic_alias_type, &tr_union_type, &tr_frame_obj_type, &tr_tb_type, &tr_calliter_type, &tr_textio_type, &tr_dict_keyiter_type,
         &tr_dict_valueiter_type, &tr_dict_itemiter_type, &tr_dict_revkeyiter_type,
         &tr_dict_revvalueiter_type, &tr_dict_revitemiter_type, &tr_tuple_iter_type,
         &tr_list_iter_type, &tr_list_reviter_type, &tr_map_type, &tr_filter_type, &tr_reversed_type,

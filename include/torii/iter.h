@@ -25,4 +25,9 @@ TrObject *list_reviter_new(TrThread *ts, TrObject *list);
 /* The generic iterator over an object with `getitem`: seq[0], seq[1], ...
  * until IndexError.  New reference. */
 TrObject *seq_iter_new(TrThread *ts, TrObject *seq);
+/* iter(func, sentinel): calls func() until it returns sentinel (==).
+ * New reference or NULL. */
+extern TrType tr_calliter_type;
+TrObject *calliter_new(TrThread *ts, TrObject *func, TrObject *sentinel);
+
 #endif
