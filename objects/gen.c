@@ -507,10 +507,56 @@ static const TrMethodDef gen_methods[] = {
     {NULL, NULL},
 };
 
+/* ---- cycle collection (threads/gc.c) -------------------------------------------
+ * A suspended (or not yet started) frame holds only counted references, in
+ * localsplus up to sp: those, the function and the saved exception are what
+ * the generator references.  A running frame is skipped: another thread's
+ * stack reaches it, so it is never garbage, and its slots are in flux. */
+
+static void gen_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+    TrGen *g = (TrGen *)o;
+    visit(g->func, arg);
+    visit(g->exc_state, arg);
+    if (atomic_load_u32_relaxed(&g->running) || atomic_load_u32_relaxed(&g->state) == GEN_FINISHED) return;
+    TrFrame *f = g->frame;
+    if (!f->code) return;
+    for (TrStackRef *p = f->localsplus; p < f->sp; p++)
+        if (sr_is_owned(*p)) visit(sr_obj(*p), arg);
+}
+
+/* The collector's finalizer, run on every member of a garbage cycle before
+ * any is cleared: a suspended try/with is closed (its finally blocks run),
+ * as CPython's generator finalizer does. */
+static void gen_finalize(TrThread *ts, TrObject *o) {
+    TrGen *g = (TrGen *)o;
+    if (atomic_load_u32_relaxed(&g->running) || atomic_load_u32_relaxed(&g->state) != GEN_SUSPENDED ||
+        g->frame->nblocks == 0)
+        return;
+    TrObject *pending = err_fetch(ts);
+    TrObject *r = gen_close(ts, o, NULL, 0, NULL);
+    if (r) tr_decref(r);
+    else err_write_unraisable(ts, NULL, o);
+    if (pending) err_restore(ts, pending);
+}
+
+/* The collector's clear: the frame drops what it holds. */
+static void gen_clear(TrThread *ts, TrObject *o) {
+    TrGen *g = (TrGen *)o;
+    if (!acquire(ts, g)) { err_clear(ts); return; }
+    if (g->state != GEN_FINISHED) {
+        frame_close(g->frame);
+        atomic_store_u32_relaxed(&g->state, GEN_FINISHED);
+    }
+    TrObject *e = g->exc_state;
+    g->exc_state = NULL;
+    release(g);
+    tr_xdecref(e);
+}
+
 TrType tr_generator_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "generator",
-    .flags = TR_TPFLAG_WEAKREFABLE,
+    .flags = TR_TPFLAG_WEAKREFABLE | TR_TPFLAG_GC,
     .basicsize = sizeof(TrGen),
     .base = &tr_object_type,
     .dealloc = gen_dealloc,
@@ -520,4 +566,7 @@ TrType tr_generator_type = {
     .iternext = gen_iternext,
     .getattr = gen_getattr,
     .methods = gen_methods,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .finalize = gen_finalize,
 };

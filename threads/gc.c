@@ -32,6 +32,7 @@
  *      (gc_hooks.weakref_detach), restart the world, and call the callbacks
  *      of those weak references that are not garbage themselves;
  *   5. run the finalizers of the garbage (gc_hooks.finalize: __del__, once
+ *      per object; TrType.finalize: a generator's close(), once
  *      per object); when one ran, stop the world again and repeat 2-4 inside
  *      the set: an object a finalizer stored somewhere (resurrected), and all
  *      it reaches, leave the set;
@@ -372,6 +373,10 @@ size_t gc_collect(TrThread *ts) {
         TrObject *o = garbage.v[i];
         if (gc_hooks.finalize && (o->ob_type->flags & TR_TPFLAG_HAS_DEL) && !(o->ob_gc_bits & TR_GC_FINALIZED)) {
             gc_hooks.finalize(ts, o);
+            ran = 1;
+        } else if (o->ob_type->finalize && !(o->ob_gc_bits & TR_GC_FINALIZED)) {
+            o->ob_gc_bits |= TR_GC_FINALIZED;    /* the set is ours alone */
+            o->ob_type->finalize(ts, o);
             ran = 1;
         }
     }

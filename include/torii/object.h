@@ -198,6 +198,8 @@ struct TrType {
     int (*descr_set)(TrThread *ts, TrObject *descr, TrObject *obj, TrObject *value);
     tr_traversefunc traverse;  /* TR_TPFLAG_GC types (see tr_visitfunc) */
     tr_destructor clear;       /* NULL: the collector never clears this type's objects */
+    tr_destructor finalize;    /* run by the collector on cyclic garbage before any is cleared (a
+                                * generator's close()); classes' __del__ goes through gc_hooks */
 };
 
 /* The header of a statically allocated, immortal object: every builtin type
