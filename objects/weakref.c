@@ -26,7 +26,10 @@
  * The same holds for the weak references themselves, which the referent's
  * death finds in its list while their own last release may be under way:
  * they are taken with tr_try_incref too, and a weak reference leaves its
- * list (weakref_unlink) before its memory goes.
+ * list (weakref_unlink) before its memory goes.  A detach touches each weak
+ * reference last by storing its `object` NULL (release); an unlink that
+ * reads NULL (acquire) knows the detach is done with it and frees it
+ * without the lock; one that reads the referent takes the lock and waits.
  *
  * Threads: a shard's table, the lists it heads and every weak reference's
  * `prev`/`next` are guarded by the shard lock; `object` as above;
@@ -122,6 +125,24 @@ static void remove_entry(Shard *s, Entry *e) {
     }
 }
 
+/* Room for `extra` more in `v` (allocating only: callable under a shard
+ * lock); 0, or -1 when memory ran out. */
+static int vec_reserve(TrObjVec *v, size_t extra) {
+    if (v->n + extra <= v->cap) return 0;
+    size_t cap = v->n + extra;
+    TrObject **g = realloc(v->v, cap * sizeof *g);
+    if (!g) return -1;
+    v->v = g;
+    v->cap = cap;
+    return 0;
+}
+
+static size_t list_length(TrWeakref *w) {
+    size_t n = 0;
+    for (; w; w = w->next) n++;
+    return n;
+}
+
 static TrObject *load_object(TrWeakref *w) { return atomic_load_objptr_relaxed(&w->object); }
 
 /* The plain shared reference: exactly weakref.ref, no callback. */
@@ -139,7 +160,8 @@ static void unlink_locked(Shard *s, Entry *e, TrWeakref *w) {
 
 void weakref_unlink(TrObject *wro) {
     TrWeakref *w = (TrWeakref *)wro;
-    TrObject *o = load_object(w);
+    /* acquire: NULL means a detach is done with `w` (see weakref_detach) */
+    TrObject *o = atomic_load_objptr_acquire(&w->object);
     if (!o) return;
     Shard *s = shard_of(o);
     mutex_lock(&s->lock);
@@ -157,15 +179,20 @@ void weakref_detach(TrObject *o, TrObjVec *later) {
     Entry *e = find_entry(s, o);
     TrWeakref *w = e ? e->head : NULL;
     if (e) remove_entry(s, e);
+    /* room first, so that every reference taken below is listed */
+    int room = later && vec_reserve(later, list_length(w)) == 0;
     while (w) {
         TrWeakref *next = w->next;
-        atomic_store_ptr_relaxed(&w->object, NULL);
-        w->prev = w->next = NULL;
         /* a weak reference that is itself dying or cyclic garbage gets no
          * callback (as in CPython) */
-        if (w->callback && later && !(w->ob_base.ob_gc_bits & TR_GC_UNREACHABLE) &&
-            tr_try_incref((TrObject *)w))
-            gc_vec_push(later, (TrObject *)w);   /* on MemoryError the callback is lost, not the memory */
+        int take = w->callback && room && !(w->ob_base.ob_gc_bits & TR_GC_UNREACHABLE) &&
+                   tr_try_incref((TrObject *)w);
+        w->prev = w->next = NULL;
+        /* The last touch of `w`: release, paired with weakref_unlink's
+         * acquire load.  A dying `w` whose unlink sees NULL frees it at
+         * once, without this lock. */
+        atomic_store_ptr_release(&w->object, NULL);
+        if (take) later->v[later->n++] = (TrObject *)w;
         w = next;
     }
     mutex_unlock(&s->lock);
@@ -314,11 +341,10 @@ TrObject *weakref_list(TrThread *ts, TrObject *obj) {
     Shard *s = shard_of(obj);
     mutex_lock(&s->lock);
     Entry *e = find_entry(s, obj);
-    for (TrWeakref *w = e ? e->head : NULL; w; w = w->next)
-        if (tr_try_incref((TrObject *)w)) {
-            gc_vec_push(&got, (TrObject *)w);
-            if (got.failed) tr_decref((TrObject *)w);   /* a weak ref: its count is above 1 */
-        }
+    TrWeakref *head = e ? e->head : NULL;
+    if (vec_reserve(&got, list_length(head)) < 0) got.failed = 1;
+    for (TrWeakref *w = head; w && !got.failed; w = w->next)
+        if (tr_try_incref((TrObject *)w)) got.v[got.n++] = (TrObject *)w;
     mutex_unlock(&s->lock);
     TrObject *l = got.failed ? err_nomemory(ts) : list_new(ts, got.n);
     for (size_t i = 0; i < got.n; i++) {
