@@ -30,6 +30,64 @@ TrObject *signal_module_init(TrThread *ts);    /* stdlib/signal.c: the module ma
  * NULL.  Always returns NULL (stdlib/os.c). */
 TrObject *os_error(TrThread *ts, int e, TrObject *filename, TrObject *filename2);
 
+/* ---- shared by the parts of `os`: stdlib/os.c (the module, files, fds,
+ * processes), stdlib/os_stat.c (stat_result and the other struct sequences,
+ * stat, scandir) and stdlib/os_path.c (os.path). ---- */
+
+/* A path argument of an os function, made ready for a system call. */
+typedef struct TrOsPath {
+    const char *c;        /* NUL-terminated path, borrowed from `conv`; NULL for an fd or None */
+    size_t n;             /* bytes in `c` */
+    int fd;               /* the descriptor when an int was given (OS_PATH_FD), else -1 */
+    int is_bytes;         /* bytes were given (or __fspath__ returned bytes): results are bytes too */
+    TrObject *obj;        /* borrowed: the argument as given, for error filenames; NULL for None */
+    TrObject *conv;       /* owned: the str or bytes `c` points into, or NULL */
+} TrOsPath;
+/* `allow` bits of os_path_conv. */
+#define OS_PATH_FD 1      /* an int is a file descriptor */
+#define OS_PATH_NONE 2    /* None (or a missing argument, `o` NULL) means no path: `c` NULL */
+/* Converts `o` (str, bytes, os.PathLike, and what `allow` adds) into `p`
+ * for function `fname`'s parameter `argname`, with CPython's errors:
+ * "stat: path should be string, bytes, os.PathLike or integer, not float",
+ * "stat: embedded null character in path".  0, or -1 with the exception
+ * set (then `p` holds nothing to release). */
+int os_path_conv(TrThread *ts, const char *fname, const char *argname, TrObject *o, int allow, TrOsPath *p);
+/* Releases what os_path_conv took.  Cannot fail; idempotent. */
+void os_path_clear(TrOsPath *p);
+/* os.fspath(o): `o` itself when str or bytes, else o.__fspath__() (which
+ * must give str or bytes).  TypeError "expected str, bytes or os.PathLike
+ * object, not int".  New reference or NULL. */
+TrObject *os_fspath(TrThread *ts, TrObject *o);
+/* A file name from the system as Python sees it: bytes when `as_bytes`,
+ * else str (UTF-8; a name that is not valid UTF-8 is decoded with
+ * U+FFFD replacements, torii having no surrogateescape).  New reference. */
+TrObject *os_name_from(TrThread *ts, const char *s, size_t n, int as_bytes);
+/* Argument binding with Argument Clinic's messages, for os functions
+ * CPython writes in C: names[0..npos) positional-or-keyword (the first
+ * `nreq` required), then `nkwonly` keyword-only ones; out[i] borrowed or
+ * NULL.  "stat() missing required argument 'path' (pos 1)", "stat() takes
+ * exactly 1 positional argument (2 given)", "'x' is an invalid keyword
+ * argument for stat()", "argument for stat() given by name ('path') and
+ * position (1)".  0, or -1 with TypeError (stdlib/os.c). */
+int os_args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
+                  const char *const *names, size_t npos, size_t nreq, size_t nkwonly, TrObject **out);
+/* An int argument that must fit a C int (a file descriptor, a mode, flags):
+ * TypeError "'str' object cannot be interpreted as an integer",
+ * OverflowError "signed integer is greater than maximum".  0 or -1. */
+int os_int_arg(TrThread *ts, TrObject *o, int *out);
+/* The os module's `environ` dict: a new reference (NULL with an exception
+ * only when the os module cannot be had). */
+TrObject *os_environ(TrThread *ts);
+/* stdlib/os_stat.c: readies os.stat_result, os.terminal_size,
+ * posix.uname_result, posix.times_result, os.DirEntry and the scandir
+ * iterator, and adds them and stat, lstat, fstat, scandir, uname, times and
+ * get_terminal_size to the os module's dict `d`.  Once, from
+ * os_module_init (under the import lock).  -1 on error. */
+int os_stat_init(TrThread *ts, TrObject *d);
+/* A new os.stat_result for `st` (a struct stat).  NULL on MemoryError. */
+struct stat;
+TrObject *os_stat_result(TrThread *ts, const struct stat *st);
+
 /* Binds `args` (nargs positional, then one value per name in `kwnames`) to
  * names[0..npos) (positional or keyword; the first `nreq` required) and
  * names[npos..npos+nkwonly) (keyword only), as a Python function `fname`
