@@ -28,13 +28,13 @@ static void save_garbage(TrThread *ts, TrObject *o) {
 }
 
 /* Calls each of gc.callbacks with (phase, info); errors are unraisable. */
-static void run_callbacks(TrThread *ts, const char *phase, size_t collected) {
+static void run_callbacks_gen(TrThread *ts, const char *phase, size_t collected, int generation) {
     if (list_size(callbacks_list) == 0) return;
     TrObject *cbs = list_from_iterable(ts, callbacks_list);   /* a callback may change the list */
     TrObject *info = dict_new(ts);
     TrObject *ph = str_from_cstr(ts, phase);
     TrObject *n = int_from_i64(ts, (int64_t)collected);
-    if (!cbs || !info || !ph || !n || dict_set_cstr(ts, info, "generation", tr_imm_from(2)) < 0 ||
+    if (!cbs || !info || !ph || !n || dict_set_cstr(ts, info, "generation", tr_imm_from(generation)) < 0 ||
         dict_set_cstr(ts, info, "collected", n) < 0 ||
         dict_set_cstr(ts, info, "uncollectable", tr_imm_from(0)) < 0) {
         err_clear(ts);
@@ -53,6 +53,18 @@ static void run_callbacks(TrThread *ts, const char *phase, size_t collected) {
     tr_xdecref(info);
     tr_xdecref(ph);
     tr_xdecref(n);
+}
+
+static void run_callbacks(TrThread *ts, const char *phase, size_t collected) {
+    run_callbacks_gen(ts, phase, collected, 2);
+}
+
+/* gc_hooks.callbacks: around an automatic collection (the youngest
+ * generation, as CPython's automatic collections mostly are). */
+static void auto_callbacks(TrThread *ts, int start, size_t collected) {
+    TrObject *pending = err_fetch(ts);
+    run_callbacks_gen(ts, start ? "start" : "stop", collected, 0);
+    if (pending) err_restore(ts, pending);
 }
 
 static TrObject *gc_collect_fn(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
@@ -347,6 +359,7 @@ TrObject *gc_module_init(TrThread *ts) {
         tr_make_immortal(garbage_list);
         tr_make_immortal(callbacks_list);
         gc_hooks.save = save_garbage;
+        gc_hooks.callbacks = auto_callbacks;
     }
     struct { const char *name; int v; } consts[] = {
         {"DEBUG_STATS", TR_GC_DEBUG_STATS}, {"DEBUG_COLLECTABLE", TR_GC_DEBUG_COLLECTABLE},

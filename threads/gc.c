@@ -405,9 +405,11 @@ size_t gc_collect(TrThread *ts) {
     return found;
 }
 
+static __thread int running_auto;   /* this thread runs the automatic collection (its callbacks may allocate) */
+
 void gc_collect_auto(TrThread *ts) {
     atomic_and_not_u32(&ts->eval_breaker, TR_EB_GC);
-    if (!atomic_load_u32_relaxed(&tr_gc.enabled)) return;
+    if (!atomic_load_u32_relaxed(&tr_gc.enabled) || running_auto) return;
     if (atomic_cas_u32(&auto_running, 0, 1) != 0) {
         /* Back-pressure: a thread that made enough garbage for a collection
          * while another one runs waits for it to end, as a GIL would make
@@ -425,7 +427,11 @@ void gc_collect_auto(TrThread *ts) {
         }
         return;
     }
-    gc_collect(ts);
+    running_auto = 1;
+    if (gc_hooks.callbacks) gc_hooks.callbacks(ts, 1, 0);
+    size_t found = gc_collect(ts);
+    if (gc_hooks.callbacks) gc_hooks.callbacks(ts, 0, found);
+    running_auto = 0;
     atomic_store_u32_release(&auto_running, 0);
 }
 

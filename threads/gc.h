@@ -87,6 +87,9 @@ typedef struct TrGcHooks {
      * the restart `weakref_callbacks` calls them; `weakref_unlink` takes
      * a weak reference that is to be freed out of its referent's list. */
     void (*weakref_detach)(TrObject *o, struct TrObjVec *later);
+    /* gc.callbacks around an automatic collection: start 1 before it, 0
+     * after it with the number found (stdlib/gc.c, once imported). */
+    void (*callbacks)(TrThread *ts, int start, size_t collected);
     void (*weakref_unlink)(TrObject *wr);
     void (*weakref_callbacks)(TrThread *ts, struct TrObjVec *later);
 } TrGcHooks;
