@@ -170,6 +170,28 @@ static void unraisable_dispatch(TrThread *ts, TrObject *exc, const char *msg, Tr
     tr_decref(hook);
 }
 
+/* sys.get_int_max_str_digits() / sys.set_int_max_str_digits(maxdigits) */
+static TrObject *sys_get_int_max(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    (void)self; (void)args;
+    if (tr_check_args(ts, "get_int_max_str_digits", nargs, kw, 0, 0) < 0) return NULL;
+    return int_from_i64(ts, int_get_max_str_digits());
+}
+
+static TrObject *sys_set_int_max(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    (void)self;
+    static const char *const names[] = {"maxdigits"};
+    TrObject *v = NULL;
+    if (args_parse(ts, "set_int_max_str_digits", args, nargs, kw, names, 1, 1, 0, 0, &v) < 0) return NULL;
+    if (!int_check(v))
+        return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer", tr_type_name(v));
+    int64_t n = int_as_i64(ts, v);
+    if (n == -1 && err_occurred(ts)) return NULL;
+    if (n != 0 && (n <= 640 || n > INT32_MAX))
+        return err_format(ts, &tr_exc_ValueError, "maxdigits must be 0 or larger than 640");
+    int_set_max_str_digits((int)n);
+    return tr_newref(tr_none);
+}
+
 /* sys._getframe([depth]) */
 static TrObject *sys_getframe(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     (void)self;
@@ -188,6 +210,8 @@ static TrObject *sys_getframe(TrThread *ts, TrObject *self, TrObject *const *arg
 static const TrMethodDef sys_functions[] = {
     {"exit", sys_exit},
     {"_getframe", sys_getframe},
+    {"get_int_max_str_digits", sys_get_int_max},
+    {"set_int_max_str_digits", sys_set_int_max},
     {"exception", sys_exception},
     {"exc_info", sys_exc_info},
     {"getrecursionlimit", sys_getrecursionlimit},

@@ -1,0 +1,16 @@
+import sys
+try: int('1' * 5000)
+except ValueError as e: print(e)
+try: str(10 ** 5000)
+except ValueError as e: print(e)
+print(sys.get_int_max_str_digits())
+sys.set_int_max_str_digits(6000)
+print(len(str(10 ** 5000)))
+try: sys.set_int_max_str_digits(100)
+except ValueError as e: print(e)
+print(hex(10**5000)[:6], int('0x' + 'f' * 5000, 16) > 0)
+import sys
+try: sys.set_int_max_str_digits(maxdigits="a")
+except TypeError as e: print(e)
+sys.set_int_max_str_digits(maxdigits=0)
+print(len(str(10**20000)))
