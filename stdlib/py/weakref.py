@@ -323,7 +323,43 @@ class _Guard:
             c._commit_removals()
 
 
-class WeakValueDictionary:
+class _WeakMap:
+    """What the two weak dictionaries share: the repr, clear, ==, and the
+    | operators (the class's own copy() and update() do the work)."""
+
+    def __repr__(self):
+        return "<%s at %#x>" % (self.__class__.__name__, id(self))
+
+    def clear(self):
+        self._pending = []
+        self.data.clear()
+
+    def __eq__(self, other):
+        if isinstance(other, (type(self)._kind, dict)):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    def __or__(self, other):
+        if hasattr(other, 'keys'):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ror__(self, other):
+        if hasattr(other, 'keys'):
+            c = self.__class__()
+            c.update(other)
+            c.update(self)
+            return c
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class WeakValueDictionary(_WeakMap):
     """A mapping whose values are held weakly: an entry goes when its value
     is no longer strongly referenced anywhere else."""
 
@@ -369,8 +405,6 @@ class WeakValueDictionary:
             return False
         return o is not None
 
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
         if self._pending:
@@ -485,38 +519,14 @@ class WeakValueDictionary:
         for key, o in kwargs.items():
             d[key] = KeyedRef(o, self._remove, key)
 
-    def clear(self):
-        self._pending = []
-        self.data.clear()
 
-    def __eq__(self, other):
-        if isinstance(other, (WeakValueDictionary, dict)):
-            return dict(self.items()) == dict(other.items())
-        return NotImplemented
 
-    def __or__(self, other):
-        if hasattr(other, 'keys'):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if hasattr(other, 'keys'):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+WeakValueDictionary._kind = WeakValueDictionary
 
 
 # ---- WeakKeyDictionary --------------------------------------------------------------
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMap):
     """A mapping whose keys are held weakly: an entry goes when its key is
     no longer strongly referenced anywhere else.  Keys compare by their own
     == (a weak reference hashes and compares as its referent)."""
@@ -567,8 +577,6 @@ class WeakKeyDictionary:
             self._scrub_removals()
         return len(self.data) - len(self._pending)
 
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
     def __setitem__(self, key, value):
         self.data[ref(key, self._remove)] = value
@@ -655,33 +663,9 @@ class WeakKeyDictionary:
         if kwargs:
             self.update(kwargs)
 
-    def clear(self):
-        self._pending = []
-        self.data.clear()
 
-    def __eq__(self, other):
-        if isinstance(other, (WeakKeyDictionary, dict)):
-            return dict(self.items()) == dict(other.items())
-        return NotImplemented
 
-    def __or__(self, other):
-        if hasattr(other, 'keys'):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if hasattr(other, 'keys'):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+WeakKeyDictionary._kind = WeakKeyDictionary
 
 
 # ---- WeakSet -----------------------------------------------------------------------
