@@ -208,18 +208,15 @@ static void finalize_reachable(TrThread *ts, TrObject *root, TrObjVec *seen) {
     free(kids.v);
 }
 
-/* Releases what the __main__ module's globals hold, as CPython does at exit,
+/* Releases what a module's globals hold, as CPython does at exit,
  * so that the __del__ of objects they keep runs: first the finalizers of
  * the objects the globals name, in the dict's order, then those of what
  * these reach (finalize_reachable), all while every global is still bound;
  * then the dict is emptied and its values dropped.  Only when no other
  * thread runs (a daemon thread may still be using the globals): then
  * nothing else writes the ob_gc_bits marks used here. */
-static void finalize_main(TrThread *ts) {
-    TrObject *main_mod = dict_get_cstr(ts, tr_runtime.modules, "__main__");
-    if (!main_mod) { err_clear(ts); return; }
-    TrObject *globals = tr_isinstance(main_mod, &tr_module_type) ? module_dict(main_mod) : NULL;
-    TrObject *vals = globals ? dict_values_list(ts, globals) : NULL;
+static void finalize_globals(TrThread *ts, TrObject *globals) {
+    TrObject *vals = dict_values_list(ts, globals);
     if (vals) {
         size_t n = list_size(vals);
         for (size_t i = 0; i < n; i++) class_finalize(ts, ((TrList *)vals)->items[i]);
@@ -237,9 +234,29 @@ static void finalize_main(TrThread *ts) {
     err_clear(ts);
     /* CPython runs no weak reference callback while it tears modules down */
     weakref_callbacks_off();
-    if (globals) dict_clear(ts, globals);
+    dict_clear(ts, globals);
     err_clear(ts);
-    tr_decref(main_mod);
+}
+
+/* __main__ first, then the modules imported from .py files (those with a
+ * __file__; the embedded standard library has none), last imported first,
+ * as CPython 3.13 orders them. */
+static void finalize_main(TrThread *ts) {
+    TrObject *main_mod = dict_get_cstr(ts, tr_runtime.modules, "__main__");
+    if (!main_mod) err_clear(ts);
+    else if (tr_isinstance(main_mod, &tr_module_type)) finalize_globals(ts, module_dict(main_mod));
+    tr_xdecref(main_mod);
+    TrObject *mods = dict_values_list(ts, tr_runtime.modules);
+    if (!mods) { err_clear(ts); return; }
+    for (size_t i = list_size(mods); i-- > 0;) {
+        TrObject *m = ((TrList *)mods)->items[i];
+        if (m == main_mod || !tr_isinstance(m, &tr_module_type)) continue;
+        TrObject *file = dict_get_cstr(ts, module_dict(m), "__file__");
+        if (!file) { err_clear(ts); continue; }
+        tr_decref(file);
+        finalize_globals(ts, module_dict(m));
+    }
+    tr_decref(mods);
 }
 
 int runtime_finalize(TrThread *ts, int status) {
