@@ -19,7 +19,7 @@ TrObject *atexit_module_init(TrThread *ts);    /* stdlib/atexit.c */
 void atexit_run_callbacks(TrThread *ts);  /* stdlib/_weakref.c (+ stdlib/py/weakref.py) */
 TrObject *random_module_init(TrThread *ts);   /* stdlib/random.c */
 TrObject *os_module_init(TrThread *ts);       /* stdlib/os.c */
-TrObject *os_path_module_init(TrThread *ts);  /* os.path, the same module as os.path */
+TrObject *os_path_module_init(TrThread *ts);  /* stdlib/os_path.c: os.path (posixpath), made once */
 TrObject *io_module_init(TrThread *ts);       /* stdlib/io.c */
 TrObject *_json_module_init(TrThread *ts);    /* stdlib/_json.c */
 TrObject *re_module_init(TrThread *ts);       /* stdlib/re.c (+ stdlib/py/re.py) */
@@ -40,7 +40,7 @@ typedef struct TrOsPath {
     size_t n;             /* bytes in `c` */
     int fd;               /* the descriptor when an int was given (OS_PATH_FD), else -1 */
     int is_bytes;         /* bytes were given (or __fspath__ returned bytes): results are bytes too */
-    TrObject *obj;        /* borrowed: the argument as given, for error filenames; NULL for None */
+    TrObject *obj;        /* for error filenames: `conv` for a path, the int for an fd; NULL for None */
     TrObject *conv;       /* owned: the str or bytes `c` points into, or NULL */
 } TrOsPath;
 /* `allow` bits of os_path_conv. */
@@ -66,8 +66,8 @@ TrObject *os_name_from(TrThread *ts, const char *s, size_t n, int as_bytes);
  * CPython writes in C: names[0..npos) positional-or-keyword (the first
  * `nreq` required), then `nkwonly` keyword-only ones; out[i] borrowed or
  * NULL.  "stat() missing required argument 'path' (pos 1)", "stat() takes
- * exactly 1 positional argument (2 given)", "'x' is an invalid keyword
- * argument for stat()", "argument for stat() given by name ('path') and
+ * exactly 1 positional argument (2 given)", "stat() got an unexpected
+ * keyword argument 'x'", "argument for stat() given by name ('path') and
  * position (1)".  0, or -1 with TypeError (stdlib/os.c). */
 int os_args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
                   const char *const *names, size_t npos, size_t nreq, size_t nkwonly, TrObject **out);
