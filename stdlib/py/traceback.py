@@ -167,9 +167,12 @@ class StackSummary(list):
         out = klass()
         for f, lineno in _limited(frame_gen, limit):
             code = f.f_code
+            # a traceback's frames print with carets, a live stack's without
+            # (as CPython 3.13 shows them)
+            at = isinstance(f, _AtInstr)
             out.append(FrameSummary(code.co_filename, lineno, code.co_name, lookup_line=lookup_lines,
                                     locals=f.f_locals if capture_locals else None,
-                                    _code=code, _lasti=getattr(f, 'f_lasti', -1)))
+                                    _code=code if at else None, _lasti=f.f_lasti if at else -1))
         return out
 
     @classmethod
