@@ -43,6 +43,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"gc", gc_module_init},
     {"_collections", _collections_module_init},
     {"_weakref", _weakref_module_init},
+    {"struct", struct_module_init},
     {"atexit", atexit_module_init},
     {"random", random_module_init},
     {"os", os_module_init},

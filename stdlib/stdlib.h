@@ -14,6 +14,7 @@ TrObject *math_module_init(TrThread *ts);
 TrObject *gc_module_init(TrThread *ts);
 TrObject *_collections_module_init(TrThread *ts);
 TrObject *_weakref_module_init(TrThread *ts);
+TrObject *struct_module_init(TrThread *ts);
 TrObject *atexit_module_init(TrThread *ts);    /* stdlib/atexit.c */
 /* Calls the functions atexit.register'ed, last first (runtime_finalize). */
 void atexit_run_callbacks(TrThread *ts);  /* stdlib/_weakref.c (+ stdlib/py/weakref.py) */
