@@ -21,34 +21,6 @@ static uint32_t nthreads;   /* atomic: _thread threads still running (_count) */
 
 /* ---- argument helpers ---- */
 
-int thread_parse_args(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs,
-                      TrObject *kwnames, const char *const *names, size_t n, TrObject **out) {
-    for (size_t i = 0; i < n; i++) out[i] = NULL;
-    if (nargs > n) {
-        err_format(ts, &tr_exc_TypeError, "%s() takes at most %zu argument%s (%zu given)",
-                   fname, n, n == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    for (size_t k = 0; k < nkw; k++) {
-        TrObject *key = tuple_get(kwnames, k);
-        size_t i = 0;
-        while (i < n && !str_equal_cstr(key, names[i])) i++;
-        if (i == n) {
-            err_format(ts, &tr_exc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
-            return -1;
-        }
-        if (out[i]) {
-            err_format(ts, &tr_exc_TypeError, "argument for %s() given by name ('%s') and position (%zu)",
-                       fname, names[i], i + 1);
-            return -1;
-        }
-        out[i] = args[nargs + k];
-    }
-    return 0;
-}
-
 int thread_parse_timeout(TrThread *ts, TrObject *o, int none_ok, int64_t *out_ns) {
     double secs;
     if (o == tr_none && none_ok) { *out_ns = -1; return 0; }
@@ -121,7 +93,7 @@ static TrObject *lock_repr(TrThread *ts, TrObject *o) {
 static TrObject *lock_acquire(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"blocking", "timeout"};
     TrObject *a[2];
-    if (thread_parse_args(ts, "acquire", args, nargs, kwnames, names, 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "acquire", args, nargs, kwnames, names, 2, 0, 0, a) < 0) return NULL;
     int blocking = 1;
     if (a[0]) {
         blocking = tr_is_true(ts, a[0]);
@@ -388,7 +360,7 @@ static TrObject *thread_interrupt_main(TrThread *ts, TrObject *self, TrObject *c
     TrObject *a[1];
     if (kwnames && tuple_size(kwnames))
         return err_format(ts, &tr_exc_TypeError, "interrupt_main() takes no keyword arguments");
-    if (thread_parse_args(ts, "interrupt_main", args, nargs, NULL, names, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "interrupt_main", args, nargs, NULL, names, 1, 0, 0, a) < 0) return NULL;
     int64_t signum = 2;   /* SIGINT */
     if (a[0]) {
         if (!int_check(a[0]))

@@ -44,10 +44,6 @@ int thread_handle_is_done(TrThreadHandle *h);
 typedef void (*thread_body)(TrThread *ts, TrObject *obj);
 int thread_launch(TrThread *ts, thread_body body, TrObject *obj, TrThreadHandle *h);
 
-/* Parses positional-or-keyword arguments named `names[0..n)` into `out`
- * (borrowed; NULL where not given).  -1 with CPython's TypeError. */
-int thread_parse_args(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs,
-                      TrObject *kwnames, const char *const *names, size_t n, TrObject **out);
 /* Converts a timeout argument (None or a negative number when `neg_ok`
  * means "forever": -1) to nanoseconds.  -1 with TypeError / ValueError /
  * OverflowError (CPython's messages); on success returns 0. */

@@ -94,46 +94,6 @@ TrObject *os_name_from(TrThread *ts, const char *s, size_t n, int as_bytes) {
 
 /* ---- arguments ---------------------------------------------------------- */
 
-int os_args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
-                  const char *const *names, size_t npos, size_t nreq, size_t nkwonly, TrObject **out) {
-    size_t total = npos + nkwonly;
-    for (size_t i = 0; i < total; i++) out[i] = NULL;
-    if (nargs > npos) {
-        if (npos == 0)
-            err_format(ts, &tr_exc_TypeError, "%s() takes no positional arguments", fname);
-        else
-            err_format(ts, &tr_exc_TypeError, "%s() takes %s %zu %sargument%s (%zu given)", fname,
-                       nreq < npos ? "at most" : "exactly", npos, nkwonly ? "positional " : "",
-                       npos == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
-    for (size_t k = 0; k < nkw; k++) {
-        TrObject *key = tuple_get(kwnames, k);
-        size_t i = 0;
-        while (i < total && !str_equal_cstr(key, names[i])) i++;
-        if (i == total) {
-            err_format(ts, &tr_exc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
-            return -1;
-        }
-        if (out[i]) {
-            err_format(ts, &tr_exc_TypeError, "argument for %s() given by name ('%s') and position (%zu)", fname,
-                       names[i], i + 1);
-            return -1;
-        }
-        out[i] = args[nargs + k];
-    }
-    for (size_t i = 0; i < nreq; i++) {
-        if (!out[i]) {
-            err_format(ts, &tr_exc_TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names[i],
-                       i + 1);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* Positional-only arguments: "posix.read() takes no keyword arguments",
  * "read expected 2 arguments, got 1".  `qname` is "posix.NAME". */
 static int posonly(TrThread *ts, const char *qname, size_t nargs, TrObject *kwnames, size_t min, size_t max) {
@@ -315,7 +275,7 @@ static TrObject *read_names(TrThread *ts, DIR *d, int as_bytes, TrObject *filena
 FUNC(os_listdir) {
     static const char *const names[] = {"path"};
     TrObject *a[1];
-    if (os_args_parse(ts, "listdir", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "listdir", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "listdir", "path", a[0], OS_PATH_FD | OS_PATH_NONE, &p) < 0) return NULL;
     DIR *d;
@@ -344,7 +304,7 @@ FUNC(os_mkdir) {
     static const char *const names[] = {"path", "mode", "dir_fd"};
     TrObject *a[3];
     int mode, dfd;
-    if (os_args_parse(ts, "mkdir", args, nargs, kwnames, names, 2, 1, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "mkdir", args, nargs, kwnames, names, 2, 1, 1, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "mkdir", "path", a[0], 0, &p) < 0) return NULL;
     if (mode_arg(ts, a[1], &mode) < 0 || dirfd_arg(ts, a[2], &dfd) < 0) { os_path_clear(&p); return NULL; }
@@ -414,7 +374,7 @@ static TrObject *unlink_like(TrThread *ts, const char *fname, TrObject *const *a
     static const char *const names[] = {"path", "dir_fd"};
     TrObject *a[2];
     int dfd;
-    if (os_args_parse(ts, fname, args, nargs, kwnames, names, 1, 1, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, fname, args, nargs, kwnames, names, 1, 1, 1, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, fname, "path", a[0], 0, &p) < 0) return NULL;
     if (dirfd_arg(ts, a[1], &dfd) < 0) { os_path_clear(&p); return NULL; }
@@ -432,7 +392,7 @@ FUNC(os_rmdir) { return unlink_like(ts, "rmdir", args, nargs, kwnames, AT_REMOVE
 FUNC(os_chdir) {
     static const char *const names[] = {"path"};
     TrObject *a[1];
-    if (os_args_parse(ts, "chdir", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "chdir", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "chdir", "path", a[0], OS_PATH_FD, &p) < 0) return NULL;
     int r, e = 0, fd = p.fd;
@@ -454,7 +414,7 @@ static TrObject *rename_like(TrThread *ts, const char *fname, TrObject *const *a
     static const char *const names[] = {"src", "dst", "src_dir_fd", "dst_dir_fd"};
     TrObject *a[4];
     int sfd, dfd;
-    if (os_args_parse(ts, fname, args, nargs, kwnames, names, 2, 2, 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, fname, args, nargs, kwnames, names, 2, 2, 2, a) < 0) return NULL;
     TrOsPath s, d;
     if (two_paths(ts, fname, a[0], a[1], &s, &d) < 0) return NULL;
     TrObject *res = NULL;
@@ -565,7 +525,7 @@ FUNC(os_chmod) {
     static const char *const names[] = {"path", "mode", "dir_fd", "follow_symlinks"};
     TrObject *a[4];
     int mode, dfd, follow;
-    if (os_args_parse(ts, "chmod", args, nargs, kwnames, names, 2, 2, 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "chmod", args, nargs, kwnames, names, 2, 2, 2, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "chmod", "path", a[0], OS_PATH_FD, &p) < 0) return NULL;
     TrObject *res = NULL;
@@ -585,7 +545,7 @@ FUNC(os_fchmod) {
     static const char *const names[] = {"fd", "mode"};
     TrObject *a[2];
     int fd, mode;
-    if (os_args_parse(ts, "fchmod", args, nargs, kwnames, names, 2, 2, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "fchmod", args, nargs, kwnames, names, 2, 2, 0, a) < 0) return NULL;
     if (os_int_arg(ts, a[0], &fd) < 0 || os_int_arg(ts, a[1], &mode) < 0) return NULL;
     int r, e = 0;
     BLOCKING(ts, r = fchmod(fd, (mode_t)mode); e = errno);
@@ -615,7 +575,7 @@ static TrObject *chown_like(TrThread *ts, const char *fname, TrObject *const *ar
     TrObject *a[5];
     unsigned uid, gid;
     int dfd, follow;
-    if (os_args_parse(ts, fname, args, nargs, kwnames, names, 3, 3, lchown_ ? 1 : 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, fname, args, nargs, kwnames, names, 3, 3, lchown_ ? 1 : 2, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, fname, "path", a[0], lchown_ ? 0 : OS_PATH_FD, &p) < 0) return NULL;
     TrObject *res = NULL;
@@ -639,7 +599,7 @@ FUNC(os_fchown) {
     TrObject *a[3];
     int fd;
     unsigned uid, gid;
-    if (os_args_parse(ts, "fchown", args, nargs, kwnames, names, 3, 3, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "fchown", args, nargs, kwnames, names, 3, 3, 0, a) < 0) return NULL;
     if (os_int_arg(ts, a[0], &fd) < 0 || id_arg(ts, a[1], &uid) < 0 || id_arg(ts, a[2], &gid) < 0) return NULL;
     int r, e = 0;
     BLOCKING(ts, r = fchown(fd, (uid_t)uid, (gid_t)gid); e = errno);
@@ -650,7 +610,7 @@ FUNC(os_access) {
     static const char *const names[] = {"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"};
     TrObject *a[5];
     int mode, dfd, eff, follow;
-    if (os_args_parse(ts, "access", args, nargs, kwnames, names, 2, 2, 3, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "access", args, nargs, kwnames, names, 2, 2, 3, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "access", "path", a[0], 0, &p) < 0) return NULL;
     TrObject *res = NULL;
@@ -706,7 +666,7 @@ FUNC(os_utime) {
     static const char *const names[] = {"path", "times", "ns", "dir_fd", "follow_symlinks"};
     TrObject *a[5];
     int dfd, follow;
-    if (os_args_parse(ts, "utime", args, nargs, kwnames, names, 2, 1, 3, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "utime", args, nargs, kwnames, names, 2, 1, 3, a) < 0) return NULL;
     TrObject *times = a[1] && a[1] != tr_none ? a[1] : NULL, *ns = a[2];
     if (times && ns) return err_format(ts, &tr_exc_ValueError, "utime: you may specify either 'times' or 'ns' but not both");
     struct timespec tv[2], *tp = NULL;
@@ -737,7 +697,7 @@ FUNC(os_symlink) {
     static const char *const names[] = {"src", "dst", "target_is_directory", "dir_fd"};
     TrObject *a[4];
     int dfd;
-    if (os_args_parse(ts, "symlink", args, nargs, kwnames, names, 3, 2, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "symlink", args, nargs, kwnames, names, 3, 2, 1, a) < 0) return NULL;
     TrOsPath s, d;
     if (two_paths(ts, "symlink", a[0], a[1], &s, &d) < 0) return NULL;
     TrObject *res = NULL;
@@ -755,7 +715,7 @@ FUNC(os_readlink) {
     static const char *const names[] = {"path", "dir_fd"};
     TrObject *a[2];
     int dfd;
-    if (os_args_parse(ts, "readlink", args, nargs, kwnames, names, 1, 1, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "readlink", args, nargs, kwnames, names, 1, 1, 1, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "readlink", "path", a[0], 0, &p) < 0) return NULL;
     if (dirfd_arg(ts, a[1], &dfd) < 0) { os_path_clear(&p); return NULL; }
@@ -772,7 +732,7 @@ FUNC(os_link) {
     static const char *const names[] = {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"};
     TrObject *a[5];
     int sfd, dfd, follow;
-    if (os_args_parse(ts, "link", args, nargs, kwnames, names, 2, 2, 3, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "link", args, nargs, kwnames, names, 2, 2, 3, a) < 0) return NULL;
     TrOsPath s, d;
     if (two_paths(ts, "link", a[0], a[1], &s, &d) < 0) return NULL;
     TrObject *res = NULL;
@@ -790,7 +750,7 @@ FUNC(os_truncate) {
     static const char *const names[] = {"path", "length"};
     TrObject *a[2];
     int64_t len;
-    if (os_args_parse(ts, "truncate", args, nargs, kwnames, names, 2, 2, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "truncate", args, nargs, kwnames, names, 2, 2, 0, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "truncate", "path", a[0], OS_PATH_FD, &p) < 0) return NULL;
     TrObject *res = NULL;
@@ -809,7 +769,7 @@ FUNC(os_open) {
     static const char *const names[] = {"path", "flags", "mode", "dir_fd"};
     TrObject *a[4];
     int flags, mode, dfd;
-    if (os_args_parse(ts, "open", args, nargs, kwnames, names, 3, 2, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "open", args, nargs, kwnames, names, 3, 2, 1, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "open", "path", a[0], 0, &p) < 0) return NULL;
     TrObject *res = NULL;
@@ -834,7 +794,7 @@ FUNC(os_close) {
     static const char *const names[] = {"fd"};
     TrObject *a[1];
     int fd;
-    if (os_args_parse(ts, "close", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || fd_arg(ts, a[0], &fd) < 0)
+    if (args_parse_clinic(ts, "close", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || fd_arg(ts, a[0], &fd) < 0)
         return NULL;
     int r, e = 0;
     /* not retried on EINTR: Linux has closed the descriptor anyway */
@@ -910,7 +870,7 @@ FUNC(os_dup2) {
     static const char *const names[] = {"fd", "fd2", "inheritable"};
     TrObject *a[3];
     int fd, fd2, inh;
-    if (os_args_parse(ts, "dup2", args, nargs, kwnames, names, 3, 2, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "dup2", args, nargs, kwnames, names, 3, 2, 0, a) < 0) return NULL;
     if (fd_arg(ts, a[0], &fd) < 0 || fd_arg(ts, a[1], &fd2) < 0 || (inh = bool_arg(ts, a[2], 1)) < 0) return NULL;
     int r, e = 0;
     BLOCKING(ts, r = inh ? dup2(fd, fd2) : (fd == fd2 ? (fcntl(fd, F_GETFD) < 0 ? -1 : fd) : dup3(fd, fd2, O_CLOEXEC));
@@ -940,7 +900,7 @@ FUNC(os_fsync) {
     static const char *const names[] = {"fd"};
     TrObject *a[1];
     int fd;
-    if (os_args_parse(ts, "fsync", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "fsync", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
     if (!int_check(a[0])) {
         /* a file object: its fileno() */
         TrObject *r = tr_getattr_cstr(ts, a[0], "fileno");
@@ -1019,7 +979,7 @@ FUNC(os_fsdecode) {
 FUNC(os_fspath_fn) {
     static const char *const names[] = {"path"};
     TrObject *a[1];
-    if (os_args_parse(ts, "fspath", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "fspath", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
     return os_fspath(ts, a[0]);
 }
 
@@ -1094,7 +1054,7 @@ FUNC(os_getpgid) {
     static const char *const names[] = {"pid"};
     TrObject *a[1];
     pid_t pid;
-    if (os_args_parse(ts, "getpgid", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || pid_arg(ts, a[0], &pid) < 0)
+    if (args_parse_clinic(ts, "getpgid", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || pid_arg(ts, a[0], &pid) < 0)
         return NULL;
     pid_t r = getpgid(pid);
     return r < 0 ? os_error(ts, errno, NULL, NULL) : int_from_i64(ts, r);
@@ -1104,7 +1064,7 @@ FUNC(os_getsid) {
     static const char *const names[] = {"pid"};
     TrObject *a[1];
     pid_t pid;
-    if (os_args_parse(ts, "getsid", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || pid_arg(ts, a[0], &pid) < 0)
+    if (args_parse_clinic(ts, "getsid", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || pid_arg(ts, a[0], &pid) < 0)
         return NULL;
     pid_t r = getsid(pid);
     return r < 0 ? os_error(ts, errno, NULL, NULL) : int_from_i64(ts, r);
@@ -1190,7 +1150,7 @@ static int status_arg(TrThread *ts, const char *fname, TrObject *const *args, si
                       int *status) {
     static const char *const names[] = {"status"};
     TrObject *a[1];
-    if (os_args_parse(ts, fname, args, nargs, kwnames, names, 1, 1, 0, a) < 0) return -1;
+    if (args_parse_clinic(ts, fname, args, nargs, kwnames, names, 1, 1, 0, a) < 0) return -1;
     return os_int_arg(ts, a[0], status);
 }
 
@@ -1223,7 +1183,7 @@ FUNC(os__exit) {
     static const char *const names[] = {"status"};
     TrObject *a[1];
     int status;
-    if (os_args_parse(ts, "_exit", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || os_int_arg(ts, a[0], &status) < 0)
+    if (args_parse_clinic(ts, "_exit", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || os_int_arg(ts, a[0], &status) < 0)
         return NULL;
     _exit(status);
 }
@@ -1373,7 +1333,7 @@ FUNC(os_execv) {
 FUNC(os_execve) {
     static const char *const names[] = {"path", "argv", "env"};
     TrObject *a[3];
-    if (os_args_parse(ts, "execve", args, nargs, kwnames, names, 3, 3, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "execve", args, nargs, kwnames, names, 3, 3, 0, a) < 0) return NULL;
     return exec_common(ts, "execve", a[0], a[1], a[2], 0);
 }
 
@@ -1396,7 +1356,7 @@ FUNC(os_execvpe) {
 FUNC(os_system) {
     static const char *const names[] = {"command"};
     TrObject *a[1];
-    if (os_args_parse(ts, "system", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "system", args, nargs, kwnames, names, 1, 1, 0, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "system", "command", a[0], 0, &p) < 0) return NULL;
     TrObject *keep = NULL, *env = os_environ(ts);

@@ -273,7 +273,7 @@ FUNC(os_stat) {
     static const char *const names[] = {"path", "dir_fd", "follow_symlinks"};
     TrObject *a[3];
     int dfd, follow = 1;
-    if (os_args_parse(ts, "stat", args, nargs, kwnames, names, 1, 1, 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "stat", args, nargs, kwnames, names, 1, 1, 2, a) < 0) return NULL;
     if (dirfd_arg(ts, a[1], &dfd) < 0 || (a[2] && (follow = tr_is_true(ts, a[2])) < 0)) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "stat", "path", a[0], OS_PATH_FD, &p) < 0) return NULL;
@@ -286,7 +286,7 @@ FUNC(os_lstat) {
     static const char *const names[] = {"path", "dir_fd"};
     TrObject *a[2];
     int dfd;
-    if (os_args_parse(ts, "lstat", args, nargs, kwnames, names, 1, 1, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "lstat", args, nargs, kwnames, names, 1, 1, 1, a) < 0) return NULL;
     if (dirfd_arg(ts, a[1], &dfd) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "lstat", "path", a[0], 0, &p) < 0) return NULL;
@@ -299,7 +299,7 @@ FUNC(os_fstat) {
     static const char *const names[] = {"fd"};
     TrObject *a[1];
     int fd;
-    if (os_args_parse(ts, "fstat", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || os_int_arg(ts, a[0], &fd) < 0)
+    if (args_parse_clinic(ts, "fstat", args, nargs, kwnames, names, 1, 1, 0, a) < 0 || os_int_arg(ts, a[0], &fd) < 0)
         return NULL;
     struct stat st;
     int r, e = 0;
@@ -428,7 +428,7 @@ static TrObject *entry_stat(TrThread *ts, DirEntry *e, int follow) {
 static int follow_kw(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"follow_symlinks"};
     TrObject *a[1];
-    if (os_args_parse(ts, fname, args, nargs, kwnames, names, 0, 0, 1, a) < 0) return -1;
+    if (args_parse_clinic(ts, fname, args, nargs, kwnames, names, 0, 0, 1, a) < 0) return -1;
     return a[0] ? tr_is_true(ts, a[0]) : 1;
 }
 
@@ -633,7 +633,7 @@ static TrType scaniter_type = {
 FUNC(os_scandir) {
     static const char *const names[] = {"path"};
     TrObject *a[1];
-    if (os_args_parse(ts, "scandir", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "scandir", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
     TrOsPath p;
     if (os_path_conv(ts, "scandir", "path", a[0], OS_PATH_FD | OS_PATH_NONE, &p) < 0) return NULL;
     ScanIter *it = (ScanIter *)tr_alloc(ts, &scaniter_type);

@@ -63,15 +63,6 @@ TrObject *os_fspath(TrThread *ts, TrObject *o);
  * else str (UTF-8; a name that is not valid UTF-8 is decoded with
  * U+FFFD replacements, torii having no surrogateescape).  New reference. */
 TrObject *os_name_from(TrThread *ts, const char *s, size_t n, int as_bytes);
-/* Argument binding with Argument Clinic's messages, for os functions
- * CPython writes in C: names[0..npos) positional-or-keyword (the first
- * `nreq` required), then `nkwonly` keyword-only ones; out[i] borrowed or
- * NULL.  "stat() missing required argument 'path' (pos 1)", "stat() takes
- * exactly 1 positional argument (2 given)", "stat() got an unexpected
- * keyword argument 'x'", "argument for stat() given by name ('path') and
- * position (1)".  0, or -1 with TypeError (stdlib/os.c). */
-int os_args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
-                  const char *const *names, size_t npos, size_t nreq, size_t nkwonly, TrObject **out);
 /* An int argument that must fit a C int (a file descriptor, a mode, flags):
  * TypeError "'str' object cannot be interpreted as an integer",
  * OverflowError "signed integer is greater than maximum".  0 or -1. */
@@ -98,6 +89,15 @@ TrObject *os_stat_result(TrThread *ts, const struct stat *st);
 int args_parse(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
                const char *const *names, size_t npos, size_t nreq, size_t nkwonly, int self_counted,
                TrObject **out);
+/* As args_parse, with Argument Clinic's messages, for functions CPython
+ * writes in C (os, _thread, threading): names[0..npos) positional-or-
+ * keyword (the first `nreq` required), then `nkwonly` keyword-only ones;
+ * out[i] borrowed or NULL.  "stat() missing required argument 'path' (pos
+ * 1)", "stat() takes exactly 1 positional argument (2 given)", "stat() got
+ * an unexpected keyword argument 'x'", "argument for stat() given by name
+ * ('path') and position (1)".  0, or -1 with TypeError (stdlib/args.c). */
+int args_parse_clinic(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kwnames,
+                      const char *const *names, size_t npos, size_t nreq, size_t nkwonly, TrObject **out);
 
 /* Adds exec, eval, compile, globals, locals, dir, exit and quit to the
  * builtins dict `d` (stdlib/builtins_eval.c).  -1 on error. */

@@ -116,7 +116,7 @@ static TrObject *thread_obj_new(TrThread *ts, TrType *type, TrObject *const *arg
     if (nargs > 5)
         return err_format(ts, &tr_exc_TypeError,
                           "Thread.__init__() takes from 1 to 6 positional arguments but %zu were given", nargs + 1);
-    if (thread_parse_args(ts, "Thread.__init__", args, nargs, kwnames, names, 6, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "Thread.__init__", args, nargs, kwnames, names, 6, 0, 0, a) < 0) return NULL;
     if (a[0] && a[0] != tr_none)
         return err_format(ts, &tr_exc_AssertionError, "group argument must be None for now");
     TrObject *target = a[1] && a[1] != tr_none ? a[1] : NULL;
@@ -331,7 +331,7 @@ static TrThreadHandle *started_handle(TrThread *ts, TrObject *self) {
 static TrObject *thread_join(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"timeout"};
     TrObject *a[1];
-    if (thread_parse_args(ts, "join", args, nargs, kwnames, names, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "join", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
     int64_t timeout_ns = -1;
     if (a[0] && thread_parse_timeout(ts, a[0], 1, &timeout_ns) < 0) return NULL;
     TrThreadHandle *h = started_handle(ts, self);
@@ -470,7 +470,7 @@ static TrObject *rlock_repr(TrThread *ts, TrObject *o) {
 static TrObject *rlock_acquire(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"blocking", "timeout"};
     TrObject *a[2];
-    if (thread_parse_args(ts, "acquire", args, nargs, kwnames, names, 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "acquire", args, nargs, kwnames, names, 2, 0, 0, a) < 0) return NULL;
     TrRLock *l = (TrRLock *)self;
     int blocking = 1;
     if (a[0] && (blocking = tr_is_true(ts, a[0])) < 0) return NULL;
@@ -651,7 +651,7 @@ static TrObject *event_clear(TrThread *ts, TrObject *self, TrObject *const *args
 static TrObject *event_wait(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"timeout"};
     TrObject *a[1];
-    if (thread_parse_args(ts, "wait", args, nargs, kwnames, names, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "wait", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
     int64_t timeout_ns = -1;
     if (a[0] && thread_parse_timeout(ts, a[0], 1, &timeout_ns) < 0) return NULL;
     int r = waitable_wait(ts, (TrWaitable *)self, timeout_ns, 0);
@@ -685,7 +685,7 @@ static TrType tr_event_type = {
 static TrObject *sem_make(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kwnames, int bounded) {
     static const char *const names[] = {"value"};
     TrObject *a[1];
-    if (thread_parse_args(ts, "Semaphore.__init__", args, nargs, kwnames, names, 1, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "Semaphore.__init__", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return NULL;
     int64_t v = 1;
     if (a[0]) {
         v = int_as_i64(ts, a[0]);
@@ -705,7 +705,7 @@ static TrObject *bsem_new(TrThread *ts, TrType *type, TrObject *const *args, siz
 static TrObject *sem_acquire(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"blocking", "timeout"};
     TrObject *a[2];
-    if (thread_parse_args(ts, "acquire", args, nargs, kwnames, names, 2, a) < 0) return NULL;
+    if (args_parse_clinic(ts, "acquire", args, nargs, kwnames, names, 2, 0, 0, a) < 0) return NULL;
     int blocking = 1;
     if (a[0] && (blocking = tr_is_true(ts, a[0])) < 0) return NULL;
     int64_t timeout_ns = -1;
