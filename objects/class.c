@@ -1156,8 +1156,8 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
      * __weakref__ slot) unless __slots__ leaves it out or the base's
      * layout is var-sized */
     t->flags |= best->flags & (TR_TPFLAG_WEAKREFABLE | TR_TPFLAG_WEAKREF);
-    if (add_weak || (!h->has_slots && solid_base(best) != &tr_int_type && solid_base(best) != &tr_tuple_type &&
-                     solid_base(best) != &tr_bytes_type))
+    TrType *layout = solid_base(best);
+    if (add_weak || (!h->has_slots && layout != &tr_int_type && layout != &tr_tuple_type && layout != &tr_bytes_type))
         t->flags |= TR_TPFLAG_WEAKREFABLE;
     int own_weakref = (t->flags & TR_TPFLAG_WEAKREFABLE) && !(best->flags & TR_TPFLAG_WEAKREFABLE);
     t->dealloc = subtype_dealloc;
