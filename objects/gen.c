@@ -328,7 +328,7 @@ static void gen_dealloc(TrThread *ts, TrObject *o) {
             char buf[200];
             snprintf(buf, sizeof buf, "Exception ignored in: <generator object %s at %p>\n",
                      str_utf8(g->qualname), (void *)o);
-            tr_write_stderr(buf, strlen(buf));
+            tr_write_report(ts, buf, strlen(buf));
             if (exc) exc_print(ts, exc);
             tr_xdecref(exc);
         }

@@ -269,7 +269,7 @@ static void thread_body_fn(TrThread *ts, TrObject *self) {
         strbuf_adds(&b, "Exception in thread ");
         strbuf_addstr(&b, name);
         strbuf_adds(&b, ":\n");
-        if (!b.failed) tr_write_stderr(b.data, b.len);
+        if (!b.failed) tr_write_report(ts, b.data, b.len);
         strbuf_free(&b);
         tr_decref(name);
         if (exc) exc_print(ts, exc);
