@@ -26,6 +26,9 @@ TrObject *_json_module_init(TrThread *ts);    /* stdlib/_json.c */
 TrObject *re_module_init(TrThread *ts);       /* stdlib/re.c (+ stdlib/py/re.py) */
 TrObject *traceback_module_init(TrThread *ts); /* stdlib/traceback.c (+ stdlib/py/traceback.py) */
 TrObject *signal_module_init(TrThread *ts);    /* stdlib/signal.c: the module made at start-up */
+TrObject *binascii_module_init(TrThread *ts);  /* stdlib/binascii.c */
+TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
+TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */
