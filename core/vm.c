@@ -417,11 +417,28 @@ TrObject *vm_call_function(TrThread *ts, TrObject *func, TrObject *const *args, 
 
 /* ---- sequences ------------------------------------------------------------ */
 
+static void unpack_len_error(TrThread *ts, size_t n, size_t len) {
+    if (len < n)
+        err_format(ts, &tr_exc_ValueError, "not enough values to unpack (expected %zu, got %zu)", n, len);
+    else
+        err_format(ts, &tr_exc_ValueError, "too many values to unpack (expected %zu)", n);
+}
+
 /* UNPACK_SEQUENCE n: writes the items of `seq` to out[0..n) in stack order
  * (the last item first, so the first item ends on top).  -1 on error. */
 static NOINLINE int unpack_sequence(TrThread *ts, TrObject *seq, size_t n, TrStackRef *out) {
     TrType *t = tr_type(seq);
     TrObject *snap = NULL;
+    if (t == &tr_list_type && n <= 8) {
+        TrObject *items[8];
+        size_t len = list_unpack(ts, seq, n, items);
+        if (len == n) {
+            for (size_t i = 0; i < n; i++) out[n - 1 - i] = sr_steal(items[i]);
+            return 0;
+        }
+        unpack_len_error(ts, n, len);
+        return -1;
+    }
     if (t == &tr_list_type) {
         snap = list_as_tuple(ts, seq);   /* one consistent view of a shared list */
         if (!snap) return -1;
@@ -431,10 +448,7 @@ static NOINLINE int unpack_sequence(TrThread *ts, TrObject *seq, size_t n, TrSta
     if (t == &tr_tuple_type) {
         size_t len = tuple_size(seq);
         if (len != n) {
-            if (len < n)
-                err_format(ts, &tr_exc_ValueError, "not enough values to unpack (expected %zu, got %zu)", n, len);
-            else
-                err_format(ts, &tr_exc_ValueError, "too many values to unpack (expected %zu)", n);
+            unpack_len_error(ts, n, len);
             tr_xdecref(snap);
             return -1;
         }

@@ -268,6 +268,17 @@ TrObject *list_as_tuple(TrThread *ts, TrObject *list) {
     return t;
 }
 
+size_t list_unpack(TrThread *ts, TrObject *list, size_t n, TrObject **out) {
+    TrList *l = L(list);
+    size_t len;
+    TR_BEGIN_CRITICAL(ts, list);
+    len = l->size;
+    if (len == n)
+        for (size_t i = 0; i < n; i++) out[i] = tr_newref(l->items[i]);
+    TR_END_CRITICAL(ts);
+    return len;
+}
+
 /* ---- sorting ----------------------------------------------------------- */
 
 /* The comparison a < b for sorting: fast paths for immediates and exact str,

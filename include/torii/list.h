@@ -35,6 +35,10 @@ int list_extend(TrThread *ts, TrObject *list, TrObject *iterable);
 int list_sort(TrThread *ts, TrObject *list, TrObject *key, int reverse);
 /* A new tuple with the same items. */
 TrObject *list_as_tuple(TrThread *ts, TrObject *list);
+/* One consistent view for unpacking: if the list holds exactly `n` items,
+ * stores NEW references to them in out[0..n) (in list order) and returns n;
+ * otherwise stores nothing and returns the length it saw. */
+size_t list_unpack(TrThread *ts, TrObject *list, size_t n, TrObject **out);
 
 /* list[i] for the VM's fast path; negative `i` counts from the end.
  * Returns 2 with *out an immediate (read without the lock, nothing counted),
