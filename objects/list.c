@@ -4,9 +4,17 @@
  * list's lock (TR_BEGIN_CRITICAL), always with atomic stores, because
  * list_get_ref reads them without the lock: it loads `items` (acquire: pairs
  * with the release in grow()), then `size` (acquire), checks the index
- * against both `size` and the capacity stored in the array block itself, and
- * hands out the item only when it is an immediate (which needs no count and
- * cannot be freed).  Anything else is re-read under the lock and counted.
+ * against both `size` and the capacity stored in the array block itself.
+ * Another thread hands out the item that way only when it is an immediate
+ * (which needs no count and cannot be freed), and re-reads anything else
+ * under the lock.  The list's owner (the thread that made it: `ob_tid`, see
+ * threads/brc.c) counts and hands out any item it reads that way, because a
+ * reference that another thread takes out of the list is dropped only after
+ * a grace period (release_removed: qsbr_decref_later_n), once the owner has
+ * passed a quiescent point: the owner may have loaded the item just before
+ * it left.  The owner's own removals are dropped at once: its reads and its
+ * writes do not overlap.  A reader loads `size` before `items`: a size it
+ * sees was published after the array that holds that many items.
  *
  * Item array layout: one malloc block `[cap][item 0]...[item cap-1]`;
  * `items` points at item 0 and `items[-1]` is the capacity, fixed for the
@@ -40,8 +48,10 @@ static inline size_t load_size(const TrList *l) {
     return atomic_load_size_acquire(&l->size);
 }
 static inline void set_size(TrList *l, size_t n) { atomic_store_size_release(&l->size, n); }
-static inline TrObject *get_slot(TrObject **items, size_t i) { return atomic_load_objptr_relaxed(&items[i]); }
-static inline void set_slot(TrObject **items, size_t i, TrObject *v) { atomic_store_ptr_relaxed(&items[i], v); }
+/* acquire / release: a lock-free reader that loads an item sees the object
+ * as the thread that stored it had made it */
+static inline TrObject *get_slot(TrObject **items, size_t i) { return atomic_load_objptr_acquire(&items[i]); }
+static inline void set_slot(TrObject **items, size_t i, TrObject *v) { atomic_store_ptr_release(&items[i], v); }
 
 /* Moves n slots from src to dst inside one array, slot by slot with atomic
  * stores (a lock-free reader may be reading them). */
@@ -76,6 +86,46 @@ static int grow(TrThread *ts, TrList *l, size_t need) {
     l->alloc = cap;
     if (old) qsbr_free_later(ts, block_of(old));
     return 0;
+}
+
+/* ---- references that leave the list ---------------------------------- */
+
+/* Drops the list's references a[0..n), which have just left `list` (the
+ * lock released).  The owner drops them at once.  Another thread drops at
+ * once those that cannot be freed under an owner still reading (the owner
+ * is detached: the full fence orders our removal before reading its state,
+ * and an owner that attaches later fences too and then misses them; or the
+ * item is the owner's own, unmerged, which only its owner frees) and hands
+ * the others to QSBR.  Reads `a` only (it may be a block the owner still
+ * reads). */
+static __attribute__((noinline)) void release_removed_shared(TrThread *ts, TrObject *list, TrObject *const *a, size_t n) {
+    atomic_fence();
+    uintptr_t owner = atomic_load_uptr_relaxed(&list->ob_tid);
+    /* merged (owner 0): nobody reads it unlocked now, but its last owner
+     * may have just before the merge: stay on the safe side */
+    int reading = !owner || qsbr_may_be_attached(owner);
+    TrObject *later[16];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        TrObject *x = a[i];
+        if (!reading) { tr_decref(x); continue; }
+        if (tr_is_imm(x) || tr_is_immortal(x) || brc_decref_if_owned_by(x, owner)) continue;
+        later[k++] = x;
+        if (k == 16) { qsbr_decref_later_n(ts, later, k); k = 0; }
+    }
+    qsbr_decref_later_n(ts, later, k);
+}
+
+static inline void release_removed(TrThread *ts, TrObject *list, TrObject *const *a, size_t n) {
+    if (!TR_BIASED_RC || tr_owned_by_me(list))
+        for (size_t i = 0; i < n; i++) tr_decref(a[i]);
+    else
+        release_removed_shared(ts, list, a, n);
+}
+
+static inline void release_one(TrThread *ts, TrObject *list, TrObject *x) {
+    if (!TR_BIASED_RC || tr_owned_by_me(list)) tr_decref(x);
+    else release_removed_shared(ts, list, &x, 1);
 }
 
 /* Copies items [lo, hi) into a fresh malloc'd array with new references.
@@ -142,11 +192,16 @@ int list_append(TrThread *ts, TrObject *list, TrObject *item) {
 
 int list_get_ref_at(TrThread *ts, TrObject *list, size_t i, TrObject **out) {
     TrList *l = L(list);
-    TrObject **items = load_items(l);
     size_t n = load_size(l);
+    TrObject **items = load_items(l);
     if (i < n && i < arr_cap(items)) {
         TrObject *v = get_slot(items, i);
         if (tr_is_imm(v)) { *out = v; return 2; }
+        if (!TR_BIASED_RC || tr_owned_by_me(list)) {
+            /* alive: whoever took it out since keeps it counted for now */
+            *out = tr_newref(v);
+            return 1;
+        }
     }
     int r = 0;
     TR_BEGIN_CRITICAL(ts, list);
@@ -191,7 +246,7 @@ int list_set(TrThread *ts, TrObject *list, ssize_t i, TrObject *item) {
         err_set(ts, &tr_exc_IndexError, "list assignment index out of range");
         return -1;
     }
-    tr_decref(old);   /* outside the lock: may run a destructor */
+    release_one(ts, list, old);   /* outside the lock: may run a destructor */
     return 0;
 }
 
@@ -390,8 +445,10 @@ int list_sort(TrThread *ts, TrObject *list, TrObject *key, int reverse) {
     l->alloc = n ? n : 1;
     set_size(l, n);
     TR_END_CRITICAL(ts);
-    for (size_t i = 0; i < oldn; i++) tr_decref(old[i]);
-    if (old) qsbr_free_later(ts, block_of(old));
+    if (old) {
+        release_removed(ts, list, old, oldn);   /* the old block is ours now */
+        qsbr_free_later(ts, block_of(old));
+    }
     return 0;
 }
 
@@ -562,7 +619,8 @@ static int assign_slice(TrThread *ts, TrObject *o, TrObject *slice, TrObject *va
         if (changed) { free(dead); continue; }
         if (rc < 0) { free(dead); goto error; }
         free(src);                      /* its references now belong to the list */
-        release_array(dead, ndead);     /* outside the lock: may run destructors */
+        release_removed(ts, o, dead, ndead);   /* outside the lock: may run destructors */
+        free(dead);
         return 0;
     }
 error:
@@ -598,7 +656,7 @@ static int list_setitem(TrThread *ts, TrObject *o, TrObject *key, TrObject *valu
             err_set(ts, &tr_exc_IndexError, "list assignment index out of range");
             return -1;
         }
-        tr_decref(old);
+        release_one(ts, o, old);
         return 0;
     }
     if (tr_type(key) == &tr_slice_type) return assign_slice(ts, o, key, value);
@@ -763,6 +821,8 @@ static TrObject *m_pop(TrThread *ts, TrObject *self, TrObject *const *args, size
         if (load_size(L(self)) == 0) return err_format(ts, &tr_exc_IndexError, "pop from empty list");
         return err_format(ts, &tr_exc_IndexError, "pop index out of range");
     }
+    /* the caller gets a reference of its own; the list's goes as any removal */
+    release_one(ts, self, tr_newref(old));
     return old;
 }
 
@@ -784,7 +844,7 @@ static TrObject *m_remove(TrThread *ts, TrObject *self, TrObject *const *args, s
         }
         TR_END_CRITICAL(ts);
         if (!tr_is_imm(seen)) tr_decref(seen);
-        if (old) { tr_decref(old); return tr_none; }
+        if (old) { release_one(ts, self, old); return tr_none; }
     }
 }
 
@@ -839,8 +899,10 @@ static void list_clear_all(TrThread *ts, TrObject *o) {
     atomic_store_ptr_release(&l->items, NULL);
     l->alloc = 0;
     TR_END_CRITICAL(ts);
-    for (size_t i = 0; i < n; i++) tr_decref(old[i]);
-    if (old) qsbr_free_later(ts, block_of(old));
+    if (old) {
+        release_removed(ts, o, old, n);   /* the old block is ours now */
+        qsbr_free_later(ts, block_of(old));
+    }
 }
 
 static TrObject *m_clear(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {

@@ -17,6 +17,7 @@
 #include "torii/class.h"
 #include "threads/gc.h"
 #include "threads/brc.h"
+#include "threads/qsbr.h"
 #include "stdlib/stdlib.h"
 
 static TrObject *garbage_list;     /* immortal: gc.garbage */
@@ -79,6 +80,9 @@ static TrObject *gc_collect_fn(TrThread *ts, TrObject *self, TrObject *const *ar
         if (g < 0 || g > 2) return err_format(ts, &tr_exc_ValueError, "invalid generation");
     }
     run_callbacks(ts, "start", 0);
+    /* references that other threads took out of lists, held for a grace
+     * period (threads/qsbr.c), go first: they may be the last to garbage */
+    qsbr_drop_stopped(ts);
     size_t n = gc_collect(ts);
     /* deferred objects (classes, functions, modules) that nothing counts
      * any more go too, as CPython's full collection frees them */

@@ -175,6 +175,27 @@ void brc_decref_shared(TrObject *o) {
         tr_dealloc(o);
 }
 
+int brc_decref_if_owned_by(TrObject *o, uintptr_t owner) {
+    if (!owner || atomic_load_uptr_relaxed(&o->ob_tid) != owner) return 0;
+    intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
+    int should_queue;
+    for (;;) {
+        /* merged: the owner gave it up (our read of ob_tid was stale) */
+        if ((shared & TR_SHARED_STATE_MASK) == TR_SHARED_MERGED) return 0;
+        should_queue = (shared == make_shared(0, TR_SHARED_DEFAULT) ||
+                        shared == make_shared(0, TR_SHARED_WEAKREFS));
+        intptr_t desired = should_queue ? make_shared(0, TR_SHARED_QUEUED)
+                                        : shared - ((intptr_t)1 << TR_SHARED_SHIFT);
+        intptr_t seen = atomic_cas_ssize((ssize_t *)&o->ob_ref_shared, shared, desired);
+        if (seen == shared) break;
+        shared = seen;
+    }
+    /* Not merged when our CAS landed, so the owner frees it, not us (a merge
+     * that follows sees our decrement). */
+    if (should_queue) queue_object(o);
+    return 1;
+}
+
 void brc_local_zero(TrObject *o) {
     /* acquire: pairs with other threads' decrefs, whose writes to the object
      * must be visible before we free it */

@@ -8,6 +8,16 @@
  * each of them has passed a quiescent point after the memory was unlinked, so
  * none can still hold a pointer into it.
  *
+ * An entry is either memory to free or, tagged with bit 0, an object whose
+ * reference to drop (qsbr_decref_later: a list's owner reads its items
+ * without the lock, so an item another thread takes out of it stays counted
+ * until the owner has passed a quiescent point).  A sweep frees memory at
+ * once but collects the objects and drops them after it has finished with
+ * the pending list and released every lock: a drop may run a destructor,
+ * which may queue more.  Only attached threads that are still registered
+ * for reference counting drop them: an exiting thread hands its objects to
+ * the leftover list whatever their goal.
+ *
  * Threads: `wr_seq` atomic; `ts->qsbr_seen` written by its owner (release
  * store at quiescent points, seq_cst on attach), read by others under
  * `tr_runtime.lock` while scanning the thread list; `ts->qsbr_pending` owner
@@ -21,6 +31,8 @@
 #include "threads/qsbr.h"
 #include "threads/lock.h"
 #include "torii/thread.h"
+#include "torii/object.h"
+#include "threads/stw.h"
 
 #define QSBR_LIMIT 16   /* pending entries before a quiescent point scans */
 #define QSBR_BYTES_LIMIT (256 * 1024)   /* or pending bytes: a growing list's old arrays add up */
@@ -34,6 +46,30 @@ static uint8_t leftover_lock;     /* TrMutex */
 static Pending leftover;          /* guarded by leftover_lock */
 static size_t leftover_len;       /* atomic mirror of leftover.len for a cheap check */
 
+#define TAG_DECREF ((uintptr_t)1)
+static inline int is_decref(const Entry *e) { return ((uintptr_t)e->mem & TAG_DECREF) != 0; }
+
+/* Objects collected by a sweep, dropped once the sweep is over. */
+typedef struct Drops { size_t len, cap; TrObject **items; } Drops;
+
+static void drops_add(Drops *d, TrObject *o) {
+    if (d->len == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        TrObject **a = realloc(d->items, cap * sizeof *a);
+        if (!a) return;   /* leaked: safe */
+        d->items = a;
+        d->cap = cap;
+    }
+    d->items[d->len++] = o;
+}
+
+static void drops_release(Drops *d) {
+    for (size_t i = 0; i < d->len; i++) tr_decref(d->items[i]);
+    free(d->items);
+    d->items = NULL;
+    d->len = d->cap = 0;
+}
+
 static int push(Pending *p, void *mem, uint64_t goal) {
     if (p->len == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 32;
@@ -46,17 +82,38 @@ static int push(Pending *p, void *mem, uint64_t goal) {
     return 0;
 }
 
-void qsbr_free_later(TrThread *ts, void *mem) {
-    if (!mem) return;
-    uint64_t goal = atomic_add_u64(&wr_seq, 1) + 1;
+static Pending *pending_of(TrThread *ts) {
     Pending *p = ts->qsbr_pending;
     if (!p) {
         p = calloc(1, sizeof *p);
-        if (!p) return;   /* leaked: safe */
+        if (!p) return NULL;
         ts->qsbr_pending = p;
     }
+    return p;
+}
+
+void qsbr_free_later(TrThread *ts, void *mem) {
+    if (!mem) return;
+    uint64_t goal = atomic_add_u64(&wr_seq, 1) + 1;
+    Pending *p = pending_of(ts);
+    if (!p) return;   /* leaked: safe */
     p->bytes += malloc_usable_size(mem);
     (void)push(p, mem, goal);   /* on failure leaked: safe */
+}
+
+void qsbr_decref_later_n(TrThread *ts, TrObject *const *objs, size_t n) {
+    if (!n) return;
+    /* One bump for the batch: every thread that reads `wr_seq >= goal` at a
+     * quiescent point read it after this bump, which follows the removals. */
+    uint64_t goal = atomic_load_u64_relaxed(&wr_seq) + 1;
+    Pending *p = pending_of(ts);
+    if (p)
+        for (size_t i = 0; i < n; i++) {
+            TrObject *o = objs[i];
+            if (tr_is_imm(o) || atomic_load_u32_relaxed(&o->ob_ref_local) == TR_IMMORTAL) continue;
+            if (push(p, (void *)((uintptr_t)o | TAG_DECREF), goal) < 0) break;   /* the rest leak: safe */
+        }
+    (void)atomic_add_u64(&wr_seq, 1);
 }
 
 /* The smallest `qsbr_seen` over attached threads (UINT64_MAX if none). */
@@ -72,31 +129,36 @@ static uint64_t min_seen(void) {
     return min;
 }
 
-/* Frees the entries of `p` with goal <= `min`, keeping the others. */
-static void sweep(Pending *p, uint64_t min) {
+/* Frees the memory entries of `p` with goal <= `min` and moves its object
+ * entries with goal <= `min` to `drops`, keeping the others. */
+static void sweep(Pending *p, uint64_t min, Drops *drops) {
     size_t keep = 0;
     for (size_t i = 0; i < p->len; i++) {
-        if (p->items[i].goal <= min) {
-            size_t sz = malloc_usable_size(p->items[i].mem);
-            p->bytes = p->bytes > sz ? p->bytes - sz : 0;
-            free(p->items[i].mem);
+        Entry *e = &p->items[i];
+        if (e->goal > min) {
+            p->items[keep++] = *e;
+        } else if (is_decref(e)) {
+            drops_add(drops, (TrObject *)((uintptr_t)e->mem & ~TAG_DECREF));
         } else {
-            p->items[keep++] = p->items[i];
+            size_t sz = malloc_usable_size(e->mem);
+            p->bytes = p->bytes > sz ? p->bytes - sz : 0;
+            free(e->mem);
         }
     }
     p->len = keep;
     if (!keep) p->bytes = 0;
 }
 
-static void sweep_leftovers(uint64_t min) {
+static void sweep_leftovers(uint64_t min, Drops *drops) {
     mutex_lock(&leftover_lock);
-    sweep(&leftover, min);
+    sweep(&leftover, min, drops);
     atomic_store_size_relaxed(&leftover_len, leftover.len);
     mutex_unlock(&leftover_lock);
 }
 
 void qsbr_quiescent(TrThread *ts) {
-    uint64_t seq = atomic_load_u64_relaxed(&wr_seq);
+    /* acquire: reads after this point see what was unlinked before `seq` */
+    uint64_t seq = atomic_load_u64_acquire(&wr_seq);
     if (atomic_load_u64_relaxed(&ts->qsbr_seen) != seq)
         /* release: our earlier reads of shared memory come before this */
         atomic_store_u64_release(&ts->qsbr_seen, seq);
@@ -105,15 +167,41 @@ void qsbr_quiescent(TrThread *ts) {
     int others = atomic_load_size_relaxed(&leftover_len) != 0;
     if (!mine && !others) return;
     uint64_t min = min_seen();
-    if (mine) sweep(p, min);
-    if (others) sweep_leftovers(min);
+    Drops drops = {0};
+    if (mine) sweep(p, min, &drops);
+    if (others) sweep_leftovers(min, &drops);
+    drops_release(&drops);
+}
+
+/* How many attached threads have an id in each slot (id % ATTACHED_SLOTS),
+ * one cache line each: qsbr_may_be_attached reads a thread's slot without
+ * reaching its TrThread, which may be freed.  A count, not an id, so that
+ * two threads sharing a slot keep it non-zero while either is attached. */
+#define ATTACHED_SLOTS 64
+typedef struct { uint32_t n; uint8_t pad[60]; } AttachedSlot;
+static AttachedSlot attached_slots[ATTACHED_SLOTS];
+
+static uint32_t *attached_of(uintptr_t id) { return &attached_slots[id % ATTACHED_SLOTS].n; }
+
+int qsbr_may_be_attached(uintptr_t id) {
+    /* acquire: pairs with the full-barrier decrement in qsbr_detach, so the
+     * reads the thread made while attached come before what we do next */
+    return atomic_load_u32_acquire(attached_of(id)) != 0;
 }
 
 void qsbr_detach(TrThread *ts) {
     atomic_store_u64_release(&ts->qsbr_seen, 0);
+    if (ts->qsbr_attached) {
+        ts->qsbr_attached = 0;
+        (void)atomic_add_u32(attached_of(ts->id), (uint32_t)-1);
+    }
 }
 
 void qsbr_attach(TrThread *ts) {
+    if (!ts->qsbr_attached) {
+        ts->qsbr_attached = 1;
+        (void)atomic_add_u32(attached_of(ts->id), 1);   /* before the fence below */
+    }
     uint64_t seq = atomic_load_u64_relaxed(&wr_seq);
     atomic_store_u64_relaxed(&ts->qsbr_seen, seq);
     /* Full barrier: a scanner that missed us (saw 0) freed only memory
@@ -122,27 +210,71 @@ void qsbr_attach(TrThread *ts) {
 }
 
 void qsbr_thread_exit(TrThread *ts) {
+    /* under the thread list lock: qsbr_drop_stopped may be reading it */
+    mutex_lock(&tr_runtime.lock);
     Pending *p = ts->qsbr_pending;
-    if (!p) return;
     ts->qsbr_pending = NULL;
+    mutex_unlock(&tr_runtime.lock);
+    if (!p) return;
     qsbr_detach(ts);
-    sweep(p, min_seen());
-    if (p->len) {
+    /* Memory that every thread has passed is freed now; objects may not be
+     * dropped by a thread that has left reference counting, so every object
+     * entry goes to the leftovers, due at once. */
+    Drops drops = {0};
+    sweep(p, min_seen(), &drops);
+    if (p->len || drops.len) {
         mutex_lock(&leftover_lock);
         for (size_t i = 0; i < p->len; i++)
             if (push(&leftover, p->items[i].mem, p->items[i].goal) < 0)
                 break;   /* the rest leak: safe */
+        for (size_t i = 0; i < drops.len; i++)
+            if (push(&leftover, (void *)((uintptr_t)drops.items[i] | TAG_DECREF), 0) < 0)
+                break;
         atomic_store_size_relaxed(&leftover_len, leftover.len);
         mutex_unlock(&leftover_lock);
     }
+    free(drops.items);
     free(p->items);
     free(p);
 }
 
+/* Moves every object entry of `p`, whatever its goal, to `drops`. */
+static void take_objects(Pending *p, Drops *drops) {
+    size_t keep = 0;
+    for (size_t i = 0; i < p->len; i++) {
+        if (is_decref(&p->items[i])) drops_add(drops, (TrObject *)((uintptr_t)p->items[i].mem & ~TAG_DECREF));
+        else p->items[keep++] = p->items[i];
+    }
+    p->len = keep;
+}
+
+void qsbr_drop_stopped(TrThread *ts) {
+    Drops drops = {0};
+    stw_stop(ts);
+    /* Every other thread is stopped between bytecodes or detached: all are
+     * at quiescent points, so every pending reference may go.  A detached
+     * thread queues nothing; an exiting one takes its list under this lock. */
+    mutex_lock(&tr_runtime.lock);
+    for (TrThread *t = tr_runtime.threads; t; t = t->next)
+        if (t->qsbr_pending) take_objects(t->qsbr_pending, &drops);
+    mutex_unlock(&tr_runtime.lock);
+    mutex_lock(&leftover_lock);
+    take_objects(&leftover, &drops);
+    atomic_store_size_relaxed(&leftover_len, leftover.len);
+    mutex_unlock(&leftover_lock);
+    stw_start(ts);
+    drops_release(&drops);
+}
+
 void qsbr_free_all(TrThread *ts) {
     Pending *p = ts->qsbr_pending;
-    if (p) sweep(p, UINT64_MAX);
-    sweep_leftovers(UINT64_MAX);
+    Drops drops = {0};
+    /* a drop may run a destructor that queues more: until none is left */
+    do {
+        drops_release(&drops);
+        if (p) sweep(p, UINT64_MAX, &drops);
+        sweep_leftovers(UINT64_MAX, &drops);
+    } while (drops.len);
 }
 
 size_t qsbr_pending_count(TrThread *ts) {

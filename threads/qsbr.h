@@ -3,14 +3,29 @@
 #ifndef TORII_THREADS_QSBR_H
 #define TORII_THREADS_QSBR_H
 
+#include <stddef.h>
 #include <stdint.h>
 struct TrThread;
+struct TrObject;
 
 /* Frees `mem` (from malloc) once every attached thread has passed a
  * quiescent state: call it after unlinking `mem` from every shared
  * structure.  May be called while holding object locks (it never frees
  * anything itself).  Cannot fail (on MemoryError `mem` is leaked). */
 void qsbr_free_later(struct TrThread *ts, void *mem);
+/* Drops references to objs[0..n) (consumed; immediates and immortals need
+ * nothing and are skipped) once every attached thread has passed a quiescent state:
+ * for items taken out of a list that its owner may be reading without the
+ * lock (objects/list.c).  May be called while holding object locks.  Cannot
+ * fail (on MemoryError the references are leaked). */
+void qsbr_decref_later_n(struct TrThread *ts, struct TrObject *const *objs, size_t n);
+/* Whether the thread with id `id` (an `ob_tid`) may be attached, i.e. may
+ * be reading shared memory without a lock.  0 means it is detached or gone
+ * and every read it made comes before the caller's next step; for a thread
+ * that attaches later to miss nothing, the caller must have published its
+ * change and issued a full fence (atomic_fence) before asking: the attach
+ * side mirrors it.  Lock-free, never blocks. */
+int qsbr_may_be_attached(uintptr_t id);
 /* `ts` is at a quiescent point (holds no pointer into shared lock-free
  * memory): publishes that and, when enough is pending, frees what every
  * thread has now passed.  Called at the VM's periodic eval-breaker check;
@@ -25,6 +40,10 @@ void qsbr_attach(struct TrThread *ts);
  * list (freed later by other threads' qsbr_quiescent).  `ts` must be
  * detached or about to leave the thread list. */
 void qsbr_thread_exit(struct TrThread *ts);
+/* Drops every pending object reference of every thread now (gc.collect):
+ * stops the world, in which every thread is at a quiescent point, takes the
+ * references, restarts it, then drops them.  No object lock may be held. */
+void qsbr_drop_stopped(struct TrThread *ts);
 /* At interpreter exit, with no other thread running: frees everything. */
 void qsbr_free_all(struct TrThread *ts);
 /* Entries waiting on `ts` (tests). */

@@ -278,6 +278,10 @@ static inline bool tr_owned_by_me(const TrObject *o) {
 /* Slow paths, threads/brc.c. */
 void brc_incref_shared(TrObject *o);
 void brc_decref_shared(TrObject *o);
+/* Drops a reference to `o` (held by a thread other than its owner) only if
+ * `o` is owned by thread `owner` and not merged: then the drop cannot free
+ * it, the owner does that later.  1 if dropped, 0 if nothing was done. */
+int brc_decref_if_owned_by(TrObject *o, uintptr_t owner);
 void brc_local_zero(TrObject *o);
 /* Runs the type's dealloc (or defers it for TR_FLAG_DEFERRED objects).
  * Nested releases past a small depth are listed and run by the outermost

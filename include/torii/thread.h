@@ -51,6 +51,7 @@ typedef struct TrThread {
     /* QSBR (threads/qsbr.c). */
     uint64_t qsbr_seen;            /* atomic: the global sequence this thread last observed */
     void *qsbr_pending;            /* owner only: memory waiting for a grace period */
+    uint8_t qsbr_attached;         /* owner only: counted in qsbr.c's attached slots */
 
     /* The thread list, guarded by runtime.lock. */
     struct TrThread *next, *prev;
