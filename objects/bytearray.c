@@ -7,6 +7,9 @@
  * relaxed atomics so that len() reads it without the lock.  Arguments are
  * converted to plain bytes (which may run Python code: __index__, iterators)
  * before the lock is taken; nothing inside the section calls out.
+ * While memoryviews are exported (`exports` > 0, counted under the lock by
+ * objects/memoryview.c) no operation changes `size` or `data`: those that
+ * would fail with BufferError and leave the array as it was.
  * Lock order: only one bytearray lock at a time (an argument that is a
  * bytearray is copied under its own lock first, see bytes_view). */
 #include <stdlib.h>
@@ -36,10 +39,22 @@ static int reserve_locked(TrByteArray *a, size_t n) {
     return 0;
 }
 
-/* Replaces bytes [lo, hi) by `src[0..n)`.  Caller holds the lock.  0 or -1 (MemoryError, unchanged). */
+/* The failure codes of the *_locked helpers, raised once the lock is dropped. */
+enum { NOMEM = -1, EXPORTED = -2 };
+
+/* Sets the exception for failure code `rc` (NOMEM or EXPORTED).  Returns NULL. */
+static void *resize_error(TrThread *ts, int rc) {
+    if (rc == EXPORTED) err_set(ts, &tr_exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    else err_nomemory(ts);
+    return NULL;
+}
+
+/* Replaces bytes [lo, hi) by `src[0..n)`.  Caller holds the lock.  0, or
+ * NOMEM / EXPORTED (a size change while views are exported), unchanged. */
 static int splice_locked(TrByteArray *a, size_t lo, size_t hi, const char *src, size_t n) {
     size_t size = a->size, newsize = size - (hi - lo) + n;
-    if (reserve_locked(a, newsize) < 0) return -1;
+    if (a->exports && newsize != size) return EXPORTED;
+    if (reserve_locked(a, newsize) < 0) return NOMEM;
     memmove(a->data + lo + n, a->data + hi, size - hi);
     if (n) memcpy(a->data + lo, src, n);
     set_size(a, newsize);
@@ -122,17 +137,18 @@ static int bytearray_setitem(TrThread *ts, TrObject *o, TrObject *key, TrObject 
     if (r) {
         int byte = 0;
         if (value && bytesops_byte_value(ts, value, &byte) < 0) return -1;
-        int ok = 0;
+        int ok = 0, rc = 0;
         TR_BEGIN_CRITICAL(ts, o);
         int64_t n = (int64_t)a->size;
         if (i < 0) i += n;
         if (i >= 0 && i < n) {
             ok = 1;
             if (value) a->data[i] = (char)byte;
-            else splice_locked(a, (size_t)i, (size_t)i + 1, NULL, 0);   /* shrinking cannot fail */
+            else rc = splice_locked(a, (size_t)i, (size_t)i + 1, NULL, 0);   /* shrinking: only EXPORTED */
         }
         TR_END_CRITICAL(ts);
         if (!ok) { err_set(ts, &tr_exc_IndexError, "bytearray index out of range"); return -1; }
+        if (rc) { resize_error(ts, rc); return -1; }
         return 0;
     }
     if (tr_type(key) != &tr_slice_type) {
@@ -142,7 +158,7 @@ static int bytearray_setitem(TrThread *ts, TrObject *o, TrObject *key, TrObject 
     char *buf = NULL;
     size_t n = 0;
     if (value && slice_value(ts, value, &buf, &n) < 0) return -1;
-    int rc = 0;
+    int rc = 0, fail = 0;
     ssize_t bad = -1;
     TR_BEGIN_CRITICAL(ts, o);
     ssize_t start, stop, step;
@@ -150,10 +166,13 @@ static int bytearray_setitem(TrThread *ts, TrObject *o, TrObject *key, TrObject 
     if (len < 0) rc = -1;
     else if (step == 1) {
         if (stop < start) stop = start;
-        if (splice_locked(a, (size_t)start, (size_t)stop, buf, n) < 0) rc = -2;
+        if ((fail = splice_locked(a, (size_t)start, (size_t)stop, buf, n)) < 0) rc = -2;
     } else if (value) {
         if ((size_t)len != n) { bad = len; rc = -1; }
         else for (ssize_t k = 0, j = start; k < len; k++, j += step) a->data[j] = buf[k];
+    } else if (a->exports) {
+        fail = EXPORTED;   /* as CPython: deleting an extended slice always resizes */
+        rc = -2;
     } else if (len > 0) {
         /* delete an extended slice: keep the bytes it does not select */
         if (step < 0) { start += step * (len - 1); step = -step; }
@@ -168,7 +187,7 @@ static int bytearray_setitem(TrThread *ts, TrObject *o, TrObject *key, TrObject 
     free(buf);
     if (bad >= 0)
         err_format(ts, &tr_exc_ValueError, "attempt to assign bytes of size %zu to extended slice of size %zd", n, bad);
-    if (rc == -2) err_nomemory(ts);
+    if (rc == -2) resize_error(ts, fail);
     return rc < 0 ? -1 : 0;
 }
 
@@ -200,6 +219,19 @@ static TrObject *concat(TrThread *ts, TrObject *a, TrObject *b) {
     }
     bytes_view_release(&va);
     bytes_view_release(&vb);
+    return res;
+}
+
+/* bytearray % args: formatted as bytes (objects/format.c), returned as a bytearray. */
+static TrObject *mod(TrThread *ts, TrObject *a, TrObject *b) {
+    if (tr_is_imm(a) || !bytearray_check(a)) return tr_notimplemented;
+    TrBytesView v;
+    if (bytes_view(ts, a, &v) < 0) return NULL;
+    TrObject *r = bytes_printf_format(ts, v.p, v.n, b);
+    bytes_view_release(&v);
+    if (!r) return NULL;
+    TrObject *res = bytearray_from(ts, bytes_data(r), bytes_size(r));
+    tr_decref(r);
     return res;
 }
 
@@ -290,7 +322,7 @@ METHOD(ba_append) {
     TR_BEGIN_CRITICAL(ts, self);
     rc = splice_locked(BA(self), BA(self)->size, BA(self)->size, &c, 1);
     TR_END_CRITICAL(ts);
-    return rc < 0 ? err_nomemory(ts) : tr_none;
+    return rc < 0 ? resize_error(ts, rc) : tr_none;
 }
 
 /* Appends the bytes of `src` (bytes-like or iterable of ints).  0 or -1. */
@@ -326,7 +358,7 @@ static int extend(TrThread *ts, TrObject *self, TrObject *src) {
     rc = splice_locked(BA(self), BA(self)->size, BA(self)->size, buf, n);
     TR_END_CRITICAL(ts);
     bytes_view_release(&v);
-    if (rc < 0) { err_nomemory(ts); return -1; }
+    if (rc < 0) { resize_error(ts, rc); return -1; }
     return 0;
 }
 
@@ -353,15 +385,16 @@ METHOD(ba_imul) {
     TR_BEGIN_CRITICAL(ts, self);
     TrByteArray *a = BA(self);
     size_t size = a->size;
-    if (n <= 0) set_size(a, 0);
-    else if (size && (uint64_t)n > ((size_t)1 << 60) / size) rc = -1;
-    else if (reserve_locked(a, size * (size_t)n) < 0) rc = -1;
+    if (size && n > 0 && (uint64_t)n > ((size_t)1 << 60) / size) rc = NOMEM;
+    else if (a->exports && (n <= 0 ? 0 : size * (size_t)n) != size) rc = EXPORTED;
+    else if (n <= 0) set_size(a, 0);
+    else if (reserve_locked(a, size * (size_t)n) < 0) rc = NOMEM;
     else {
         for (int64_t j = 1; j < n; j++) memcpy(a->data + (size_t)j * size, a->data, size);
         set_size(a, size * (size_t)n);
     }
     TR_END_CRITICAL(ts);
-    return rc < 0 ? err_nomemory(ts) : tr_newref(self);
+    return rc < 0 ? resize_error(ts, rc) : tr_newref(self);
 }
 
 METHOD(ba_pop) {
@@ -372,7 +405,7 @@ METHOD(ba_pop) {
         if (r < 0) return NULL;
         if (r == 0) return err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
     }
-    int byte = -1, empty = 0;
+    int byte = -1, empty = 0, rc = 0;
     TR_BEGIN_CRITICAL(ts, self);
     TrByteArray *a = BA(self);
     int64_t n = (int64_t)a->size;
@@ -381,12 +414,13 @@ METHOD(ba_pop) {
         if (i < 0) i += n;
         if (i >= 0 && i < n) {
             byte = (unsigned char)a->data[i];
-            splice_locked(a, (size_t)i, (size_t)i + 1, NULL, 0);
+            rc = splice_locked(a, (size_t)i, (size_t)i + 1, NULL, 0);   /* shrinking: only EXPORTED */
         }
     }
     TR_END_CRITICAL(ts);
     if (empty) return err_format(ts, &tr_exc_IndexError, "pop from empty bytearray");
     if (byte < 0) return err_format(ts, &tr_exc_IndexError, "pop index out of range");
+    if (rc) return resize_error(ts, rc);
     return tr_imm_from(byte);
 }
 
@@ -406,33 +440,35 @@ METHOD(ba_insert) {
     if (i > n) i = n;
     rc = splice_locked(BA(self), (size_t)i, (size_t)i, &c, 1);
     TR_END_CRITICAL(ts);
-    return rc < 0 ? err_nomemory(ts) : tr_none;
+    return rc < 0 ? resize_error(ts, rc) : tr_none;
 }
 
 METHOD(ba_remove) {
     if (args_one(ts, "bytearray.remove", nargs, kw) < 0) return NULL;
     int byte;
     if (bytesops_byte_value(ts, args[0], &byte) < 0) return NULL;
-    int found = 0;
+    int found = 0, rc = 0;
     TR_BEGIN_CRITICAL(ts, self);
     TrByteArray *a = BA(self);
     char *p = a->size ? memchr(a->data, byte, a->size) : NULL;
     if (p) {
         found = 1;
         size_t at = (size_t)(p - a->data);
-        splice_locked(a, at, at + 1, NULL, 0);
+        rc = splice_locked(a, at, at + 1, NULL, 0);   /* shrinking: only EXPORTED */
     }
     TR_END_CRITICAL(ts);
     if (!found) return err_format(ts, &tr_exc_ValueError, "value not found in bytearray");
-    return tr_none;
+    return rc ? resize_error(ts, rc) : tr_none;
 }
 
 METHOD(ba_clear) {
     if (args_none(ts, "bytearray.clear", nargs, kw) < 0) return NULL;
+    int rc = 0;
     TR_BEGIN_CRITICAL(ts, self);
-    set_size(BA(self), 0);
+    if (BA(self)->exports && BA(self)->size) rc = EXPORTED;
+    else set_size(BA(self), 0);
     TR_END_CRITICAL(ts);
-    return tr_none;
+    return rc ? resize_error(ts, rc) : tr_none;
 }
 
 METHOD(ba_reverse) {
@@ -521,7 +557,7 @@ static const TrMethodDef bytearray_methods[] = {
 };
 
 static const TrNumberSlots bytearray_number = {
-    .binop = { [TR_BINOP_ADD] = concat, [TR_BINOP_MUL] = repeat },
+    .binop = { [TR_BINOP_ADD] = concat, [TR_BINOP_MUL] = repeat, [TR_BINOP_MOD] = mod },
 };
 
 static TrObject *richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {

@@ -1,6 +1,6 @@
 /* objects/bytes.c: the bytes type (an immutable array of bytes), its
  * iterator, and the bytes-like views (bytes_view) the codecs, files and
- * bytearray use.  The shared methods are in objects/bytes_ops.c.
+ * bytearray use (a memoryview's come from objects/memoryview.c).  The shared methods are in objects/bytes_ops.c.
  * Threads: a bytes object is filled by its creator before it is shared and
  * never changes after; the only later write is the `hash` cache (relaxed,
  * idempotent).  The iterator's position advances by an atomic add, so a
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "torii/memoryview.h"
 #include "objects/bytes_ops.h"
 #include "objects/containers.h"
 #include "stdlib/stdlib.h"
@@ -49,6 +50,7 @@ int bytes_view(TrThread *ts, TrObject *o, TrBytesView *v) {
         v->n = bytes_size(o);
         return 1;
     }
+    if (memview_check(o)) return memview_bytes_view(ts, o, v);
     if (!bytearray_check(o)) return 0;
     TrByteArray *a = (TrByteArray *)o;
     char *copy = NULL;
@@ -137,6 +139,12 @@ static TrObject *concat(TrThread *ts, TrObject *a, TrObject *b) {
     return res;
 }
 
+/* bytes % args (PEP 461, objects/format.c). */
+static TrObject *mod(TrThread *ts, TrObject *a, TrObject *b) {
+    if (tr_is_imm(a) || !bytes_check(a)) return tr_notimplemented;
+    return bytes_printf_format(ts, bytes_data(a), bytes_size(a), b);
+}
+
 static TrObject *repeat(TrThread *ts, TrObject *a, TrObject *b) {
     TrObject *seq = bytes_check(a) ? a : b, *count = seq == a ? b : a;
     int64_t n;
@@ -156,8 +164,40 @@ static TrObject *repeat(TrThread *ts, TrObject *a, TrObject *b) {
     return res;
 }
 
+/* o.__bytes__() for a class instance: 1 with `*out` a new bytes, 0 when the
+ * class has none (no exception), -1 on error. */
+static int call_dunder_bytes(TrThread *ts, TrObject *o, TrObject **out) {
+    if (tr_is_imm(o) || !(tr_type(o)->flags & TR_TPFLAG_HEAPTYPE)) return 0;
+    TrObject *name = str_intern_cstr(ts, "__bytes__");
+    TrObject *m = name ? type_lookup(ts, tr_type(o), name) : NULL;
+    if (!m) return err_occurred(ts) ? -1 : 0;
+    TrObject *bound = type_bind_take(ts, m, o);
+    TrObject *res = bound ? tr_call(ts, bound, NULL, 0, NULL) : NULL;
+    tr_xdecref(bound);
+    if (!res) return -1;
+    if (!bytes_check(res)) {
+        err_format(ts, &tr_exc_TypeError, "__bytes__ returned non-bytes (type %T)", res);
+        tr_decref(res);
+        return -1;
+    }
+    *out = res;
+    return 1;
+}
+
+int bytes_from_buffer_or_dunder(TrThread *ts, TrObject *o, TrObject **out) {
+    if (tr_is_imm(o)) return 0;
+    int r = call_dunder_bytes(ts, o, out);
+    if (r) return r;
+    if (tr_type(o) == &tr_bytes_type) { *out = tr_newref(o); return 1; }
+    TrBytesView v;
+    if ((r = bytes_view(ts, o, &v)) <= 0) return r;
+    *out = bytes_from(ts, v.p, v.n);
+    bytes_view_release(&v);
+    return *out ? 1 : -1;
+}
+
 /* bytes(), bytes(n), bytes(str, encoding[, errors]), bytes(bytes-like),
- * bytes(iterable of ints). */
+ * bytes(x) with x.__bytes__(), bytes(iterable of ints). */
 static TrObject *bytes_new_slot(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kw) {
     static const char *const names[] = {"source", "encoding", "errors"};
     TrObject *a[3];
@@ -167,6 +207,7 @@ static TrObject *bytes_new_slot(TrThread *ts, TrType *type, TrObject *const *arg
             return err_format(ts, &tr_exc_TypeError, "bytes() argument '%s' must be str, not %T", names[i], a[i]);
     TrObject *src = a[0];
     TrObject *res = NULL;
+    int r0;
     if (src && str_check(src)) {
         if (!a[1]) return err_format(ts, &tr_exc_TypeError, "string argument without an encoding");
         res = codec_encode(ts, src, str_utf8(a[1]), a[2] ? str_utf8(a[2]) : NULL);
@@ -177,9 +218,11 @@ static TrObject *bytes_new_slot(TrThread *ts, TrType *type, TrObject *const *arg
                                                              : "errors without a string argument"));
     } else if (!src) {
         res = bytes_alloc(ts, 0);
+    } else if ((r0 = call_dunder_bytes(ts, src, &res)) != 0) {
+        if (r0 < 0) return NULL;
     } else {
         int64_t count;
-        int r = bytes_check(src) || bytearray_check(src) ? 0 : index_like(ts, src, &count);
+        int r = bytes_check(src) || bytearray_check(src) || memview_check(src) ? 0 : index_like(ts, src, &count);
         if (r < 0) return NULL;
         if (r) {
             if (count < 0) return err_format(ts, &tr_exc_ValueError, "negative count");
@@ -254,7 +297,7 @@ static const TrMethodDef bytes_methods[] = {
 };
 
 static const TrNumberSlots bytes_number = {
-    .binop = { [TR_BINOP_ADD] = concat, [TR_BINOP_MUL] = repeat },
+    .binop = { [TR_BINOP_ADD] = concat, [TR_BINOP_MUL] = repeat, [TR_BINOP_MOD] = mod },
 };
 
 static TrObject *richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
@@ -292,11 +335,14 @@ static int add_classmethod(TrThread *ts, TrType *type, const char *name, tr_meth
 }
 
 int bytes_types_init(TrThread *ts) {
-    TrType *types[] = {&tr_bytes_type, &tr_bytes_iter_type, &tr_bytearray_type, &tr_bytearray_iter_type};
+    TrType *types[] = {&tr_bytes_type, &tr_bytes_iter_type, &tr_bytearray_type, &tr_bytearray_iter_type,
+                       &tr_memview_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (type_ready(ts, types[i]) < 0) return -1;
     if (add_classmethod(ts, &tr_bytes_type, "fromhex", bytesops_fromhex) < 0 ||
         add_classmethod(ts, &tr_bytearray_type, "fromhex", bytesops_fromhex) < 0 ||
+        add_classmethod(ts, &tr_bytes_type, "maketrans", bytesops_maketrans) < 0 ||   /* static: ignores self */
+        add_classmethod(ts, &tr_bytearray_type, "maketrans", bytesops_maketrans) < 0 ||
         add_classmethod(ts, &tr_int_type, "from_bytes", int_from_bytes) < 0)   /* int.from_bytes lives in objects/int.c */
         return -1;
     return 0;

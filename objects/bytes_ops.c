@@ -1,5 +1,6 @@
 /* objects/bytes_ops.c: the methods bytes and bytearray share (search,
- * split, strip, case, tests, hex, decode), their repr and comparison.
+ * split, strip, case, tests, hex, decode, padding, translate), their repr
+ * and comparison.
  * Threads: every method reads `self` and its bytes-like arguments through a
  * TrBytesView, which for a bytearray is a private copy taken under the
  * array's lock, so nothing here holds a lock or sees a buffer change while
@@ -32,6 +33,13 @@ static int arg_view(TrThread *ts, TrObject *o, TrBytesView *v) {
         return -1;
     }
     return 0;
+}
+
+/* "bytes.upper" / "bytearray.upper" for the METH_NOARGS / METH_O messages;
+ * `buf` holds at least 40 bytes. */
+static const char *qual(TrObject *self, const char *name, char *buf) {
+    snprintf(buf, 40, "%s.%s", bytearray_check(self) ? "bytearray" : "bytes", name);
+    return buf;
 }
 
 static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -115,6 +123,11 @@ TrObject *bytesops_repr(TrThread *ts, const char *p, size_t n, const char *wrap)
 }
 
 TrObject *bytesops_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
+    /* bytes compares only with bytes and bytearray (== with a memoryview is
+     * the view's to decide, by format), as in CPython; bytearray compares raw
+     * bytes with any buffer */
+    if ((bytes_check(a) && !tr_is_imm(b) && memview_check(b)) || (bytes_check(b) && memview_check(a)))
+        return tr_notimplemented;
     TrBytesView va, vb;
     int r = bytes_view(ts, a, &va);
     if (r <= 0) return r < 0 ? NULL : tr_notimplemented;
@@ -451,7 +464,8 @@ METHOD(split) { return do_split(ts, self, args, nargs, kw, false); }
 METHOD(rsplit) { return do_split(ts, self, args, nargs, kw, true); }
 
 METHOD(join) {
-    if (args_one(ts, "join", nargs, kw) < 0) return NULL;
+    char qb[40];
+    if (args_one(ts, qual(self, "join", qb), nargs, kw) < 0) return NULL;
     TrObject *seq = list_from_iterable(ts, args[0]);
     if (!seq) return NULL;
     TrBytesView sepv;
@@ -465,6 +479,10 @@ METHOD(join) {
         if (!item) goto done;
         TrBytesView iv;
         int k = bytes_view(ts, item, &iv);
+        if (k < 0 && memview_check(item) && err_matches(ts, &tr_exc_ValueError)) {
+            err_clear(ts);   /* a released view is no bytes-like object here, as in CPython */
+            k = 0;
+        }
         if (k <= 0) {
             if (k == 0)
                 err_format(ts, &tr_exc_TypeError, "sequence item %zu: expected a bytes-like object, %T found", i, item);
@@ -652,7 +670,8 @@ METHOD(replace) {
 
 /* Case mappings: `mode` 0 upper, 1 lower, 2 swapcase, 3 capitalize. */
 static TrObject *do_case(TrThread *ts, TrObject *self, size_t nargs, TrObject *kw, const char *fname, int mode) {
-    if (args_none(ts, fname, nargs, kw) < 0) return NULL;
+    char qb[40];
+    if (args_none(ts, qual(self, fname, qb), nargs, kw) < 0) return NULL;
     TrBytesView v;
     if (self_view(ts, self, &v) < 0) return NULL;
     char *buf = malloc(v.n ? v.n : 1);
@@ -678,7 +697,8 @@ METHOD(capitalize) { return do_case(ts, self, nargs, kw, "capitalize", 3); }
 
 /* Character-class tests: `cls` 0 digit, 1 alpha, 2 space, 3 alnum, 4 ascii. */
 static TrObject *do_is(TrThread *ts, TrObject *self, size_t nargs, TrObject *kw, const char *fname, int cls) {
-    if (args_none(ts, fname, nargs, kw) < 0) return NULL;
+    char qb[40];
+    if (args_none(ts, qual(self, fname, qb), nargs, kw) < 0) return NULL;
     TrBytesView v;
     if (self_view(ts, self, &v) < 0) return NULL;
     bool ok = v.n > 0 || cls == 4;
@@ -705,7 +725,8 @@ METHOD(isascii) { return do_is(ts, self, nargs, kw, "isascii", 4); }
 
 /* isupper/islower: at least one cased byte and none of the other case. */
 static TrObject *do_iscase(TrThread *ts, TrObject *self, size_t nargs, TrObject *kw, const char *fname, bool upper) {
-    if (args_none(ts, fname, nargs, kw) < 0) return NULL;
+    char qb[40];
+    if (args_none(ts, qual(self, fname, qb), nargs, kw) < 0) return NULL;
     TrBytesView v;
     if (self_view(ts, self, &v) < 0) return NULL;
     bool cased = false, ok = true;
@@ -723,7 +744,8 @@ METHOD(islower) { return do_iscase(ts, self, nargs, kw, "islower", false); }
 
 static TrObject *do_partition(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw,
                               bool right) {
-    if (args_one(ts, right ? "rpartition" : "partition", nargs, kw) < 0) return NULL;
+    char qb[40];
+    if (args_one(ts, qual(self, right ? "rpartition" : "partition", qb), nargs, kw) < 0) return NULL;
     TrBytesView sep, v;
     if (arg_view(ts, args[0], &sep) < 0) return NULL;
     if (sep.n == 0) { bytes_view_release(&sep); return err_format(ts, &tr_exc_ValueError, "empty separator"); }
@@ -773,4 +795,239 @@ METHOD(splitlines) {
     }
     bytes_view_release(&v);
     return list;
+}
+
+/* ---- padding, affixes, tabs, titles, translation ---------------------- */
+
+/* A width-like argument (ljust, zfill, expandtabs): TypeError "'str' object
+ * cannot be interpreted as an integer", OverflowError past ssize_t.  0 or -1. */
+static int ssize_arg(TrThread *ts, TrObject *o, int64_t *out) {
+    int r = index_like(ts, o, out);
+    if (r < 0 && err_matches(ts, &tr_exc_IndexError)) {
+        err_clear(ts);
+        err_set(ts, &tr_exc_OverflowError, "Python int too large to convert to C ssize_t");
+    } else if (r == 0) {
+        err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
+    }
+    return r > 0 ? 0 : -1;
+}
+
+/* `self` padded to `width` with `fill`: `left` bytes before, the rest after;
+ * `self` itself (bytes) or a copy when no padding is needed. */
+static TrObject *padded(TrThread *ts, TrObject *self, const TrBytesView *v, size_t width, size_t left, char fill) {
+    if (width <= v->n) return tr_type(self) == &tr_bytes_type ? tr_newref(self) : mk(ts, self, v->p, v->n);
+    char *buf = malloc(width);
+    if (!buf) return err_nomemory(ts);
+    memset(buf, fill, width);
+    memcpy(buf + left, v->p, v->n);
+    TrObject *r = mk(ts, self, buf, width);
+    free(buf);
+    return r;
+}
+
+/* ljust/rjust/center: `mode` 0 left-justify, 1 right, 2 centre. */
+static TrObject *do_pad(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw,
+                        const char *fname, int mode) {
+    if (args_range(ts, fname, nargs, kw, 1, 2) < 0) return NULL;
+    int64_t width;
+    if (ssize_arg(ts, args[0], &width) < 0) return NULL;
+    char fill = ' ';
+    if (nargs > 1) {
+        TrObject *f = args[1];
+        bool ok = !tr_is_imm(f) && (bytes_check(f) || bytearray_check(f)) && tr_len(ts, f) == 1;
+        if (!ok)
+            return err_format(ts, &tr_exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %T",
+                              fname, f);
+        TrBytesView fv;
+        if (self_view(ts, f, &fv) < 0) return NULL;
+        fill = fv.n ? fv.p[0] : ' ';
+        bytes_view_release(&fv);
+    }
+    TrBytesView v;
+    if (self_view(ts, self, &v) < 0) return NULL;
+    size_t w = width > 0 ? (size_t)width : 0, left = 0;
+    if (w > v.n) {
+        size_t marg = w - v.n;
+        /* CPython's centring: the odd byte goes left only when both the margin and the width are odd */
+        left = mode == 0 ? 0 : mode == 1 ? marg : marg / 2 + (marg & w & 1);
+    }
+    TrObject *r = padded(ts, self, &v, w, left, fill);
+    bytes_view_release(&v);
+    return r;
+}
+
+METHOD(ljust) { return do_pad(ts, self, args, nargs, kw, "ljust", 0); }
+METHOD(rjust) { return do_pad(ts, self, args, nargs, kw, "rjust", 1); }
+METHOD(center) { return do_pad(ts, self, args, nargs, kw, "center", 2); }
+
+METHOD(zfill) {
+    char qb[40];
+    if (args_one(ts, qual(self, "zfill", qb), nargs, kw) < 0) return NULL;
+    int64_t width;
+    if (ssize_arg(ts, args[0], &width) < 0) return NULL;
+    TrBytesView v;
+    if (self_view(ts, self, &v) < 0) return NULL;
+    size_t w = width > 0 ? (size_t)width : 0;
+    TrObject *r = padded(ts, self, &v, w, w > v.n ? w - v.n : 0, '0');
+    if (r && w > v.n && v.n && (v.p[0] == '+' || v.p[0] == '-')) {
+        /* r is new and not yet shared: move the sign to the front */
+        char *d = bytearray_check(r) ? ((TrByteArray *)r)->data : bytes_data(r);
+        d[0] = v.p[0];
+        d[w - v.n] = '0';
+    }
+    bytes_view_release(&v);
+    return r;
+}
+
+static TrObject *do_remove_affix(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw,
+                                 const char *fname, bool suffix) {
+    char qb[40];
+    if (args_one(ts, qual(self, fname, qb), nargs, kw) < 0) return NULL;
+    TrBytesView a, v;
+    if (arg_view(ts, args[0], &a) < 0) return NULL;
+    if (self_view(ts, self, &v) < 0) { bytes_view_release(&a); return NULL; }
+    bool hit = a.n && a.n <= v.n && memcmp(suffix ? v.p + v.n - a.n : v.p, a.p, a.n) == 0;
+    TrObject *r = !hit && tr_type(self) == &tr_bytes_type ? tr_newref(self)
+                : mk(ts, self, v.p + (hit && !suffix ? a.n : 0), v.n - (hit ? a.n : 0));
+    bytes_view_release(&v);
+    bytes_view_release(&a);
+    return r;
+}
+
+METHOD(removeprefix) { return do_remove_affix(ts, self, args, nargs, kw, "removeprefix", false); }
+METHOD(removesuffix) { return do_remove_affix(ts, self, args, nargs, kw, "removesuffix", true); }
+
+METHOD(expandtabs) {
+    static const char *const names[] = {"tabsize"};
+    TrObject *a[1];
+    if (args_parse_clinic(ts, "expandtabs", args, nargs, kw, names, 1, 0, 0, a) < 0) return NULL;
+    int64_t tab = 8;
+    if (a[0] && ssize_arg(ts, a[0], &tab) < 0) return NULL;
+    TrBytesView v;
+    if (self_view(ts, self, &v) < 0) return NULL;
+    TrStrBuf b;
+    strbuf_init(&b);
+    size_t col = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        char c = v.p[i];
+        if (c == '\t') {
+            if (tab > 0) {
+                size_t pad = (size_t)tab - col % (size_t)tab;
+                strbuf_addfill(&b, " ", 1, pad);
+                col += pad;
+            }
+        } else {
+            strbuf_addc(&b, c);
+            col = c == '\n' || c == '\r' ? 0 : col + 1;
+        }
+    }
+    TrObject *r = b.failed ? err_nomemory(ts) : mk(ts, self, b.data, b.len);
+    strbuf_free(&b);
+    bytes_view_release(&v);
+    return r;
+}
+
+METHOD(title) {
+    char qb[40];
+    if (args_none(ts, qual(self, "title", qb), nargs, kw) < 0) return NULL;
+    TrBytesView v;
+    if (self_view(ts, self, &v) < 0) return NULL;
+    char *buf = malloc(v.n ? v.n : 1);
+    if (!buf) { bytes_view_release(&v); return err_nomemory(ts); }
+    bool prev_cased = false;
+    for (size_t i = 0; i < v.n; i++) {
+        unsigned char c = (unsigned char)v.p[i];
+        if (is_lower(c) && !prev_cased) c = (unsigned char)(c - 32);
+        else if (is_upper(c) && prev_cased) c = (unsigned char)(c + 32);
+        prev_cased = is_lower(c) || is_upper(c);
+        buf[i] = (char)c;
+    }
+    TrObject *r = mk(ts, self, buf, v.n);
+    free(buf);
+    bytes_view_release(&v);
+    return r;
+}
+
+METHOD(istitle) {
+    char qb[40];
+    if (args_none(ts, qual(self, "istitle", qb), nargs, kw) < 0) return NULL;
+    TrBytesView v;
+    if (self_view(ts, self, &v) < 0) return NULL;
+    bool cased = false, prev_cased = false, ok = true;
+    for (size_t i = 0; i < v.n && ok; i++) {
+        unsigned char c = (unsigned char)v.p[i];
+        if (is_upper(c) || is_lower(c)) {
+            /* an upper-case byte must start a word, a lower-case one continue it */
+            if (is_upper(c) == prev_cased) ok = false;
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    bytes_view_release(&v);
+    return tr_bool(ok && cased);
+}
+
+TrObject *bytesops_maketrans(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (args_range(ts, "maketrans", nargs, kw, 2, 2) < 0) return NULL;
+    TrBytesView from, to;
+    if (arg_view(ts, args[0], &from) < 0) return NULL;
+    if (arg_view(ts, args[1], &to) < 0) { bytes_view_release(&from); return NULL; }
+    TrObject *r = NULL;
+    if (from.n != to.n) err_set(ts, &tr_exc_ValueError, "maketrans arguments must have same length");
+    else if ((r = bytes_alloc(ts, 256)) != NULL) {
+        char *d = bytes_data(r);
+        for (int i = 0; i < 256; i++) d[i] = (char)i;
+        for (size_t i = 0; i < from.n; i++) d[(unsigned char)from.p[i]] = to.p[i];
+    }
+    bytes_view_release(&from);
+    bytes_view_release(&to);
+    return r;
+}
+
+METHOD(translate) {
+    TrObject *table = nargs ? args[0] : NULL, *del = nargs > 1 ? args[1] : NULL;
+    size_t nkw = kw ? tuple_size(kw) : 0;
+    for (size_t i = 0; i < nkw; i++) {
+        TrObject *name = tuple_get(kw, i);
+        if (!str_equal_cstr(name, "delete") || del)
+            return err_format(ts, &tr_exc_TypeError, str_equal_cstr(name, "delete")
+                              ? "argument for translate() given by name ('delete') and position (2)"
+                              : "translate() got an unexpected keyword argument '%S'", name);
+        del = args[nargs + i];
+    }
+    if (nargs == 0)
+        return err_format(ts, &tr_exc_TypeError, "translate() takes at least 1 positional argument (0 given)");
+    if (nargs > 2)
+        return err_format(ts, &tr_exc_TypeError, "translate() takes at most 2 arguments (%zu given)", nargs);
+    TrBytesView tv = {0}, dv = {0}, v;
+    bool has_table = table != tr_none;
+    if (has_table) {
+        if (arg_view(ts, table, &tv) < 0) return NULL;
+        if (tv.n != 256) {
+            bytes_view_release(&tv);
+            return err_format(ts, &tr_exc_ValueError, "translation table must be 256 characters long");
+        }
+    }
+    if (del && arg_view(ts, del, &dv) < 0) { bytes_view_release(&tv); return NULL; }
+    TrObject *r = NULL;
+    if (self_view(ts, self, &v) == 0) {
+        bool gone[256] = {false};
+        for (size_t i = 0; i < dv.n; i++) gone[(unsigned char)dv.p[i]] = true;
+        char *buf = malloc(v.n ? v.n : 1);
+        if (!buf) err_nomemory(ts);
+        else {
+            size_t n = 0;
+            for (size_t i = 0; i < v.n; i++) {
+                unsigned char c = (unsigned char)v.p[i];
+                if (!gone[c]) buf[n++] = has_table ? tv.p[c] : (char)c;
+            }
+            r = mk(ts, self, buf, n);
+            free(buf);
+        }
+        bytes_view_release(&v);
+    }
+    bytes_view_release(&tv);
+    bytes_view_release(&dv);
+    return r;
 }

@@ -1,4 +1,5 @@
-/* objects/bytes_ops.h: private to objects/bytes.c and objects/bytearray.c:
+/* objects/bytes_ops.h: private to objects/bytes.c, objects/bytearray.c and
+ * objects/memoryview.c (which borrows hex):
  * the read-only methods and slots the two types share (objects/bytes_ops.c).
  * Each method reads `self` through a TrBytesView (a private copy for a
  * bytearray, taken under its lock) and builds results of `self`'s kind:
@@ -34,6 +35,12 @@ BYTESOPS_METHOD(upper); BYTESOPS_METHOD(lower); BYTESOPS_METHOD(isdigit); BYTESO
 BYTESOPS_METHOD(isspace); BYTESOPS_METHOD(isalnum); BYTESOPS_METHOD(isupper); BYTESOPS_METHOD(islower);
 BYTESOPS_METHOD(isascii); BYTESOPS_METHOD(partition); BYTESOPS_METHOD(rpartition);
 BYTESOPS_METHOD(splitlines); BYTESOPS_METHOD(swapcase); BYTESOPS_METHOD(capitalize);
+BYTESOPS_METHOD(ljust); BYTESOPS_METHOD(rjust); BYTESOPS_METHOD(center); BYTESOPS_METHOD(zfill);
+BYTESOPS_METHOD(removeprefix); BYTESOPS_METHOD(removesuffix); BYTESOPS_METHOD(expandtabs);
+BYTESOPS_METHOD(title); BYTESOPS_METHOD(istitle); BYTESOPS_METHOD(translate);
+/* maketrans(from, to) as a static method (bound to the type at start-up):
+ * always a bytes of 256. */
+BYTESOPS_METHOD(maketrans);
 #undef BYTESOPS_METHOD
 
 /* The methods above, as a table fragment both types include. */
@@ -47,5 +54,9 @@ BYTESOPS_METHOD(splitlines); BYTESOPS_METHOD(swapcase); BYTESOPS_METHOD(capitali
     {"isdigit", bytesops_isdigit}, {"isalpha", bytesops_isalpha}, {"isspace", bytesops_isspace}, \
     {"isalnum", bytesops_isalnum}, {"isupper", bytesops_isupper}, {"islower", bytesops_islower}, \
     {"isascii", bytesops_isascii}, {"partition", bytesops_partition}, {"rpartition", bytesops_rpartition}, \
-    {"splitlines", bytesops_splitlines}, {"swapcase", bytesops_swapcase}, {"capitalize", bytesops_capitalize}
+    {"splitlines", bytesops_splitlines}, {"swapcase", bytesops_swapcase}, {"capitalize", bytesops_capitalize}, \
+    {"ljust", bytesops_ljust}, {"rjust", bytesops_rjust}, {"center", bytesops_center}, \
+    {"zfill", bytesops_zfill}, {"removeprefix", bytesops_removeprefix}, \
+    {"removesuffix", bytesops_removesuffix}, {"expandtabs", bytesops_expandtabs}, {"title", bytesops_title}, \
+    {"istitle", bytesops_istitle}, {"translate", bytesops_translate}
 #endif

@@ -1,5 +1,6 @@
 /* objects/format.c: the format-spec mini-language (format(), f-strings),
- * str.format, and printf-style `fmt % args`.
+ * str.format, and printf-style `fmt % args` for str and for bytes (PEP 461:
+ * one engine, `printf_core`, with the bytes differences under its `bytes` flag).
  *
  * One layout routine (`layout_number`) places sign, prefix, grouped digits
  * and the rest of a number inside the field (fill, align, width), following
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "torii/str.h"
+#include "torii/bytes.h"
 #include "torii/abstract.h"
 #include "torii/error.h"
 #include "torii/float.h"
@@ -852,8 +854,45 @@ static void pad_text(TrStrBuf *b, const char *s, size_t n, size_t ncp, int64_t w
     if (left) strbuf_addfill(b, " ", 1, padn);
 }
 
-TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
-    const char *s = str_utf8(fmt), *end = s + str_nbytes(fmt);
+/* %s/%b of bytes formatting: the bytes of `v` (bytes-like or __bytes__).
+ * New bytes, or NULL with TypeError. */
+static TrObject *bytes_arg(TrThread *ts, TrObject *v) {
+    TrObject *r = NULL;
+    int k = bytes_from_buffer_or_dunder(ts, v, &r);
+    if (k == 0)
+        err_format(ts, &tr_exc_TypeError,
+                   "%%b requires a bytes-like object, or an object that implements __bytes__, not '%T'", v);
+    return k > 0 ? r : NULL;
+}
+
+/* %c of bytes formatting: one byte from an int in range(256) or a bytes or
+ * bytearray of length 1.  0 or -1. */
+static int bytes_char_arg(TrThread *ts, TrObject *v, char *out) {
+    if (!tr_is_imm(v) && (bytes_check(v) || bytearray_check(v))) {
+        TrBytesView bv;
+        if (bytes_view(ts, v, &bv) < 0) return -1;
+        bool one = bv.n == 1;
+        if (one) *out = bv.p[0];
+        bytes_view_release(&bv);
+        if (one) return 0;
+    } else if (int_check(v)) {
+        int ovf = 0;
+        int64_t x = int_as_i64_overflow(v, &ovf);
+        if (ovf || x < 0 || x > 255) {
+            err_set(ts, &tr_exc_OverflowError, "%c arg not in range(256)");
+            return -1;
+        }
+        *out = (char)x;
+        return 0;
+    }
+    err_set(ts, &tr_exc_TypeError, "%c requires an integer in range(256) or a single byte");
+    return -1;
+}
+
+/* `s[0..end) % args`: a str when `bytes` is false (`s` is UTF-8), else a
+ * bytes (PEP 461: %s/%b take bytes-like objects or __bytes__, %r/%a give
+ * ascii(), %c a byte, widths count bytes).  New reference or NULL. */
+static TrObject *printf_core(TrThread *ts, const char *s, const char *end, TrObject *args, bool bytes) {
     TrObject *const *argv;
     size_t argc, argi = 0;
     TrObject *single = args;
@@ -864,7 +903,9 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
     } else {
         argv = &single;
         argc = 1;
-        if (!str_check(args) && !tr_is_imm(args) && tr_type(args)->getitem) dict = args;
+        if (!tr_is_imm(args) && tr_type(args)->getitem &&
+            (bytes ? !bytes_check(args) && !bytearray_check(args) : !str_check(args)))
+            dict = args;
     }
     TrStrBuf b;
     strbuf_init(&b);
@@ -885,7 +926,7 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
             int depth = 1;
             while (p < end && depth) { if (*p == '(') depth++; else if (*p == ')') depth--; if (depth) p++; }
             if (p >= end) { strbuf_free(&b); return err_format(ts, &tr_exc_ValueError, "incomplete format key"); }
-            TrObject *key = str_from_utf8(ts, k, (size_t)(p - k));
+            TrObject *key = bytes ? bytes_from(ts, k, (size_t)(p - k)) : str_from_utf8(ts, k, (size_t)(p - k));
             p++;
             keyed = key ? tr_getitem(ts, dict, key) : NULL;
             tr_xdecref(key);
@@ -942,6 +983,24 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
         else NEXT_ARG(v);
 #undef NEXT_ARG
         TrObject *tmp = NULL;
+        if (bytes && (c == 's' || c == 'b' || c == 'r' || c == 'a')) {
+            TrObject *t = c == 's' || c == 'b' ? bytes_arg(ts, v) : tr_ascii(ts, v);
+            if (!t) goto error;
+            const char *d = c == 's' || c == 'b' ? bytes_data(t) : str_utf8(t);
+            size_t n = c == 's' || c == 'b' ? bytes_size(t) : str_nbytes(t);   /* ascii(): one byte a character */
+            if (prec >= 0 && (size_t)prec < n) n = (size_t)prec;
+            pad_text(&b, d, n, n, width, left);
+            tr_decref(t);
+            tr_xdecref(keyed);
+            continue;
+        }
+        if (bytes && c == 'c') {
+            char byte;
+            if (bytes_char_arg(ts, v, &byte) < 0) goto error;
+            pad_text(&b, &byte, 1, 1, width, left);
+            tr_xdecref(keyed);
+            continue;
+        }
         switch (c) {
         case 's': case 'r': case 'a': {
             tmp = c == 's' ? tr_str(ts, v) : c == 'r' ? tr_repr(ts, v) : tr_ascii(ts, v);
@@ -1021,7 +1080,7 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
                 x = int_as_double(ts, v);
                 if (x == -1.0 && err_occurred(ts)) goto error;
             } else {
-                err_format(ts, &tr_exc_TypeError, "must be real number, not %T", v);
+                err_format(ts, &tr_exc_TypeError, bytes ? "float argument required, not %T" : "must be real number, not %T", v);
                 goto error;
             }
             char cf[32];
@@ -1038,7 +1097,9 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
             break;
         }
         default:
-            if ((unsigned char)c < 0x80)
+            if (bytes && (unsigned char)c >= 0x80)   /* as CPython, whose message cannot show the byte */
+                err_set(ts, &tr_exc_OverflowError, "character argument not in range(0x110000)");
+            else if ((unsigned char)c < 0x80)
                 err_format(ts, &tr_exc_ValueError, "unsupported format character '%c' (0x%x) at index %zu", c,
                            (unsigned)(unsigned char)c, (size_t)(p - 1 - s));
             else {
@@ -1065,7 +1126,20 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
     }
     if (argi < argc && !dict) {
         strbuf_free(&b);
-        return err_format(ts, &tr_exc_TypeError, "not all arguments converted during string formatting");
+        return err_format(ts, &tr_exc_TypeError, "not all arguments converted during %s formatting",
+                          bytes ? "bytes" : "string");
     }
-    return strbuf_finish(ts, &b);
+    if (!bytes) return strbuf_finish(ts, &b);
+    TrObject *r = b.failed ? err_nomemory(ts) : bytes_from(ts, b.data, b.len);
+    strbuf_free(&b);
+    return r;
+}
+
+TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args) {
+    const char *s = str_utf8(fmt);
+    return printf_core(ts, s, s + str_nbytes(fmt), args, false);
+}
+
+TrObject *bytes_printf_format(TrThread *ts, const char *fmt, size_t n, TrObject *args) {
+    return printf_core(ts, fmt, fmt + n, args, true);
 }

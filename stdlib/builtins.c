@@ -667,7 +667,7 @@ TrObject *builtins_module_init(TrThread *ts) {
         {"range", &tr_range_type}, {"enumerate", &tr_enumerate_type}, {"zip", &tr_zip_type},
         {"slice", &tr_slice_type}, {"set", &tr_set_type}, {"frozenset", &tr_frozenset_type},
         {"map", &tr_map_type}, {"filter", &tr_filter_type}, {"reversed", &tr_reversed_type},
-        {"bytes", &tr_bytes_type}, {"bytearray", &tr_bytearray_type},
+        {"bytes", &tr_bytes_type}, {"bytearray", &tr_bytearray_type}, {"memoryview", &tr_memview_type},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (dict_set_cstr(ts, d, types[i].name, (TrObject *)types[i].type) < 0) goto fail;

@@ -16,11 +16,16 @@ typedef struct TrBytes {
 
 /* A bytearray: `data[0..size)` in a malloc'd block of `cap` bytes.  Every
  * field is written only under the object's lock (TR_BEGIN_CRITICAL); `size`
- * is also stored atomically so len() may read it without the lock. */
+ * is also stored atomically so len() may read it without the lock.
+ * While `exports` > 0 (memoryviews over the data are alive) `data` and
+ * `size` never change: every resize raises BufferError.  io.BytesIO
+ * (stdlib/bytesio.c) begins with this same layout, so a memoryview reaches
+ * either through these fields, under the exporter's lock. */
 typedef struct TrByteArray {
     TrObject ob_base;
     char *data;          /* owned; NULL while cap == 0 */
     size_t size, cap;
+    size_t exports;      /* live memoryviews; under the lock (read relaxed outside it) */
 } TrByteArray;
 
 extern TrType tr_bytes_type, tr_bytearray_type;
@@ -39,18 +44,28 @@ static inline size_t bytes_size(const TrObject *o) { return ((const TrBytes *)o)
 /* A new bytearray holding a copy of `s[0..n)`.  New reference or NULL. */
 TrObject *bytearray_from(TrThread *ts, const char *s, size_t n);
 
-/* A read view of a bytes-like object (bytes or bytearray).  For bytes it
- * points into the object; for a bytearray it is a private copy taken under
- * the array's lock (`owned`), so the view never changes under its reader. */
+/* A read view of a bytes-like object (bytes, bytearray or memoryview).  For
+ * bytes (and a contiguous memoryview of bytes) it points into the object;
+ * for a bytearray (or a view of one) it is a private copy taken under the
+ * array's lock (`owned`), so the view never changes under its reader. */
 typedef struct TrBytesView {
     const char *p;
     size_t n;
     char *owned;         /* malloc'd copy or NULL; freed by bytes_view_release */
 } TrBytesView;
 /* Fills `v` for `o`: 1 when `o` is bytes-like, 0 (no exception) when not,
- * -1 on MemoryError.  The view borrows `o` (keep it alive while in use). */
+ * -1 on MemoryError (or ValueError for a released memoryview).  The view
+ * borrows `o` (keep it alive while in use). */
 int bytes_view(TrThread *ts, TrObject *o, TrBytesView *v);
 void bytes_view_release(TrBytesView *v);
+
+/* A bytes-like object, or the result of `o.__bytes__()`, as new bytes:
+ * TypeError "__bytes__ returned non-bytes (type int)".  1 with `*out` set, 0
+ * (no exception) when `o` is neither, -1 on error.  For bytes(x) and %b. */
+int bytes_from_buffer_or_dunder(TrThread *ts, TrObject *o, TrObject **out);
+/* `fmt % args` for bytes (PEP 461): `fmt[0..n)` is the format; the result
+ * is a new bytes (objects/format.c, shared with str % args). */
+TrObject *bytes_printf_format(TrThread *ts, const char *fmt, size_t n, TrObject *args);
 
 /* Codecs (objects/codecs.c): utf-8, latin-1 and ascii under their usual
  * aliases; errors 'strict', 'ignore', 'replace', 'backslashreplace' (and

@@ -10,6 +10,7 @@
 #include "torii/complex.h"
 #include "torii/str.h"
 #include "torii/bytes.h"
+#include "torii/memoryview.h"
 #include "torii/tuple.h"
 #include "torii/list.h"
 #include "torii/dict.h"

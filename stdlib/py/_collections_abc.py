@@ -376,9 +376,13 @@ class Buffer(metaclass=ABCMeta):
         raise NotImplementedError
 
 
-# torii: CPython annotates the result as memoryview, which may be missing.
+# torii: CPython annotates the result as memoryview; functions here may have
+# no __annotations__ to record it in.
 if _memoryview is not None:
-    Buffer.__buffer__.__annotations__['return'] = _memoryview
+    try:
+        Buffer.__buffer__.__annotations__['return'] = _memoryview
+    except AttributeError:
+        pass
 
 
 # ===========================================================================
