@@ -1,11 +1,13 @@
 /* objects/cell.c: `cell`, the box that holds a variable shared between a
  * function and the functions nested in it (closures).
  * Threads: `ref` is written only under the cell's lock, with a release store;
- * readers load it with acquire.  A reader takes an immediate without the
- * lock; any heap value it counts under the lock, which a writer holds while
- * swapping (even reading the header of a heap value outside the lock could
- * touch memory a concurrent swap has just freed).  The old value is released
- * after unlocking. */
+ * readers load it with acquire.  Any reader takes an immediate without the
+ * lock, and so does the cell's owner (the thread that made it: usually the
+ * only one that runs the closure) with any value, because another thread
+ * releases the value it replaces through tr_release_unlocked
+ * (include/torii/object.h), which never frees it under a reading owner.
+ * Other threads count heap values under the lock, which a writer holds while
+ * swapping.  The old value is released after unlocking. */
 #include <stdio.h>
 #include "torii/torii.h"
 
@@ -25,6 +27,7 @@ TrObject *cell_get(TrThread *ts, TrObject *cell) {
      * value's header (immortal? deferred? owner?) could read an object that a
      * concurrent cell_set has just released and freed. */
     if (tr_is_imm(v)) return v;
+    if (!TR_BIASED_RC || tr_owned_by_me(cell)) return tr_newref(v);
     TR_BEGIN_CRITICAL(ts, cell);
     v = c->ref;
     tr_xincref(v);
@@ -42,7 +45,9 @@ void cell_set(TrThread *ts, TrObject *cell, TrObject *value) {
     atomic_store_ptr_release(&c->ref, value);
     TR_END_CRITICAL(ts);
     /* drop the lock first: this may run a destructor */
-    tr_xdecref(old);
+    if (!old) return;
+    if (!TR_BIASED_RC || tr_owned_by_me(cell)) tr_decref(old);
+    else tr_release_unlocked(ts, cell, &old, 1);
 }
 
 static void cell_dealloc(TrThread *ts, TrObject *o) {

@@ -8,12 +8,11 @@
  * Another thread hands out the item that way only when it is an immediate
  * (which needs no count and cannot be freed), and re-reads anything else
  * under the lock.  The list's owner (the thread that made it: `ob_tid`, see
- * threads/brc.c) counts and hands out any item it reads that way, because a
- * reference that another thread takes out of the list is dropped only after
- * a grace period (release_removed: qsbr_decref_later_n), once the owner has
- * passed a quiescent point: the owner may have loaded the item just before
- * it left.  The owner's own removals are dropped at once: its reads and its
- * writes do not overlap.  A reader loads `size` before `items`: a size it
+ * threads/brc.c) counts and hands out any item it reads that way, because
+ * another thread releases the references it takes out of the list through
+ * tr_release_unlocked (include/torii/object.h), which never frees an item
+ * the owner may have loaded just before it left.  The owner's own removals
+ * are dropped at once: its reads and its writes do not overlap.  A reader loads `size` before `items`: a size it
  * sees was published after the array that holds that many items.
  *
  * Item array layout: one malloc block `[cap][item 0]...[item cap-1]`;
@@ -91,41 +90,17 @@ static int grow(TrThread *ts, TrList *l, size_t need) {
 /* ---- references that leave the list ---------------------------------- */
 
 /* Drops the list's references a[0..n), which have just left `list` (the
- * lock released).  The owner drops them at once.  Another thread drops at
- * once those that cannot be freed under an owner still reading (the owner
- * is detached: the full fence orders our removal before reading its state,
- * and an owner that attaches later fences too and then misses them; or the
- * item is the owner's own, unmerged, which only its owner frees) and hands
- * the others to QSBR.  Reads `a` only (it may be a block the owner still
- * reads). */
-static __attribute__((noinline)) void release_removed_shared(TrThread *ts, TrObject *list, TrObject *const *a, size_t n) {
-    atomic_fence();
-    uintptr_t owner = atomic_load_uptr_relaxed(&list->ob_tid);
-    /* merged (owner 0): nobody reads it unlocked now, but its last owner
-     * may have just before the merge: stay on the safe side */
-    int reading = !owner || qsbr_may_be_attached(owner);
-    TrObject *later[16];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        TrObject *x = a[i];
-        if (!reading) { tr_decref(x); continue; }
-        if (tr_is_imm(x) || tr_is_immortal(x) || brc_decref_if_owned_by(x, owner)) continue;
-        later[k++] = x;
-        if (k == 16) { qsbr_decref_later_n(ts, later, k); k = 0; }
-    }
-    qsbr_decref_later_n(ts, later, k);
-}
-
+ * lock released): see tr_release_unlocked. */
 static inline void release_removed(TrThread *ts, TrObject *list, TrObject *const *a, size_t n) {
     if (!TR_BIASED_RC || tr_owned_by_me(list))
         for (size_t i = 0; i < n; i++) tr_decref(a[i]);
     else
-        release_removed_shared(ts, list, a, n);
+        tr_release_unlocked(ts, list, a, n);
 }
 
 static inline void release_one(TrThread *ts, TrObject *list, TrObject *x) {
     if (!TR_BIASED_RC || tr_owned_by_me(list)) tr_decref(x);
-    else release_removed_shared(ts, list, &x, 1);
+    else tr_release_unlocked(ts, list, &x, 1);
 }
 
 /* Copies items [lo, hi) into a fresh malloc'd array with new references.

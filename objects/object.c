@@ -17,6 +17,7 @@
 
 #include "threads/brc.h"   /* brc_defer_free */
 #include "threads/typeref.h"
+#include "threads/qsbr.h"
 
 /* ---- allocation -------------------------------------------------------- */
 
@@ -57,6 +58,26 @@ void tr_free(TrObject *o) {
     /* after the free: the type may go with its last instance */
     if (type->flags & TR_TPFLAG_HEAPTYPE)
         typeref_decref(tr_thread_current(), ((TrHeapType *)type)->tref, (TrObject *)type);
+}
+
+/* ---- references leaving a container its owner reads unlocked ---------- */
+
+void tr_release_unlocked(TrThread *ts, TrObject *holder, TrObject *const *a, size_t n) {
+    atomic_fence();   /* our removals before the owner's state: see the header */
+    uintptr_t owner = atomic_load_uptr_relaxed(&holder->ob_tid);
+    /* merged (owner 0): nobody reads it unlocked now, but its last owner
+     * may have just before the merge: stay on the safe side */
+    int reading = !owner || qsbr_may_be_attached(owner);
+    TrObject *later[16];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        TrObject *x = a[i];
+        if (!reading) { tr_decref(x); continue; }
+        if (tr_is_imm(x) || tr_is_immortal(x) || brc_decref_if_owned_by(x, owner)) continue;
+        later[k++] = x;
+        if (k == 16) { qsbr_decref_later_n(ts, later, k); k = 0; }
+    }
+    qsbr_decref_later_n(ts, later, k);
 }
 
 /* Heap objects made immortal (code objects, interned strings, constants,

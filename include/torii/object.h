@@ -317,6 +317,21 @@ static inline void tr_decref(TrObject *o) {
     }
 }
 
+/* Containers whose owner reads them without their lock (objects/list.c,
+ * objects/cell.c): the owner loads a slot and counts what it found, so a
+ * reference that another thread takes out of such a container (`holder`)
+ * must not be freed while the owner may still be between the two steps.
+ * The owner drops the references it takes out at once (its reads and its
+ * writes do not overlap); any other thread calls this after releasing the
+ * holder's lock, with the references a[0..n) (consumed; `a` is only read).
+ * It drops at once those that cannot be freed under a reading owner: all of
+ * them when the owner is detached (a full fence orders the removals before
+ * reading its state; an owner that attaches later fences too, then misses
+ * them), else those the owner owns, unmerged, which only the owner frees
+ * (brc_decref_if_owned_by).  The rest wait for a QSBR grace period
+ * (qsbr_decref_later_n, threads/qsbr.c). */
+void tr_release_unlocked(TrThread *ts, TrObject *holder, TrObject *const *a, size_t n);
+
 /* Takes a reference to `o` if it is still alive, for weak references
  * (objects/weakref.c): 1 and a new reference, or 0 when its count has
  * reached zero (it is being freed).  The caller must know that `o`'s memory
