@@ -18,13 +18,17 @@
 #include "threads/brc.h"   /* brc_defer_free */
 #include "threads/typeref.h"
 #include "threads/qsbr.h"
+#include "threads/blocks.h"
 
 /* ---- allocation -------------------------------------------------------- */
 
 TrObject *tr_alloc_var(TrThread *ts, TrType *type, size_t size) {
     if (size < sizeof(TrObject)) size = sizeof(TrObject);
-    TrObject *o = (type->flags & TR_TPFLAG_GC) ? gc_alloc(ts, size) : calloc(1, size);
+    int gc = (type->flags & TR_TPFLAG_GC) != 0;
+    unsigned cls = blocks_class(gc ? TR_GC_HEAD_BYTES + size : size);
+    TrObject *o = gc ? gc_alloc(ts, size, cls) : blocks_alloc_zeroed(size, cls);
     if (!o) return err_nomemory(ts);
+    o->ob_flags = (uint16_t)(cls << TR_FLAG_BLOCK_SHIFT);
     if (TR_BIASED_RC && (type->flags & TR_TPFLAG_HAS_DEL)) {
         /* __del__ must run in the thread that drops the last reference, at
          * that moment: count all in the shared field (merged from birth),
@@ -54,7 +58,7 @@ void tr_free(TrObject *o) {
     if (flags & TR_FLAG_WEAKREFS) weakref_clear_dying(NULL, o);
     TrType *type = o->ob_type;
     if (type->flags & TR_TPFLAG_GC) gc_free(o);
-    else free(o);
+    else blocks_free(o, (flags & TR_FLAG_BLOCK_MASK) >> TR_FLAG_BLOCK_SHIFT);
     /* after the free: the type may go with its last instance */
     if (type->flags & TR_TPFLAG_HEAPTYPE)
         typeref_decref(tr_thread_current(), ((TrHeapType *)type)->tref, (TrObject *)type);

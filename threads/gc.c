@@ -68,6 +68,7 @@
 #include <stdlib.h>
 
 #include "threads/gc.h"
+#include "threads/blocks.h"
 #include "threads/lock.h"
 #include "threads/stw.h"
 
@@ -126,6 +127,10 @@ static TrGcList *list_for(TrThread *ts) {
     return l;
 }
 
+static unsigned block_class_of(const TrObject *o) {
+    return (atomic_load_u16_relaxed(&((TrObject *)o)->ob_flags) & TR_FLAG_BLOCK_MASK) >> TR_FLAG_BLOCK_SHIFT;
+}
+
 /* Unlinks and frees the objects stacked on l->dead, leaving `replace` there.
  * The owner, the exiting owner, or a thread with the world stopped. */
 static void drain_dead(TrGcList *l, uintptr_t replace) {
@@ -135,7 +140,7 @@ static void drain_dead(TrGcList *l, uintptr_t replace) {
         top = o->ob_tid;
         TrGcHead *h = TR_GC_HEAD(o);
         unlink_head(h);
-        free(h);
+        blocks_free(h, block_class_of(o));
     }
 }
 
@@ -152,11 +157,11 @@ static void flush_pending(TrThread *ts, TrGcList *l) {
         atomic_or_u32(&ts->eval_breaker, TR_EB_GC);
 }
 
-void *gc_alloc(TrThread *ts, size_t size) {
+void *gc_alloc(TrThread *ts, size_t size, unsigned cls) {
     TrGcList *l = list_for(ts);
     if (!l) return NULL;
     if (atomic_load_uptr_relaxed(&l->dead)) drain_dead(l, 0);
-    TrGcHead *h = calloc(1, sizeof *h + size);
+    TrGcHead *h = blocks_alloc_zeroed(sizeof *h + size, cls);
     if (!h) return NULL;
     link_tail(l, h);
     if (++l->pending >= YOUNG_BATCH) flush_pending(ts, l);
@@ -169,7 +174,7 @@ void gc_free(TrObject *o) {
     if (!TR_BIASED_RC || l == my_list) {
         unlink_head(h);
         if (l->pending > 0) l->pending--;   /* as CPython's count: never below zero */
-        free(h);
+        blocks_free(h, block_class_of(o));
         return;
     }
     o->ob_gc_bits |= TR_GC_DEAD;

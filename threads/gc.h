@@ -31,8 +31,12 @@ static inline int gc_is_tracked(const TrObject *o) {
 }
 
 /* `size` zeroed bytes for an object of a TR_TPFLAG_GC type, tracked on the
- * calling thread's list.  NULL on MemoryError (no exception set). */
-void *gc_alloc(TrThread *ts, size_t size);
+ * calling thread's list; the block, with its head, is of block class `cls`
+ * (threads/blocks.h: blocks_class(TR_GC_HEAD_BYTES + size)), which the
+ * caller records in the object's ob_flags for gc_free.  NULL on MemoryError
+ * (no exception set). */
+void *gc_alloc(TrThread *ts, size_t size, unsigned cls);
+#define TR_GC_HEAD_BYTES sizeof(TrGcHead)
 /* Untracks and frees the memory of tracked `o` (its dealloc has run).  Any
  * thread; when the list is another live thread's, the memory waits on that
  * list until its owner (or a collection) unlinks it.  Cannot fail. */

@@ -21,6 +21,7 @@
 #include "threads/brc.h"
 #include "threads/typeref.h"
 #include "threads/qsbr.h"
+#include "threads/blocks.h"
 #include "threads/gc.h"
 #include "threads/stw.h"
 #include "threads/lock.h"
@@ -80,6 +81,7 @@ void tstate_exit(TrThread *ts) {
     brc_unregister_thread(ts);    /* its merges may free objects, and run their callbacks and __del__ */
     gc_thread_exit(ts);           /* after the last free this thread makes as an owner */
     vm_thread_fini(ts);           /* then the frame chunks and free lists: raw memory, no counts */
+    blocks_thread_fini();         /* after the thread's last free of an object's memory */
     typeref_thread_exit(ts);      /* attached still: no stop-the-world reads the array meanwhile */
     gil_release(ts);              /* detached: QSBR no longer waits for us */
     qsbr_thread_exit(ts);

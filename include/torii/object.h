@@ -72,6 +72,10 @@ struct TrObject {
 #define TR_FLAG_INTERNED 0x0002  /* str: the interned copy */
 #define TR_FLAG_STATIC 0x0004    /* statically allocated: never passed to free() */
 #define TR_FLAG_WEAKREFS 0x0008  /* objects/weakref.c's table may list weak references to it */
+/* Bits 10-15: the block class of the object's memory (threads/blocks.h), set
+ * at allocation; 0 for memory not from the block cache's classes. */
+#define TR_FLAG_BLOCK_SHIFT 10
+#define TR_FLAG_BLOCK_MASK 0xfc00
 
 /* `ob_gc_bits`: written only by a thread that holds the object exclusively
  * (its count is zero, or the world is stopped). */
@@ -252,12 +256,13 @@ static inline int tr_isinstance(const TrObject *o, const TrType *t) {
  * thread attaches; never 0 for a thread running Python code. */
 extern __thread uintptr_t tr_tls_tid;
 
-/* (Re)initialises the header of memory that is to become a fresh object of
- * builtin (non-heap) `type`: owned by the current thread, count 1, no flags,
- * unlocked.  For per-thread free lists; the body is the caller's. */
+/* (Re)initialises the header of an object's memory that is to become a
+ * fresh object of builtin (non-heap) `type`: owned by the current thread,
+ * count 1, no flags but the memory's block class, unlocked.  For per-thread
+ * free lists; the body is the caller's. */
 static inline void tr_init_header(TrObject *o, TrType *type) {
     o->ob_tid = tr_tls_tid;
-    o->ob_flags = 0;
+    o->ob_flags = (uint16_t)(o->ob_flags & TR_FLAG_BLOCK_MASK);
     o->ob_mutex = 0;
     o->ob_gc_bits = 0;
     o->ob_ref_local = 1;
