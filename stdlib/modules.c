@@ -53,6 +53,8 @@ const TrModuleDef tr_builtin_modules[] = {
     {"re", re_module_init},
     {"traceback", traceback_module_init},
     {"signal", signal_module_init},
+    {"select", select_module_init},
+    {"_posixsubprocess", _posixsubprocess_module_init},
     {"binascii", binascii_module_init},
     {"zlib", zlib_module_init},
     {"_hashlib", hashlib_module_init},

@@ -946,6 +946,36 @@ FUNC(os_set_inheritable) {
     return tr_none;
 }
 
+/* get_blocking(fd) / set_blocking(fd, blocking): the descriptor's
+ * O_NONBLOCK flag, inverted. */
+FUNC(os_get_blocking) {
+    int fd;
+    if (tr_check_args(ts, "posix.get_blocking", nargs, kwnames, 1, 1) < 0 || fd_arg(ts, args[0], &fd) < 0)
+        return NULL;
+    int f = fcntl(fd, F_GETFL);
+    return f < 0 ? os_error(ts, errno, NULL, NULL) : tr_bool(!(f & O_NONBLOCK));
+}
+
+FUNC(os_set_blocking) {
+    int fd, blocking;
+    if (posonly(ts, "posix.set_blocking", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (fd_arg(ts, args[0], &fd) < 0 || (blocking = tr_is_true(ts, args[1])) < 0) return NULL;
+    int f = fcntl(fd, F_GETFL);
+    if (f < 0 || fcntl(fd, F_SETFL, blocking ? f & ~O_NONBLOCK : f | O_NONBLOCK) < 0)
+        return os_error(ts, errno, NULL, NULL);
+    return tr_none;
+}
+
+/* killpg(pgid, signal): as kill, for a process group. */
+FUNC(os_killpg) {
+    if (posonly(ts, "posix.killpg", nargs, kwnames, 2, 2) < 0) return NULL;
+    int pg, sig;
+    if (os_int_arg(ts, args[0], &pg) < 0 || os_int_arg(ts, args[1], &sig) < 0) return NULL;
+    if (killpg((pid_t)pg, sig) != 0) return os_error(ts, errno, NULL, NULL);
+    if (signals_check(ts) < 0) return NULL;
+    return tr_none;
+}
+
 FUNC(os_strerror) {
     int code;
     if (tr_check_args(ts, "posix.strerror", nargs, kwnames, 1, 1) < 0 || os_int_arg(ts, args[0], &code) < 0)
@@ -1453,6 +1483,7 @@ static const TrMethodDef os_functions[] = {
     {"read", os_read}, {"write", os_write}, {"pipe", os_pipe}, {"dup", os_dup}, {"dup2", os_dup2},
     {"lseek", os_lseek}, {"isatty", os_isatty}, {"fsync", os_fsync}, {"ftruncate", os_ftruncate},
     {"get_inheritable", os_get_inheritable}, {"set_inheritable", os_set_inheritable},
+    {"get_blocking", os_get_blocking}, {"set_blocking", os_set_blocking}, {"killpg", os_killpg},
     {"strerror", os_strerror}, {"fsencode", os_fsencode}, {"fsdecode", os_fsdecode}, {"fspath", os_fspath_fn},
     {"urandom", os_urandom}, {"getpid", os_getpid}, {"getppid", os_getppid}, {"getuid", os_getuid},
     {"geteuid", os_geteuid}, {"getgid", os_getgid}, {"getegid", os_getegid}, {"getpgrp", os_getpgrp},

@@ -26,6 +26,8 @@ TrObject *_json_module_init(TrThread *ts);    /* stdlib/_json.c */
 TrObject *re_module_init(TrThread *ts);       /* stdlib/re.c (+ stdlib/py/re.py) */
 TrObject *traceback_module_init(TrThread *ts); /* stdlib/traceback.c (+ stdlib/py/traceback.py) */
 TrObject *signal_module_init(TrThread *ts);    /* stdlib/signal.c: the module made at start-up */
+TrObject *select_module_init(TrThread *ts);    /* stdlib/select.c */
+TrObject *_posixsubprocess_module_init(TrThread *ts); /* stdlib/_posixsubprocess.c: fork_exec for subprocess */
 TrObject *binascii_module_init(TrThread *ts);  /* stdlib/binascii.c */
 TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
 TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
