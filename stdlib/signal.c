@@ -247,6 +247,13 @@ int signal_setup(TrThread *ts) {
         TrObject *v = int_from_i64(ts, constants[i].value);
         if (dict_set_cstr(ts, d, constants[i].name, v) < 0) goto fail;
     }
+    /* As CPython: a write to a closed pipe or past the file size limit
+     * fails with an error (BrokenPipeError, EFBIG) instead of killing the
+     * process (subprocess restores the default in its children). */
+    signal(SIGPIPE, SIG_IGN);
+#ifdef SIGXFSZ
+    signal(SIGXFSZ, SIG_IGN);
+#endif
     /* What each signal does now: inherited from the parent process. */
     for (int i = 1; i < NSIG; i++) {
         struct sigaction old;

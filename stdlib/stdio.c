@@ -84,10 +84,7 @@ int tr_write_stdout(TrThread *ts, const char *s, size_t n) {
         free(pending);
         errno = e;
     }
-    if (r < 0 && ts) {
-        int e = errno;
-        err_format(ts, &tr_exc_OSError, "[Errno %d] %s", e, strerror(e));
-    }
+    if (r < 0 && ts) os_error(ts, errno, NULL, NULL);   /* BrokenPipeError for EPIPE */
     return r;
 }
 
@@ -143,7 +140,7 @@ static TrObject *textio_write(TrThread *ts, TrObject *self, TrObject *const *arg
     int r = io->fd == 1 ? tr_write_stdout(ts, str_utf8(s), str_nbytes(s))
                         : tr_write_stderr(str_utf8(s), str_nbytes(s));
     if (r < 0) {
-        if (!err_occurred(ts)) err_format(ts, &tr_exc_OSError, "[Errno %d] %s", errno, strerror(errno));
+        if (!err_occurred(ts)) os_error(ts, errno, NULL, NULL);
         return NULL;
     }
     return int_from_i64(ts, (int64_t)str_length(s));

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
@@ -266,7 +267,15 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
                  str_from_cstr(ts, "final"), tr_imm_from(0))) < 0) goto fail;
     if (set_take(ts, d, "platform", str_from_cstr(ts, "linux")) < 0) goto fail;
     if (set_take(ts, d, "byteorder", str_from_cstr(ts, "little")) < 0) goto fail;
-    if (set_take(ts, d, "executable", str_from_cstr(ts, "torii")) < 0) goto fail;
+    {
+        /* the running binary's absolute path, as CPython's (child processes
+         * run it: subprocess with sys.executable) */
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (n < 0) n = 0;
+        exe[n] = 0;
+        if (set_take(ts, d, "executable", str_from_cstr(ts, exe)) < 0) goto fail;
+    }
     if (set_take(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) goto fail;
     if (set_take(ts, d, "path", list_new(ts, 0)) < 0) goto fail;
     if (dict_set_cstr(ts, d, "modules", tr_runtime.modules) < 0) goto fail;
