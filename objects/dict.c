@@ -24,7 +24,13 @@
  * lock-free reader (dict_get_ref) that loads them with acquire sees complete
  * entries.  The lock-free reader never dereferences a stored key (it may be
  * freed concurrently): it compares hashes and key identity only, and returns
- * only stack-safe values.  Everything else takes the lock.
+ * only stack-safe values, except in the dict's owner (the thread that made
+ * it: an instance's __dict__ is usually read by its maker alone), which
+ * counts any value it finds at a hinted entry (dict_get_hinted_ref): other
+ * threads release the values they take out of the dict through
+ * tr_release_unlocked (include/torii/object.h), which never frees a value
+ * the owner may have loaded just before it left (release_value).
+ * Everything else takes the lock.
  * Keys whose equality needs Python code (__eq__) are compared outside the
  * lock: the candidate key is counted, the lock dropped, the comparison run,
  * the lock re-taken; if `version` moved meanwhile the probe starts over.
@@ -49,6 +55,15 @@ typedef DictKeys Keys;
 #define D(o) ((TrDict *)(o))
 
 /* ---- value words --------------------------------------------------------- */
+
+/* Drops the dict's reference to `v` (NULL allowed), which has just left it
+ * (the lock released): at once in the owner, else by the lock-free owner
+ * read's rule (tr_release_unlocked). */
+static inline void release_value(TrThread *ts, TrObject *dict, TrObject *v) {
+    if (!v) return;
+    if (!TR_BIASED_RC || tr_owned_by_me(dict)) tr_decref(v);
+    else tr_release_unlocked(ts, dict, &v, 1);
+}
 
 static inline uintptr_t tag_value(TrObject *v) {
     if (tr_is_imm(v)) return (uintptr_t)v;
@@ -319,7 +334,11 @@ static int dict_op(TrThread *ts, TrObject *dict, TrObject *key, int64_t hash, in
         TR_END_CRITICAL(ts);
         /* outside the lock: these may run destructors */
         tr_xdecref(dead_key);
-        tr_xdecref(dead_val);
+        release_value(ts, dict, dead_val);
+        if (op == OP_DEL && result == 1 && TR_BIASED_RC && !tr_owned_by_me(dict)) {
+            /* the caller gets a reference of its own; the dict's goes as any removal */
+            release_value(ts, dict, tr_newref(*out));
+        }
         if (done) break;
         int eq = tr_richcompare_bool(ts, p.cand, key, TR_EQ);
         TR_CLEAR(p.cand);
@@ -443,6 +462,17 @@ int dict_get_hinted_ref(TrThread *ts, TrObject *dict, TrObject *key, int64_t has
     TrDict *d = D(dict);
     uint32_t hx = atomic_load_u32_relaxed(hint);
     TrObject *v = NULL;
+    if (!TR_BIASED_RC || tr_owned_by_me(dict)) {
+        /* the owner counts what it finds without the lock (see the header) */
+        Keys *k = dict_load_keys(dict);
+        if (!k || hx >= atomic_load_size_acquire(&k->nentries)) return -1;
+        Entry *e = &k->entries[hx];
+        if (atomic_load_objptr_relaxed(&e->key) != key) return -1;
+        uintptr_t w = atomic_load_uptr_acquire(&e->value);
+        if (!w) return -1;
+        *out = tr_newref(untag(w));
+        return 1;
+    }
     TR_BEGIN_CRITICAL(ts, dict);
     Keys *k = d->keys;
     if (k && hx < k->nentries) {
@@ -488,7 +518,7 @@ int dict_set_hinted(TrThread *ts, TrObject *dict, TrObject *key, TrObject *value
     tr_xdecref(p.cand);
     probe_done(&p);
     if (done) {
-        tr_xdecref(dead);    /* outside the lock: may run a destructor */
+        release_value(ts, dict, dead);    /* outside the lock: may run a destructor */
         return done < 0 ? -1 : 0;
     }
     if (dict_set(ts, dict, key, value) < 0) return -1;
@@ -760,7 +790,7 @@ void dict_clear(TrThread *ts, TrObject *dict) {
     if (!old) return;
     for (size_t i = 0; i < old->nentries; i++) {
         Entry *e = &old->entries[i];
-        if (e->value) { tr_decref(e->key); tr_decref(untag(e->value)); }
+        if (e->value) { tr_decref(e->key); release_value(ts, dict, untag(e->value)); }
     }
     qsbr_free_later(ts, old);
 }
@@ -1198,6 +1228,8 @@ static TrObject *m_popitem(TrThread *ts, TrObject *self, TrObject *const *args, 
         if (msg) { err_set_value(ts, &tr_exc_KeyError, msg); tr_decref(msg); }
         return NULL;
     }
+    if (TR_BIASED_RC && !tr_owned_by_me(self))
+        release_value(ts, self, tr_newref(v));   /* the tuple's own; the dict's goes as any removal */
     tuple_set_take(t, 0, k);
     tuple_set_take(t, 1, v);
     return t;
