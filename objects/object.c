@@ -66,6 +66,24 @@ void tr_free(TrObject *o) {
 
 /* ---- references leaving a container its owner reads unlocked ---------- */
 
+/* A finalizer or a weak reference callback makes the moment of the last
+ * drop visible to the program: CPython runs it in the dropping thread at
+ * once. */
+static int has_visible_drop(TrObject *x) {
+    return (x->ob_type->flags & TR_TPFLAG_HAS_DEL) ||
+           (atomic_load_u16_relaxed(&x->ob_flags) & TR_FLAG_WEAKREFS);
+}
+
+/* Waits (detached: a stop-the-world need not wait for us) at most
+ * OWNER_WAIT_NS for thread `owner` to stop reading: 1 if it did. */
+#define OWNER_WAIT_NS 50000000
+static int wait_owner_quiescent(TrThread *ts, uintptr_t owner) {
+    gil_release_for_blocking(ts);
+    int ok = qsbr_wait_quiescent(owner, OWNER_WAIT_NS);
+    gil_reacquire_after_blocking(ts);
+    return ok;
+}
+
 void tr_release_unlocked(TrThread *ts, TrObject *holder, TrObject *const *a, size_t n) {
     atomic_fence();   /* our removals before the owner's state: see the header */
     uintptr_t owner = atomic_load_uptr_relaxed(&holder->ob_tid);
@@ -78,6 +96,13 @@ void tr_release_unlocked(TrThread *ts, TrObject *holder, TrObject *const *a, siz
         TrObject *x = a[i];
         if (!reading) { tr_decref(x); continue; }
         if (tr_is_imm(x) || tr_is_immortal(x) || brc_decref_if_owned_by(x, owner)) continue;
+        /* a drop the program can see waits briefly for the owner to stop
+         * reading, so that it happens here and now when it can */
+        if (owner && has_visible_drop(x) && wait_owner_quiescent(ts, owner)) {
+            reading = 0;
+            tr_decref(x);
+            continue;
+        }
         later[k++] = x;
         if (k == 16) { qsbr_decref_later_n(ts, later, k); k = 0; }
     }

@@ -125,5 +125,13 @@ static inline void *atomic_exchange_ptr(void *p, void *v) {
 #define atomic_load_objptr_relaxed(pp) ((TrObject *)atomic_load_ptr_relaxed((void *const *)(pp)))
 
 static inline void atomic_fence(void) { AO_nop_full(); }
+/* A spin-wait hint to the CPU (x86 PAUSE); no memory effect. */
+static inline void atomic_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
 
 #endif

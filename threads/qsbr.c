@@ -25,6 +25,7 @@
  * Lock order: tr_runtime.lock and leftover_lock are never held together; no
  * object lock is held by a scan (it runs only from qsbr_quiescent).
  */
+#include <sched.h>
 #include <stdlib.h>
 
 #include <malloc.h>
@@ -69,6 +70,24 @@ static void drops_release(Drops *d) {
     d->items = NULL;
     d->len = d->cap = 0;
 }
+
+/* Per slot of thread ids (id % ATTACHED_SLOTS), one cache line each, read
+ * without reaching a thread's TrThread (which may be freed):
+ *  - `n`, how many attached threads have an id in the slot: a count, not an
+ *    id, so that two threads sharing a slot keep it non-zero while either
+ *    is attached (qsbr_may_be_attached);
+ *  - `id`, the thread that last attached as the slot's only one (0: none),
+ *    and `epoch`, which only that thread bumps, at each quiescent point
+ *    while `id` names it (qsbr_wait_quiescent).  A waiter trusts `epoch`
+ *    only while `id` names the thread it waits for; `id` changes to another
+ *    thread only when that one attaches alone in the slot, so the one it
+ *    named had detached: a quiescent state too. */
+#define ATTACHED_SLOTS 64
+typedef struct { uint32_t n; uint32_t unused; uint64_t epoch; uintptr_t id; uint8_t pad[40]; } AttachedSlot;
+static AttachedSlot attached_slots[ATTACHED_SLOTS];
+
+static AttachedSlot *slot_of(uintptr_t id) { return &attached_slots[id % ATTACHED_SLOTS]; }
+static uint32_t *attached_of(uintptr_t id) { return &slot_of(id)->n; }
 
 static int push(Pending *p, void *mem, uint64_t goal) {
     if (p->len == p->cap) {
@@ -157,6 +176,10 @@ static void sweep_leftovers(uint64_t min, Drops *drops) {
 }
 
 void qsbr_quiescent(TrThread *ts) {
+    AttachedSlot *s = slot_of(ts->id);
+    /* full barrier: our reads so far come before the bump, and those after
+     * it see what a waiter unlinked before reading the epoch */
+    if (atomic_load_uptr_relaxed(&s->id) == ts->id) (void)atomic_add_u64(&s->epoch, 1);
     /* acquire: reads after this point see what was unlinked before `seq` */
     uint64_t seq = atomic_load_u64_acquire(&wr_seq);
     if (atomic_load_u64_relaxed(&ts->qsbr_seen) != seq)
@@ -173,15 +196,23 @@ void qsbr_quiescent(TrThread *ts) {
     drops_release(&drops);
 }
 
-/* How many attached threads have an id in each slot (id % ATTACHED_SLOTS),
- * one cache line each: qsbr_may_be_attached reads a thread's slot without
- * reaching its TrThread, which may be freed.  A count, not an id, so that
- * two threads sharing a slot keep it non-zero while either is attached. */
-#define ATTACHED_SLOTS 64
-typedef struct { uint32_t n; uint8_t pad[60]; } AttachedSlot;
-static AttachedSlot attached_slots[ATTACHED_SLOTS];
 
-static uint32_t *attached_of(uintptr_t id) { return &attached_slots[id % ATTACHED_SLOTS].n; }
+int qsbr_wait_quiescent(uintptr_t id, int64_t max_ns) {
+    AttachedSlot *s = slot_of(id);
+    if (!atomic_load_u32_acquire(&s->n)) return 1;
+    if (atomic_load_uptr_acquire(&s->id) != id) return 0;
+    uint64_t e0 = atomic_load_u64_acquire(&s->epoch);
+    int64_t until = lock_now_ns() + max_ns;
+    for (unsigned i = 1;; i++) {
+        /* acquire: pairs with the full barriers of the bump and of detach */
+        if (!atomic_load_u32_acquire(&s->n) || atomic_load_u64_acquire(&s->epoch) != e0) return 1;
+        if ((i & 63) == 0) {
+            if (lock_now_ns() >= until) return 0;
+            sched_yield();
+        }
+        atomic_spin_pause();
+    }
+}
 
 int qsbr_may_be_attached(uintptr_t id) {
     /* acquire: pairs with the full-barrier decrement in qsbr_detach, so the
@@ -200,7 +231,9 @@ void qsbr_detach(TrThread *ts) {
 void qsbr_attach(TrThread *ts) {
     if (!ts->qsbr_attached) {
         ts->qsbr_attached = 1;
-        (void)atomic_add_u32(attached_of(ts->id), 1);   /* before the fence below */
+        AttachedSlot *s = slot_of(ts->id);
+        /* before the fence below */
+        if (atomic_add_u32(&s->n, 1) == 0) atomic_store_uptr_release(&s->id, ts->id);
     }
     uint64_t seq = atomic_load_u64_relaxed(&wr_seq);
     atomic_store_u64_relaxed(&ts->qsbr_seen, seq);

@@ -26,6 +26,13 @@ void qsbr_decref_later_n(struct TrThread *ts, struct TrObject *const *objs, size
  * change and issued a full fence (atomic_fence) before asking: the attach
  * side mirrors it.  Lock-free, never blocks. */
 int qsbr_may_be_attached(uintptr_t id);
+/* Waits, spinning, at most `max_ns` for the thread with id `id` to be
+ * detached or to pass a quiescent point: 1 if it did (every read it made
+ * before comes before the caller's next step, and its later reads see what
+ * the caller published before a full fence), 0 on time-out or when the
+ * thread's slot is shared and its progress cannot be told.  The caller
+ * should be detached meanwhile (it is not at a safe point). */
+int qsbr_wait_quiescent(uintptr_t id, int64_t max_ns);
 /* `ts` is at a quiescent point (holds no pointer into shared lock-free
  * memory): publishes that and, when enough is pending, frees what every
  * thread has now passed.  Called at the VM's periodic eval-breaker check;

@@ -333,8 +333,12 @@ static inline void tr_decref(TrObject *o) {
  * them when the owner is detached (a full fence orders the removals before
  * reading its state; an owner that attaches later fences too, then misses
  * them), else those the owner owns, unmerged, which only the owner frees
- * (brc_decref_if_owned_by).  The rest wait for a QSBR grace period
- * (qsbr_decref_later_n, threads/qsbr.c). */
+ * (brc_decref_if_owned_by).  One whose drop the program can see (its type
+ * has __del__, or it has weak references) waits, detached, up to 50 ms for
+ * the owner to detach or pass a quiescent point (qsbr_wait_quiescent), and
+ * is then dropped at once: in the thread that took it out, as CPython runs
+ * its finalizer.  The rest wait for a
+ * QSBR grace period (qsbr_decref_later_n, threads/qsbr.c). */
 void tr_release_unlocked(TrThread *ts, TrObject *holder, TrObject *const *a, size_t n);
 
 /* Takes a reference to `o` if it is still alive, for weak references
