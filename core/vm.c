@@ -44,6 +44,7 @@
 #include "core/vm_cache.h"
 #include "core/match.h"
 #include "torii/class.h"
+#include "torii/excgroup.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
 #include "torii/gen.h"
@@ -1761,6 +1762,35 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         sr_close(t);
         if (r < 0) goto error;
         PUSH(sr_borrow(tr_bool(r)));
+        DISPATCH();
+    }
+    TARGET(CHECK_EG_MATCH) {
+        TrStackRef t = POP(), rest = TOP();
+        TrObject *match, *left;
+        SAVE();
+        int r = excgroup_match(ts, sr_obj(rest), sr_obj(t), &match, &left);
+        sr_close(t);
+        if (r < 0) goto error;
+        sr_close(rest);
+        TOP() = sr_steal(left);
+        if (match != tr_none) {
+            /* the clause runs with its match as the handled exception
+             * (sys.exception()); POP_EXCEPT at the end restores the saved one */
+            TrObject *old = ts->handled_exc;
+            ts->handled_exc = tr_newref(match);
+            tr_xdecref(old);
+        }
+        PUSH(sr_steal(match));
+        DISPATCH();
+    }
+    TARGET(PREP_RERAISE_STAR) {
+        TrStackRef raised = POP(), orig = TOP();
+        SAVE();
+        TrObject *r = excgroup_prep_reraise(ts, sr_obj(orig), sr_obj(raised));
+        sr_close(raised);
+        if (!r) goto error;
+        sr_close(orig);
+        TOP() = sr_steal(r);
         DISPATCH();
     }
     TARGET(LOAD_ASSERTION_ERROR) { PUSH(sr_borrow((TrObject *)&tr_exc_AssertionError)); DISPATCH(); }

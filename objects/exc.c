@@ -20,6 +20,7 @@
 #include "torii/torii.h"
 #include "torii/tbobj.h"
 #include "torii/bytes.h"
+#include "torii/excgroup.h"
 #include "objects/unicode_util.h"
 
 /* BaseException's base: TR_EXC_LIST writes it NULL. */
@@ -202,6 +203,50 @@ int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr) {
     }
     TR_END_CRITICAL(ts);
     return r;
+}
+
+int exc_copy_traceback(TrThread *ts, TrObject *dst, TrObject *src) {
+    if (tr_is_immortal(dst)) return 0;
+    TrExc *s = (TrExc *)src, *d = (TrExc *)dst;
+    TrTraceEntry *copy = NULL;
+    size_t n = 0;
+    int r = 0;
+    TR_BEGIN_CRITICAL(ts, src);
+    if (s->tb_len) {
+        copy = malloc(s->tb_len * sizeof *copy);
+        if (copy) {
+            n = s->tb_len;
+            memcpy(copy, s->tb, n * sizeof *copy);
+            for (size_t i = 0; i < n; i++) tr_incref(copy[i].code);
+        } else {
+            r = -1;
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (r < 0) { err_nomemory(ts); return -1; }
+    TrTraceEntry *old;
+    size_t nold;
+    TR_BEGIN_CRITICAL(ts, dst);
+    old = d->tb;
+    nold = d->tb_len;
+    d->tb = copy;
+    d->tb_len = d->tb_cap = n;
+    TR_END_CRITICAL(ts);
+    for (size_t i = 0; i < nold; i++) tr_decref(old[i].code);
+    free(old);
+    return 0;
+}
+
+int exc_same_traceback(TrThread *ts, TrObject *a, TrObject *b) {
+    if (a == b) return 1;
+    TrExc *x = (TrExc *)a, *y = (TrExc *)b;
+    int same;
+    TR_BEGIN_CRITICAL2(ts, a, b);
+    same = x->tb_len == y->tb_len;
+    for (size_t i = 0; same && i < x->tb_len; i++)
+        same = x->tb[i].code == y->tb[i].code && x->tb[i].instr == y->tb[i].instr;
+    TR_END_CRITICAL2(ts);
+    return same;
 }
 
 /* ---- str and repr -------------------------------------------------------------- */
@@ -530,6 +575,7 @@ int exc_types_init(TrThread *ts) {
     tr_exc_SyntaxError.str = syntaxerror_str;
     tr_exc_UnicodeDecodeError.str = unicodeerror_str;
     tr_exc_UnicodeEncodeError.str = unicodeerror_str;
+    excgroup_type_setup();   /* objects/excgroup.c: BaseExceptionGroup's own layout and slots */
 #define TR_READY_EXC(Name, Base) if (type_ready(ts, &tr_exc_##Name) < 0) return -1;
     TR_EXC_LIST(TR_READY_EXC)
 #undef TR_READY_EXC

@@ -19,6 +19,7 @@
     X(SystemExit, BaseException) \
     X(KeyboardInterrupt, BaseException) \
     X(GeneratorExit, BaseException) \
+    X(BaseExceptionGroup, BaseException) \
     X(Exception, BaseException) \
     X(StopIteration, Exception) \
     X(ArithmeticError, Exception) \
@@ -135,6 +136,14 @@ TrObject *exc_new(TrThread *ts, TrType *type, TrObject *const *args, size_t narg
 /* Appends a traceback entry for `code` at instruction `instr`.  -1 on
  * MemoryError (then the entry is lost but the exception stays valid). */
 int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr);
+/* Replaces `dst`'s traceback entries with a copy of `src`'s (read under
+ * src's lock), as `dst.__traceback__ = src.__traceback__` would.  -1 on
+ * MemoryError (dst then keeps its own). */
+int exc_copy_traceback(TrThread *ts, TrObject *dst, TrObject *src);
+/* 1 if exceptions `a` and `b` carry the same traceback entries (the test
+ * CPython makes with `a.__traceback__ is b.__traceback__`), else 0.
+ * Cannot fail. */
+int exc_same_traceback(TrThread *ts, TrObject *a, TrObject *b);
 /* Writes `exc` to stderr as CPython's default excepthook does: chained
  * exceptions, "Traceback (most recent call last):", each frame with its source
  * line and carets, then "Type: message".  Cannot fail (errors while printing
