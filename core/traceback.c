@@ -1,7 +1,8 @@
 /* core/traceback.c: printing an uncaught exception as CPython 3.13's default
  * excepthook does (Lib/traceback.py): the chain of causes and contexts,
  * "Traceback (most recent call last):", one entry per frame with its source
- * line(s) and the caret line, repeated frames collapsed, then "Type: message".
+ * line(s) and the caret line, repeated frames collapsed, then "Type: message"
+ * and the notes; exception groups in their margins and numbered boxes.
  *
  * The caret logic re-parses the instruction's source segment the way
  * traceback.py does with `ast`: a small tokenizer and recursive-descent
@@ -1228,10 +1229,11 @@ static void format_exception_only(TrThread *ts, Buf *out, TrObject *exc) {
         buf_addc(out, '\n');
     }
     TrObject *notes = attr_or_null(ts, e, "__notes__");
-    if (notes && list_check(notes)) {
-        size_t n = list_size(notes);
+    if (notes && (list_check(notes) || tuple_check(notes))) {
+        int is_list = list_check(notes);
+        size_t n = is_list ? list_size(notes) : tuple_size(notes);
         for (size_t i = 0; i < n; i++) {
-            TrObject *note = list_get(ts, notes, (ssize_t)i);
+            TrObject *note = is_list ? list_get(ts, notes, (ssize_t)i) : tr_newref(tuple_get(notes, i));
             if (!note) { err_clear(ts); break; }
             TrObject *s = tr_str(ts, note);
             if (s) { add_utf8_obj(out, s); tr_decref(s); }

@@ -1920,7 +1920,9 @@ error:
         err_set(ts, &tr_exc_RuntimeError, "error return without exception set");
     {
         TrObject *exc = ts->exc;
-        if (((TrExc *)exc)->tb_len == 0) set_context(ts, exc);
+        /* relaxed: a shared exception may be gaining entries in another
+         * thread (under its lock, exc_add_traceback); only zero matters */
+        if (atomic_load_size_relaxed(&((TrExc *)exc)->tb_len) == 0) set_context(ts, exc);
         exc_add_traceback(ts, exc, (TrObject *)co, f->instr);
     }
 unwind:

@@ -199,7 +199,8 @@ int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr) {
     if (r == 0) {
         e->tb[e->tb_len].code = tr_newref(code);
         e->tb[e->tb_len].instr = instr;
-        e->tb_len++;
+        /* relaxed: the VM peeks at tb_len without the lock (vm.c's error path) */
+        atomic_store_size_relaxed(&e->tb_len, e->tb_len + 1);
     }
     TR_END_CRITICAL(ts);
     return r;
@@ -230,7 +231,8 @@ int exc_copy_traceback(TrThread *ts, TrObject *dst, TrObject *src) {
     old = d->tb;
     nold = d->tb_len;
     d->tb = copy;
-    d->tb_len = d->tb_cap = n;
+    d->tb_cap = n;
+    atomic_store_size_relaxed(&d->tb_len, n);   /* peeked at without the lock */
     TR_END_CRITICAL(ts);
     for (size_t i = 0; i < nold; i++) tr_decref(old[i].code);
     free(old);
@@ -427,7 +429,8 @@ static int set_traceback(TrThread *ts, TrExc *e, TrObject *value) {
     old = e->tb;
     nold = e->tb_len;
     e->tb = entries;
-    e->tb_len = e->tb_cap = n;
+    e->tb_cap = n;
+    atomic_store_size_relaxed(&e->tb_len, n);   /* peeked at without the lock */
     TR_END_CRITICAL(ts);
     for (size_t i = 0; i < nold; i++) tr_decref(old[i].code);
     free(old);

@@ -255,8 +255,8 @@ static int split(TrThread *ts, TrObject *exc, const Matcher *m, int want_rest, T
     for (size_t i = 0; i < tuple_size(excs); i++) {
         TrObject *sm, *sr;
         if (split(ts, tuple_get(excs, i), m, want_rest, &sm, &sr) < 0) goto done;
-        int bad = (sm && list_append_take(ts, ml, sm) < 0) | (sr && list_append_take(ts, rl, sr) < 0);
-        if (bad) goto done;
+        if (sm && list_append_take(ts, ml, sm) < 0) { tr_xdecref(sr); goto done; }
+        if (sr && list_append_take(ts, rl, sr) < 0) goto done;
     }
     if (subset(ts, exc, ml, match) < 0) goto done;
     if (want_rest && subset(ts, exc, rl, rest) < 0) { TR_CLEAR(*match); goto done; }

@@ -126,7 +126,7 @@ typedef struct TrExc {
     TrObject *context;       /* owned or NULL: the exception being handled when raised */
     bool suppress_context;   /* set by `raise ... from` */
     TrTraceEntry *tb;        /* owned array, appended as the exception travels outward: innermost first; printed last to first */
-    size_t tb_len, tb_cap;
+    size_t tb_len, tb_cap;   /* written under the exception's lock; tb_len with relaxed stores, as the VM reads it without */
     TrObject *dict;          /* owned or NULL: attributes (e.g. `value` of StopIteration, `code` of SystemExit) */
 } TrExc;
 
