@@ -51,7 +51,7 @@ int compile_stack_effect(int op, int arg, int jump)
     case OP_NOP: case OP_SWAP: case OP_DELETE_FAST: case OP_DELETE_DEREF: case OP_DELETE_GLOBAL:
     case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE:
     case OP_UNARY_NOT: case OP_UNARY_INVERT: case OP_LIST_TO_TUPLE: case OP_GET_ITER:
-    case OP_JUMP: case OP_POP_BLOCK: case OP_CHECK_EXC_MATCH: case OP_YIELD_VALUE:
+    case OP_JUMP: case OP_POP_BLOCK: case OP_CHECK_EXC_MATCH: case OP_CHECK_EG_MATCH: case OP_YIELD_VALUE:
     case OP_EXTENDED_ARG:
         return 0;
     case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL:
@@ -60,7 +60,7 @@ int compile_stack_effect(int op, int arg, int jump)
     case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
     case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_POP_JUMP_IF_NONE:
     case OP_POP_JUMP_IF_NOT_NONE: case OP_RETURN_VALUE: case OP_POP_EXCEPT: case OP_RERAISE:
-    case OP_YIELD_FROM: case OP_IMPORT_STAR:
+    case OP_YIELD_FROM: case OP_IMPORT_STAR: case OP_PREP_RERAISE_STAR:
         return -1;
     case OP_PUSH_NULL: case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF:
     case OP_LOAD_CLOSURE: case OP_LOAD_GLOBAL: case OP_LOAD_NAME: case OP_LOAD_METHOD:

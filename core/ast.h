@@ -119,7 +119,7 @@ typedef enum {
     S_FUNCDEF,     /* name, args, body, decorators, returns */
     S_CLASSDEF,    /* name, bases, keywords, body, decorators */
     S_GLOBAL, S_NONLOCAL,  /* names */
-    S_TRY,         /* body, handlers, orelse, finalbody */
+    S_TRY,         /* body, handlers, orelse, finalbody; star: except* */
     S_RAISE,       /* exc (may be NULL), cause (may be NULL) */
     S_DELETE,      /* targets */
     S_ASSERT,      /* test, msg (may be NULL) */
@@ -176,7 +176,8 @@ struct TrAstStmt {
         struct { const char *name; TrArguments *args; TrStmtList body; TrExprList decorators; TrAstExpr *returns; } funcdef;
         struct { const char *name; TrExprList bases; TrKeyword *keywords; size_t nkeywords; TrStmtList body; TrExprList decorators; } classdef;
         struct { const char **names; size_t nnames; } global;    /* S_GLOBAL, S_NONLOCAL */
-        struct { TrStmtList body; TrExceptHandler *handlers; size_t nhandlers; TrStmtList orelse, finalbody; } try_;
+        struct { TrStmtList body; TrExceptHandler *handlers; size_t nhandlers; TrStmtList orelse, finalbody;
+                 bool star; /* the handlers are except* clauses (PEP 654) */ } try_;
         struct { TrAstExpr *exc, *cause; } raise;
         struct { TrAstExpr *test, *msg; } assert_;
         struct { const char *module; TrAlias *aliases; size_t naliases; int level; } import;

@@ -34,7 +34,8 @@
 
 #define MAX_FBLOCKS 64
 
-enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE };
+enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE,
+       FB_EXCEPT_STAR /* an except* clause's body: break, continue and return may not leave it */ };
 
 typedef struct FBlock {
     int kind;
@@ -1452,11 +1453,21 @@ static int find_loop(Compiler *c)
     return -1;
 }
 
+/* SyntaxError when leaving blocks fb[from..] would leave an except* clause. */
+static int check_except_star(Compiler *c, int from, TrSpan sp)
+{
+    for (int i = c->nfb - 1; i >= from; i--)
+        if (c->fb[i].kind == FB_EXCEPT_STAR)
+            return syntax_error(c, sp, "'break', 'continue' and 'return' cannot appear in an except* block");
+    return 0;
+}
+
 static int compile_break_continue(Compiler *c, TrAstStmt *s)
 {
     int loop = find_loop(c);
     if (loop < 0)
         return syntax_error(c, s->span, s->kind == S_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
+    TRY(check_except_star(c, loop + 1, s->span));
     for (int i = c->nfb - 1; i > loop; i--) TRY(unwind_one(c, i, false, s->span));
     if (s->kind == S_CONTINUE) return emit(c, OP_JUMP, c->fb[loop].cont, s->span);
     if (c->fb[loop].kind == FB_FOR) TRY(emit(c, OP_POP_TOP, 0, s->span));
@@ -1466,6 +1477,11 @@ static int compile_break_continue(Compiler *c, TrAstStmt *s)
 static int compile_return(Compiler *c, TrAstStmt *s)
 {
     if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, s->span, "'return' outside function");
+    TrAstExpr *v = s->expr.value;
+    /* CPython places a constant's return at the constant */
+    bool constant = v && (v->kind == E_INT || v->kind == E_FLOAT || v->kind == E_STR || v->kind == E_BYTES ||
+                          v->kind == E_NONE || v->kind == E_TRUE || v->kind == E_FALSE || v->kind == E_ELLIPSIS);
+    TRY(check_except_star(c, 0, constant ? v->span : s->span));
     if (s->expr.value) TRY(compile_expr(c, s->expr.value));
     else TRY(load_none(c, s->span));
     for (int i = c->nfb - 1; i >= 0; i--) TRY(unwind_one(c, i, true, s->span));
@@ -1593,8 +1609,82 @@ static int compile_try_except(Compiler *c, TrAstStmt *s)
     return 0;
 }
 
+/* try ... except* (PEP 654).  The handler keeps, above the saved exception
+ * state, [orig, raised, rest]: the exception that entered, a list of what
+ * the clauses raised, and the part no clause has matched yet.  Each clause
+ * splits `rest` (CHECK_EG_MATCH) and runs its body on the match; whatever
+ * its body raises is appended to `raised`; at the end `rest` joins `raised`
+ * and PREP_RERAISE_STAR makes the one exception to re-raise, or None. */
+static int compile_try_star(Compiler *c, TrAstStmt *s)
+{
+    int handler = new_label(c), end = new_label(c), reraise = new_label(c);
+    if (handler < 0 || end < 0 || reraise < 0) return -1;
+    TRY(emit(c, OP_SETUP_FINALLY, handler, s->span));
+    TRY(push_fb(c, FB_TRY_EXCEPT, s->span, NULL));
+    TRY(compile_stmts(c, &s->try_.body));
+    c->nfb--;
+    TRY(emit(c, OP_POP_BLOCK, 0, c->last_span));
+    TRY(compile_stmts(c, &s->try_.orelse));
+    TRY(emit(c, OP_JUMP, end, c->last_span));
+    use_label(c, handler);
+    TrSpan first = s->try_.handlers[0].span;
+    /* [prev, orig] -> [prev, orig, raised, rest] */
+    TRY(emit(c, OP_BUILD_LIST, 0, first));
+    TRY(emit(c, OP_COPY, 2, first));
+    TrSpan last = first;
+    for (size_t i = 0; i < s->try_.nhandlers; i++) {
+        TrExceptHandler *h = &s->try_.handlers[i];
+        last = h->span;
+        int no_match = new_label(c), next = new_label(c), cleanup = new_label(c);
+        if (no_match < 0 || next < 0 || cleanup < 0) return -1;
+        TRY(compile_expr(c, h->type));
+        TRY(emit(c, OP_CHECK_EG_MATCH, 0, h->span));        /* [.., rest, match] */
+        TRY(emit(c, OP_COPY, 1, h->span));
+        TRY(emit(c, OP_POP_JUMP_IF_NONE, no_match, h->span));
+        if (h->name) TRY(name_op(c, h->name, CTX_STORE, h->span));
+        else TRY(emit(c, OP_POP_TOP, 0, h->span));
+        TRY(emit(c, OP_SETUP_FINALLY, cleanup, h->span));
+        TRY(push_fb(c, FB_EXCEPT_STAR, h->span, NULL));
+        TRY(compile_stmts(c, &h->body));
+        c->nfb--;
+        TRY(emit(c, OP_POP_BLOCK, 0, c->last_span));
+        if (h->name) {
+            TRY(load_none(c, c->last_span));
+            TRY(name_op(c, h->name, CTX_STORE, c->last_span));
+            TRY(name_op(c, h->name, CTX_DEL, c->last_span));
+        }
+        TRY(emit(c, OP_JUMP, next, c->last_span));
+        /* raised in the body: [.., raised, rest, prev2, exc2] */
+        use_label(c, cleanup);
+        if (h->name) {
+            TRY(load_none(c, h->span));
+            TRY(name_op(c, h->name, CTX_STORE, h->span));
+            TRY(name_op(c, h->name, CTX_DEL, h->span));
+        }
+        TRY(emit(c, OP_LIST_APPEND, 3, h->span));
+        TRY(emit(c, OP_POP_EXCEPT, 0, h->span));
+        TRY(emit(c, OP_JUMP, next, h->span));
+        use_label(c, no_match);
+        TRY(emit(c, OP_POP_TOP, 0, h->span));
+        use_label(c, next);
+    }
+    /* [prev, orig, raised, rest] -> [prev, result] */
+    TRY(emit(c, OP_LIST_APPEND, 1, last));
+    TRY(emit(c, OP_PREP_RERAISE_STAR, 0, last));
+    TRY(emit(c, OP_COPY, 1, last));
+    TRY(emit(c, OP_POP_JUMP_IF_NOT_NONE, reraise, last));
+    TRY(emit(c, OP_POP_TOP, 0, last));
+    TRY(emit(c, OP_POP_EXCEPT, 0, last));
+    TRY(emit(c, OP_JUMP, end, last));
+    use_label(c, reraise);
+    TRY(emit(c, OP_RERAISE, 0, last));
+    use_label(c, end);
+    return 0;
+}
+
 static int compile_try(Compiler *c, TrAstStmt *s)
 {
+    if (s->try_.star && !s->try_.finalbody.len) return compile_try_star(c, s);
     if (!s->try_.finalbody.len) return compile_try_except(c, s);
     int handler = new_label(c), end = new_label(c);
     if (handler < 0 || end < 0) return -1;
@@ -1602,7 +1692,7 @@ static int compile_try(Compiler *c, TrAstStmt *s)
     FBlock *fb;
     TRY(push_fb(c, FB_TRY_FINALLY, s->span, &fb));
     fb->finalbody = &s->try_.finalbody;
-    if (s->try_.nhandlers) TRY(compile_try_except(c, s));
+    if (s->try_.nhandlers) TRY(s->try_.star ? compile_try_star(c, s) : compile_try_except(c, s));
     else TRY(compile_stmts(c, &s->try_.body));
     c->nfb--;
     TRY(emit(c, OP_POP_BLOCK, 0, c->last_span));

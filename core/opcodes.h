@@ -119,6 +119,8 @@
     X(POP_EXCEPT)        /* pop an EXCEPT_HANDLER block; [prev] -> [], ts->handled_exc = prev */ \
     X(RERAISE)           /* [exc] -> raise exc again, traceback unchanged */ \
     X(CHECK_EXC_MATCH)   /* [exc, type] -> [exc, bool]; TypeError "catching classes that do not inherit from BaseException is not allowed" */ \
+    X(CHECK_EG_MATCH)    /* except*: [rest, type] -> [rest', match]: rest split by type (excgroup_match), each None when empty; a match becomes ts->handled_exc */ \
+    X(PREP_RERAISE_STAR) /* [orig, raised list] -> [exception to re-raise, or None] (excgroup_prep_reraise) */ \
     X(LOAD_ASSERTION_ERROR) /* [] -> [AssertionError] */ \
     X(BEFORE_WITH)       /* [mgr] -> [bound __exit__, mgr.__enter__()] */ \
     X(WITH_EXCEPT_START) /* [exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)] */ \

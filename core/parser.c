@@ -860,9 +860,19 @@ static TrAstStmt *compound(P *p, Vec *out)
         end_at(s, s->try_.body);
         Vec hs = {0};
         while (at_kw(p, "except")) {
-            TrToken *ex = advance(p);
+            TrToken *ex = advance(p), *star = NULL;
             if (at_op(p, OP_STAR))
-                fail_tok(p, cur(p), "except* is not supported");
+                star = advance(p);
+            /* every clause of one `try` is `except` or every one `except*` */
+            if (!hs.len)
+                s->try_.star = star != NULL;
+            else if (s->try_.star != (star != NULL)) {
+                TrToken *last = star ? star : ex;
+                fail_at(p, "SyntaxError", ex->lineno, ex->col, last->end_lineno, last->end_col,
+                        "cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            if (star && at_op(p, OP_COLON))
+                fail_tok(p, cur(p), "expected one or more exception types");
             TrExceptHandler *h = alloc(p, sizeof *h);
             if (!at_op(p, OP_COLON)) {
                 TrToken *ts = cur(p);

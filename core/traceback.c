@@ -1,7 +1,8 @@
 /* core/traceback.c: printing an uncaught exception as CPython 3.13's default
  * excepthook does (Lib/traceback.py): the chain of causes and contexts,
  * "Traceback (most recent call last):", one entry per frame with its source
- * line(s) and the caret line, repeated frames collapsed, then "Type: message".
+ * line(s) and the caret line, repeated frames collapsed, then "Type: message"
+ * and the notes; exception groups in their margins and numbered boxes.
  *
  * The caret logic re-parses the instruction's source segment the way
  * traceback.py does with `ast`: a small tokenizer and recursive-descent
@@ -17,6 +18,7 @@
 #include <string.h>
 #include "torii/torii.h"
 #include "core/traceback.h"
+#include "torii/excgroup.h"
 
 /* ---- a growable byte buffer ----------------------------------------------- */
 
@@ -1227,10 +1229,11 @@ static void format_exception_only(TrThread *ts, Buf *out, TrObject *exc) {
         buf_addc(out, '\n');
     }
     TrObject *notes = attr_or_null(ts, e, "__notes__");
-    if (notes && list_check(notes)) {
-        size_t n = list_size(notes);
+    if (notes && (list_check(notes) || tuple_check(notes))) {
+        int is_list = list_check(notes);
+        size_t n = is_list ? list_size(notes) : tuple_size(notes);
         for (size_t i = 0; i < n; i++) {
-            TrObject *note = list_get(ts, notes, (ssize_t)i);
+            TrObject *note = is_list ? list_get(ts, notes, (ssize_t)i) : tr_newref(tuple_get(notes, i));
             if (!note) { err_clear(ts); break; }
             TrObject *s = tr_str(ts, note);
             if (s) { add_utf8_obj(out, s); tr_decref(s); }
@@ -1263,7 +1266,241 @@ static TrTraceEntry *copy_tb(TrThread *ts, TrExc *e, size_t *len) {
     return copy;   /* the codes are immortal: no references needed */
 }
 
-#define MAX_CHAIN 64
+/* ---- the report tree ----------------------------------------------------------
+ * As traceback.TracebackException builds it: a node per exception to print,
+ * linked to the nodes of its __cause__, its __context__ (only when there is
+ * no cause and the context is not suppressed) and, for an exception group,
+ * its members.  A cause or context already in the tree (anywhere: `seen` is
+ * global) is not followed, which ends cycles; members are always followed.
+ * Nodes are made in CPython's order (a LIFO queue), so the same duplicates
+ * are left out.  Each node holds a reference to its exception: printing runs
+ * __str__, which may unlink a cause. */
+
+typedef struct TeNode {
+    TrObject *exc;                    /* owned */
+    struct TeNode *cause, *context;   /* borrowed from the tree, NULL when not shown */
+    struct TeNode **members;          /* owned array (nodes borrowed), NULL unless a group */
+    size_t nmembers;
+} TeNode;
+
+typedef struct Tree {
+    TeNode **nodes;                   /* owned, each owned */
+    size_t n, cap;
+    int failed;                       /* out of memory: print what was built */
+} Tree;
+
+static int tree_seen(const Tree *t, TrObject *exc) {
+    for (size_t i = 0; i < t->n; i++) if (t->nodes[i]->exc == exc) return 1;
+    return 0;
+}
+
+static TeNode *tree_node(Tree *t, TrObject *exc) {
+    if (t->failed) return NULL;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        TeNode **g = realloc(t->nodes, cap * sizeof *g);
+        if (!g) { t->failed = 1; return NULL; }
+        t->nodes = g;
+        t->cap = cap;
+    }
+    TeNode *n = calloc(1, sizeof *n);
+    if (!n) { t->failed = 1; return NULL; }
+    n->exc = tr_newref(exc);
+    t->nodes[t->n++] = n;
+    return n;
+}
+
+static void tree_free(Tree *t) {
+    for (size_t i = 0; i < t->n; i++) {
+        tr_decref(t->nodes[i]->exc);
+        free(t->nodes[i]->members);
+        free(t->nodes[i]);
+    }
+    free(t->nodes);
+}
+
+static TeNode *tree_build(Tree *t, TrObject *exc) {
+    TeNode *root = tree_node(t, exc);
+    TeNode **stack = NULL;
+    size_t sn = 0, scap = 0;
+    if (root) {
+        stack = malloc(16 * sizeof *stack);
+        if (stack) { stack[sn++] = root; scap = 16; } else t->failed = 1;
+    }
+    while (sn) {
+        TeNode *te = stack[--sn];
+        TrExc *e = (TrExc *)te->exc;
+        if (e->cause && !tree_seen(t, e->cause)) te->cause = tree_node(t, e->cause);
+        if (!te->cause && !e->suppress_context && e->context && !tree_seen(t, e->context))
+            te->context = tree_node(t, e->context);
+        if (excgroup_check(te->exc)) {
+            TrObject *excs = ((TrExcGroup *)te->exc)->excs;
+            size_t k = tuple_size(excs);
+            te->members = malloc(k * sizeof *te->members);
+            if (!te->members) { t->failed = 1; break; }
+            for (size_t i = 0; i < k; i++) {
+                TeNode *m = tree_node(t, tuple_get(excs, i));
+                if (!m) break;
+                te->members[te->nmembers++] = m;
+            }
+        }
+        size_t need = sn + 2 + te->nmembers;
+        if (need > scap) {
+            size_t cap = scap * 2 > need ? scap * 2 : need;
+            TeNode **g = realloc(stack, cap * sizeof *g);
+            if (!g) { t->failed = 1; break; }
+            stack = g;
+            scap = cap;
+        }
+        if (te->cause) stack[sn++] = te->cause;
+        if (te->context) stack[sn++] = te->context;
+        for (size_t i = 0; i < te->nmembers; i++) stack[sn++] = te->members[i];
+    }
+    free(stack);
+    return root;
+}
+
+/* ---- writing the tree -------------------------------------------------------------
+ * Inside an exception group every line gets a margin: two spaces per level
+ * of nesting, then "| " ("+ " on a top-level group's first line); members
+ * are introduced by "+---------------- 1 ----------------" and the last one
+ * is closed by "+------------------------------------" unless a nested
+ * group already closed it.  At most 15 members are shown per group, and
+ * groups nested deeper than 10 are cut. */
+
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+typedef struct PrintCtx { int depth; int need_close; } PrintCtx;
+
+static void add_indent(Buf *out, int depth) {
+    for (int i = 0; i < depth; i++) buf_adds(out, "  ");
+}
+
+/* Appends `text` (lines ending in '\n'), each line with the margin. */
+static void emit(Buf *out, const PrintCtx *ctx, const char *text, size_t len, char margin) {
+    if (!ctx->depth) { buf_add(out, text, len); return; }
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (text + i)) + 1 : len - i;
+        add_indent(out, ctx->depth);
+        buf_addc(out, margin);
+        buf_addc(out, ' ');
+        buf_add(out, text + i, n);
+        i += n;
+    }
+}
+
+static void emits(Buf *out, const PrintCtx *ctx, const char *text) { emit(out, ctx, text, strlen(text), '|'); }
+
+static void emit_buf(Buf *out, const PrintCtx *ctx, Buf *tmp, char margin) {
+    if (tmp->failed) out->failed = 1;
+    else if (tmp->len) emit(out, ctx, tmp->p, tmp->len, margin);
+    free(tmp->p);
+    *tmp = (Buf){0};
+}
+
+/* The frames of `exc` after `header`, when it has any. */
+static void emit_stack(TrThread *ts, Buf *out, Cache *cache, const PrintCtx *ctx, TrObject *exc,
+                       const char *header, char margin) {
+    size_t len;
+    TrTraceEntry *tb = copy_tb(ts, (TrExc *)exc, &len);
+    if (len) {
+        Buf tmp = {0};
+        buf_adds(&tmp, header);
+        emit_buf(out, ctx, &tmp, margin);
+        format_stack(&tmp, cache, tb, len);
+        emit_buf(out, ctx, &tmp, '|');
+    }
+    free(tb);
+}
+
+static void format_node(TrThread *ts, Buf *out, Cache *cache, PrintCtx *ctx, TeNode *te, int chain, int only) {
+    /* the chain, newest first */
+    size_t n = 0, cap = 8;
+    TeNode **links = malloc(cap * sizeof *links);
+    int *kind = malloc(cap * sizeof *kind);   /* how links[i] links to links[i - 1]: 1 cause, 2 context */
+    if (!links || !kind) { free(links); free(kind); out->failed = 1; return; }
+    for (TeNode *cur = te; cur;) {
+        if (n == cap) {
+            cap *= 2;
+            TeNode **l = realloc(links, cap * sizeof *l);
+            if (l) links = l;
+            int *k = l ? realloc(kind, cap * sizeof *k) : NULL;
+            if (!k) { out->failed = 1; break; }
+            kind = k;
+        }
+        links[n] = cur;
+        if (!chain) { n++; break; }
+        TrExc *e = (TrExc *)cur->exc;
+        TeNode *next = NULL;
+        int k = 0;
+        if (cur->cause) { next = cur->cause; k = 1; }
+        else if (cur->context && !e->suppress_context) { next = cur->context; k = 2; }
+        kind[n++] = k;
+        cur = next;
+    }
+    for (size_t i = n; i-- > 0;) {
+        TeNode *node = links[i];
+        if (i + 1 < n && !only) {
+            if (kind[i] == 1)
+                emits(out, ctx, "\nThe above exception was the direct cause of the following exception:\n\n");
+            else
+                emits(out, ctx, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        Buf tmp = {0};
+        if (!node->members || only) {
+            if (!only) emit_stack(ts, out, cache, ctx, node->exc, "Traceback (most recent call last):\n", '|');
+            format_exception_only(ts, &tmp, node->exc);
+            emit_buf(out, ctx, &tmp, '|');
+            continue;
+        }
+        if (ctx->depth > MAX_GROUP_DEPTH) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+            emits(out, ctx, msg);
+            continue;
+        }
+        int toplevel = ctx->depth == 0;
+        if (toplevel) ctx->depth = 1;
+        emit_stack(ts, out, cache, ctx, node->exc, "Exception Group Traceback (most recent call last):\n",
+                   toplevel ? '+' : '|');
+        format_exception_only(ts, &tmp, node->exc);
+        emit_buf(out, ctx, &tmp, '|');
+        size_t shown = node->nmembers <= MAX_GROUP_WIDTH ? node->nmembers : MAX_GROUP_WIDTH + 1;
+        ctx->need_close = 0;
+        for (size_t j = 0; j < shown; j++) {
+            int last = j == shown - 1, truncated = j >= MAX_GROUP_WIDTH;
+            if (last) ctx->need_close = 1;   /* a nested group's own closer may do */
+            char title[64];
+            if (truncated) snprintf(title, sizeof title, "+---------------- ... ----------------\n");
+            else snprintf(title, sizeof title, "+---------------- %zu ----------------\n", j + 1);
+            add_indent(out, ctx->depth);
+            buf_adds(out, j == 0 ? "+-" : "  ");
+            buf_adds(out, title);
+            ctx->depth++;
+            if (!truncated) {
+                format_node(ts, out, cache, ctx, node->members[j], chain, only);
+            } else {
+                size_t more = node->nmembers - MAX_GROUP_WIDTH;
+                char msg[64];
+                snprintf(msg, sizeof msg, "and %zu more exception%s\n", more, more > 1 ? "s" : "");
+                emits(out, ctx, msg);
+            }
+            if (last && ctx->need_close) {
+                add_indent(out, ctx->depth);
+                buf_adds(out, "+------------------------------------\n");
+                ctx->need_close = 0;
+            }
+            ctx->depth--;
+        }
+        if (toplevel) ctx->depth = 0;
+    }
+    free(links);
+    free(kind);
+}
+
 
 /* Appends the report of `exc` to `out`: its chain when `chain`, else `exc`
  * alone; with `only`, just the "Type: message" lines. */
@@ -1318,40 +1555,10 @@ static void format_report(TrThread *ts, Buf *out, Cache *cache, TrObject *exc, i
         buf_adds(out, " found\n");
         return;
     }
-    /* the chain, newest first: follow __cause__, else __context__ unless suppressed */
-    TrObject *chain[MAX_CHAIN];
-    int kind[MAX_CHAIN];   /* how chain[i] links to chain[i - 1]: 1 cause, 2 context */
-    int n = 0;
-    TrObject *cur = exc;
-    kind[0] = 0;
-    while (cur && n < (chain_on ? MAX_CHAIN : 1)) {
-        int seen = 0;
-        for (int i = 0; i < n; i++) if (chain[i] == cur) seen = 1;
-        if (seen) break;
-        chain[n++] = cur;
-        TrExc *e = (TrExc *)cur;
-        TrObject *next = NULL;
-        int k = 0;
-        if (e->cause) { next = e->cause; k = 1; }
-        else if (e->context && !e->suppress_context) { next = e->context; k = 2; }
-        if (n < MAX_CHAIN) kind[n] = k;
-        cur = next;
-    }
-    for (int i = n - 1; i >= 0; i--) {
-        TrExc *e = (TrExc *)chain[i];
-        size_t len;
-        TrTraceEntry *tb = copy_tb(ts, e, &len);
-        if (len && !only) {
-            buf_adds(out, "Traceback (most recent call last):\n");
-            format_stack(out, cache, tb, len);
-        }
-        free(tb);
-        format_exception_only(ts, out, chain[i]);
-        if (i > 0 && !only) {
-            if (kind[i] == 1)
-                buf_adds(out, "\nThe above exception was the direct cause of the following exception:\n\n");
-            else
-                buf_adds(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
+    Tree tree = {0};
+    TeNode *root = tree_build(&tree, exc);
+    PrintCtx ctx = {0, 0};
+    if (root) format_node(ts, out, cache, &ctx, root, chain_on, only);
+    else out->failed = 1;
+    tree_free(&tree);
 }

@@ -44,6 +44,7 @@
 #include "core/vm_cache.h"
 #include "core/match.h"
 #include "torii/class.h"
+#include "torii/excgroup.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
 #include "torii/gen.h"
@@ -1763,6 +1764,35 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         PUSH(sr_borrow(tr_bool(r)));
         DISPATCH();
     }
+    TARGET(CHECK_EG_MATCH) {
+        TrStackRef t = POP(), rest = TOP();
+        TrObject *match, *left;
+        SAVE();
+        int r = excgroup_match(ts, sr_obj(rest), sr_obj(t), &match, &left);
+        sr_close(t);
+        if (r < 0) goto error;
+        sr_close(rest);
+        TOP() = sr_steal(left);
+        if (match != tr_none) {
+            /* the clause runs with its match as the handled exception
+             * (sys.exception()); POP_EXCEPT at the end restores the saved one */
+            TrObject *old = ts->handled_exc;
+            ts->handled_exc = tr_newref(match);
+            tr_xdecref(old);
+        }
+        PUSH(sr_steal(match));
+        DISPATCH();
+    }
+    TARGET(PREP_RERAISE_STAR) {
+        TrStackRef raised = POP(), orig = TOP();
+        SAVE();
+        TrObject *r = excgroup_prep_reraise(ts, sr_obj(orig), sr_obj(raised));
+        sr_close(raised);
+        if (!r) goto error;
+        sr_close(orig);
+        TOP() = sr_steal(r);
+        DISPATCH();
+    }
     TARGET(LOAD_ASSERTION_ERROR) { PUSH(sr_borrow((TrObject *)&tr_exc_AssertionError)); DISPATCH(); }
     TARGET(BEFORE_WITH) {
         TrStackRef mgr = TOP();
@@ -1890,7 +1920,9 @@ error:
         err_set(ts, &tr_exc_RuntimeError, "error return without exception set");
     {
         TrObject *exc = ts->exc;
-        if (((TrExc *)exc)->tb_len == 0) set_context(ts, exc);
+        /* relaxed: a shared exception may be gaining entries in another
+         * thread (under its lock, exc_add_traceback); only zero matters */
+        if (atomic_load_size_relaxed(&((TrExc *)exc)->tb_len) == 0) set_context(ts, exc);
         exc_add_traceback(ts, exc, (TrObject *)co, f->instr);
     }
 unwind:

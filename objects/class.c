@@ -857,6 +857,11 @@ static int layout_varsized(TrType *s) { return s == &tr_str_type || s == &tr_tup
  * other's. */
 static TrType *layout_owner(TrType *t) {
     while ((t->flags & TR_TPFLAG_HEAPTYPE) && ((TrHeapType *)t)->nslots == 0) t = t->base;
+    /* a builtin exception class that adds nothing to its base's struct shares
+     * its layout (class E(OSError, ValueError), ExceptionGroup's two bases) */
+    while (!(t->flags & TR_TPFLAG_HEAPTYPE) && (t->flags & TR_TPFLAG_EXCEPTION) && t->base &&
+           (t->base->flags & TR_TPFLAG_EXCEPTION) && t->basicsize == t->base->basicsize)
+        t = t->base;
     return t;
 }
 

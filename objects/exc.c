@@ -20,6 +20,7 @@
 #include "torii/torii.h"
 #include "torii/tbobj.h"
 #include "torii/bytes.h"
+#include "torii/excgroup.h"
 #include "objects/unicode_util.h"
 
 /* BaseException's base: TR_EXC_LIST writes it NULL. */
@@ -198,10 +199,56 @@ int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr) {
     if (r == 0) {
         e->tb[e->tb_len].code = tr_newref(code);
         e->tb[e->tb_len].instr = instr;
-        e->tb_len++;
+        /* relaxed: the VM peeks at tb_len without the lock (vm.c's error path) */
+        atomic_store_size_relaxed(&e->tb_len, e->tb_len + 1);
     }
     TR_END_CRITICAL(ts);
     return r;
+}
+
+int exc_copy_traceback(TrThread *ts, TrObject *dst, TrObject *src) {
+    if (tr_is_immortal(dst)) return 0;
+    TrExc *s = (TrExc *)src, *d = (TrExc *)dst;
+    TrTraceEntry *copy = NULL;
+    size_t n = 0;
+    int r = 0;
+    TR_BEGIN_CRITICAL(ts, src);
+    if (s->tb_len) {
+        copy = malloc(s->tb_len * sizeof *copy);
+        if (copy) {
+            n = s->tb_len;
+            memcpy(copy, s->tb, n * sizeof *copy);
+            for (size_t i = 0; i < n; i++) tr_incref(copy[i].code);
+        } else {
+            r = -1;
+        }
+    }
+    TR_END_CRITICAL(ts);
+    if (r < 0) { err_nomemory(ts); return -1; }
+    TrTraceEntry *old;
+    size_t nold;
+    TR_BEGIN_CRITICAL(ts, dst);
+    old = d->tb;
+    nold = d->tb_len;
+    d->tb = copy;
+    d->tb_cap = n;
+    atomic_store_size_relaxed(&d->tb_len, n);   /* peeked at without the lock */
+    TR_END_CRITICAL(ts);
+    for (size_t i = 0; i < nold; i++) tr_decref(old[i].code);
+    free(old);
+    return 0;
+}
+
+int exc_same_traceback(TrThread *ts, TrObject *a, TrObject *b) {
+    if (a == b) return 1;
+    TrExc *x = (TrExc *)a, *y = (TrExc *)b;
+    int same;
+    TR_BEGIN_CRITICAL2(ts, a, b);
+    same = x->tb_len == y->tb_len;
+    for (size_t i = 0; same && i < x->tb_len; i++)
+        same = x->tb[i].code == y->tb[i].code && x->tb[i].instr == y->tb[i].instr;
+    TR_END_CRITICAL2(ts);
+    return same;
 }
 
 /* ---- str and repr -------------------------------------------------------------- */
@@ -382,7 +429,8 @@ static int set_traceback(TrThread *ts, TrExc *e, TrObject *value) {
     old = e->tb;
     nold = e->tb_len;
     e->tb = entries;
-    e->tb_len = e->tb_cap = n;
+    e->tb_cap = n;
+    atomic_store_size_relaxed(&e->tb_len, n);   /* peeked at without the lock */
     TR_END_CRITICAL(ts);
     for (size_t i = 0; i < nold; i++) tr_decref(old[i].code);
     free(old);
@@ -530,6 +578,7 @@ int exc_types_init(TrThread *ts) {
     tr_exc_SyntaxError.str = syntaxerror_str;
     tr_exc_UnicodeDecodeError.str = unicodeerror_str;
     tr_exc_UnicodeEncodeError.str = unicodeerror_str;
+    excgroup_type_setup();   /* objects/excgroup.c: BaseExceptionGroup's own layout and slots */
 #define TR_READY_EXC(Name, Base) if (type_ready(ts, &tr_exc_##Name) < 0) return -1;
     TR_EXC_LIST(TR_READY_EXC)
 #undef TR_READY_EXC

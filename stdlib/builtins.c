@@ -12,6 +12,7 @@
 #include "torii/torii.h"
 #include "torii/genericalias.h"
 #include "torii/class.h"
+#include "torii/excgroup.h"
 #include "stdlib/stdlib.h"
 
 #include "torii/iter.h"
@@ -675,6 +676,7 @@ TrObject *builtins_module_init(TrThread *ts) {
     TR_EXC_LIST(ADD_EXC)
 #undef ADD_EXC
     if (class_builtins_init(ts, d) < 0) goto fail;   /* objects/class.c: __build_class__, property, super, ... */
+    if (excgroup_init(ts, d) < 0) goto fail;          /* objects/excgroup.c: ExceptionGroup, a class */
     if (builtins_eval_init(ts, d) < 0) goto fail;     /* stdlib/builtins_eval.c: exec, eval, dir, ... */
     if (dict_set_cstr(ts, d, "None", tr_none) < 0 || dict_set_cstr(ts, d, "Ellipsis", tr_ellipsis) < 0 ||
         dict_set_cstr(ts, d, "NotImplemented", tr_notimplemented) < 0 ||

@@ -19,6 +19,7 @@
     X(SystemExit, BaseException) \
     X(KeyboardInterrupt, BaseException) \
     X(GeneratorExit, BaseException) \
+    X(BaseExceptionGroup, BaseException) \
     X(Exception, BaseException) \
     X(StopIteration, Exception) \
     X(ArithmeticError, Exception) \
@@ -125,7 +126,7 @@ typedef struct TrExc {
     TrObject *context;       /* owned or NULL: the exception being handled when raised */
     bool suppress_context;   /* set by `raise ... from` */
     TrTraceEntry *tb;        /* owned array, appended as the exception travels outward: innermost first; printed last to first */
-    size_t tb_len, tb_cap;
+    size_t tb_len, tb_cap;   /* written under the exception's lock; tb_len with relaxed stores, as the VM reads it without */
     TrObject *dict;          /* owned or NULL: attributes (e.g. `value` of StopIteration, `code` of SystemExit) */
 } TrExc;
 
@@ -135,6 +136,14 @@ TrObject *exc_new(TrThread *ts, TrType *type, TrObject *const *args, size_t narg
 /* Appends a traceback entry for `code` at instruction `instr`.  -1 on
  * MemoryError (then the entry is lost but the exception stays valid). */
 int exc_add_traceback(TrThread *ts, TrObject *exc, TrObject *code, int instr);
+/* Replaces `dst`'s traceback entries with a copy of `src`'s (read under
+ * src's lock), as `dst.__traceback__ = src.__traceback__` would.  -1 on
+ * MemoryError (dst then keeps its own). */
+int exc_copy_traceback(TrThread *ts, TrObject *dst, TrObject *src);
+/* 1 if exceptions `a` and `b` carry the same traceback entries (the test
+ * CPython makes with `a.__traceback__ is b.__traceback__`), else 0.
+ * Cannot fail. */
+int exc_same_traceback(TrThread *ts, TrObject *a, TrObject *b);
 /* Writes `exc` to stderr as CPython's default excepthook does: chained
  * exceptions, "Traceback (most recent call last):", each frame with its source
  * line and carets, then "Type: message".  Cannot fail (errors while printing

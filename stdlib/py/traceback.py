@@ -22,16 +22,25 @@ _sentinel = object()
 def _split(text):
     # CPython's chunks: one per line, except that a frame's source and caret
     # lines join its "  File" line, and a chaining message is one chunk.
+    # Inside an exception group each line starts with a margin ("    | ");
+    # the decisions look past it.
+    grouped = '+-+----------------' in text
+    def bare(line):
+        if grouped:
+            k = len(line) - len(line.lstrip(' '))
+            if k >= 2 and line[k:k + 2] in ('| ', '+ '):
+                return line[k + 2:]
+        return line
     chunks = []
     lines = text.splitlines(keepends=True)
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.startswith('    ') and chunks and chunks[-1].startswith('  File '):
+        if bare(line).startswith('    ') and chunks and bare(chunks[-1]).startswith('  File '):
             chunks[-1] += line
-        elif (line == '\n' and i + 2 < len(lines) and lines[i + 2] == '\n'
-              and (lines[i + 1].startswith('The above exception')
-                   or lines[i + 1].startswith('During handling'))):
+        elif (bare(line) == '\n' and i + 2 < len(lines) and bare(lines[i + 2]) == '\n'
+              and (bare(lines[i + 1]).startswith('The above exception')
+                   or bare(lines[i + 1]).startswith('During handling'))):
             chunks.append(line + lines[i + 1] + lines[i + 2])
             i += 2
         else:

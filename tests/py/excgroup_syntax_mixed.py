@@ -1,0 +1,7 @@
+# an except* clause after except clauses
+try:
+    pass
+except ValueError:
+    pass
+except* TypeError:
+    pass

@@ -1,0 +1,6 @@
+# except* needs an exception type
+print("never printed")
+try:
+    pass
+except* :
+    pass

@@ -1,0 +1,5 @@
+# except* with several types needs parentheses
+try:
+    pass
+except* ValueError, TypeError:
+    pass
