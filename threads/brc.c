@@ -66,6 +66,10 @@
  * brc_reclaim_deferred, the final pass at exit, frees without scanning once
  * no other thread runs.
  *
+ * Contention report: with `contention_on`, every non-owner write to a shared
+ * count is counted (threads/contention.h), a decrement before its CAS (after
+ * it the object may be freed by another thread).
+ *
  * Lock order: bucket lock, then the owner's `brc_lock`; `zombie_lock` is a
  * leaf.  No lock is held while an object is freed.
  */

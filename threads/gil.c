@@ -8,6 +8,8 @@
  * drops the GIL and waits until `switch_number` changes (some other thread
  * took it) before competing again, so a CPU-bound thread cannot re-take the
  * GIL before the waiter wakes up.
+ * With the contention report on, a take_gil that had to wait (and a
+ * gil_yield's wait for the switch) is counted after `gil.mu` is dropped.
  * This file keeps both builds in one body: `with_gil` is the compile-time
  * switch, so the no-GIL build compiles the same code and discards it.
  * Threads: every field of `gil` is guarded by `gil.mu`; `holder` is the

@@ -18,6 +18,9 @@
  *     (lock_suspend_critical) and on return re-locks only the innermost;
  *     critical_end re-locks the next one when it becomes innermost.
  * Invariant: the active sections of a thread are a top segment of its stack.
+ * Contention report (threads/contention.h): a section whose try failed is
+ * timed and counted (lock_contended) when `contention_on`; the fast path and
+ * a free lock are never timed.
  * Threads: `ts->critical` and each record's fields are owner-only.
  * Lock order: two-object sections lock in address order; the parking-lot
  * bucket lock is a leaf.

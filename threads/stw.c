@@ -27,8 +27,11 @@
  * detached or waiting for the GIL at an eval-breaker check; stopping does
  * nothing there (TR_GIL_ENABLED).
  *
- * Threads: `active` is atomic (read without `mu`); `requester` and `changes`
- * are guarded by `mu`; threads' `state` fields are atomic (threads/gil.c).
+ * Each stop names its reason; with the contention report on, the requester
+ * counts the pause from its request to stw_start (threads/contention.h).
+ *
+ * Threads: `active` is atomic (read without `mu`); `requester`, `changes`,
+ * `reason` and `started_ns` are guarded by `mu`; threads' `state` fields are atomic (threads/gil.c).
  * Lock order: `mu` is a leaf; the requester takes tr_runtime.lock (to walk the
  * thread list) with no other lock held.  No object lock is taken by any code
  * here, so a stop cannot deadlock with critical sections.
