@@ -3,6 +3,10 @@
  *   torii -c CODE args...     run CODE (sys.argv = ['-c', args...])
  *   torii -V / -VV            version; -VV also names the build (GIL or not)
  *   torii                     run standard input as a script
+ *   -X contention[=FILE]      print the contention report at exit, to stderr
+ *                             or FILE (threads/contention.h; also
+ *                             TORII_CONTENTION=1 or =FILE); other -X options
+ *                             are accepted and ignored, as CPython does
  * Exit status: 0, 1 after an uncaught exception or syntax error, 2 for a bad
  * command line or a script that cannot be opened, or the SystemExit code. */
 #include <errno.h>
@@ -13,6 +17,7 @@
 #include <unistd.h>
 
 #include "torii/torii.h"
+#include "threads/contention.h"
 
 #define TORII_VERSION "0.1.0"
 
@@ -23,6 +28,8 @@ static void usage(const char *prog, FILE *out) {
                  "-V     : print the torii version number and exit (also --version)\n"
                  "         when given twice, print more information about the build\n"
                  "-u     : unbuffered stdout (accepted; output is flushed at exit)\n"
+                 "-X contention[=FILE] : at exit, report where threads waited for each\n"
+                 "         other (to stderr, or FILE); also TORII_CONTENTION=1 or =FILE\n"
                  "-h     : print this help message and exit (also --help)\n", prog);
 }
 
@@ -91,7 +98,19 @@ int main(int argc, char **argv) {
             if (tr_runtime.nwarnoptions < 16) tr_runtime.warnoptions[tr_runtime.nwarnoptions++] = w;
             continue;
         }
-        if (strcmp(a, "-X") == 0) { i++; continue; }
+        if (strncmp(a, "-X", 2) == 0) {
+            /* -X opt or -Xopt.  Only torii's own is read; CPython ignores
+             * the ones it does not know, and so does torii. */
+            const char *x = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!x) {
+                fprintf(stderr, "Argument expected for the -X option\n");
+                usage(argv[0], stderr);
+                return 2;
+            }
+            if (strcmp(x, "contention") == 0) contention_enable(NULL);
+            else if (strncmp(x, "contention=", 11) == 0) contention_enable(x[11] ? x + 11 : NULL);
+            continue;
+        }
         fprintf(stderr, "Unknown option: %s\n", a);
         usage(argv[0], stderr);
         return 2;
@@ -154,6 +173,10 @@ int main(int argc, char **argv) {
         if (!source) return 1;
         /* sys.argv is ['-', args...] after "-", [''] with no arguments. */
     }
+
+    const char *env = getenv("TORII_CONTENTION");
+    if (env && *env && strcmp(env, "0") != 0 && !contention_on)
+        contention_enable(strcmp(env, "1") == 0 ? NULL : env);
 
     TrThread *ts = runtime_init(argc - i, argv + i);
     if (!ts) { fprintf(stderr, "torii: fatal: could not initialise the runtime\n"); return 1; }

@@ -24,6 +24,8 @@
 #include "threads/gc.h"
 #include "torii/weakref.h"
 #include "threads/signals.h"
+#include "threads/contention.h"
+#include "core/sites.h"
 #include "stdlib/stdlib.h"
 #include "torii/class.h"
 
@@ -35,6 +37,7 @@ TrThread *runtime_init(int argc, char **argv) {
     gc_hooks.weakref_detach = weakref_detach;
     gc_hooks.weakref_unlink = weakref_unlink;
     gc_hooks.weakref_callbacks = weakref_run_callbacks;
+    sites_install();
     if (types_init(ts) < 0 || objects_types_init(ts) < 0) goto fail;
     tr_runtime.modules = dict_new(ts);
     if (!tr_runtime.modules) goto fail;
@@ -273,6 +276,9 @@ int runtime_finalize(TrThread *ts, int status) {
         qsbr_free_all(ts);
     }
     tr_flush_stdout();
+    /* After the program's own output; threads still running (daemons) are
+     * left out of it. */
+    contention_report(ts);
     fflush(stderr);
     return status;
 }

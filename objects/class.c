@@ -535,7 +535,7 @@ int class_update_slot(TrThread *ts, TrType *t, TrObject *name) {
          * class; rewriting them (rare: a special method assigned after the
          * class statement) happens with the world stopped.  No object lock is
          * held here (type_setattr has left the dict's critical section). */
-        stw_stop(ts);
+        stw_stop(ts, "class slot update");
         update_slots(ts, t);
         stw_start(ts);
     }

@@ -16,6 +16,7 @@
 #include "threads/lock.h"
 #include "threads/tstate.h"
 #include "threads/signals.h"
+#include "threads/contention.h"
 
 static uint32_t nthreads;   /* atomic: _thread threads still running (_count) */
 
@@ -52,28 +53,43 @@ int thread_parse_timeout(TrThread *ts, TrObject *o, int none_ok, int64_t *out_ns
 }
 
 /* The wait of thread_acquire_mutex(_intr).  With `intr`, the main thread
- * waits in slices and runs signal handlers between them: -1 if one raised. */
-static int acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns, int intr) {
+ * waits in slices and runs signal handlers between them: -1 if one raised.
+ * `who` (the lock object, or NULL) and `kind` name the lock in the
+ * contention report when a blocking wait is counted. */
+static int acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns, int intr,
+                         TrObject *who, const char *kind) {
     if (mutex_trylock(m)) return 1;
     if (!blocking || timeout_ns == 0) return 0;
-    int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
+    int64_t start = contention_on || timeout_ns > 0 ? lock_now_ns() : 0;
+    int64_t deadline = timeout_ns > 0 ? start + timeout_ns : -1;
+    int parked = 0, got;
     for (;;) {
         int64_t rem = deadline < 0 ? -1 : deadline - lock_now_ns();
-        if (deadline >= 0 && rem <= 0) return mutex_trylock(m);
+        if (deadline >= 0 && rem <= 0) { got = mutex_trylock(m); break; }
         gil_release_for_blocking(ts);
-        int got = mutex_lock_timed(m, intr ? signals_slice_ns(ts, rem) : rem);
+        got = mutex_lock_timed_parked(m, intr ? signals_slice_ns(ts, rem) : rem, &parked);
         gil_reacquire_after_blocking(ts);
-        if (got) return 1;
-        if (intr && signals_check(ts) < 0) return -1;
+        if (got) break;
+        if (intr && signals_check(ts) < 0) { got = -1; break; }
     }
+    /* Counted only once acquired: a timed-out wait did not lose the time to
+     * another thread's hold alone. */
+    if (__builtin_expect(contention_on, 0) && who && got == 1)
+        contention_lock_wait(ts, who, kind, lock_now_ns() - start, parked);
+    return got;
 }
 
 int thread_acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns) {
-    return acquire_mutex(ts, m, blocking, timeout_ns, 0);
+    return acquire_mutex(ts, m, blocking, timeout_ns, 0, NULL, NULL);
 }
 
 int thread_acquire_mutex_intr(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns) {
-    return acquire_mutex(ts, m, blocking, timeout_ns, 1);
+    return acquire_mutex(ts, m, blocking, timeout_ns, 1, NULL, NULL);
+}
+
+int thread_acquire_lock_obj(TrThread *ts, TrObject *lock, uint8_t *m, const char *kind,
+                            int blocking, int64_t timeout_ns) {
+    return acquire_mutex(ts, m, blocking, timeout_ns, 1, lock, kind);
 }
 
 /* ---- the lock type ---- */
@@ -105,7 +121,7 @@ static TrObject *lock_acquire(TrThread *ts, TrObject *self, TrObject *const *arg
         if (!blocking && timeout_ns != -1)
             return err_format(ts, &tr_exc_ValueError, "can't specify a timeout for a non-blocking call");
     }
-    int got = thread_acquire_mutex_intr(ts, &((TrLock *)self)->mutex, blocking, timeout_ns);
+    int got = thread_acquire_lock_obj(ts, self, &((TrLock *)self)->mutex, "threading.Lock", blocking, timeout_ns);
     return got < 0 ? NULL : tr_bool(got);
 }
 

@@ -54,5 +54,10 @@ int thread_acquire_mutex(TrThread *ts, uint8_t *m, int blocking, int64_t timeout
 /* As thread_acquire_mutex, but the main thread runs signal handlers while it
  * waits (lock.acquire() is interruptible by Ctrl-C): -1 if one raised. */
 int thread_acquire_mutex_intr(TrThread *ts, uint8_t *m, int blocking, int64_t timeout_ns);
+/* thread_acquire_mutex_intr for the mutex `m` of the Python lock object
+ * `lock` (threading.Lock, RLock): a wait that had to block is counted in the
+ * contention report as a `kind` ("threading.Lock") at the current line. */
+int thread_acquire_lock_obj(TrThread *ts, TrObject *lock, uint8_t *m, const char *kind,
+                            int blocking, int64_t timeout_ns);
 #define TR_TIMEOUT_MAX 9223372036.0
 #endif

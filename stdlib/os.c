@@ -1139,7 +1139,7 @@ FUNC(os_cpu_count) {
 FUNC(os_fork) {
     if (noargs(ts, "posix.fork", nargs, kwnames) < 0) return NULL;
     tr_flush_stdout();
-    stw_stop(ts);
+    stw_stop(ts, "os.fork");
     pid_t pid = fork();
     int e = errno;
     stw_start(ts);

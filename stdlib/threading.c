@@ -484,7 +484,7 @@ static TrObject *rlock_acquire(TrThread *ts, TrObject *self, TrObject *const *ar
         atomic_store_u64_relaxed(&l->count, l->count + 1);
         return tr_true;
     }
-    int got = thread_acquire_mutex_intr(ts, &l->mutex, blocking, timeout_ns);
+    int got = thread_acquire_lock_obj(ts, self, &l->mutex, "threading.RLock", blocking, timeout_ns);
     if (got < 0) return NULL;
     if (!got) return tr_false;
     atomic_store_uptr_relaxed((uintptr_t *)&l->owner, ts->ident);

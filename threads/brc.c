@@ -66,6 +66,10 @@
  * brc_reclaim_deferred, the final pass at exit, frees without scanning once
  * no other thread runs.
  *
+ * Contention report: with `contention_on`, every non-owner write to a shared
+ * count is counted (threads/contention.h), a decrement before its CAS (after
+ * it the object may be freed by another thread).
+ *
  * Lock order: bucket lock, then the owner's `brc_lock`; `zombie_lock` is a
  * leaf.  No lock is held while an object is freed.
  */
@@ -77,6 +81,7 @@
 #include "threads/lock.h"
 #include "threads/stw.h"
 #include "threads/typeref.h"
+#include "threads/contention.h"
 #include "core/vm.h"
 
 #define NBUCKETS 64
@@ -121,6 +126,7 @@ static intptr_t explicit_merge(TrObject *o, intptr_t extra) {
 
 void brc_incref_shared(TrObject *o) {
     atomic_add_ssize((ssize_t *)&o->ob_ref_shared, (ssize_t)1 << TR_SHARED_SHIFT);
+    if (__builtin_expect(contention_on, 0)) contention_refcount(o, 0);
 }
 
 /* Queues `o` (state already QUEUED by us) for its owner, or merges it here
@@ -156,6 +162,8 @@ static void queue_object(TrObject *o) {
 }
 
 void brc_decref_shared(TrObject *o) {
+    /* Counted before the decrement, while our reference keeps `o` alive. */
+    if (__builtin_expect(contention_on, 0)) contention_refcount(o, 0);
     intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
     intptr_t desired;
     int should_queue;
@@ -169,14 +177,17 @@ void brc_decref_shared(TrObject *o) {
         if (seen == shared) break;
         shared = seen;
     }
-    if (should_queue)
+    if (should_queue) {
+        /* Alive: the queue entry, not pushed yet, holds our reference. */
+        if (__builtin_expect(contention_on, 0)) contention_refcount(o, 1);
         queue_object(o);
-    else if (desired == make_shared(0, TR_SHARED_MERGED))
+    } else if (desired == make_shared(0, TR_SHARED_MERGED))
         tr_dealloc(o);
 }
 
 int brc_decref_if_owned_by(TrObject *o, uintptr_t owner) {
     if (!owner || atomic_load_uptr_relaxed(&o->ob_tid) != owner) return 0;
+    if (__builtin_expect(contention_on, 0)) contention_refcount(o, 0);
     intptr_t shared = atomic_load_ssize_relaxed((ssize_t *)&o->ob_ref_shared);
     int should_queue;
     for (;;) {
@@ -192,7 +203,10 @@ int brc_decref_if_owned_by(TrObject *o, uintptr_t owner) {
     }
     /* Not merged when our CAS landed, so the owner frees it, not us (a merge
      * that follows sees our decrement). */
-    if (should_queue) queue_object(o);
+    if (should_queue) {
+        if (__builtin_expect(contention_on, 0)) contention_refcount(o, 1);
+        queue_object(o);
+    }
     return 1;
 }
 
@@ -417,7 +431,7 @@ static void kill_weak_refs(TrObject **z, size_t n, const uint8_t *marked, TrObjV
 }
 
 size_t brc_reclaim_pass(TrThread *ts) {
-    stw_stop(ts);
+    stw_stop(ts, "reclaim pass");
     typeref_merge_stopped();     /* classes' per-thread counts, before reading any count */
     mutex_lock(&zombie_lock);
     TrObject **z = zombies;

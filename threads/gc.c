@@ -349,7 +349,7 @@ static void drop_resurrected(TrObjVec *set, TrObjVec *out_resurrected) {
 
 size_t gc_collect(TrThread *ts) {
     TrObjVec garbage = {0}, later = {0};
-    stw_stop(ts);
+    stw_stop(ts, "gc");
     int r = find_garbage(ts, &garbage, &later);
     stw_start(ts);
     if (later.n) gc_hooks.weakref_callbacks(ts, &later);
@@ -387,7 +387,7 @@ size_t gc_collect(TrThread *ts) {
     }
     if (ran) {
         TrObjVec back = {0};
-        stw_stop(ts);
+        stw_stop(ts, "gc: after finalizers");
         drop_resurrected(&garbage, &back);
         stw_start(ts);
         for (size_t i = 0; i < back.n; i++) tr_decref(back.v[i]);
@@ -441,7 +441,7 @@ void gc_collect_auto(TrThread *ts) {
 }
 
 void gc_for_each(TrThread *ts, void (*fn)(TrObject *o, void *arg), void *arg) {
-    stw_stop(ts);
+    stw_stop(ts, "gc object walk");
     mutex_lock(&registry_lock);
     FOR_EACH_TRACKED(l, h) {
         TrObject *o = TR_GC_OBJECT(h);

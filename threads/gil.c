@@ -8,6 +8,8 @@
  * drops the GIL and waits until `switch_number` changes (some other thread
  * took it) before competing again, so a CPU-bound thread cannot re-take the
  * GIL before the waiter wakes up.
+ * With the contention report on, a take_gil that had to wait (and a
+ * gil_yield's wait for the switch) is counted after `gil.mu` is dropped.
  * This file keeps both builds in one body: `with_gil` is the compile-time
  * switch, so the no-GIL build compiles the same code and discards it.
  * Threads: every field of `gil` is guarded by `gil.mu`; `holder` is the
@@ -25,6 +27,7 @@
 #include "threads/lock.h"
 #include "threads/qsbr.h"
 #include "threads/stw.h"
+#include "threads/contention.h"
 #include "torii/thread.h"
 
 static const int with_gil = TR_WITH_GIL;
@@ -56,10 +59,14 @@ void gil_init(void) {
     tr_runtime.switch_interval_us = atomic_load_u64_relaxed(&interval_ns) / 1000;
 }
 
-static void take_gil(TrThread *ts) {
+/* Takes the GIL.  `waiting_since`: when the caller began to wait for it
+ * (gil_yield), or -1; with the report on, a wait is counted at the thread's
+ * current line. */
+static void take_gil(TrThread *ts, int64_t waiting_since) {
     pthread_once(&gil_once, init_once);
     pthread_mutex_lock(&gil.mu);
     if (gil.locked) {
+        if (contention_on && waiting_since < 0) waiting_since = lock_now_ns();
         gil.waiters++;
         while (gil.locked) {
             uint64_t sn = gil.switch_number;
@@ -79,6 +86,8 @@ static void take_gil(TrThread *ts) {
     /* A drop request from before we held it is stale. */
     atomic_and_not_u32(&ts->eval_breaker, TR_EB_GIL_DROP);
     pthread_mutex_unlock(&gil.mu);
+    if (__builtin_expect(contention_on, 0) && waiting_since >= 0)
+        contention_gil_wait(ts, lock_now_ns() - waiting_since);
 }
 
 static void drop_gil(TrThread *ts) {
@@ -107,7 +116,7 @@ static void detach(TrThread *ts) {
 }
 
 void gil_acquire(TrThread *ts) {
-    if (with_gil) take_gil(ts);
+    if (with_gil) take_gil(ts, -1);
     attach(ts);
 }
 
@@ -129,18 +138,20 @@ void gil_reacquire_after_blocking(TrThread *ts) {
 void gil_yield(TrThread *ts) {
     atomic_and_not_u32(&ts->eval_breaker, TR_EB_GIL_DROP);
     if (!with_gil) return;
+    int64_t since = -1;
     pthread_mutex_lock(&gil.mu);
     gil.locked = 0;
     gil.holder = NULL;
     pthread_cond_signal(&gil.cond);
     /* Fairness: let a waiter actually take it before we compete again. */
     if (gil.waiters > 0) {
+        if (contention_on) since = lock_now_ns();
         uint64_t sn = gil.switch_number;
         while (gil.switch_number == sn)
             pthread_cond_wait(&gil.switched, &gil.mu);
     }
     pthread_mutex_unlock(&gil.mu);
-    take_gil(ts);
+    take_gil(ts, since);
 }
 
 void gil_set_switch_interval(double seconds) {

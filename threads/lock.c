@@ -18,6 +18,9 @@
  *     (lock_suspend_critical) and on return re-locks only the innermost;
  *     critical_end re-locks the next one when it becomes innermost.
  * Invariant: the active sections of a thread are a top segment of its stack.
+ * Contention report (threads/contention.h): a section whose try failed is
+ * timed and counted (lock_contended) when `contention_on`; the fast path and
+ * a free lock are never timed.
  * Threads: `ts->critical` and each record's fields are owner-only.
  * Lock order: two-object sections lock in address order; the parking-lot
  * bucket lock is a leaf.
@@ -26,13 +29,15 @@
 #include <sched.h>
 
 #include "threads/lock.h"
+#include "threads/contention.h"
 #include "torii/object.h"
 #include "torii/thread.h"
 
 #define SPIN_COUNT 40
 #define HANDOFF_AFTER_NS 1000000   /* 1 ms */
 
-static int lock_slow(uint8_t *m, int64_t timeout_ns) {
+/* `parked` (may be NULL) is set to 1 if the thread slept in the lot. */
+static int lock_slow(uint8_t *m, int64_t timeout_ns, int *parked) {
     int64_t start = -1, deadline = -1;
     int spins = 0;
     for (;;) {
@@ -57,6 +62,7 @@ static int lock_slow(uint8_t *m, int64_t timeout_ns) {
             if (atomic_cas_u8(m, v, (uint8_t)(v | TR_MUTEX_PARKED)) != v) continue;
             v |= TR_MUTEX_PARKED;
         }
+        if (parked) *parked = 1;
         if (parking_park(m, v, deadline, start + HANDOFF_AFTER_NS) == PARK_HANDOFF) return 1;
         /* Woken, timed out or the byte changed: look again. */
     }
@@ -64,12 +70,17 @@ static int lock_slow(uint8_t *m, int64_t timeout_ns) {
 
 int mutex_lock_timed(uint8_t *m, int64_t timeout_ns) {
     if (atomic_cas_u8_acquire(m, 0, TR_MUTEX_LOCKED) == 0) return 1;
-    return lock_slow(m, timeout_ns);
+    return lock_slow(m, timeout_ns, NULL);
+}
+
+int mutex_lock_timed_parked(uint8_t *m, int64_t timeout_ns, int *parked) {
+    if (atomic_cas_u8_acquire(m, 0, TR_MUTEX_LOCKED) == 0) return 1;
+    return lock_slow(m, timeout_ns, parked);
 }
 
 void mutex_lock(uint8_t *m) {
     if (atomic_cas_u8_acquire(m, 0, TR_MUTEX_LOCKED) == 0) return;
-    lock_slow(m, -1);
+    lock_slow(m, -1, NULL);
 }
 
 int mutex_trylock(uint8_t *m) {
@@ -116,6 +127,19 @@ void lock_resume_critical(TrThread *ts) {
     if (top && !top->active) lock_section(top);
 }
 
+/* Locks `o` for a critical section after a failed try (the slow path):
+ * with the report on, the wait is timed and counted at the current line. */
+static void lock_contended(TrThread *ts, TrObject *o) {
+    if (__builtin_expect(!contention_on, 1)) {
+        mutex_lock(&o->ob_mutex);
+        return;
+    }
+    int64_t start = lock_now_ns();
+    int parked = 0;
+    mutex_lock_timed_parked(&o->ob_mutex, -1, &parked);
+    contention_lock_wait(ts, o, NULL, lock_now_ns() - start, parked);
+}
+
 static void push(TrThread *ts, TrCritical *c) {
     c->active = 1;
     c->prev = ts->critical;
@@ -137,7 +161,7 @@ void critical_begin(TrThread *ts, TrCritical *c, TrObject *o) {
     if (!mutex_trylock(&o->ob_mutex)) {
         /* Would block: release everything we hold first (PEP 703). */
         lock_suspend_critical(ts);
-        mutex_lock(&o->ob_mutex);
+        lock_contended(ts, o);
     }
     push(ts, c);
 }
@@ -160,12 +184,12 @@ void critical_begin2(TrThread *ts, TrCritical *c, TrObject *a, TrObject *b) {
             /* Holding `lo` (lower address) while waiting for `hi` is the
              * address order every two-object section uses. */
             lock_suspend_critical(ts);
-            mutex_lock(&hi->ob_mutex);
+            lock_contended(ts, hi);
         }
     } else {
         lock_suspend_critical(ts);
-        mutex_lock(&lo->ob_mutex);
-        mutex_lock(&hi->ob_mutex);
+        lock_contended(ts, lo);
+        if (!mutex_trylock(&hi->ob_mutex)) lock_contended(ts, hi);
     }
     push(ts, c);
 }

@@ -35,6 +35,9 @@ int mutex_trylock(uint8_t *m);
 /* Locks `m`, giving up after `timeout_ns` nanoseconds (-1: never give up,
  * 0: try once).  Returns 1 if acquired, 0 if timed out. */
 int mutex_lock_timed(uint8_t *m, int64_t timeout_ns);
+/* mutex_lock_timed that also sets `*parked` to 1 if the thread slept in the
+ * parking lot (left alone otherwise): for the contention report. */
+int mutex_lock_timed_parked(uint8_t *m, int64_t timeout_ns, int *parked);
 /* 1 if `m` is locked by anyone (a racy snapshot; for `lock.locked()`). */
 static inline int mutex_is_locked(const uint8_t *m) {
     return (atomic_load_u8_relaxed(m) & TR_MUTEX_LOCKED) != 0;

@@ -283,7 +283,7 @@ static void take_objects(Pending *p, Drops *drops) {
 
 void qsbr_drop_stopped(TrThread *ts) {
     Drops drops = {0};
-    stw_stop(ts);
+    stw_stop(ts, "gc: delayed decrefs");
     /* Every other thread is stopped between bytecodes or detached: all are
      * at quiescent points, so every pending reference may go.  A detached
      * thread queues nothing; an exiting one takes its list under this lock. */

@@ -27,8 +27,11 @@
  * detached or waiting for the GIL at an eval-breaker check; stopping does
  * nothing there (TR_GIL_ENABLED).
  *
- * Threads: `active` is atomic (read without `mu`); `requester` and `changes`
- * are guarded by `mu`; threads' `state` fields are atomic (threads/gil.c).
+ * Each stop names its reason; with the contention report on, the requester
+ * counts the pause from its request to stw_start (threads/contention.h).
+ *
+ * Threads: `active` is atomic (read without `mu`); `requester`, `changes`,
+ * `reason` and `started_ns` are guarded by `mu`; threads' `state` fields are atomic (threads/gil.c).
  * Lock order: `mu` is a leaf; the requester takes tr_runtime.lock (to walk the
  * thread list) with no other lock held.  No object lock is taken by any code
  * here, so a stop cannot deadlock with critical sections.
@@ -40,6 +43,7 @@
 #include "threads/gil.h"
 #include "threads/lock.h"
 #include "threads/qsbr.h"
+#include "threads/contention.h"
 
 static struct {
     pthread_mutex_t mu;
@@ -47,6 +51,8 @@ static struct {
     uint32_t active;              /* atomic; written under mu */
     TrThread *requester;          /* guarded by mu */
     uint64_t changes;             /* guarded by mu: thread parked, detached or stop ended */
+    const char *reason;           /* guarded by mu: why the running stop was asked for */
+    int64_t started_ns;           /* guarded by mu: when it was asked for (report on only) */
 } stw = { .mu = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER };
 
 int stw_in_progress(void) { return atomic_load_u32_acquire(&stw.active) != 0; }
@@ -113,14 +119,17 @@ static size_t request_others(TrThread *ts) {
     return running;
 }
 
-void stw_stop(TrThread *ts) {
+void stw_stop(TrThread *ts, const char *reason) {
     if (TR_GIL_ENABLED) return;
+    int64_t asked = contention_on ? lock_now_ns() : 0;
     atomic_and_not_u32(&ts->eval_breaker, TR_EB_STOP);
     pthread_mutex_lock(&stw.mu);
     /* Another stop runs: be one of its stopped threads, then take over. */
     if (atomic_load_u32_relaxed(&stw.active))
         wait_stopped_locked(ts, TR_THREAD_SUSPENDED);
     stw.requester = ts;
+    stw.reason = reason;
+    stw.started_ns = asked;
     atomic_store_u32_release(&stw.active, 1);
     pthread_mutex_unlock(&stw.mu);
     /* Full fence: `active` is visible before we read any thread's state
@@ -146,11 +155,17 @@ void stw_stop(TrThread *ts) {
 
 void stw_start(TrThread *ts) {
     if (TR_GIL_ENABLED) return;
+    const char *reason = NULL;
+    int64_t started = 0;
     pthread_mutex_lock(&stw.mu);
     if (stw.requester == ts) {
+        reason = stw.reason;
+        started = stw.started_ns;
         stw.requester = NULL;
         atomic_store_u32_release(&stw.active, 0);
         notify_locked();
     }
     pthread_mutex_unlock(&stw.mu);
+    if (__builtin_expect(contention_on, 0) && reason)
+        contention_stw(ts, reason, lock_now_ns() - started);
 }

@@ -12,8 +12,10 @@
  * and hold no object lock (call it from the eval breaker).  If another stop
  * is running, `ts` first parks as one of its stopped threads.  Stops do not
  * nest.  In the GIL build the caller holds the GIL, so every other thread is
- * already at a safe point: both calls do nothing.  Cannot fail. */
-void stw_stop(TrThread *ts);
+ * already at a safe point: both calls do nothing.  `reason` (a static
+ * string: "gc", "reclaim pass", ...) names the stop in the contention
+ * report (threads/contention.h).  Cannot fail. */
+void stw_stop(TrThread *ts, const char *reason);
 /* Ends the stop `ts` requested: parked threads resume, attaching threads
  * proceed.  Cannot fail. */
 void stw_start(TrThread *ts);

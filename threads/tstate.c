@@ -26,6 +26,7 @@
 #include "threads/stw.h"
 #include "threads/lock.h"
 #include "threads/signals.h"
+#include "threads/contention.h"
 #include "torii/error.h"
 
 TrRuntime tr_runtime;
@@ -93,6 +94,7 @@ void tstate_exit(TrThread *ts) {
     if (tr_runtime.main_thread == ts) tr_runtime.main_thread = NULL;
     current = NULL;
     tr_tls_tid = 0;
+    contention_thread_exit(ts);   /* after the last count: nothing records for `ts` now */
     free(ts->brc_queue);
     free(ts);
 }

@@ -67,6 +67,9 @@ typedef struct TrThread {
     int64_t *type_refs;
     uint32_t ntype_refs;
     uint8_t type_refs_closed;
+    /* Owner only: the contention report's counts (threads/contention.c), or
+     * NULL; handed to the global table by tstate_exit. */
+    void *contention;
 } TrThread;
 
 typedef struct TrRuntime {

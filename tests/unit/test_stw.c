@@ -177,7 +177,7 @@ START_TEST(test_stop_parks_four_spinning_threads_and_start_resumes_them)
     start_workers(ws, 4, compile_src(main_ts, SPIN), g);
     wait_all_running(g, 4);
     for (int round = 0; round < 20; round++) {
-        stw_stop(main_ts);
+        stw_stop(main_ts, "test");
         if (!TR_GIL_ENABLED) {
             ck_assert(stw_in_progress());
             ck_assert_uint_eq(count_state(TR_THREAD_SUSPENDED), 4);
@@ -237,7 +237,7 @@ START_TEST(test_detached_threads_count_as_stopped_and_wait_to_attach)
     }
     for (int i = 0; i < 3; i++)
         while (!atomic_load_u32_acquire(&bs[i].detached)) usleep(100);
-    stw_stop(main_ts);           /* returns although nobody reaches an eval breaker */
+    stw_stop(main_ts, "test");           /* returns although nobody reaches an eval breaker */
     for (int i = 0; i < 3; i++) {
         pthread_mutex_lock(&bs[i].mu);
         bs[i].go = 1;
