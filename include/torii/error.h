@@ -21,6 +21,7 @@
     X(GeneratorExit, BaseException) \
     X(Exception, BaseException) \
     X(StopIteration, Exception) \
+    X(StopAsyncIteration, Exception) \
     X(ArithmeticError, Exception) \
     X(ZeroDivisionError, ArithmeticError) \
     X(OverflowError, ArithmeticError) \

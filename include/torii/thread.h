@@ -67,6 +67,9 @@ typedef struct TrThread {
     int64_t *type_refs;
     uint32_t ntype_refs;
     uint8_t type_refs_closed;
+    /* sys.set_asyncgen_hooks (objects/asyncgen.c): owned or NULL, owner only. */
+    TrObject *asyncgen_firstiter;
+    TrObject *asyncgen_finalizer;
 } TrThread;
 
 typedef struct TrRuntime {
