@@ -1,8 +1,11 @@
 /* include/torii/gen.h: generator objects (objects/gen.c), made by calling a
- * function whose code has TR_CO_GENERATOR (`def f(): yield x`, genexps).
+ * function whose code has TR_CO_GENERATOR (`def f(): yield x`, genexps), and
+ * their async kin: coroutines (`async def`, objects/coro.c) and async
+ * generators (`async def` with yield, objects/asyncgen.c), with what the VM's
+ * await, async for and async with opcodes call.
  * Threads: a generator may be shared; only one thread at a time runs it (an
  * atomic running flag), a second one gets ValueError "generator already
- * executing". */
+ * executing" ("coroutine already executing", ...). */
 #ifndef TORII_GEN_H
 #define TORII_GEN_H
 #include "torii/object.h"
