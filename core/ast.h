@@ -165,7 +165,8 @@ typedef struct TrMatchCase { TrPattern *pattern; TrAstExpr *guard; /* or NULL */
 
 struct TrAstStmt {
     TrStmtKind kind;
-    TrSpan span;
+    TrSpan span;                        /* from `async` for async statements */
+    bool is_async;                      /* S_FUNCDEF, S_FOR, S_WITH: `async def`, `async for`, `async with` */
     union {
         struct { TrAstExpr *value; } expr;                       /* S_EXPR, S_RETURN */
         struct { TrExprList targets; TrAstExpr *value; } assign;  /* S_ASSIGN, S_DELETE (targets) */

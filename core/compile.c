@@ -34,8 +34,8 @@
 
 #define MAX_FBLOCKS 64
 
-enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_POP_VALUE,
-       FB_EXCEPT_STAR /* an except* clause's body: break, continue and return may not leave it */ };
+enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_ASYNC_WITH,
+       FB_POP_VALUE, FB_EXCEPT_STAR /* an except* clause's body: break, continue and return may not leave it */ };
 
 typedef struct FBlock {
     int kind;
@@ -302,6 +302,8 @@ static TrCUnit *unit_new(Compiler *c, TrScope *scope, TrArguments *args, const c
     }
     if (scope->kind == SCOPE_MODULE) u->flags |= TR_CO_MODULE;
     if (scope->is_generator) u->flags |= TR_CO_GENERATOR;
+    if (scope->is_coroutine)
+        u->flags |= TR_CO_GENERATOR | (scope->is_generator ? TR_CO_ASYNC_GENERATOR : TR_CO_COROUTINE);
     size_t nparams = u->nvarnames;
     size_t ncell = 0, nfree = 0;
     for (size_t i = 0; i < scope->nsyms; i++) {
@@ -405,6 +407,30 @@ static int call_exit_none(Compiler *c, TrSpan sp)
     return emit(c, OP_POP_TOP, 0, sp);
 }
 
+/* `await` of the value on top: [v] -> [result].  `where` is GET_AWAITABLE's
+ * argument (0 await, 1 __aenter__, 2 __aexit__: it picks the TypeError). */
+static int emit_await(Compiler *c, int where, TrSpan sp)
+{
+    TRY(emit(c, OP_GET_AWAITABLE, where, sp));
+    TRY(load_none(c, sp));
+    return emit(c, OP_YIELD_FROM, 0, sp);
+}
+
+/* `async with`'s exit on the way out: [exit] -> [], awaiting exit(None, None, None). */
+static int call_aexit_none(Compiler *c, TrSpan sp)
+{
+    TRY(emit(c, OP_PUSH_NULL, 0, sp));
+    for (int i = 0; i < 3; i++) TRY(load_none(c, sp));
+    TRY(emit(c, OP_CALL, 3, sp));
+    TRY(emit_await(c, 2, sp));
+    return emit(c, OP_POP_TOP, 0, sp);
+}
+
+/* 1 if the current unit is an `async def` (or an asynchronous
+ * comprehension's own function), where await, async for and async with may
+ * appear. */
+static bool in_async(Compiler *c) { return c->u->scope->kind == SCOPE_FUNCTION && c->u->scope->is_coroutine; }
+
 /* Emits what leaving block c->fb[i] needs.  `preserve`: a value (the return
  * value) sits on top of the stack and must stay there. */
 static int unwind_one(Compiler *c, int i, bool preserve, TrSpan sp)
@@ -458,6 +484,10 @@ static int unwind_one(Compiler *c, int i, bool preserve, TrSpan sp)
         TRY(emit(c, OP_POP_BLOCK, 0, sp));
         if (preserve) TRY(emit(c, OP_SWAP, 2, sp));
         return call_exit_none(c, fb.span);
+    case FB_ASYNC_WITH:
+        TRY(emit(c, OP_POP_BLOCK, 0, sp));
+        if (preserve) TRY(emit(c, OP_SWAP, 2, sp));
+        return call_aexit_none(c, fb.span);
     }
     return 0;
 }
@@ -763,14 +793,24 @@ static TrObject *int_const(Compiler *c, const char *text, bool neg)
 static int compile_comp_gen(Compiler *c, TrAstExpr *e, size_t g, int depth)
 {
     TrComprehension *gen = &e->comp.generators[g];
-    int start = new_label(c), end = new_label(c);
-    if (start < 0 || end < 0) return -1;
+    int start = new_label(c), end = new_label(c), handler = new_label(c);
+    if (start < 0 || end < 0 || handler < 0) return -1;
+    TrSpan isp = gen->iter->span;
     if (g > 0) {
         TRY(compile_expr(c, gen->iter));
-        TRY(emit(c, OP_GET_ITER, 0, gen->iter->span));
+        TRY(emit(c, gen->is_async ? OP_GET_AITER : OP_GET_ITER, 0, isp));
     }
     use_label(c, start);
-    TRY(emit(c, OP_FOR_ITER, end, gen->iter->span));
+    if (gen->is_async) {
+        /* [.., aiter]: StopAsyncIteration from the awaited __anext__ ends the loop */
+        TRY(emit(c, OP_SETUP_FINALLY, handler, isp));
+        TRY(emit(c, OP_GET_ANEXT, 0, isp));
+        TRY(load_none(c, isp));
+        TRY(emit(c, OP_YIELD_FROM, 0, isp));
+        TRY(emit(c, OP_POP_BLOCK, 0, isp));
+    } else {
+        TRY(emit(c, OP_FOR_ITER, end, isp));
+    }
     TRY(compile_store(c, gen->target));
     for (size_t i = 0; i < gen->ifs.len; i++) TRY(compile_jump_if(c, gen->ifs.items[i], false, start));
     if (g + 1 < e->comp.ngenerators) {
@@ -781,6 +821,7 @@ static int compile_comp_gen(Compiler *c, TrAstExpr *e, size_t g, int depth)
         TRY(emit(c, OP_MAP_ADD, depth + 1, e->comp.elt->span));
     } else if (e->kind == E_GENEXP) {
         TRY(compile_expr(c, e->comp.elt));
+        if (c->u->scope->is_coroutine) TRY(emit(c, OP_ASYNC_GEN_WRAP, 0, e->comp.elt->span));
         TRY(emit(c, OP_YIELD_VALUE, 0, e->comp.elt->span));
         TRY(emit(c, OP_POP_TOP, 0, e->comp.elt->span));
     } else {
@@ -788,6 +829,10 @@ static int compile_comp_gen(Compiler *c, TrAstExpr *e, size_t g, int depth)
         TRY(emit(c, e->kind == E_SETCOMP ? OP_SET_ADD : OP_LIST_APPEND, depth + 1, e->comp.elt->span));
     }
     TRY(emit(c, OP_JUMP, start, e->comp.elt->span));
+    if (gen->is_async) {
+        use_label(c, handler);
+        TRY(emit(c, OP_END_ASYNC_FOR, 0, isp));
+    }
     use_label(c, end);
     return 0;
 }
@@ -847,20 +892,24 @@ static int compile_comp_call(Compiler *c, TrScope *scope, TrAstExpr *e)
     TRY(emit(c, OP_PUSH_NULL, 0, e->span));
     TrComprehension *first = &e->comp.generators[0];
     TRY(compile_expr(c, first->iter));
-    TRY(emit(c, OP_GET_ITER, 0, first->iter->span));
-    return emit(c, OP_CALL, 1, e->span);
+    TRY(emit(c, first->is_async ? OP_GET_AITER : OP_GET_ITER, 0, first->iter->span));
+    TRY(emit(c, OP_CALL, 1, e->span));
+    /* an asynchronous list, set or dict comprehension's function is a coroutine */
+    if (e->kind != E_GENEXP && scope->is_coroutine) TRY(emit_await(c, 0, e->span));
+    return 0;
 }
 
 static int compile_comprehension(Compiler *c, TrAstExpr *e)
 {
-    for (size_t g = 0; g < e->comp.ngenerators; g++)
-        if (e->comp.generators[g].is_async)
-            return syntax_error(c, e->span, "torii: async comprehensions are not supported yet");
+    /* an asynchronous generator expression is an async generator, allowed
+     * anywhere; the other comprehensions run (or are awaited) in place */
+    if (e->kind != E_GENEXP && !in_async(c) && symtable_comp_is_async(e))
+        return syntax_error(c, e->span, "asynchronous comprehension outside of an asynchronous function");
     TrScope *own = symtable_child(c->u->scope, e);
     if (own) return compile_comp_call(c, own, e);
     TrComprehension *first = &e->comp.generators[0];
     TRY(compile_expr(c, first->iter));
-    TRY(emit(c, OP_GET_ITER, 0, first->iter->span));
+    TRY(emit(c, first->is_async ? OP_GET_AITER : OP_GET_ITER, 0, first->iter->span));
     size_t mark = c->ncomp;
     /* Iteration variables are bound while the loop runs; the first
      * iterable was compiled without them.  Later iterables see earlier
@@ -968,6 +1017,7 @@ static int expr_body(Compiler *c, TrAstExpr *e)
     case E_YIELD: case E_YIELDFROM:
         if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, sp, "'yield' outside function");
         if (e->kind == E_YIELDFROM) {
+            if (c->u->scope->is_coroutine) return syntax_error(c, sp, "'yield from' inside async function");
             TRY(compile_expr(c, e->starred.value));
             TRY(emit(c, OP_GET_ITER, 0, sp));
             TRY(load_none(c, sp));
@@ -975,10 +1025,15 @@ static int expr_body(Compiler *c, TrAstExpr *e)
         }
         if (e->starred.value) TRY(compile_expr(c, e->starred.value));
         else TRY(load_none(c, sp));
+        /* an async generator's own yields are wrapped, to tell them from
+         * what its awaits pass through (objects/asyncgen.c) */
+        if (c->u->scope->is_coroutine) TRY(emit(c, OP_ASYNC_GEN_WRAP, 0, sp));
         return emit(c, OP_YIELD_VALUE, 0, sp);
     case E_AWAIT:
         if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, sp, "'await' outside function");
-        return syntax_error(c, sp, "torii: async functions are not supported yet");
+        if (!c->u->scope->is_coroutine) return syntax_error(c, sp, "'await' outside async function");
+        TRY(compile_expr(c, e->starred.value));
+        return emit_await(c, 0, sp);
     }
     return syntax_error(c, sp, "torii: unknown expression");
 }
@@ -1477,6 +1532,8 @@ static int compile_break_continue(Compiler *c, TrAstStmt *s)
 static int compile_return(Compiler *c, TrAstStmt *s)
 {
     if (c->u->scope->kind != SCOPE_FUNCTION) return syntax_error(c, s->span, "'return' outside function");
+    if (s->expr.value && c->u->scope->is_coroutine && c->u->scope->is_generator)
+        return syntax_error(c, s->span, "'return' with value in async generator");
     TrAstExpr *v = s->expr.value;
     /* CPython places a constant's return at the constant */
     bool constant = v && (v->kind == E_INT || v->kind == E_FLOAT || v->kind == E_STR || v->kind == E_BYTES ||
@@ -1492,11 +1549,22 @@ static int compile_for(Compiler *c, TrAstStmt *s)
 {
     int start = new_label(c), cleanup = new_label(c), end = new_label(c);
     if (start < 0 || cleanup < 0 || end < 0) return -1;
+    if (s->is_async && !in_async(c)) return syntax_error(c, s->span, "'async for' outside async function");
     TrSpan isp = s->for_.iter->span;
     TRY(compile_expr(c, s->for_.iter));
-    TRY(emit(c, OP_GET_ITER, 0, isp));
+    TRY(emit(c, s->is_async ? OP_GET_AITER : OP_GET_ITER, 0, isp));
     use_label(c, start);
-    TRY(emit(c, OP_FOR_ITER, cleanup, isp));
+    if (s->is_async) {
+        /* [aiter]; the handler (END_ASYNC_FOR at `cleanup`) ends the loop on
+         * StopAsyncIteration and re-raises anything else */
+        TRY(emit(c, OP_SETUP_FINALLY, cleanup, isp));
+        TRY(emit(c, OP_GET_ANEXT, 0, isp));
+        TRY(load_none(c, isp));
+        TRY(emit(c, OP_YIELD_FROM, 0, isp));
+        TRY(emit(c, OP_POP_BLOCK, 0, isp));
+    } else {
+        TRY(emit(c, OP_FOR_ITER, cleanup, isp));
+    }
     FBlock *fb;
     TRY(push_fb(c, FB_FOR, s->span, &fb));
     fb->cont = start;
@@ -1506,6 +1574,7 @@ static int compile_for(Compiler *c, TrAstStmt *s)
     c->nfb--;
     TRY(emit(c, OP_JUMP, start, isp));
     use_label(c, cleanup);
+    if (s->is_async) TRY(emit(c, OP_END_ASYNC_FOR, 0, isp));
     TRY(compile_stmts(c, &s->for_.orelse));
     use_label(c, end);
     return 0;
@@ -1713,23 +1782,32 @@ static int compile_with(Compiler *c, TrAstStmt *s, size_t i)
     TrSpan csp = it->context_expr->span;
     int handler = new_label(c), suppress = new_label(c), end = new_label(c);
     if (handler < 0 || suppress < 0 || end < 0) return -1;
+    bool aw = s->is_async;
+    if (aw && !in_async(c)) return syntax_error(c, s->span, "'async with' outside async function");
     TRY(compile_expr(c, it->context_expr));
-    TRY(emit(c, OP_BEFORE_WITH, 0, csp));
+    if (aw) {
+        /* [exit, awaitable of __aenter__()] -> [exit, value] */
+        TRY(emit(c, OP_BEFORE_ASYNC_WITH, 0, csp));
+        TRY(emit_await(c, 1, csp));
+    } else {
+        TRY(emit(c, OP_BEFORE_WITH, 0, csp));
+    }
     /* [exit, value]; the target is bound before the block is set up, so
      * the block's level holds only `exit`. */
     if (it->optional_vars) TRY(compile_store(c, it->optional_vars));
     else TRY(emit(c, OP_POP_TOP, 0, csp));
     TRY(emit(c, OP_SETUP_FINALLY, handler, csp));
-    TRY(push_fb(c, FB_WITH, csp, NULL));
+    TRY(push_fb(c, aw ? FB_ASYNC_WITH : FB_WITH, csp, NULL));
     if (i + 1 < s->with.nitems) TRY(compile_with(c, s, i + 1));
     else TRY(compile_stmts(c, &s->with.body));
     c->nfb--;
     TRY(emit(c, OP_POP_BLOCK, 0, csp));
-    TRY(call_exit_none(c, csp));
+    TRY(aw ? call_aexit_none(c, csp) : call_exit_none(c, csp));
     TRY(emit(c, OP_JUMP, end, csp));
     use_label(c, handler);
     /* [exit, prev, exc] */
     TRY(emit(c, OP_WITH_EXCEPT_START, 0, csp));
+    if (aw) TRY(emit_await(c, 2, csp));
     TRY(emit(c, OP_POP_JUMP_IF_TRUE, suppress, csp));
     TRY(emit(c, OP_RERAISE, 0, csp));
     use_label(c, suppress);

@@ -130,6 +130,12 @@
     X(LOAD_BUILD_CLASS)  /* reserved for class statements */ \
     X(YIELD_VALUE)       /* [v] -> [sent]: suspends the generator frame, handing v to the resumer; resumes with the sent value pushed */ \
     X(YIELD_FROM)        /* [iter, v] -> [result]: sends v into iter (next() when v is None and iter is not a generator); a yielded value suspends the frame AT this instruction, which runs again on resume with the sent value pushed; StopIteration(result) ends the delegation */ \
+    X(GET_AWAITABLE)     /* arg 0 await, 1 __aenter__, 2 __aexit__ (which TypeError): [o] -> [iterator to delegate to]: a coroutine (RuntimeError "coroutine is being awaited already"), a generator marked by types.coroutine, or o.__await__() ("object int can't be used in 'await' expression", "__await__() returned non-iterator of type 'int'") */ \
+    X(GET_AITER)         /* [o] -> [type(o).__aiter__(o)] ("'async for' requires an object with __aiter__ method, got int") */ \
+    X(GET_ANEXT)         /* [aiter] -> [aiter, awaitable iterator of aiter.__anext__()] */ \
+    X(END_ASYNC_FOR)     /* async for's handler: [aiter, prev, exc] -> [] when exc is a StopAsyncIteration (pops the EXCEPT_HANDLER block, restores prev); else raises exc again, traceback unchanged */ \
+    X(BEFORE_ASYNC_WITH) /* [mgr] -> [bound __aexit__, mgr.__aenter__()] ("'X' object does not support the asynchronous context manager protocol") */ \
+    X(ASYNC_GEN_WRAP)    /* [v] -> [v wrapped]: an async generator's own `yield v` (objects/asyncgen.c tells it from values its awaits pass through) */ \
     X(GET_LEN)           /* [o] -> [o, len(o)] (match statements) */ \
     X(MATCH_SEQUENCE)    /* [o] -> [o, bool]: o's type is a sequence for pattern matching (list, tuple, range, deque, their subclasses, classes whose MRO sets __abc_tpflags__ bit 1<<5); never str, bytes, bytearray */ \
     X(MATCH_MAPPING)     /* [o] -> [o, bool]: dict and its subclasses, classes whose MRO sets __abc_tpflags__ bit 1<<6 */ \
@@ -171,6 +177,14 @@ enum { TR_OPCODES(TR_OP_ENUM) OP__COUNT };
  *   LIST_TO_TUPLE) and, with arg 1, a fresh dict (BUILD_MAP + DICT_MERGE).
  * - CALL_KW's kwnames is an immortal tuple constant of interned strs.
  * - `yield from x` is GET_ITER x; LOAD_CONST None; YIELD_FROM.
+ * - `await x` is x; GET_AWAITABLE 0; LOAD_CONST None; YIELD_FROM.  An async
+ *   generator's `yield v` is v; ASYNC_GEN_WRAP; YIELD_VALUE.
+ * - `async for t in it: body` is it; GET_AITER; start: SETUP_FINALLY end;
+ *   GET_ANEXT; LOAD_CONST None; YIELD_FROM; POP_BLOCK; store t; body; JUMP
+ *   start; end: END_ASYNC_FOR (async comprehension loops likewise).
+ * - `async with m as t: body` is m; BEFORE_ASYNC_WITH; GET_AWAITABLE 1; await;
+ *   store t; then as `with`, each call of __aexit__ followed by
+ *   GET_AWAITABLE 2 and an await.
  * - A comprehension containing a nested scope (lambda, genexp, a comprehension
  *   that is itself not inlined) is not inlined: it becomes a function
  *   "<listcomp>"/"<setcomp>"/"<dictcomp>" called with the outermost iterator.

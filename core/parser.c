@@ -763,8 +763,30 @@ static TrAstStmt *compound(P *p, Vec *out)
         Vec decos = {0};
         decorators_and(p, &decos);
         if (at_kw(p, "def")) return funcdef(p, &decos, st);
+        if (at_kw(p, "async") && tok_is(peek_at(p, 1), "def")) {
+            TrToken *at = advance(p);
+            TrAstStmt *s = funcdef(p, &decos, st);
+            s->is_async = true;
+            s->span.lineno = at->lineno;
+            s->span.col = at->col;
+            return s;
+        }
         if (at_kw(p, "class")) return classdef(p, &decos);
         invalid(p);
+    }
+    if (at_kw(p, "async")) {
+        /* `async def`, `async for`, `async with`: the statement's span starts at `async` */
+        TrToken *n = peek_at(p, 1);
+        if (tok_is(n, "def") || tok_is(n, "for") || tok_is(n, "with")) {
+            advance(p);
+            TrAstStmt *s = compound(p, out);
+            s->is_async = true;
+            s->span.lineno = st->lineno;
+            s->span.col = st->col;
+            return s;
+        }
+        advance(p);
+        invalid(p);     /* at the token after `async`, as CPython */
     }
     if (at_kw(p, "def")) { Vec d = {0}; return funcdef(p, &d, st); }
     if (at_kw(p, "class")) { Vec d = {0}; return classdef(p, &d); }

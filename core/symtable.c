@@ -335,6 +335,65 @@ static bool scope_in(TrAstExpr *e, int depth)
     }
 }
 
+static bool awaits_in(const TrAstExpr *e, int depth);
+
+static bool awaits_in_list(const TrExprList *l, int depth)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i] && awaits_in(l->items[i], depth)) return true;
+    return false;
+}
+
+static bool comp_awaits(const TrAstExpr *e, int depth)
+{
+    int d = depth + 1;
+    for (size_t g = 0; g < e->comp.ngenerators; g++) {
+        const TrComprehension *gen = &e->comp.generators[g];
+        if (gen->is_async) return true;
+        if ((g > 0 && awaits_in(gen->iter, d)) || awaits_in(gen->target, d) || awaits_in_list(&gen->ifs, d))
+            return true;
+    }
+    return awaits_in(e->comp.elt, d) || (e->kind == E_DICTCOMP && awaits_in(e->comp.value, d));
+}
+
+/* 1 if evaluating `e` awaits: an `await`, or an asynchronous list, set or
+ * dict comprehension, somewhere inside but not within a lambda or a
+ * generator expression's own body.  Bounded like scope_in. */
+static bool awaits_in(const TrAstExpr *e, int depth)
+{
+    if (!e || depth > TR_C_RECURSION_LIMIT) return false;
+    int d = depth + 1;
+    switch (e->kind) {
+    case E_AWAIT: return true;
+    case E_LAMBDA: return false;
+    case E_GENEXP: return awaits_in(e->comp.generators[0].iter, d);
+    case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP:
+        return awaits_in(e->comp.generators[0].iter, d) || comp_awaits(e, d);
+    case E_BINOP: return awaits_in(e->binop.left, d) || awaits_in(e->binop.right, d);
+    case E_UNARY: return awaits_in(e->unary.operand, d);
+    case E_BOOLOP: return awaits_in_list(&e->boolop.values, d);
+    case E_COMPARE: return awaits_in(e->compare.left, d) || awaits_in_list(&e->compare.comparators, d);
+    case E_CALL:
+        if (awaits_in(e->call.func, d) || awaits_in_list(&e->call.args, d)) return true;
+        for (size_t i = 0; i < e->call.nkeywords; i++)
+            if (awaits_in(e->call.keywords[i].value, d)) return true;
+        return false;
+    case E_ATTR: return awaits_in(e->attr.value, d);
+    case E_SUBSCRIPT: return awaits_in(e->subscript.value, d) || awaits_in(e->subscript.index, d);
+    case E_SLICE: return awaits_in(e->slice.lower, d) || awaits_in(e->slice.upper, d) || awaits_in(e->slice.step, d);
+    case E_TUPLE: case E_LIST: case E_SET: return awaits_in_list(&e->elts, d);
+    case E_DICT: return awaits_in_list(&e->dict.keys, d) || awaits_in_list(&e->dict.values, d);
+    case E_IFEXP: return awaits_in(e->ifexp.test, d) || awaits_in(e->ifexp.body, d) || awaits_in(e->ifexp.orelse, d);
+    case E_STARRED: case E_YIELD: case E_YIELDFROM: return awaits_in(e->starred.value, d);
+    case E_NAMEDEXPR: return awaits_in(e->namedexpr.value, d);
+    case E_JOINEDSTR: return awaits_in_list(&e->joined, d);
+    case E_FORMATTED: return awaits_in(e->formatted.value, d) || awaits_in(e->formatted.format_spec, d);
+    default: return false;
+    }
+}
+
+bool symtable_comp_is_async(const TrAstExpr *e) { return comp_awaits(e, 0); }
+
 static bool has_scope(TrAstExpr *e) { return scope_in(e, 0); }
 static bool has_scope_list(TrExprList *l) { return scope_in_list(l, 0); }
 
@@ -367,6 +426,7 @@ static int visit_comp_function(Visitor *v, TrAstExpr *e)
     Saved sv;
     if (enter(v, &sv, SCOPE_FUNCTION, comp_scope_name(e), e) < 0) return -1;
     v->cur->is_generator = e->kind == E_GENEXP;
+    v->cur->is_coroutine = symtable_comp_is_async(e);
     int r = add_flag(v, ".0", SYM_PARAM, e->span);
     for (size_t g = 0; r == 0 && g < e->comp.ngenerators; g++) {
         TrComprehension *gen = &e->comp.generators[g];
@@ -663,6 +723,7 @@ static int visit_stmt(Visitor *v, TrAstStmt *s)
         if (add_flag(v, s->funcdef.name, SYM_ASSIGNED, s->span) < 0) return -1;
         Saved sv;
         if (enter(v, &sv, SCOPE_FUNCTION, s->funcdef.name, s) < 0) return -1;
+        v->cur->is_coroutine = s->is_async;
         int r = visit_params(v, s->funcdef.args);
         if (r == 0) r = visit_stmts(v, &s->funcdef.body);
         leave(v, &sv);

@@ -56,6 +56,8 @@ typedef struct TrScope {
     char **owned;                /* owned strings some symbols point at (`a` of `import a.b`) */
     size_t nowned;
     bool is_generator;           /* a function containing yield, or a "<genexpr>" */
+    bool is_coroutine;           /* `async def`, or an asynchronous comprehension's own scope
+                                  * (with is_generator: an async generator) */
 } TrScope;
 
 /* Builds and analyses the table of `mod`.  Returns the module scope (free it
@@ -66,6 +68,12 @@ TrScope *symtable_build(struct TrThread *ts, TrAstModule *mod, TrSyntaxError *er
 void symtable_free(TrScope *s);
 /* The symbol `name` of scope `s`, or NULL if the scope never mentions it. */
 TrSymbol *symtable_lookup(TrScope *s, const char *name);
+/* 1 if comprehension `e` (E_LISTCOMP, E_SETCOMP, E_DICTCOMP, E_GENEXP) is
+ * asynchronous: it has an `async for`, or awaits (or holds an asynchronous
+ * comprehension) anywhere but in its outermost iterable, which the
+ * enclosing scope evaluates.  Lambdas and the bodies of nested generator
+ * expressions are their own business. */
+bool symtable_comp_is_async(const TrAstExpr *e);
 /* The child scope of `s` made for AST node `node`, or NULL. */
 TrScope *symtable_child(TrScope *s, const void *node);
 

@@ -551,10 +551,13 @@ static TrObject *vm_name(TrObject **cache, const char *s) {
 /* BEFORE_WITH: *exit_out = bound __exit__, returns mgr.__enter__().  When
  * the type's __enter__ is a Python function or a builtin method (a lock, a
  * file, a class with the method), it is called with mgr as self directly,
- * without a bound method. */
-static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **exit_out) {
-    static TrObject *s_enter, *s_exit;
-    TrObject *n_enter = vm_name(&s_enter, "__enter__"), *n_exit = vm_name(&s_exit, "__exit__");
+ * without a bound method.  BEFORE_ASYNC_WITH (`async_`): the same with
+ * __aenter__ and __aexit__. */
+static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **exit_out, int async_) {
+    static TrObject *s_enter, *s_exit, *s_aenter, *s_aexit;
+    TrObject *n_enter = async_ ? vm_name(&s_aenter, "__aenter__") : vm_name(&s_enter, "__enter__");
+    TrObject *n_exit = async_ ? vm_name(&s_aexit, "__aexit__") : vm_name(&s_exit, "__exit__");
+    const char *proto = async_ ? "asynchronous context manager" : "context manager";
     if (!n_enter || !n_exit) return NULL;
     /* `enter` is counted: unbound (call with mgr) when `direct`, else bound */
     TrObject *enter = NULL;
@@ -568,7 +571,7 @@ static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **ex
         if (!enter) {
             if (err_matches(ts, &tr_exc_AttributeError)) {
                 err_clear(ts);
-                err_format(ts, &tr_exc_TypeError, "'%T' object does not support the context manager protocol", mgr);
+                err_format(ts, &tr_exc_TypeError, "'%T' object does not support the %s protocol", mgr, proto);
             }
             return NULL;
         }
@@ -578,8 +581,8 @@ static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **ex
         tr_decref(enter);
         if (err_matches(ts, &tr_exc_AttributeError)) {
             err_clear(ts);
-            err_format(ts, &tr_exc_TypeError,
-                       "'%T' object does not support the context manager protocol (missed __exit__ method)", mgr);
+            err_format(ts, &tr_exc_TypeError, "'%T' object does not support the %s protocol (missed %s method)", mgr,
+                       proto, async_ ? "__aexit__" : "__exit__");
         }
         return NULL;
     }
@@ -953,6 +956,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         TrStackRef old = locals[oparg];
         if (sr_is_null(old)) { raise_unbound_local(ts, co, oparg); goto error; }
         locals[oparg] = TR_SR_NULL;
+        SAVE();                /* `del x` may run a finalizer: it sees this line */
         sr_close(old);
         DISPATCH();
     }
@@ -994,12 +998,14 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(STORE_GLOBAL) {
         TrStackRef v = POP();
+        SAVE();                /* the value replaced may die here: its finalizer sees this line */
         int rc = dict_set(ts, f->globals, names[oparg], sr_obj(v));
         sr_close(v);
         if (rc < 0) goto error;
         DISPATCH();
     }
     TARGET(DELETE_GLOBAL) {
+        SAVE();
         if (dict_del(ts, f->globals, names[oparg]) < 0) {
             if (err_matches(ts, &tr_exc_KeyError)) { err_clear(ts); raise_name_error(ts, names[oparg]); }
             goto error;
@@ -1798,7 +1804,18 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         TrStackRef mgr = TOP();
         TrObject *exit = NULL;
         SAVE();
-        TrObject *r = before_with(ts, sr_obj(mgr), &exit);
+        TrObject *r = before_with(ts, sr_obj(mgr), &exit, 0);
+        if (!r) goto error;
+        sr_close(mgr);
+        TOP() = sr_steal(exit);
+        PUSH(sr_steal(r));
+        DISPATCH();
+    }
+    TARGET(BEFORE_ASYNC_WITH) {
+        TrStackRef mgr = TOP();
+        TrObject *exit = NULL;
+        SAVE();
+        TrObject *r = before_with(ts, sr_obj(mgr), &exit, 1);
         if (!r) goto error;
         sr_close(mgr);
         TOP() = sr_steal(exit);
@@ -1864,6 +1881,52 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         }
         sr_close(TOP());
         TOP() = sr_steal(out);
+        DISPATCH();
+    }
+    TARGET(GET_AWAITABLE) {
+        TrStackRef o = TOP();
+        SAVE();
+        TrObject *it = coro_get_awaitable(ts, sr_obj(o), oparg);
+        if (!it) goto error;
+        sr_close(o);
+        TOP() = sr_steal(it);
+        DISPATCH();
+    }
+    TARGET(GET_AITER) {
+        TrStackRef o = TOP();
+        SAVE();
+        TrObject *it = asyncgen_get_aiter(ts, sr_obj(o));
+        if (!it) goto error;
+        sr_close(o);
+        TOP() = sr_steal(it);
+        DISPATCH();
+    }
+    TARGET(GET_ANEXT) {
+        SAVE();
+        TrObject *aw = asyncgen_get_anext(ts, sr_obj(TOP()));
+        if (!aw) goto error;
+        PUSH(sr_steal(aw));
+        DISPATCH();
+    }
+    TARGET(END_ASYNC_FOR) {
+        TrStackRef e = POP();
+        if (!tr_isinstance(sr_obj(e), &tr_exc_StopAsyncIteration)) {
+            err_restore(ts, sr_to_owned(e));
+            SAVE();
+            goto unwind;
+        }
+        sr_close(e);
+        f->nblocks--;                 /* the EXCEPT_HANDLER block */
+        restore_handled(ts, POP());
+        sr_close(POP());              /* the async iterator */
+        DISPATCH();
+    }
+    TARGET(ASYNC_GEN_WRAP) {
+        TrStackRef v = TOP();
+        TrObject *w = asyncgen_wrap(ts, sr_obj(v));
+        if (!w) goto error;
+        sr_close(v);
+        TOP() = sr_steal(w);
         DISPATCH();
     }
     TARGET(GET_LEN) {

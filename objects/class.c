@@ -588,14 +588,7 @@ void class_finalize(TrThread *ts, TrObject *o) {
  * Either way the caller must not touch `o` afterwards. */
 static void finalize_dying(TrThread *ts, TrObject *o) {
     o->ob_gc_bits |= TR_GC_FINALIZED;
-    /* nobody holds a reference: this thread may take the header over */
-    atomic_store_uptr_relaxed(&o->ob_tid, tr_tls_tid);
-    /* weak references may still find it (they die after __del__): keep
-     * the shared field non-zero for tr_try_incref (threads/brc.c) */
-    atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared,
-                               (TR_BIASED_RC && (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_WEAKREFS))
-                                   ? TR_SHARED_WEAKREFS : 0);
-    atomic_store_u32_relaxed(&o->ob_ref_local, 1);
+    tr_revive_dying(o);
     call_del(ts, o);
     tr_decref(o);
 }

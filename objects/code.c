@@ -43,6 +43,62 @@ static TrObject *code_repr(TrThread *ts, TrObject *o)
     return r;
 }
 
+/* co_flags in CPython's bits: OPTIMIZED|NEWLOCALS 0x3 for functions,
+ * VARARGS 0x4, VARKEYWORDS 0x8, GENERATOR 0x20, COROUTINE 0x80,
+ * ITERABLE_COROUTINE 0x100, ASYNC_GENERATOR 0x200. */
+static long code_cpython_flags(const TrCode *co)
+{
+    long r = 0;
+    if (!(co->flags & TR_CO_MODULE)) r |= 0x3;
+    if (co->flags & TR_CO_VARARGS) r |= 0x4;
+    if (co->flags & TR_CO_VARKW) r |= 0x8;
+    if (co->flags & TR_CO_COROUTINE) r |= 0x80;
+    else if (co->flags & TR_CO_ASYNC_GENERATOR) r |= 0x200;
+    else if (co->flags & TR_CO_GENERATOR) r |= 0x20;
+    if (co->flags & TR_CO_ITERABLE_COROUTINE) r |= 0x100;
+    return r;
+}
+
+TrObject *code_with_flags(TrThread *ts, TrObject *code, int flags)
+{
+    TrCode *src = (TrCode *)code;
+    TrCode *co = (TrCode *)tr_alloc(ts, &tr_code_type);
+    if (!co) return NULL;
+    size_t n = src->ninstrs ? src->ninstrs : 1;
+    co->instrs = malloc(n * sizeof *co->instrs);
+    co->positions = malloc(n * sizeof *co->positions);
+    co->cell2arg = src->cell2arg ? malloc((size_t)src->ncells * sizeof *co->cell2arg) : NULL;
+    if (!co->instrs || !co->positions || (src->cell2arg && !co->cell2arg)) {
+        code_dealloc(ts, (TrObject *)co);
+        return err_nomemory(ts);
+    }
+    memcpy(co->instrs, src->instrs, src->ninstrs * sizeof *co->instrs);
+    memcpy(co->positions, src->positions, src->ninstrs * sizeof *co->positions);
+    if (src->cell2arg) memcpy(co->cell2arg, src->cell2arg, (size_t)src->ncells * sizeof *co->cell2arg);
+    co->ninstrs = src->ninstrs;
+    /* the tuples and strs are immortal: shared, not copied */
+    co->consts = src->consts;
+    co->names = src->names;
+    co->varnames = src->varnames;
+    co->cellvars = src->cellvars;
+    co->freevars = src->freevars;
+    co->filename = src->filename;
+    co->name = src->name;
+    co->qualname = src->qualname;
+    co->firstlineno = src->firstlineno;
+    co->argcount = src->argcount;
+    co->posonlyargcount = src->posonlyargcount;
+    co->kwonlyargcount = src->kwonlyargcount;
+    co->nlocals = src->nlocals;
+    co->ncells = src->ncells;
+    co->nfrees = src->nfrees;
+    co->stacksize = src->stacksize;
+    co->flags = flags;
+    co->extra = NULL;
+    tr_make_immortal((TrObject *)co);
+    return (TrObject *)co;
+}
+
 /* The introspection attributes (co_name, co_varnames, ...); the fields
  * never change once the object is shared, so no lock is needed. */
 static TrObject *code_getattr(TrThread *ts, TrObject *o, TrObject *name)
@@ -65,6 +121,7 @@ static TrObject *code_getattr(TrThread *ts, TrObject *o, TrObject *name)
         else if (!strcmp(n, "posonlyargcount")) num = co->posonlyargcount;
         else if (!strcmp(n, "kwonlyargcount")) num = co->kwonlyargcount;
         else if (!strcmp(n, "nlocals")) num = co->nlocals;
+        else if (!strcmp(n, "flags")) num = code_cpython_flags(co);
         if (field) return tr_newref(field);
         if (num >= 0) return int_from_i64(ts, num);
     }

@@ -29,6 +29,14 @@
  * the thread holding `running` (state is also read with relaxed atomic loads
  * by gi_suspended and close's fast path).  `func`, `name` and `qualname` never
  * change.
+ * Coroutines (objects/coro.c) and async generators (objects/asyncgen.c) are
+ * the same struct (objects/gen_int.h) with another `kind`: this file runs all
+ * three and words its errors by kind ("coroutine already executing",
+ * "cannot reuse already awaited coroutine", "coroutine raised
+ * StopIteration").  A dying coroutine that never started warns "coroutine
+ * 'f' was never awaited", a dying async generator goes to the finalizer hook
+ * it picked up; both run with the object revived (tr_revive_dying), so the
+ * warning's record or the hook may keep it.
  * Lock order: no lock is held while the frame runs. */
 #include <stddef.h>
 #include <stdio.h>
@@ -37,20 +45,12 @@
 #include "torii/gen.h"
 #include "core/frame.h"
 #include "core/vm.h"
+#include "torii/frameobj.h"
+#include "objects/gen_int.h"
 
-enum { GEN_CREATED, GEN_SUSPENDED, GEN_FINISHED };
-
-typedef struct TrGen {
-    TrObject ob_base;
-    TrObject *func;          /* owned: keeps the frame's code, globals and builtins alive */
-    TrObject *name;          /* owned str */
-    TrObject *qualname;      /* owned str */
-    TrObject *exc_state;     /* owned or NULL: the exception a frame suspended in a handler is handling; holder of `running` only */
-    uint32_t running;        /* atomic: 1 while a thread runs (or throws into) the frame */
-    uint32_t state;          /* GEN_*: written by the holder of `running`, relaxed atomic loads elsewhere */
-    TrFrame *frame;          /* points into fdata; holder of `running` only */
-    _Alignas(16) char fdata[];
-} TrGen;
+const char *gen_kind_name(const TrGen *g) {
+    return g->kind == GEN_KIND_COROUTINE ? "coroutine" : g->kind == GEN_KIND_ASYNCGEN ? "async generator" : "generator";
+}
 
 /* ---- the frame ----------------------------------------------------------- */
 
@@ -78,7 +78,7 @@ static int has_handler_block(TrFrame *f) {
 static int acquire(TrThread *ts, TrGen *g) {
     /* full barrier: pairs with the release store in release() */
     if (atomic_cas_u32(&g->running, 0, 1) != 0) {
-        err_set(ts, &tr_exc_ValueError, "generator already executing");
+        err_format(ts, &tr_exc_ValueError, "%s already executing", gen_kind_name(g));
         return 0;
     }
     return 1;
@@ -91,10 +91,11 @@ static void release(TrGen *g) {
 
 static void set_state(TrGen *g, uint32_t st) { atomic_store_u32_relaxed(&g->state, st); }
 
-/* StopIteration escaping the frame becomes RuntimeError (PEP 479). */
-static void replace_stop_iteration(TrThread *ts) {
+/* StopIteration escaping the frame becomes RuntimeError (PEP 479), and so
+ * does StopAsyncIteration escaping an async generator's. */
+static void replace_stop_iteration(TrThread *ts, TrGen *g, const char *what) {
     TrObject *si = err_fetch(ts);
-    TrObject *msg = str_from_cstr(ts, "generator raised StopIteration");
+    TrObject *msg = str_format(ts, "%s raised %s", gen_kind_name(g), what);
     TrObject *re = msg ? exc_new(ts, &tr_exc_RuntimeError, &msg, 1) : NULL;
     tr_xdecref(msg);
     if (!re) { tr_decref(si); return; }
@@ -130,24 +131,30 @@ static int run(TrThread *ts, TrGen *g, int mode, TrObject *value, TrObject **out
     f->sp = f->localsplus;      /* the VM closed everything */
     set_state(g, GEN_FINISHED);
     if (!r) {
-        if (err_matches(ts, &tr_exc_StopIteration)) replace_stop_iteration(ts);
+        if (err_matches(ts, &tr_exc_StopIteration)) replace_stop_iteration(ts, g, "StopIteration");
+        else if (g->kind == GEN_KIND_ASYNCGEN && err_matches(ts, &tr_exc_StopAsyncIteration))
+            replace_stop_iteration(ts, g, "StopAsyncIteration");
         return -1;
     }
     *out = r;
     return 0;
 }
 
-/* next() / send(value) (value borrowed): 1 yielded, 0 returned, -1 error. */
-static int send_ex(TrThread *ts, TrGen *g, TrObject *value, TrObject **out) {
+int gen_send_ex(TrThread *ts, TrGen *g, TrObject *value, TrObject **out) {
     if (!acquire(ts, g)) return -1;
     int r;
     uint32_t st = g->state;
     if (st == GEN_FINISHED) {
-        *out = tr_newref(tr_none);
-        r = 0;
+        if (g->kind == GEN_KIND_COROUTINE) {
+            err_set(ts, &tr_exc_RuntimeError, "cannot reuse already awaited coroutine");
+            r = -1;
+        } else {
+            *out = tr_newref(tr_none);
+            r = 0;
+        }
     } else if (st == GEN_CREATED) {
         if (value != tr_none) {
-            err_set(ts, &tr_exc_TypeError, "can't send non-None value to a just-started generator");
+            err_format(ts, &tr_exc_TypeError, "can't send non-None value to a just-started %s", gen_kind_name(g));
             r = -1;
         } else {
             r = run(ts, g, VM_RESUME_FRESH, NULL, out);
@@ -160,17 +167,19 @@ static int send_ex(TrThread *ts, TrGen *g, TrObject *value, TrObject **out) {
 }
 
 static int close_iter(TrThread *ts, TrObject *it);
-static TrObject *gen_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
 
-/* throw(exc): `exc` (an exception instance) is stolen.  1 yielded, 0
- * returned, -1 error. */
-static int throw_ex(TrThread *ts, TrGen *g, TrObject *exc, TrObject **out) {
+int gen_throw_ex(TrThread *ts, TrGen *g, TrObject *exc, int close_on_genexit, TrObject **out) {
     if (!acquire(ts, g)) { tr_decref(exc); return -1; }
     int r;
     TrFrame *f = g->frame;
     uint32_t st = g->state;
     if (st == GEN_FINISHED) {
-        err_restore(ts, exc);
+        if (g->kind == GEN_KIND_COROUTINE) {
+            tr_decref(exc);
+            err_set(ts, &tr_exc_RuntimeError, "cannot reuse already awaited coroutine");
+        } else {
+            err_restore(ts, exc);
+        }
         r = -1;
         goto done;
     }
@@ -188,7 +197,7 @@ static int throw_ex(TrThread *ts, TrGen *g, TrObject *exc, TrObject **out) {
         TrObject *yf = sr_new_ref(f->sp[-1]);
         TrObject *res = NULL;
         int d;
-        if (tr_isinstance(exc, &tr_exc_GeneratorExit)) {
+        if (close_on_genexit && tr_isinstance(exc, &tr_exc_GeneratorExit)) {
             if (close_iter(ts, yf) < 0) {
                 tr_decref(exc);
                 exc = err_fetch(ts);
@@ -196,8 +205,8 @@ static int throw_ex(TrThread *ts, TrGen *g, TrObject *exc, TrObject **out) {
             tr_decref(yf);
             goto throw_here;
         }
-        if (tr_type(yf) == &tr_generator_type) {
-            d = throw_ex(ts, (TrGen *)yf, exc, &res);
+        if (gen_any_check(yf)) {
+            d = gen_throw_ex(ts, (TrGen *)yf, exc, close_on_genexit, &res);
         } else {
             TrObject *meth = tr_getattr_cstr(ts, yf, "throw");
             if (!meth) {
@@ -245,8 +254,8 @@ done:
 /* Closes a `yield from` delegate: gen.close() or its close method if any. */
 static int close_iter(TrThread *ts, TrObject *it) {
     TrObject *r;
-    if (tr_type(it) == &tr_generator_type) {
-        r = gen_close(ts, it, NULL, 0, NULL);
+    if (gen_any_check(it)) {
+        r = gen_close_ex(ts, (TrGen *)it);
     } else {
         TrObject *m = tr_getattr_cstr(ts, it, "close");
         if (!m) {
@@ -264,7 +273,7 @@ static int close_iter(TrThread *ts, TrObject *it) {
 
 int gen_yf_send(TrThread *ts, TrObject *iter, TrObject *value, TrObject **out) {
     TrType *t = tr_type(iter);
-    if (t == &tr_generator_type) return send_ex(ts, (TrGen *)iter, value, out);
+    if (t == &tr_generator_type || t == &tr_coroutine_type) return gen_send_ex(ts, (TrGen *)iter, value, out);
     TrObject *r;
     if (value == tr_none && t->iternext) {
         r = t->iternext(ts, iter);
@@ -285,8 +294,7 @@ int gen_yf_send(TrThread *ts, TrObject *iter, TrObject *value, TrObject **out) {
     return 0;
 }
 
-/* Raises StopIteration(value) (no args for None); consumes `value`. */
-static TrObject *raise_stop(TrThread *ts, TrObject *value) {
+TrObject *gen_raise_stop(TrThread *ts, TrObject *value) {
     if (value == tr_none) {
         TrObject *e = exc_new(ts, &tr_exc_StopIteration, NULL, 0);
         if (e) err_restore(ts, e);
@@ -300,8 +308,14 @@ static TrObject *raise_stop(TrThread *ts, TrObject *value) {
 /* ---- construction and slots ---------------------------------------------- */
 
 TrObject *gen_new(TrThread *ts, TrObject *func, size_t frame_bytes, TrFrame **frame_out) {
-    TrGen *g = (TrGen *)tr_alloc_var(ts, &tr_generator_type, sizeof(TrGen) + frame_bytes);
+    int flags = ((TrCode *)((TrFunction *)func)->code)->flags;
+    int kind = flags & TR_CO_COROUTINE ? GEN_KIND_COROUTINE
+             : flags & TR_CO_ASYNC_GENERATOR ? GEN_KIND_ASYNCGEN : GEN_KIND_GENERATOR;
+    TrType *type = kind == GEN_KIND_COROUTINE ? &tr_coroutine_type
+                 : kind == GEN_KIND_ASYNCGEN ? &tr_async_generator_type : &tr_generator_type;
+    TrGen *g = (TrGen *)tr_alloc_var(ts, type, sizeof(TrGen) + frame_bytes);
     if (!g) return NULL;
+    g->kind = kind;
     g->func = tr_newref(func);
     TrFunction *fn = (TrFunction *)func;
     TR_BEGIN_CRITICAL(ts, func);          /* setattr may replace them */
@@ -314,19 +328,39 @@ TrObject *gen_new(TrThread *ts, TrObject *func, size_t frame_bytes, TrFrame **fr
     return (TrObject *)g;
 }
 
-static void gen_dealloc(TrThread *ts, TrObject *o) {
+/* A dying coroutine that never ran warns; a dying async generator that has
+ * a finalizer hook and is not done goes to it.  Both run once (the
+ * TR_GC_FINALIZED bit), on the object revived: 1 if that happened, and then
+ * the caller must not touch `o` again. */
+static int finalize_revived(TrThread *ts, TrObject *o) {
+    TrGen *g = (TrGen *)o;
+    if (!ts || (o->ob_gc_bits & TR_GC_FINALIZED)) return 0;
+    int warn = g->kind == GEN_KIND_COROUTINE && g->state == GEN_CREATED;
+    int hook = g->kind == GEN_KIND_ASYNCGEN && g->ag_finalizer && g->state != GEN_FINISHED &&
+               !atomic_load_u32_relaxed(&g->ag_closed);
+    if (!warn && !hook) return 0;
+    o->ob_gc_bits |= TR_GC_FINALIZED;
+    tr_revive_dying(o);
+    if (warn) coro_warn_unawaited(ts, o);
+    else asyncgen_call_finalizer(ts, o);
+    tr_decref(o);              /* frees it again, unless the warning or the hook kept it */
+    return 1;
+}
+
+void gen_dealloc(TrThread *ts, TrObject *o) {
     TrGen *g = (TrGen *)o;
     TrFrame *f = g->frame;
-    if (ts && g->state == GEN_SUSPENDED && f->nblocks > 0) {
+    if (finalize_revived(ts, o)) return;
+    if (ts && g->state == GEN_SUSPENDED && f->nblocks > 0 && !(o->ob_gc_bits & TR_GC_FINALIZED)) {
         /* a suspended try/with: run its cleanup by closing, as CPython does */
         TrObject *pending = err_fetch(ts);
-        TrObject *r = gen_close(ts, o, NULL, 0, NULL);
+        TrObject *r = gen_close_ex(ts, g);
         if (r) {
             tr_decref(r);
         } else {
             TrObject *exc = err_fetch(ts);
             char buf[200];
-            snprintf(buf, sizeof buf, "Exception ignored in: <generator object %s at %p>\n",
+            snprintf(buf, sizeof buf, "Exception ignored in: <%s object %s at %p>\n", tr_type(o)->name,
                      str_utf8(g->qualname), (void *)o);
             tr_write_report(ts, buf, strlen(buf));
             if (exc) exc_print(ts, exc);
@@ -339,17 +373,20 @@ static void gen_dealloc(TrThread *ts, TrObject *o) {
     TR_CLEAR(g->func);
     TR_CLEAR(g->name);
     TR_CLEAR(g->qualname);
+    TR_CLEAR(g->ag_finalizer);
     tr_free(o);
 }
 
-/* "<generator object f at 0x7f...>" */
-static TrObject *gen_repr(TrThread *ts, TrObject *o) {
+/* "<generator object f at 0x7f...>", "<coroutine object f at 0x7f...>" */
+TrObject *gen_repr(TrThread *ts, TrObject *o) {
     TrGen *g = (TrGen *)o;
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)o);
     TrStrBuf b;
     strbuf_init(&b);
-    strbuf_adds(&b, "<generator object ");
+    strbuf_addc(&b, '<');
+    strbuf_adds(&b, tr_type(o)->name);
+    strbuf_adds(&b, " object ");
     strbuf_addstr(&b, g->qualname);
     strbuf_adds(&b, " at ");
     strbuf_adds(&b, addr);
@@ -357,7 +394,7 @@ static TrObject *gen_repr(TrThread *ts, TrObject *o) {
     return strbuf_finish(ts, &b);
 }
 
-static int64_t gen_hash(TrThread *ts, TrObject *o) {
+int64_t gen_hash(TrThread *ts, TrObject *o) {
     uint64_t y = (uint64_t)(uintptr_t)o;
     int64_t h = (int64_t)((y >> 4) | (y << 60));
     return h == -1 ? -2 : h;
@@ -369,7 +406,7 @@ static TrObject *gen_iter(TrThread *ts, TrObject *o) { return tr_newref(o); }
  * exception, so a return value is dropped (gen_next keeps it). */
 static TrObject *gen_iternext(TrThread *ts, TrObject *o) {
     TrObject *out = NULL;
-    int r = send_ex(ts, (TrGen *)o, tr_none, &out);
+    int r = gen_send_ex(ts, (TrGen *)o, tr_none, &out);
     if (r == 1) return out;
     if (r == 0) tr_decref(out);
     return NULL;
@@ -377,23 +414,62 @@ static TrObject *gen_iternext(TrThread *ts, TrObject *o) {
 
 TrObject *gen_next(TrThread *ts, TrObject *gen) {
     TrObject *out = NULL;
-    int r = send_ex(ts, (TrGen *)gen, tr_none, &out);
+    int r = gen_send_ex(ts, (TrGen *)gen, tr_none, &out);
     if (r == 1) return out;
-    if (r == 0) return raise_stop(ts, out);
+    if (r == 0) return gen_raise_stop(ts, out);
     return NULL;
 }
 
-static TrObject *gen_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+TrObject *gen_delegate(TrThread *ts, TrGen *g) {
+    if (atomic_cas_u32(&g->running, 0, 1) != 0) return tr_newref(tr_none);
+    TrObject *r = NULL;
+    TrFrame *f = g->frame;
+    if (g->state == GEN_SUSPENDED && TR_OP(f->code->instrs[f->instr]) == OP_YIELD_FROM)
+        r = sr_new_ref(f->sp[-1]);
+    release(g);
+    return r ? r : tr_newref(tr_none);
+}
+
+/* <p>_frame: a snapshot of the frame where it stands (objects/frameobj.c),
+ * or None once it finished.  New reference or NULL. */
+static TrObject *frame_snapshot(TrThread *ts, TrGen *g) {
+    if (atomic_load_u32_relaxed(&g->state) == GEN_FINISHED) return tr_newref(tr_none);
+    TrFrame *f = g->frame;
+    TrCode *co = f->code;
+    int instr = -1;
+    if (atomic_cas_u32(&g->running, 0, 1) == 0) {
+        instr = g->state == GEN_FINISHED ? -2 : f->instr;
+        release(g);
+    }
+    if (instr == -2) return tr_newref(tr_none);
+    int line = instr >= 0 && co->positions ? co->positions[instr].lineno : co->firstlineno;
+    TrObject *locals = dict_new(ts);
+    if (!locals) return NULL;
+    TrFunction *fn = (TrFunction *)g->func;
+    TrObject *r = frameobj_new(ts, co, line, instr < 0 ? -1 : instr * 2, fn->globals, fn->builtins, locals, NULL);
+    tr_decref(locals);
+    return r;
+}
+
+TrObject *gen_getattr_as(TrThread *ts, TrObject *o, TrObject *name, const char *prefix) {
     TrGen *g = (TrGen *)o;
     const char *n = str_utf8(name);
     if (strcmp(n, "__name__") == 0) return tr_newref(g->name);
     if (strcmp(n, "__qualname__") == 0) return tr_newref(g->qualname);
-    if (strcmp(n, "gi_running") == 0)
-        return tr_newref(tr_bool(atomic_load_u32_acquire(&g->running) != 0));
-    if (strcmp(n, "gi_suspended") == 0)
-        return tr_newref(tr_bool(atomic_load_u32_relaxed(&g->state) == GEN_SUSPENDED));
-    if (strcmp(n, "gi_code") == 0) return tr_newref(((TrFunction *)g->func)->code);
+    if (strncmp(n, prefix, 2) == 0 && n[2] == '_') {
+        const char *a = n + 3;
+        if (strcmp(a, "running") == 0) return tr_newref(tr_bool(atomic_load_u32_acquire(&g->running) != 0));
+        if (strcmp(a, "suspended") == 0)
+            return tr_newref(tr_bool(atomic_load_u32_relaxed(&g->state) == GEN_SUSPENDED));
+        if (strcmp(a, "code") == 0) return tr_newref(((TrFunction *)g->func)->code);
+        if (strcmp(a, "frame") == 0) return frame_snapshot(ts, g);
+        if (strcmp(a, g->kind == GEN_KIND_GENERATOR ? "yieldfrom" : "await") == 0) return gen_delegate(ts, g);
+    }
     return tr_generic_getattr(ts, o, name);
+}
+
+static TrObject *gen_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    return gen_getattr_as(ts, o, name, "gi");
 }
 
 /* ---- methods -------------------------------------------------------------- */
@@ -404,14 +480,13 @@ static TrObject *gen_send(TrThread *ts, TrObject *self, TrObject *const *args, s
     if (nargs != 1)
         return err_format(ts, &tr_exc_TypeError, "generator.send() takes exactly one argument (%zu given)", nargs);
     TrObject *out = NULL;
-    int r = send_ex(ts, (TrGen *)self, args[0], &out);
+    int r = gen_send_ex(ts, (TrGen *)self, args[0], &out);
     if (r == 1) return out;
-    if (r == 0) return raise_stop(ts, out);
+    if (r == 0) return gen_raise_stop(ts, out);
     return NULL;
 }
 
-/* The exception instance throw() raises from its arguments; new reference. */
-static TrObject *throw_value(TrThread *ts, TrObject *typ, TrObject *val) {
+TrObject *gen_throw_value(TrThread *ts, TrObject *typ, TrObject *val) {
     if (tr_isinstance(typ, &tr_type_type) && tr_type_is_subtype((TrType *)typ, &tr_exc_BaseException)) {
         if (val && val != tr_none && tr_isinstance(val, (TrType *)typ)) return tr_newref(val);
         TrObject *r;
@@ -443,19 +518,23 @@ static TrObject *gen_throw(TrThread *ts, TrObject *self, TrObject *const *args, 
     if (nargs < 1 || nargs > 3)
         return err_format(ts, &tr_exc_TypeError, "throw expected at %s 3 arguments, got %zu",
                           nargs < 1 ? "least 1 argument" : "most", nargs);
-    TrObject *exc = throw_value(ts, args[0], nargs > 1 ? args[1] : NULL);
+    TrObject *exc = gen_throw_value(ts, args[0], nargs > 1 ? args[1] : NULL);
     if (!exc) return NULL;
     TrObject *out = NULL;
-    int r = throw_ex(ts, (TrGen *)self, exc, &out);
+    int r = gen_throw_ex(ts, (TrGen *)self, exc, 1, &out);
     if (r == 1) return out;
-    if (r == 0) return raise_stop(ts, out);
+    if (r == 0) return gen_raise_stop(ts, out);
     return NULL;
 }
 
 static TrObject *gen_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (nargs || (kwnames && tuple_size(kwnames)))
-        return err_format(ts, &tr_exc_TypeError, "generator.close() takes no arguments (%zu given)", nargs);
-    TrGen *g = (TrGen *)self;
+        return err_format(ts, &tr_exc_TypeError, "%s.close() takes no arguments (%zu given)", tr_type(self)->name,
+                          nargs);
+    return gen_close_ex(ts, (TrGen *)self);
+}
+
+TrObject *gen_close_ex(TrThread *ts, TrGen *g) {
     uint32_t st = atomic_load_u32_relaxed(&g->state);
     if (st == GEN_FINISHED) return tr_newref(tr_none);
     if (st == GEN_CREATED) {
@@ -470,10 +549,10 @@ static TrObject *gen_close(TrThread *ts, TrObject *self, TrObject *const *args, 
     TrObject *exc = exc_new(ts, &tr_exc_GeneratorExit, NULL, 0);
     if (!exc) return NULL;
     TrObject *out = NULL;
-    int r = throw_ex(ts, g, exc, &out);
+    int r = gen_throw_ex(ts, g, exc, 1, &out);
     if (r == 1) {
         tr_decref(out);
-        err_set(ts, &tr_exc_RuntimeError, "generator ignored GeneratorExit");
+        err_format(ts, &tr_exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_name(g));
         return NULL;
     }
     if (r == 0) return out;
@@ -513,10 +592,11 @@ static const TrMethodDef gen_methods[] = {
  * the generator references.  A running frame is skipped: another thread's
  * stack reaches it, so it is never garbage, and its slots are in flux. */
 
-static void gen_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
+void gen_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
     TrGen *g = (TrGen *)o;
     visit(g->func, arg);
     visit(g->exc_state, arg);
+    visit(g->ag_finalizer, arg);
     if (atomic_load_u32_relaxed(&g->running) || atomic_load_u32_relaxed(&g->state) == GEN_FINISHED) return;
     TrFrame *f = g->frame;
     if (!f->code) return;
@@ -526,31 +606,39 @@ static void gen_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
 
 /* The collector's finalizer, run on every member of a garbage cycle before
  * any is cleared: a suspended try/with is closed (its finally blocks run),
- * as CPython's generator finalizer does. */
-static void gen_finalize(TrThread *ts, TrObject *o) {
+ * as CPython's generator finalizer does; a coroutine that never ran warns,
+ * an async generator with a finalizer hook goes to it. */
+void gen_finalize(TrThread *ts, TrObject *o) {
     TrGen *g = (TrGen *)o;
-    if (atomic_load_u32_relaxed(&g->running) || atomic_load_u32_relaxed(&g->state) != GEN_SUSPENDED ||
-        g->frame->nblocks == 0)
+    if (atomic_load_u32_relaxed(&g->running)) return;
+    uint32_t st = atomic_load_u32_relaxed(&g->state);
+    if (g->kind == GEN_KIND_COROUTINE && st == GEN_CREATED) {
+        coro_warn_unawaited(ts, o);
         return;
+    }
+    if (g->kind == GEN_KIND_ASYNCGEN && st != GEN_FINISHED && asyncgen_call_finalizer(ts, o)) return;
+    if (st != GEN_SUSPENDED || g->frame->nblocks == 0) return;
     TrObject *pending = err_fetch(ts);
-    TrObject *r = gen_close(ts, o, NULL, 0, NULL);
+    TrObject *r = gen_close_ex(ts, g);
     if (r) tr_decref(r);
     else err_write_unraisable(ts, NULL, o);
     if (pending) err_restore(ts, pending);
 }
 
 /* The collector's clear: the frame drops what it holds. */
-static void gen_clear(TrThread *ts, TrObject *o) {
+void gen_clear(TrThread *ts, TrObject *o) {
     TrGen *g = (TrGen *)o;
     if (!acquire(ts, g)) { err_clear(ts); return; }
     if (g->state != GEN_FINISHED) {
         frame_close(g->frame);
         atomic_store_u32_relaxed(&g->state, GEN_FINISHED);
     }
-    TrObject *e = g->exc_state;
+    TrObject *e = g->exc_state, *fin = g->ag_finalizer;
     g->exc_state = NULL;
+    g->ag_finalizer = NULL;
     release(g);
     tr_xdecref(e);
+    tr_xdecref(fin);
 }
 
 TrType tr_generator_type = {

@@ -50,6 +50,17 @@ TrObject *tr_alloc(TrThread *ts, TrType *type) {
     return tr_alloc_var(ts, type, type->basicsize);
 }
 
+void tr_revive_dying(TrObject *o) {
+    /* nobody holds a reference: this thread may take the header over */
+    atomic_store_uptr_relaxed(&o->ob_tid, tr_tls_tid);
+    /* weak references may still find it (they die after the finalizer):
+     * keep the shared field non-zero for tr_try_incref (threads/brc.c) */
+    atomic_store_ssize_relaxed((ssize_t *)&o->ob_ref_shared,
+                               (TR_BIASED_RC && (atomic_load_u16_relaxed(&o->ob_flags) & TR_FLAG_WEAKREFS))
+                                   ? TR_SHARED_WEAKREFS : 0);
+    atomic_store_u32_relaxed(&o->ob_ref_local, 1);
+}
+
 void tr_free(TrObject *o) {
     if (tr_is_imm(o)) return;
     uint16_t flags = atomic_load_u16_relaxed(&o->ob_flags);
@@ -139,7 +150,9 @@ void tr_make_deferred(TrObject *o) {
 void tr_defer_shared(TrObject *o) {
     if (tr_is_imm(o) || tr_is_immortal(o) || tr_is_deferred(o)) return;
     TrType *t = o->ob_type;
-    if (t == &tr_generator_type || t == &tr_file_type || (t->flags & TR_TPFLAG_HAS_DEL)) return;
+    if (t == &tr_generator_type || t == &tr_coroutine_type || t == &tr_async_generator_type || t == &tr_file_type ||
+        (t->flags & TR_TPFLAG_HAS_DEL))
+        return;
     tr_make_deferred(o);
 }
 

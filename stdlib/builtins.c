@@ -630,6 +630,8 @@ static const TrMethodDef builtin_functions[] = {
     {"id", builtin_id},
     {"callable", builtin_callable},
     {"iter", builtin_iter},
+    {"aiter", asyncgen_builtin_aiter},
+    {"anext", asyncgen_builtin_anext},
     {"next", builtin_next},
     {"isinstance", builtin_isinstance},
     {"issubclass", builtin_issubclass},

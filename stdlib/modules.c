@@ -45,6 +45,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_weakref", _weakref_module_init},
     {"struct", struct_module_init},
     {"atexit", atexit_module_init},
+    {"_types", _types_module_init},
     {"random", random_module_init},
     {"os", os_module_init},
     {"os.path", os_path_module_init},
@@ -340,6 +341,8 @@ int objects_types_init(TrThread *ts) {
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (type_ready(ts, types[i]) < 0) return -1;
+    if (coro_types_init(ts) < 0) return -1;   /* coroutine, coroutine_wrapper */
+    if (asyncgen_types_init(ts) < 0) return -1;   /* async_generator and its awaitables */
     if (bytes_types_init(ts) < 0) return -1;   /* bytes, bytearray, fromhex */
     if (file_types_init(ts) < 0) return -1;   /* open()'s files, io.UnsupportedOperation */
     if (str_type_init(ts) < 0) return -1;   /* str.maketrans, a static method */

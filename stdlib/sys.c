@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "torii/torii.h"
+#include "torii/gen.h"
 #include "stdlib/stdlib.h"
 #include "torii/file.h"
 
@@ -215,6 +216,8 @@ static const TrMethodDef sys_functions[] = {
     {"set_int_max_str_digits", sys_set_int_max},
     {"exception", sys_exception},
     {"exc_info", sys_exc_info},
+    {"get_asyncgen_hooks", asyncgen_get_hooks},
+    {"set_asyncgen_hooks", asyncgen_set_hooks},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"getswitchinterval", sys_getswitchinterval},

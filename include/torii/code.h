@@ -16,8 +16,13 @@ typedef struct TrPosition { int lineno, end_lineno, col, end_col; } TrPosition;
 #define TR_CO_VARARGS   0x1   /* has *args */
 #define TR_CO_VARKW     0x2   /* has **kwargs */
 #define TR_CO_MODULE    0x4   /* module body: locals are the globals dict */
-#define TR_CO_GENERATOR 0x8   /* reserved */
+#define TR_CO_GENERATOR 0x8   /* calling the function makes a generator, coroutine or async generator
+                               * (objects/gen.c) instead of running the frame */
 #define TR_CO_HAS_DOCSTRING 0x10   /* consts[0] is the function's docstring (its __doc__) */
+#define TR_CO_COROUTINE 0x20  /* with TR_CO_GENERATOR: `async def` without yield: a coroutine */
+#define TR_CO_ASYNC_GENERATOR 0x40  /* with TR_CO_GENERATOR: `async def` with yield: an async generator */
+#define TR_CO_ITERABLE_COROUTINE 0x80  /* a generator function types.coroutine marked: its
+                                        * generators may be awaited */
 
 typedef struct TrCode {
     TrObject ob_base;
@@ -46,4 +51,9 @@ typedef struct TrCode {
 } TrCode;
 
 extern TrType tr_code_type;
+
+/* A copy of code object `code` (borrowed) with TR_CO_* `flags` instead of
+ * its own, immortal like every code object (types.coroutine makes one per
+ * decorated generator function).  New reference or NULL with MemoryError. */
+TrObject *code_with_flags(TrThread *ts, TrObject *code, int flags);
 #endif

@@ -22,6 +22,7 @@
     X(BaseExceptionGroup, BaseException) \
     X(Exception, BaseException) \
     X(StopIteration, Exception) \
+    X(StopAsyncIteration, Exception) \
     X(ArithmeticError, Exception) \
     X(ZeroDivisionError, ArithmeticError) \
     X(OverflowError, ArithmeticError) \

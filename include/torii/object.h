@@ -225,6 +225,12 @@ TrObject *tr_alloc_var(TrThread *ts, TrType *type, size_t size);
 /* Returns the memory of an object whose count reached zero (used by dealloc
  * slots as their last step).  Cannot fail. */
 void tr_free(TrObject *o);
+/* Brings `o`, whose count just reached zero (its dealloc runs), back to
+ * life with one reference owned by the calling thread, so that a finalizer
+ * may run on it (PEP 442): weak references still find it; releasing that
+ * reference deallocates it again unless the finalizer stored it.  The caller
+ * sets TR_GC_FINALIZED first so that the finalizer runs once.  Cannot fail. */
+void tr_revive_dying(TrObject *o);
 /* Marks `o` immortal.  Only before it is shared, or for objects no other
  * thread can yet see.  Cannot fail. */
 void tr_make_immortal(TrObject *o);

@@ -70,6 +70,9 @@ typedef struct TrThread {
     /* Owner only: the contention report's counts (threads/contention.c), or
      * NULL; handed to the global table by tstate_exit. */
     void *contention;
+    /* sys.set_asyncgen_hooks (objects/asyncgen.c): owned or NULL, owner only. */
+    TrObject *asyncgen_firstiter;
+    TrObject *asyncgen_finalizer;
 } TrThread;
 
 typedef struct TrRuntime {

@@ -3,8 +3,7 @@ classes at run time (torii's types module).
 
 Each type name is obtained by probing a live object of that kind, so it
 is whatever type torii really uses.  Kinds of object torii does not have
-(coroutines, async generators, traceback frames, getset descriptors, ...)
-get no name here.
+(getset descriptors, ...) get no name here.
 
 SimpleNamespace and MappingProxyType, built into CPython's C core, are
 implemented below in Python with CPython's reprs, comparisons and error
@@ -39,6 +38,14 @@ def _generator():
     yield
 
 
+async def _coroutine():
+    pass
+
+
+async def _async_generator():
+    yield
+
+
 class _Holder:
     __slots__ = ('slot',)
 
@@ -51,6 +58,11 @@ LambdaType = type(lambda *args: args)          # FunctionType again
 CodeType = type(_plain_function.__code__)
 CellType = type(_closure_cell())
 GeneratorType = type(_generator())
+_probe = _coroutine()
+CoroutineType = type(_probe)
+_probe.close()                                 # closed: no "never awaited" warning
+AsyncGeneratorType = type(_async_generator())
+del _probe
 MethodType = type(_Holder().method)
 MemberDescriptorType = type(vars(_Holder)['slot'])
 ModuleType = type(_sys)
@@ -91,6 +103,61 @@ def _probe_more():
 
 globals().update(_probe_more())
 del _plain_function, _closure_cell, _generator, _Holder, _probe_more
+del _coroutine, _async_generator
+
+
+# --- types.coroutine -------------------------------------------------------
+
+class _AwaitableGenerator:
+    """What a types.coroutine-decorated callable's generator result is
+    turned into when its code could not be marked: awaiting it delegates
+    to the generator."""
+
+    __slots__ = ('_gen',)
+
+    def __init__(self, gen):
+        self._gen = gen
+
+    def __await__(self):
+        return self._gen
+
+    def __iter__(self):
+        return self._gen
+
+    def __next__(self):
+        return next(self._gen)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, *args):
+        return self._gen.throw(*args)
+
+    def close(self):
+        return self._gen.close()
+
+
+def coroutine(func):
+    """Makes a generator function usable with 'await' (a generator-based
+    coroutine)."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    import _types
+    if isinstance(func, FunctionType):
+        if func.__code__.co_flags & 0x280:     # already async def
+            return func
+        if _types._mark_iterable_coroutine(func):
+            return func
+
+    import functools
+
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if (type(result) is GeneratorType and not result.gi_code.co_flags & 0x100):
+            return _AwaitableGenerator(result)
+        return result
+    return call
 
 
 # --- SimpleNamespace -------------------------------------------------------

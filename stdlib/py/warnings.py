@@ -193,6 +193,10 @@ def _write(msg):
     if f is None:
         return                      # no stderr: the warning is lost, as in CPython
     text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    if msg.source is not None:
+        # torii keeps no allocation tracebacks: say what CPython says when
+        # tracemalloc is off
+        text += "%s: Enable tracemalloc to get the object allocation traceback\n" % msg.category.__name__
     try:
         f.write(text)
     except OSError:
@@ -314,6 +318,19 @@ def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixe
     module = where['__name__'] if '__name__' in where else "<string>"
     registry = where.setdefault("__warningregistry__", {})
     warn_explicit(message, category, filename, lineno, module, registry, where, source)
+
+
+# Called from C (objects/coro.c, objects/asyncgen.c) while the object dies,
+# in the frame that dropped it: stacklevel 2 points at that frame.
+
+def _warn_unawaited_coroutine(coro):
+    text = "coroutine '%s' was never awaited" % (coro.__qualname__,)
+    warn(text, category=RuntimeWarning, stacklevel=2, source=coro)
+
+
+def _warn_unawaited_agen_method(agen, method):
+    text = "coroutine method %r of %r was never awaited" % (method, agen.__qualname__)
+    warn(text, category=RuntimeWarning, stacklevel=2, source=agen)
 
 
 # ---- catch_warnings --------------------------------------------------------------

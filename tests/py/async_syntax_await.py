@@ -1,0 +1,3 @@
+def outer():
+    x = 1
+    await x

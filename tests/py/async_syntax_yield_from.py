@@ -1,0 +1,4 @@
+print("never printed")
+
+async def f(it):
+    yield from it
