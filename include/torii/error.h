@@ -62,6 +62,7 @@
     X(IndentationError, SyntaxError) \
     X(EOFError, Exception) \
     X(ReferenceError, Exception) \
+    X(SystemError, Exception) \
     X(BufferError, Exception) \
     X(Warning, Exception) \
     X(UserWarning, Warning) \
