@@ -167,8 +167,8 @@ int64_t tr_int_as_i64(TrThread *ts, TrObject *o);
 int tr_float_check(TrObject *o);
 /* A new float: a new reference, NULL on MemoryError. */
 TrObject *tr_float_from_double(TrThread *ts, double v);
-/* float(o) as a C double for a float, an int or an object with __float__
- * or __index__: -1.0 with TypeError/OverflowError set on error. */
+/* float(o) as a C double for a float, an int or an object with __float__:
+ * -1.0 with TypeError/OverflowError set on error. */
 double tr_float_as_double(TrThread *ts, TrObject *o);
 
 /* ---- str and bytes ---------------------------------------------------- */
