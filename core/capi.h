@@ -14,6 +14,10 @@ void capi_decref(struct TrObject *o);
 struct TrObject *capi_bool(int v);
 const char *capi_type_name(const struct TrObject *o);
 
+/* Readies the C API's builtin types (functions, method, member and getset
+ * descriptors of extensions); at start-up.  -1 on MemoryError. */
+int capi_types_init(struct TrThread *ts);
+
 /* The file name suffixes `import name` tries, in this order, in each
  * directory before name.py: name.torii-<TR_EXT_ABI_VERSION>.so, name.so. */
 #define CAPI_EXT_SUFFIX ".torii-1.so"

@@ -15,8 +15,12 @@
  * An extension type is a CapiType: a TrType followed by a copy of its spec.
  * It is immortal, like builtin types (an extension is never unloaded), and
  * so are module functions and descriptors.
- * Threads: all of these are immutable after creation, except an ExtFunc's
- * nothing; modules are created under the import lock (stdlib/modules.c).
+ * Threads: these objects never change after creation (an ExtFunc owns its
+ * `self`, dropped at dealloc); the types are readied at start-up; modules
+ * are created under the import lock (stdlib/modules.c); a TrTypeSpec is
+ * copied into its CapiType, which is written only before type_ready
+ * publishes it.  An ExtFunc is not tracked by the cycle collector: a cycle
+ * through a bound method (`obj.log = [obj.add]`) is not collected.
  * Lock order: a member access holds only the instance's lock, and releases
  * it before dropping the old value (which may run a __del__). */
 #include <dlfcn.h>
@@ -280,9 +284,9 @@ static TrType ext_getset_type = {
     .descr_set = ext_attr_set,
 };
 
-/* Readies the descriptor types once (the first extension type or module);
- * under the import lock, or by a thread that made its own type. */
-static int ready_types(TrThread *ts) {
+/* Readies the function and descriptor types: at start-up, while only the
+ * main thread runs (stdlib/modules.c, objects_types_init). */
+int capi_types_init(TrThread *ts) {
     static TrType *const types[] = {&ext_func_type, &ext_method_type, &ext_member_type, &ext_getset_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (type_ready(ts, types[i]) < 0) return -1;
@@ -318,7 +322,6 @@ TrObject *tr_type_from_spec(TrThread *ts, const TrTypeSpec *spec) {
         err_format(ts, &tr_exc_TypeError, "type spec '%s': TR_TYPE_GC needs traverse", spec->name);
         return NULL;
     }
-    if (ready_types(ts) < 0) return NULL;
     CapiType *t = calloc(1, sizeof *t);
     if (!t) return err_nomemory(ts);
     t->spec = *spec;
@@ -364,7 +367,6 @@ TrObject *tr_alloc_instance(TrThread *ts, TrObject *type) { return tr_alloc(ts, 
 
 /* A module for `spec`: functions added, exec run.  New reference or NULL. */
 static TrObject *module_from_spec(TrThread *ts, TrObject *name, const TrModuleSpec *spec, const char *path) {
-    if (ready_types(ts) < 0) return NULL;
     TrObject *m = module_new(ts, str_utf8(name));
     if (!m) return NULL;
     TrObject *d = module_dict(m);

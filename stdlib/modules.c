@@ -364,5 +364,6 @@ int objects_types_init(TrThread *ts) {
     if (bytes_types_init(ts) < 0) return -1;   /* bytes, bytearray, fromhex */
     if (file_types_init(ts) < 0) return -1;   /* open()'s files, io.UnsupportedOperation */
     if (str_type_init(ts) < 0) return -1;   /* str.maketrans, a static method */
+    if (capi_types_init(ts) < 0) return -1;   /* extension functions and descriptors (core/capi_type.c) */
     return dict_type_init(ts);   /* dict.fromkeys, a class method */
 }
