@@ -889,3 +889,44 @@ TrType tr_memview_type = {
     .getattr = memview_getattr,
     .methods = memview_methods,
 };
+
+/* ---- exports for the C API's buffers (core/capi.c) --------------------- */
+
+int memview_export(TrThread *ts, TrObject *o, int writable, TrMemExport *e) {
+    TrMemView *m = MV(o);
+    if (!c_contiguous(m)) {
+        err_set(ts, &tr_exc_BufferError, "memoryview: underlying buffer is not C-contiguous");
+        return -1;
+    }
+    if (writable && m->readonly) {
+        err_set(ts, &tr_exc_BufferError, "memoryview: underlying buffer is not writable");
+        return -1;
+    }
+    bool dead;
+    if (m->locked) {
+        /* a second export of the root: it stays put after the view is released */
+        TR_BEGIN_CRITICAL(ts, m->obj);
+        dead = is_released(m);
+        if (!dead) {
+            BA(m->obj)->exports++;
+            e->buf = BA(m->obj)->data + m->offset;
+        }
+        TR_END_CRITICAL(ts);
+    } else {
+        dead = is_released(m);
+        e->buf = bytes_data(m->obj) + m->offset;
+    }
+    if (dead) { released_error(ts); return -1; }
+    e->len = nbytes(m);
+    e->itemsize = m->itemsize;
+    e->format = fmt_char(m);
+    e->readonly = m->readonly;
+    e->root = m->locked ? m->obj : NULL;
+    return 0;
+}
+
+void memview_unexport(TrThread *ts, TrObject *root) {
+    TR_BEGIN_CRITICAL(ts, root);
+    BA(root)->exports--;
+    TR_END_CRITICAL(ts);
+}

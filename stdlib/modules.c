@@ -8,7 +8,9 @@
  * attribute (`import a.b` binds `a`; `from a.b import c` reads a.b).
  * Builtin and embedded modules are immortal once imported (they live until
  * exit anyway), so every thread reads them and their dicts without counting;
- * modules loaded from files (sys.path) are deferred like every module. */
+ * modules loaded from files (sys.path) are deferred like every module.
+ * Extension modules (name.so, include/torii/ext.h) are loaded by
+ * core/capi_type.c under the same lock. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +31,7 @@
 #include "core/compile.h"
 #include "core/vm.h"
 #include "stdlib/pysrc.h"
+#include "core/capi.h"
 
 static TrObject *builtins_get(TrThread *ts) { return tr_newref(tr_runtime.builtins); }
 static TrObject *sys_get(TrThread *ts) { return tr_newref(tr_runtime.sys); }
@@ -153,8 +156,9 @@ static int exec_py(TrThread *ts, const TrPySource *py, TrObject *m) {
 /* ---- modules from files ---------------------------------------------------
  * A name no builtin or embedded module has is searched, as CPython does, in
  * the directories of sys.path (a top-level name; sys.path[0] is the script's
- * directory) or of the parent package's __path__ (a submodule): DIR/NAME.py,
- * then DIR/NAME/__init__.py (a package, whose __path__ is [DIR/NAME]). */
+ * directory) or of the parent package's __path__ (a submodule): an extension
+ * DIR/NAME.torii-1.so or DIR/NAME.so, then DIR/NAME.py, then
+ * DIR/NAME/__init__.py (a package, whose __path__ is [DIR/NAME]). */
 
 /* Reads a whole file into a malloc'd, NUL-terminated buffer; NULL if it
  * cannot be opened or read (no exception set). */
@@ -183,6 +187,27 @@ static char *read_source(const char *path, size_t *len) {
  * new module (its code run), NULL with ModuleNotFoundError-free "not found"
  * (no exception) when no file matched, or NULL with the exception raised by
  * the module's code. */
+/* The absolute form of `file` (relative to the working directory) in
+ * `abs` (8192 bytes): tracebacks and __file__ name files by it. */
+static void absolute_path(const char *file, char *abs) {
+    if (file[0] != '/' && getcwd(abs, 4096)) {
+        size_t used = strlen(abs);
+        snprintf(abs + used, 8192 - used, "/%s", file[0] == '.' && file[1] == '/' ? file + 2 : file);
+    } else {
+        snprintf(abs, 8192, "%s", file);
+    }
+}
+
+/* 1 if DIR/LEAF<suffix> exists, its path in `file` (4096 bytes). */
+static int find_file(const char *d, const char *leaf, const char *suffix, char *file) {
+    return (size_t)snprintf(file, 4096, "%s/%s%s", d, leaf, suffix) < 4096 && access(file, F_OK) == 0;
+}
+
+/* Looks for module `leaf` in the directories of the list `dirs`: in each,
+ * an extension module (LEAF.torii-1.so, LEAF.so: core/capi_type.c), then
+ * LEAF.py, then the package LEAF/__init__.py.  Returns a new module (its
+ * code run), NULL (no exception) when no file matched, or NULL with the
+ * exception raised by loading or by the module's code. */
 static TrObject *import_from_dirs(TrThread *ts, TrObject *name, const char *leaf, TrObject *dirs) {
     size_t n = list_size(dirs);
     for (size_t i = 0; i < n; i++) {
@@ -191,6 +216,12 @@ static TrObject *import_from_dirs(TrThread *ts, TrObject *name, const char *leaf
         if (!str_check(dir)) { tr_decref(dir); continue; }
         const char *d = str_nbytes(dir) ? str_utf8(dir) : ".";
         char file[4096];
+        char abs[8192];
+        if (find_file(d, leaf, CAPI_EXT_SUFFIX, file) || find_file(d, leaf, ".so", file)) {
+            tr_decref(dir);
+            absolute_path(file, abs);
+            return capi_load_module(ts, name, abs);
+        }
         int is_pkg = 0;
         size_t len;
         char *src = NULL;
@@ -203,15 +234,7 @@ static TrObject *import_from_dirs(TrThread *ts, TrObject *name, const char *leaf
         }
         tr_decref(dir);
         if (!src) continue;
-        /* Tracebacks and __file__ name the file by its absolute path, as the
-         * script's own frames are. */
-        char abs[8192];
-        if (file[0] != '/' && getcwd(abs, 4096)) {
-            size_t used = strlen(abs);
-            snprintf(abs + used, sizeof abs - used, "/%s", file[0] == '.' && file[1] == '/' ? file + 2 : file);
-        } else {
-            memcpy(abs, file, strlen(file) + 1);
-        }
+        absolute_path(file, abs);
         TrObject *m = module_new(ts, str_utf8(name));
         TrObject *fname = m ? str_from_cstr(ts, abs) : NULL;
         TrObject *path = NULL;
@@ -346,5 +369,6 @@ int objects_types_init(TrThread *ts) {
     if (bytes_types_init(ts) < 0) return -1;   /* bytes, bytearray, fromhex */
     if (file_types_init(ts) < 0) return -1;   /* open()'s files, io.UnsupportedOperation */
     if (str_type_init(ts) < 0) return -1;   /* str.maketrans, a static method */
+    if (capi_types_init(ts) < 0) return -1;   /* extension functions and descriptors (core/capi_type.c) */
     return dict_type_init(ts);   /* dict.fromkeys, a class method */
 }

@@ -8,6 +8,10 @@
  *   TR_BEGIN_CRITICAL2(ts,a,b) / TR_END_CRITICAL2(ts) lock two, address order
  *   TR_ASSERT_LOCKED(o)     debug check that the current thread holds o's lock
  *   TR_GIL_ENABLED          1 in the GIL build (sys._is_gil_enabled())
+ *   TR_CRITICAL_ENTER(ts,c,o) / TR_CRITICAL_ENTER2(ts,c,a,b) / TR_CRITICAL_EXIT(ts,c)
+ *                           the same sections as statements over a caller's
+ *                           TrCritical `c`, for code whose begin and end are
+ *                           in different functions (the C API, core/capi.c)
  *
  * With the GIL the critical sections become bare braces: the GIL already
  * serialises every bytecode, and a thread drops it only between bytecodes or
@@ -53,6 +57,9 @@ int lock_is_held_by_me(struct TrObject *o);
 #define TR_BEGIN_CRITICAL2(ts, a, b) {
 #define TR_END_CRITICAL2(ts) }
 #define TR_ASSERT_LOCKED(o) ((void)0)
+#define TR_CRITICAL_ENTER(ts, c, o) ((void)(ts), (void)(c), (void)(o))
+#define TR_CRITICAL_ENTER2(ts, c, a, b) ((void)(ts), (void)(c), (void)(a), (void)(b))
+#define TR_CRITICAL_EXIT(ts, c) ((void)(ts), (void)(c))
 #else
 #define TR_BIASED_RC 1
 #define TR_GIL_ENABLED 0
@@ -61,6 +68,9 @@ int lock_is_held_by_me(struct TrObject *o);
 #define TR_END_CRITICAL(ts) critical_end_fast((ts), &tr_cs_); }
 #define TR_BEGIN_CRITICAL2(ts, a, b) { TrCritical tr_cs_; critical_begin2((ts), &tr_cs_, (struct TrObject *)(a), (struct TrObject *)(b));
 #define TR_END_CRITICAL2(ts) critical_end((ts), &tr_cs_); }
+#define TR_CRITICAL_ENTER(ts, c, o) critical_begin_fast((ts), (c), (struct TrObject *)(o))
+#define TR_CRITICAL_ENTER2(ts, c, a, b) critical_begin2((ts), (c), (struct TrObject *)(a), (struct TrObject *)(b))
+#define TR_CRITICAL_EXIT(ts, c) critical_end_fast((ts), (c))
 #ifdef NDEBUG
 #define TR_ASSERT_LOCKED(o) ((void)0)
 #else

@@ -64,6 +64,7 @@
     X(IndentationError, SyntaxError) \
     X(EOFError, Exception) \
     X(ReferenceError, Exception) \
+    X(SystemError, Exception) \
     X(BufferError, Exception) \
     X(Warning, Exception) \
     X(UserWarning, Warning) \

@@ -30,4 +30,22 @@ int memview_bytes_view(TrThread *ts, TrObject *mv, TrBytesView *v);
 int memview_write_prefix(TrThread *ts, TrObject *mv, const char *src, size_t n, const char *fname);
 /* The number of bytes in view `mv` (nbytes), or -1 with ValueError when released. */
 ssize_t memview_nbytes(TrThread *ts, TrObject *mv);
+/* A C-contiguous export of view `mv`'s bytes for the C API's buffers
+ * (core/capi.c).  `root` is the exporter whose `exports` count was raised
+ * (bytearray, io.BytesIO: it cannot resize until memview_unexport(root)), or
+ * NULL for a bytes exporter.  `buf` stays valid while the caller holds `mv`
+ * (which holds the root) and, for a counted root, until memview_unexport. */
+typedef struct TrMemExport {
+    char *buf;
+    size_t len;
+    int itemsize;
+    char format;          /* the struct letter: 'B', 'd', ... */
+    int readonly;
+    TrObject *root;       /* borrowed: kept alive by `mv` */
+} TrMemExport;
+/* Fills `e`: 0, or -1 with BufferError (not C-contiguous; `writable` asked
+ * of a read-only view) or ValueError (released). */
+int memview_export(TrThread *ts, TrObject *mv, int writable, TrMemExport *e);
+/* Drops the export memview_export counted on `root` (a TrByteArray layout). */
+void memview_unexport(TrThread *ts, TrObject *root);
 #endif
