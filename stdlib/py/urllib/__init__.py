@@ -1,0 +1,1 @@
+"""urllib: a package holding the URL helpers (only urllib.parse here)."""
