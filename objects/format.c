@@ -616,6 +616,7 @@ typedef struct FmtState {
     TrObject *kwnames;
     int auto_mode;      /* 0 unknown, 1 automatic numbering, 2 manual */
     size_t auto_idx;
+    TrObject *mapping;  /* str.format_map's mapping (borrowed), or NULL */
 } FmtState;
 
 static TrObject *render(TrThread *ts, FmtState *st, const char *s, size_t n, int depth);
@@ -627,6 +628,8 @@ static TrObject *get_field(TrThread *ts, FmtState *st, const char *s, size_t n) 
     TrObject *obj = NULL;
     bool numeric = i > 0;
     for (size_t k = 0; k < i; k++) if (s[k] < '0' || s[k] > '9') numeric = false;
+    if ((i == 0 || numeric) && st->mapping)
+        return err_format(ts, &tr_exc_ValueError, "Format string contains positional fields");
     if (i == 0 || numeric) {
         size_t idx;
         if (i == 0) {
@@ -652,6 +655,12 @@ static TrObject *get_field(TrThread *ts, FmtState *st, const char *s, size_t n) 
             return err_format(ts, &tr_exc_IndexError, "Replacement index %zu out of range for positional args tuple",
                               idx);
         obj = tr_newref(st->args[idx]);
+    } else if (st->mapping) {
+        TrObject *key = str_from_utf8(ts, s, i);
+        if (!key) return NULL;
+        obj = tr_getitem(ts, st->mapping, key);   /* KeyError, or a dict subclass's __missing__ */
+        tr_decref(key);
+        if (!obj) return NULL;
     } else {
         size_t nkw = st->kwnames ? tuple_size(st->kwnames) : 0;
         for (size_t k = 0; k < nkw; k++) {
@@ -832,7 +841,12 @@ static TrObject *render(TrThread *ts, FmtState *st, const char *s, size_t n, int
 }
 
 TrObject *str_format_method(TrThread *ts, TrObject *fmt, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    FmtState st = {args, nargs, kwnames, 0, 0};
+    FmtState st = {args, nargs, kwnames, 0, 0, NULL};
+    return render(ts, &st, str_utf8(fmt), str_nbytes(fmt), 2);
+}
+
+TrObject *str_format_map(TrThread *ts, TrObject *fmt, TrObject *mapping) {
+    FmtState st = {NULL, 0, NULL, 0, 0, mapping};
     return render(ts, &st, str_utf8(fmt), str_nbytes(fmt), 2);
 }
 

@@ -1783,6 +1783,13 @@ static TrObject *m_format(TrThread *ts, TrObject *self, TrObject *const *args, s
     return str_format_method(ts, self, args, nargs, kw);
 }
 
+static TrObject *m_format_map(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (no_kw(ts, "format_map", kw) < 0) return NULL;
+    if (nargs != 1)
+        return err_format(ts, &tr_exc_TypeError, "str.format_map() takes exactly one argument (%zu given)", nargs);
+    return str_format_map(ts, self, args[0]);
+}
+
 static TrObject *m_format_dunder(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (no_kw(ts, "__format__", kw) < 0) return NULL;
     if (nargs != 1)
@@ -1850,6 +1857,7 @@ static const TrMethodDef str_methods[] = {
     {"partition", m_partition},
     {"rpartition", m_rpartition},
     {"format", m_format},
+    {"format_map", m_format_map},
     {"__format__", m_format_dunder},
     {"__getnewargs__", m_getnewargs},
     {"expandtabs", m_expandtabs},

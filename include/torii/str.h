@@ -74,6 +74,8 @@ TrObject *str_printf_format(TrThread *ts, TrObject *fmt, TrObject *args);
 TrObject *tr_ascii(TrThread *ts, TrObject *o);
 /* The method `fmt.format(*args, **kwargs)` (objects/format.c), in vector-call
  * form as a TrMethodDef wants it; new reference. */
+/* str.format_map(mapping): fields by name looked up with mapping[name]. */
+TrObject *str_format_map(TrThread *ts, TrObject *fmt, TrObject *mapping);
 TrObject *str_format_method(TrThread *ts, TrObject *fmt, TrObject *const *args, size_t nargs,
                             TrObject *kwnames);
 
