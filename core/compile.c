@@ -1847,8 +1847,21 @@ static int compile_import(Compiler *c, TrAstStmt *s)
 
 static int compile_importfrom(Compiler *c, TrAstStmt *s)
 {
-    if (s->import.level > 0) return syntax_error(c, s->span, "torii: relative imports are not supported yet");
-    int ni = name_index(c, s->import.module);
+    int ni;
+    if (s->import.level > 0) {
+        /* `from ..a import b`: the name keeps its dots; IMPORT_NAME resolves
+         * it against the importing module's package (core/vm.c) */
+        const char *mod = s->import.module ? s->import.module : "";
+        size_t lv = (size_t)s->import.level, ml = strlen(mod);
+        char *rel = malloc(lv + ml + 1);
+        if (!rel) return nomem(c);
+        memset(rel, '.', lv);
+        memcpy(rel + lv, mod, ml + 1);
+        ni = name_index(c, rel);
+        free(rel);
+    } else {
+        ni = name_index(c, s->import.module);
+    }
     if (ni < 0) return -1;
     TRY(emit(c, OP_IMPORT_NAME, ni, s->span));
     for (size_t i = 0; i < s->import.naliases; i++) {

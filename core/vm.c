@@ -425,6 +425,59 @@ static void unpack_len_error(TrThread *ts, size_t n, size_t len) {
         err_format(ts, &tr_exc_ValueError, "too many values to unpack (expected %zu)", n);
 }
 
+/* The absolute name of IMPORT_NAME's `name`: itself, or for a relative
+ * name (leading dots: `from ..a import b`) the importing module's package
+ * (its __package__, else its __name__ when it is a package, else the part
+ * of __name__ before the last dot) with one component dropped per dot
+ * after the first, then ".a".  New reference, or NULL with ImportError. */
+static NOINLINE TrObject *import_resolve(TrThread *ts, TrObject *globals, TrObject *name) {
+    const char *s = str_utf8(name);
+    if (s[0] != '.') return tr_newref(name);
+    size_t level = 0;
+    while (s[level] == '.') level++;
+    const char *rest = s + level;
+    TrObject *pkg = dict_get_cstr(ts, globals, "__package__");
+    if (pkg && !str_check(pkg)) TR_CLEAR(pkg);   /* None: not known */
+    if (!pkg) {
+        if (err_occurred(ts)) return NULL;
+        TrObject *mn = dict_get_cstr(ts, globals, "__name__");
+        if (!mn) {
+            if (!err_occurred(ts)) err_set(ts, &tr_exc_KeyError, "'__name__' not in globals");
+            return NULL;
+        }
+        TrObject *path = dict_get_cstr(ts, globals, "__path__");
+        if (path || !str_check(mn)) {
+            tr_xdecref(path);
+            pkg = mn;
+        } else {
+            const char *m = str_utf8(mn), *dot = strrchr(m, '.');
+            pkg = str_from_utf8(ts, m, dot ? (size_t)(dot - m) : 0);
+            tr_decref(mn);
+            if (!pkg) return NULL;
+        }
+    }
+    if (!str_check(pkg) || str_nbytes(pkg) == 0) {
+        tr_decref(pkg);
+        return err_format(ts, &tr_exc_ImportError, "attempted relative import with no known parent package");
+    }
+    const char *p = str_utf8(pkg);
+    size_t end = str_nbytes(pkg);
+    for (size_t up = 1; up < level; up++) {
+        while (end > 0 && p[end - 1] != '.') end--;
+        if (end == 0) {
+            tr_decref(pkg);
+            return err_format(ts, &tr_exc_ImportError, "attempted relative import beyond top-level package");
+        }
+        end--;
+    }
+    TrObject *base = str_from_utf8(ts, p, end);
+    tr_decref(pkg);
+    if (!base || !*rest) return base;
+    TrObject *r = str_format(ts, "%S.%s", base, rest);
+    tr_decref(base);
+    return r;
+}
+
 /* UNPACK_SEQUENCE n: writes the items of `seq` to out[0..n) in stack order
  * (the last item first, so the first item ends on top).  -1 on error. */
 static NOINLINE int unpack_sequence(TrThread *ts, TrObject *seq, size_t n, TrStackRef *out) {
@@ -707,10 +760,26 @@ static NOINLINE TrObject *import_from(TrThread *ts, TrObject *mod, TrObject *nam
     if (v || !err_matches(ts, &tr_exc_AttributeError)) return v;
     err_clear(ts);
     TrObject *mname = tr_type(mod) == &tr_module_type ? ((TrModule *)mod)->name : NULL;
-    if (mname && str_check(mname))
+    /* `from pkg import sub`: a submodule not imported yet is imported now */
+    TrObject *path = mname ? dict_get_cstr(ts, module_dict(mod), "__path__") : NULL;
+    if (path) {
+        tr_decref(path);
+        TrObject *full = str_format(ts, "%S.%S", mname, name);
+        TrObject *sub = full ? runtime_import(ts, full) : NULL;
+        tr_xdecref(full);
+        if (sub || !err_matches(ts, &tr_exc_ModuleNotFoundError)) return sub;
+        err_clear(ts);
+    } else if (err_occurred(ts)) {
+        return NULL;
+    }
+    TrObject *file = mname ? dict_get_cstr(ts, module_dict(mod), "__file__") : NULL;
+    if (file && str_check(file))
+        err_format(ts, &tr_exc_ImportError, "cannot import name '%S' from '%S' (%S)", name, mname, file);
+    else if (mname && str_check(mname))
         err_format(ts, &tr_exc_ImportError, "cannot import name '%S' from '%S' (unknown location)", name, mname);
     else
         err_format(ts, &tr_exc_ImportError, "cannot import name '%S'", name);
+    tr_xdecref(file);
     return NULL;
 }
 
@@ -1833,7 +1902,9 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(IMPORT_NAME) {
         SAVE();
-        TrObject *m = runtime_import(ts, names[oparg]);
+        TrObject *absname = import_resolve(ts, f->globals, names[oparg]);
+        TrObject *m = absname ? runtime_import(ts, absname) : NULL;
+        tr_xdecref(absname);
         if (!m) goto error;
         PUSH(sr_steal(m));
         DISPATCH();

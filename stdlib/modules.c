@@ -129,6 +129,13 @@ static int exec_source(TrThread *ts, TrObject *m, const char *source, size_t len
     TrObject *d = module_dict(m);
     if (dict_set_cstr(ts, d, "__builtins__", tr_runtime.builtins) < 0) return -1;
     if (path && dict_set_cstr(ts, d, "__path__", path) < 0) return -1;
+    /* __package__: the package itself, or the one the module sits in ('' at
+     * the top level): what relative imports resolve against */
+    const char *mname = str_utf8(((TrModule *)m)->name), *mdot = strrchr(mname, '.');
+    TrObject *pkg = path ? tr_newref(((TrModule *)m)->name)
+                         : str_from_utf8(ts, mname, mdot ? (size_t)(mdot - mname) : 0);
+    if (!pkg || dict_set_cstr(ts, d, "__package__", pkg) < 0) { tr_xdecref(pkg); return -1; }
+    tr_decref(pkg);
     if (ninitializing == (int)(sizeof initializing / sizeof initializing[0])) {
         err_set(ts, &tr_exc_RecursionError, "maximum recursion depth exceeded while importing");
         return -1;

@@ -1,0 +1,1 @@
+def fa(): return "fa from " + __name__ + " pkg=" + __package__

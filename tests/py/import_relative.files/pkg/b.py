@@ -1,0 +1,2 @@
+from .a import fa as f2
+X = f2()
