@@ -430,7 +430,7 @@ static void unpack_len_error(TrThread *ts, size_t n, size_t len) {
  * (its __package__, else its __name__ when it is a package, else the part
  * of __name__ before the last dot) with one component dropped per dot
  * after the first, then ".a".  New reference, or NULL with ImportError. */
-static NOINLINE TrObject *import_resolve(TrThread *ts, TrObject *globals, TrObject *name) {
+NOINLINE TrObject *vm_import_resolve(TrThread *ts, TrObject *globals, TrObject *name) {
     const char *s = str_utf8(name);
     if (s[0] != '.') return tr_newref(name);
     size_t level = 0;
@@ -1902,7 +1902,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(IMPORT_NAME) {
         SAVE();
-        TrObject *absname = import_resolve(ts, f->globals, names[oparg]);
+        TrObject *absname = vm_import_resolve(ts, f->globals, names[oparg]);
         TrObject *m = absname ? runtime_import(ts, absname) : NULL;
         tr_xdecref(absname);
         if (!m) goto error;

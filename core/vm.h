@@ -54,6 +54,14 @@ TrObject *vm_gen_resume(TrThread *ts, struct TrFrame *f, int mode, TrObject *val
  * after its last frame returned.  Cannot fail. */
 void vm_thread_fini(TrThread *ts);
 
+/* The absolute module name for an import of `name` from a module whose
+ * globals are `globals`: `name` itself, or for a relative name (leading
+ * dots) the importer's package with one component dropped per dot after
+ * the first (CPython's rules).  New reference, or NULL with ImportError
+ * ("attempted relative import with no known parent package", "... beyond
+ * top-level package"). */
+TrObject *vm_import_resolve(TrThread *ts, TrObject *globals, TrObject *name);
+
 /* Frees a code object's VM caches (`TrCode.extra`); for code.c's dealloc if
  * code objects ever become mortal.  NULL allowed. */
 void vm_code_extra_free(void *extra);

@@ -318,6 +318,81 @@ done:
     return res;
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): the
+ * module for `name` (relative to `globals`' package when level > 0); without
+ * a fromlist, the top-level package of a dotted name, as the import
+ * statement binds it; with one, the module itself, after importing the
+ * fromlist's submodules of a package.  New reference. */
+static TrObject *builtin_import(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level"};
+    TrObject *a[5];
+    if (args_parse_clinic(ts, "__import__", args, nargs, kwnames, names, 5, 1, 0, a) < 0) return NULL;
+    TrObject *name = a[0], *globals = a[1] == tr_none ? NULL : a[1], *fromlist = a[3];
+    int64_t level = 0;
+    if (a[4]) {
+        if (!int_check(a[4]))
+            return err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", a[4]);
+        level = int_as_i64(ts, a[4]);
+        if (level == -1 && err_occurred(ts)) return NULL;
+    }
+    if (!str_check(name)) return err_format(ts, &tr_exc_TypeError, "module name must be a string");
+    if (level < 0) return err_format(ts, &tr_exc_ValueError, "level must be >= 0");
+    if (level > 0 && (!globals || !dict_check(globals)))
+        return err_format(ts, &tr_exc_TypeError, "globals must be a dict");
+    if (level == 0 && str_nbytes(name) == 0) return err_format(ts, &tr_exc_ValueError, "Empty module name");
+    TrObject *absname;
+    if (level > 0) {
+        TrStrBuf b;
+        strbuf_init(&b);
+        for (int64_t i = 0; i < level; i++) strbuf_addc(&b, '.');
+        strbuf_addstr(&b, name);
+        TrObject *rel = strbuf_finish(ts, &b);
+        absname = rel ? vm_import_resolve(ts, globals, rel) : NULL;
+        tr_xdecref(rel);
+    } else {
+        absname = tr_newref(name);
+    }
+    if (!absname) return NULL;
+    TrObject *m = runtime_import(ts, absname);
+    int has_from = fromlist && fromlist != tr_none && tr_is_true(ts, fromlist) > 0;
+    if (m && has_from) {
+        /* a package's fromlist names its submodules: import those not there */
+        TrObject *path = dict_get_cstr(ts, module_dict(m), "__path__");
+        TrObject *it = path ? tr_iter(ts, fromlist) : NULL;
+        tr_xdecref(path);
+        for (TrObject *x; it && (x = tr_next(ts, it));) {
+            TrObject *have = str_check(x) && strcmp(str_utf8(x), "*") != 0 ? tr_getattr(ts, m, x) : tr_newref(x);
+            if (!have && err_matches(ts, &tr_exc_AttributeError)) err_clear(ts);
+            else if (!have) { tr_decref(x); break; }
+            if (!have) {
+                TrObject *full = str_format(ts, "%S.%S", absname, x);
+                TrObject *sub = full ? runtime_import(ts, full) : NULL;
+                tr_xdecref(full);
+                if (sub) tr_decref(sub);
+                else if (err_matches(ts, &tr_exc_ModuleNotFoundError)) err_clear(ts);   /* left to the caller's getattr */
+            } else {
+                tr_decref(have);
+            }
+            tr_decref(x);
+            if (err_occurred(ts)) break;
+        }
+        tr_xdecref(it);
+        if (err_occurred(ts)) TR_CLEAR(m);
+    } else if (m && level == 0) {
+        /* `import a.b.c` binds `a` */
+        const char *s = str_utf8(absname), *dot = strchr(s, '.');
+        if (dot) {
+            TrObject *top = str_from_utf8(ts, s, (size_t)(dot - s));
+            TrObject *t = top ? runtime_import(ts, top) : NULL;
+            tr_xdecref(top);
+            tr_decref(m);
+            m = t;
+        }
+    }
+    tr_decref(absname);
+    return m;
+}
+
 static TrObject *builtin_exec(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     return run(ts, "exec", args, nargs, kwnames, TR_PARSE_EXEC);
 }
@@ -525,6 +600,7 @@ static int add_quitter(TrThread *ts, TrObject *d, const char *name) {
 
 static const TrMethodDef eval_functions[] = {
     {"exec", builtin_exec},
+    {"__import__", builtin_import},
     {"eval", builtin_eval},
     {"compile", builtin_compile},
     {"globals", builtin_globals},
