@@ -352,12 +352,9 @@ static int digit_value(unsigned char c) {
     return 99;
 }
 
-/* "%.200R" of the text: the repr, cut to 200 code points. */
-static TrObject *bad_literal(TrThread *ts, const char *s, size_t len, int base) {
-    TrObject *str = str_from_utf8(ts, s, len);
-    if (!str) return NULL;
-    TrObject *r = str_repr(ts, str);
-    tr_decref(str);
+/* ValueError "invalid literal for int() with base B: R" with `r` (the
+ * text's repr, consumed) cut to 200 code points, as CPython's "%.200R". */
+static TrObject *bad_literal_repr(TrThread *ts, TrObject *r, int base) {
     if (!r) return NULL;
     const char *t = str_utf8(r);
     size_t nb = str_nbytes(r), i = 0, cps = 0;
@@ -377,6 +374,14 @@ static TrObject *bad_literal(TrThread *ts, const char *s, size_t len, int base) 
     err_format(ts, &tr_exc_ValueError, "invalid literal for int() with base %d: %s", base, cut);
     free(cut);
     return NULL;
+}
+
+static TrObject *bad_literal(TrThread *ts, const char *s, size_t len, int base) {
+    TrObject *str = str_from_utf8(ts, s, len);
+    if (!str) return NULL;
+    TrObject *r = str_repr(ts, str);
+    tr_decref(str);
+    return bad_literal_repr(ts, r, base);
 }
 
 TrObject *int_from_string(TrThread *ts, const char *s, size_t len, int base) {
@@ -791,6 +796,22 @@ static const TrNumberSlots int_number = {
     .to_int = int_pos, .to_float = int_to_float, .index = int_pos,
 };
 
+/* int(b"...") and int(bytearray(...)): the text parsed as a str would be,
+ * with the bytes' repr in the error.  New reference or NULL. */
+static TrObject *int_from_bytes_text(TrThread *ts, TrObject *x, int base) {
+    TrBytesView v;
+    if (bytes_view(ts, x, &v) < 0) return NULL;
+    TrObject *r = int_from_string(ts, v.p, v.n, base);
+    if (!r && err_matches(ts, &tr_exc_ValueError)) {
+        err_clear(ts);
+        TrObject *b = bytes_from(ts, v.p, v.n);   /* a bytearray shows as bytes */
+        bad_literal_repr(ts, b ? tr_repr(ts, b) : NULL, base);
+        tr_xdecref(b);
+    }
+    bytes_view_release(&v);
+    return r;
+}
+
 /* int(), int(x), int(x, base), int(x, base=b). */
 static TrObject *int_value_of(TrThread *ts, TrObject *x, TrObject *basearg) {
     if (basearg) {
@@ -807,6 +828,7 @@ static TrObject *int_value_of(TrThread *ts, TrObject *x, TrObject *basearg) {
             err_set(ts, &tr_exc_TypeError, "int() missing string argument");
             return NULL;
         }
+        if (!tr_is_imm(x) && (bytes_check(x) || bytearray_check(x))) return int_from_bytes_text(ts, x, (int)base);
         if (!str_check(x)) {
             err_set(ts, &tr_exc_TypeError, "int() can't convert non-string with explicit base");
             return NULL;
@@ -817,6 +839,7 @@ static TrObject *int_value_of(TrThread *ts, TrObject *x, TrObject *basearg) {
     if (int_check(x)) return exact_int(ts, x);
     if (float_check(x)) return int_from_double(ts, float_value(x));
     if (str_check(x)) return int_from_string(ts, str_utf8(x), str_nbytes(x), 10);
+    if (bytes_check(x) || bytearray_check(x)) return int_from_bytes_text(ts, x, 10);
     const TrNumberSlots *nb = tr_type(x)->number;
     tr_unaryfunc f = nb ? (nb->to_int ? nb->to_int : nb->index) : NULL;
     if (f) {
