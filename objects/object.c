@@ -89,6 +89,10 @@ static int has_visible_drop(TrObject *x) {
  * OWNER_WAIT_NS for thread `owner` to stop reading: 1 if it did. */
 #define OWNER_WAIT_NS 50000000
 static int wait_owner_quiescent(TrThread *ts, uintptr_t owner) {
+    /* Detaching suspends the caller's critical sections, which code that
+     * holds one while it stores into another container does not expect (it
+     * goes on with what the lock protected): such a caller does not wait. */
+    if (ts->critical) return 0;
     gil_release_for_blocking(ts);
     int ok = qsbr_wait_quiescent(owner, OWNER_WAIT_NS);
     gil_reacquire_after_blocking(ts);

@@ -343,7 +343,8 @@ static inline void tr_decref(TrObject *o) {
  * has __del__, or it has weak references) waits, detached, up to 50 ms for
  * the owner to detach or pass a quiescent point (qsbr_wait_quiescent), and
  * is then dropped at once: in the thread that took it out, as CPython runs
- * its finalizer.  The rest wait for a
+ * its finalizer (not when the caller holds a critical section, which
+ * detaching would suspend).  The rest wait for a
  * QSBR grace period (qsbr_decref_later_n, threads/qsbr.c). */
 void tr_release_unlocked(TrThread *ts, TrObject *holder, TrObject *const *a, size_t n);
 
