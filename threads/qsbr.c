@@ -9,7 +9,7 @@
  * none can still hold a pointer into it.
  *
  * An entry is either memory to free or, tagged with bit 0, an object whose
- * reference to drop (qsbr_decref_later: a list's owner reads its items
+ * reference to drop (qsbr_decref_later_n: a container's owner reads its items
  * without the lock, so an item another thread takes out of it stays counted
  * until the owner has passed a quiescent point).  A sweep frees memory at
  * once but collects the objects and drops them after it has finished with
