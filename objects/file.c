@@ -648,6 +648,38 @@ static int is_utf8_name(const char *enc) {
     return !strcmp(norm, "utf8");
 }
 
+/* The str path that open() opens for `file` (neither a str nor an int): a
+ * bytes path decoded from UTF-8, or what `file.__fspath__()` returns (a
+ * str, or bytes decoded).  New reference, or NULL with CPython's TypeError. */
+static TrObject *open_path_of(TrThread *ts, TrObject *file) {
+    TrObject *p = NULL;
+    if (bytes_check(file)) {
+        p = tr_newref(file);
+    } else {
+        TrObject *name = str_intern_cstr(ts, "__fspath__");
+        TrObject *fn = name ? type_lookup(ts, tr_type(file), name) : NULL;
+        if (!fn) {
+            if (err_occurred(ts)) return NULL;
+            return err_format(ts, &tr_exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
+                              tr_type_name(file));
+        }
+        TrObject *bound = type_bind_take(ts, fn, file);
+        p = bound ? tr_call(ts, bound, NULL, 0, NULL) : NULL;
+        tr_xdecref(bound);
+        if (!p) return NULL;
+        if (!str_check(p) && !bytes_check(p)) {
+            err_format(ts, &tr_exc_TypeError, "expected %s.__fspath__() to return str or bytes, not %s",
+                       tr_type_name(file), tr_type_name(p));
+            tr_decref(p);
+            return NULL;
+        }
+    }
+    if (str_check(p)) return p;
+    TrObject *s = str_from_utf8(ts, bytes_data(p), bytes_size(p));
+    tr_decref(p);
+    return s;
+}
+
 TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
     TrObject *a[8];
@@ -657,8 +689,19 @@ TrObject *file_open(TrThread *ts, TrObject *self, TrObject *const *args, size_t 
     if (args_parse(ts, "open", args, nargs, kwnames, names, 8, 0, 0, 0, a) < 0) return NULL;
     if (!a[0]) return err_format(ts, &tr_exc_TypeError, "open() missing required argument 'file' (pos 1)");
     TrObject *file = a[0], *mode = a[1], *enc = a[3] == tr_none ? NULL : a[3];
-    if (!str_check(file) && !int_check(file))
-        return err_format(ts, &tr_exc_TypeError, "expected str, bytes or os.PathLike object, not %s", tr_type_name(file));
+    if (!str_check(file) && !int_check(file)) {
+        /* bytes, or an os.PathLike (__fspath__): open the str path it names */
+        TrObject *path = open_path_of(ts, file);
+        if (!path) return NULL;
+        size_t n = nargs + (kwnames ? tuple_size(kwnames) : 0);
+        TrObject **copy = malloc((n ? n : 1) * sizeof *copy);
+        if (!copy) { tr_decref(path); return err_nomemory(ts); }
+        for (size_t i = 0; i < n; i++) copy[i] = args[i] == file ? path : args[i];
+        TrObject *r = file_open(ts, self, copy, nargs, kwnames);
+        free(copy);
+        tr_decref(path);
+        return r;
+    }
     if (mode && !str_check(mode))
         return err_format(ts, &tr_exc_TypeError, "open() argument 'mode' must be str, not %s", tr_type_name(mode));
     if (enc && !str_check(enc))
