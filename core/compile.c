@@ -60,6 +60,8 @@ typedef struct Compiler {
     bool by_name;                /* exec/eval/compile(): module-level names go through the locals
                                   * mapping (LOAD_NAME/STORE_NAME), as CPython compiles them */
     TrObject *printer;           /* "single" mode: called with each expression statement's value */
+    bool future_annotations;     /* `from __future__ import annotations`: functions' annotations are
+                                  * not evaluated (CPython keeps them as strings; torii leaves them out) */
 } Compiler;
 
 #define TRY(x) do { if ((x) < 0) return -1; } while (0)
@@ -1378,6 +1380,30 @@ static int make_function(Compiler *c, TrScope *scope, TrArguments *args, const c
         TRY(emit(c, OP_BUILD_MAP, nkw, sp));
         flags |= TR_MF_KWDEFAULTS;
     }
+    /* Annotations (PEP 3107), evaluated here as CPython 3.13 does: a dict
+     * of the annotated parameters in order, then 'return'. */
+    if (def && def->kind != S_CLASSDEF && args && !c->future_annotations) {
+        int nann = 0;
+        const TrArg *groups[5] = {args->posonly, args->args, args->vararg, args->kwonly, args->kwarg};
+        size_t counts[5] = {args->nposonly, args->nargs, args->vararg ? 1 : 0, args->nkwonly, args->kwarg ? 1 : 0};
+        for (int g = 0; g < 5; g++)
+            for (size_t i = 0; i < counts[g]; i++) {
+                const TrArg *a = &groups[g][i];
+                if (!a->annotation) continue;
+                TRY(load_const_take(c, str_intern_cstr(c->ts, a->name), sp));
+                TRY(compile_expr(c, a->annotation));
+                nann++;
+            }
+        if (def->funcdef.returns) {
+            TRY(load_const_take(c, str_intern_cstr(c->ts, "return"), sp));
+            TRY(compile_expr(c, def->funcdef.returns));
+            nann++;
+        }
+        if (nann) {
+            TRY(emit(c, OP_BUILD_MAP, nann, sp));
+            flags |= TR_MF_ANNOTATIONS;
+        }
+    }
 
     TrCUnit *u = unit_new(c, scope, args, name, firstlineno);
     if (!u) return -1;
@@ -2472,6 +2498,16 @@ TrObject *compile_source(TrThread *ts, TrAstModule *mod, const char *filename, i
     TrCUnit *u = NULL;
     c.filename = str_intern_cstr(ts, filename);
     if (!c.filename) { nomem(&c); goto done; }
+    /* a future statement may only come first (after a docstring) */
+    for (size_t i = 0; i < mod->body.len; i++) {
+        TrAstStmt *st = mod->body.items[i];
+        if (st->kind != S_IMPORTFROM || !st->import.module || strcmp(st->import.module, "__future__") != 0) {
+            if (i == 0 && docstring_of(&mod->body)) continue;
+            break;
+        }
+        for (size_t k = 0; k < st->import.naliases; k++)
+            if (strcmp(st->import.aliases[k].name, "annotations") == 0) c.future_annotations = true;
+    }
     u = unit_new(&c, top, NULL, "<module>", 1);
     if (!u) goto done;
     c.u = u;

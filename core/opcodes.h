@@ -46,6 +46,7 @@
 #define TR_MF_DEFAULTS 0x1
 #define TR_MF_KWDEFAULTS 0x2
 #define TR_MF_CLOSURE 0x4
+#define TR_MF_ANNOTATIONS 0x8
 
 #define TR_OPCODES(X) \
     X(NOP)               /* [] -> [] */ \
@@ -111,7 +112,7 @@
     X(CALL)              /* arg n: [callable, self_or_null, args..] -> [result] */ \
     X(CALL_KW)           /* arg n (all args, keywords included): [callable, self_or_null, args.., kwnames tuple] -> [result] */ \
     X(CALL_EX)           /* arg 1 if kwargs present: [callable, self_or_null, args tuple(, kwargs dict)] -> [result] */ \
-    X(MAKE_FUNCTION)     /* arg TR_MF_*: [defaults?, kwdefaults?, closure?, code] -> [function] (pushed in that order) */ \
+    X(MAKE_FUNCTION)     /* arg TR_MF_*: [defaults?, kwdefaults?, annotations?, closure?, code] -> [function] (pushed in that order) */ \
     X(RETURN_VALUE)      /* [v] -> returns v */ \
     X(RAISE_VARARGS)     /* arg 0: re-raise ts->handled_exc ("No active exception to reraise" RuntimeError); 1: [exc]; 2: [exc, cause] */ \
     X(SETUP_FINALLY)     /* push a FINALLY block with handler arg */ \

@@ -577,7 +577,7 @@ static NOINLINE int unpack_ex(TrThread *ts, TrObject *seq, size_t before, size_t
 /* ---- misc helpers ----------------------------------------------------------- */
 
 static NOINLINE TrObject *make_function(TrThread *ts, TrFrame *f, TrObject *code, TrObject *defaults,
-                                        TrObject *kwdefaults, TrObject *closure) {
+                                        TrObject *kwdefaults, TrObject *annotations, TrObject *closure) {
     TrCode *co = (TrCode *)code;
     TrObject *fo = function_new(ts, code, f->globals, co->qualname);
     if (!fo) return NULL;
@@ -585,6 +585,7 @@ static NOINLINE TrObject *make_function(TrThread *ts, TrFrame *f, TrObject *code
     if (defaults && defaults != tr_none) fn->defaults = tr_newref(defaults);
     if (kwdefaults && kwdefaults != tr_none) fn->kwdefaults = tr_newref(kwdefaults);
     if (closure && closure != tr_none) fn->closure = tr_newref(closure);
+    if (annotations) fn->annotations = tr_newref(annotations);
     if (f->builtins != fn->builtins) {
         TrObject *old = fn->builtins;
         fn->builtins = tr_newref(f->builtins);
@@ -1774,14 +1775,17 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(MAKE_FUNCTION) {
         TrStackRef code = POP();
         TrStackRef closure = (oparg & TR_MF_CLOSURE) ? POP() : TR_SR_NULL;
+        TrStackRef annotations = (oparg & TR_MF_ANNOTATIONS) ? POP() : TR_SR_NULL;
         TrStackRef kwdefaults = (oparg & TR_MF_KWDEFAULTS) ? POP() : TR_SR_NULL;
         TrStackRef defaults = (oparg & TR_MF_DEFAULTS) ? POP() : TR_SR_NULL;
         TrObject *fo = make_function(ts, f, sr_obj(code),
                                      sr_is_null(defaults) ? NULL : sr_obj(defaults),
                                      sr_is_null(kwdefaults) ? NULL : sr_obj(kwdefaults),
+                                     sr_is_null(annotations) ? NULL : sr_obj(annotations),
                                      sr_is_null(closure) ? NULL : sr_obj(closure));
         sr_close(code);
         sr_close(closure);
+        sr_close(annotations);
         sr_close(kwdefaults);
         sr_close(defaults);
         if (!fo) goto error;

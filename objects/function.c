@@ -34,6 +34,7 @@ static void function_dealloc(TrThread *ts, TrObject *o) {
     TR_CLEAR(fn->name);
     TR_CLEAR(fn->qualname);
     TR_CLEAR(fn->dict);
+    TR_CLEAR(fn->annotations);
     tr_free(o);
 }
 
@@ -83,6 +84,14 @@ static TrObject *function_getattr(TrThread *ts, TrObject *o, TrObject *name) {
         if (str_equal_cstr(name, "__globals__")) return tr_newref(fn->globals);
         if (str_equal_cstr(name, "__builtins__")) return tr_newref(fn->builtins);
         if (str_equal_cstr(name, "__closure__")) return tr_newref(fn->closure ? fn->closure : tr_none);
+        if (str_equal_cstr(name, "__annotations__")) {
+            TrObject *made = NULL, *v;
+            TR_BEGIN_CRITICAL(ts, o);
+            if (!fn->annotations && (made = dict_new(ts)) != NULL) atomic_store_ptr_release(&fn->annotations, made);
+            v = fn->annotations ? tr_newref(fn->annotations) : NULL;
+            TR_END_CRITICAL(ts);
+            return v;   /* NULL: dict_new's MemoryError */
+        }
         if (str_equal_cstr(name, "__module__")) {
             TrObject *m = dict_get_cstr(ts, fn->globals, "__name__");
             if (m || err_occurred(ts)) return m;
@@ -149,6 +158,14 @@ static int function_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject 
         replace_field(ts, o, &fn->kwdefaults, value);
         return 0;
     }
+    if (str_equal_cstr(name, "__annotations__")) {
+        if (value && value != tr_none && !dict_check(value)) {
+            err_set(ts, &tr_exc_TypeError, "__annotations__ must be set to a dict object");
+            return -1;
+        }
+        replace_field(ts, o, &fn->annotations, value);
+        return 0;
+    }
     if (str_equal_cstr(name, "__code__") || str_equal_cstr(name, "__globals__") ||
         str_equal_cstr(name, "__closure__") || str_equal_cstr(name, "__builtins__")) {
         err_set(ts, &tr_exc_AttributeError, "readonly attribute");
@@ -167,6 +184,7 @@ static void function_traverse(TrObject *o, tr_visitfunc visit, void *arg) {
     visit(fn->kwdefaults, arg);
     visit(fn->closure, arg);
     visit(fn->dict, arg);
+    visit(fn->annotations, arg);
 }
 
 /* Drops what can lead back to the function (defaults, closure cells,
@@ -178,6 +196,7 @@ static void function_clear(TrThread *ts, TrObject *o) {
     TR_CLEAR(fn->kwdefaults);
     TR_CLEAR(fn->closure);
     TR_CLEAR(fn->dict);
+    TR_CLEAR(fn->annotations);
 }
 
 TrType tr_function_type = {

@@ -20,6 +20,7 @@ typedef struct TrFunction {
     TrObject *name;           /* owned str */
     TrObject *qualname;       /* owned str */
     TrObject *dict;           /* owned or NULL: function attributes */
+    TrObject *annotations;    /* owned dict or NULL (an empty one is made on first read); under the lock */
 } TrFunction;
 extern TrType tr_function_type;
 /* New function over `code` in `globals`; new reference. */
