@@ -353,8 +353,9 @@ static TrObject *builtin_import(TrThread *ts, TrObject *self, TrObject *const *a
         absname = tr_newref(name);
     }
     if (!absname) return NULL;
+    int has_from = fromlist && fromlist != tr_none ? tr_is_true(ts, fromlist) : 0;
+    if (has_from < 0) { tr_decref(absname); return NULL; }
     TrObject *m = runtime_import(ts, absname);
-    int has_from = fromlist && fromlist != tr_none && tr_is_true(ts, fromlist) > 0;
     if (m && has_from) {
         /* a package's fromlist names its submodules: import those not there */
         TrObject *path = dict_get_cstr(ts, module_dict(m), "__path__");
