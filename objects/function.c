@@ -130,6 +130,16 @@ static void replace_field(TrThread *ts, TrObject *o, TrObject **field, TrObject 
     tr_xdecref(old);
 }
 
+/* Sets `*field` to `value` (None or NULL clear it) when `ok`, else TypeError `msg`.  0 or -1. */
+static int set_field_of(TrThread *ts, TrObject *o, TrObject **field, TrObject *value, int ok, const char *msg) {
+    if (!ok) {
+        err_set(ts, &tr_exc_TypeError, msg);
+        return -1;
+    }
+    replace_field(ts, o, field, value);
+    return 0;
+}
+
 static int function_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
     TrFunction *fn = (TrFunction *)o;
     if (str_equal_cstr(name, "__name__") || str_equal_cstr(name, "__qualname__")) {
@@ -142,30 +152,15 @@ static int function_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject 
         replace_field(ts, o, is_name ? &fn->name : &fn->qualname, value);
         return 0;
     }
-    if (str_equal_cstr(name, "__defaults__")) {
-        if (value && value != tr_none && !tuple_check(value)) {
-            err_set(ts, &tr_exc_TypeError, "__defaults__ must be set to a tuple object");
-            return -1;
-        }
-        replace_field(ts, o, &fn->defaults, value);
-        return 0;
-    }
-    if (str_equal_cstr(name, "__kwdefaults__")) {
-        if (value && value != tr_none && !dict_check(value)) {
-            err_set(ts, &tr_exc_TypeError, "__kwdefaults__ must be set to a dict object");
-            return -1;
-        }
-        replace_field(ts, o, &fn->kwdefaults, value);
-        return 0;
-    }
-    if (str_equal_cstr(name, "__annotations__")) {
-        if (value && value != tr_none && !dict_check(value)) {
-            err_set(ts, &tr_exc_TypeError, "__annotations__ must be set to a dict object");
-            return -1;
-        }
-        replace_field(ts, o, &fn->annotations, value);
-        return 0;
-    }
+    if (str_equal_cstr(name, "__defaults__"))
+        return set_field_of(ts, o, &fn->defaults, value, !value || value == tr_none || tuple_check(value),
+                            "__defaults__ must be set to a tuple object");
+    if (str_equal_cstr(name, "__kwdefaults__"))
+        return set_field_of(ts, o, &fn->kwdefaults, value, !value || value == tr_none || dict_check(value),
+                            "__kwdefaults__ must be set to a dict object");
+    if (str_equal_cstr(name, "__annotations__"))
+        return set_field_of(ts, o, &fn->annotations, value, !value || value == tr_none || dict_check(value),
+                            "__annotations__ must be set to a dict object");
     if (str_equal_cstr(name, "__code__") || str_equal_cstr(name, "__globals__") ||
         str_equal_cstr(name, "__closure__") || str_equal_cstr(name, "__builtins__")) {
         err_set(ts, &tr_exc_AttributeError, "readonly attribute");
