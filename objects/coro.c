@@ -26,39 +26,6 @@ static TrObject *coro_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     return gen_getattr_as(ts, o, name, "cr");
 }
 
-static TrObject *coro_send(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    if (kwnames && tuple_size(kwnames))
-        return err_format(ts, &tr_exc_TypeError, "coroutine.send() takes no keyword arguments");
-    if (nargs != 1)
-        return err_format(ts, &tr_exc_TypeError, "coroutine.send() takes exactly one argument (%zu given)", nargs);
-    TrObject *out = NULL;
-    int r = gen_send_ex(ts, (TrGen *)self, args[0], &out);
-    if (r == 1) return out;
-    if (r == 0) return gen_raise_stop(ts, out);
-    return NULL;
-}
-
-static TrObject *coro_throw(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    if (kwnames && tuple_size(kwnames))
-        return err_format(ts, &tr_exc_TypeError, "throw() takes no keyword arguments");
-    if (nargs < 1 || nargs > 3)
-        return err_format(ts, &tr_exc_TypeError, "throw expected at %s 3 arguments, got %zu",
-                          nargs < 1 ? "least 1 argument" : "most", nargs);
-    TrObject *exc = gen_throw_value(ts, args[0], nargs > 1 ? args[1] : NULL);
-    if (!exc) return NULL;
-    TrObject *out = NULL;
-    int r = gen_throw_ex(ts, (TrGen *)self, exc, 1, &out);
-    if (r == 1) return out;
-    if (r == 0) return gen_raise_stop(ts, out);
-    return NULL;
-}
-
-static TrObject *coro_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    if (nargs || (kwnames && tuple_size(kwnames)))
-        return err_format(ts, &tr_exc_TypeError, "coroutine.close() takes no arguments (%zu given)", nargs);
-    return gen_close_ex(ts, (TrGen *)self);
-}
-
 typedef struct TrCoroWrapper {
     TrObject ob_base;
     TrObject *coro;           /* owned coroutine */
@@ -76,9 +43,9 @@ static TrObject *coro_await(TrThread *ts, TrObject *self, TrObject *const *args,
 }
 
 static const TrMethodDef coro_methods[] = {
-    {"send", coro_send},
-    {"throw", coro_throw},
-    {"close", coro_close},
+    {"send", gen_send},
+    {"throw", gen_throw},
+    {"close", gen_close},
     {"__await__", coro_await},
     {NULL, NULL},
 };
@@ -130,15 +97,15 @@ static TrObject *wrapper_iter_meth(TrThread *ts, TrObject *self, TrObject *const
 }
 
 static TrObject *wrapper_send(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    return coro_send(ts, ((TrCoroWrapper *)self)->coro, args, nargs, kwnames);
+    return gen_send(ts, ((TrCoroWrapper *)self)->coro, args, nargs, kwnames);
 }
 
 static TrObject *wrapper_throw(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    return coro_throw(ts, ((TrCoroWrapper *)self)->coro, args, nargs, kwnames);
+    return gen_throw(ts, ((TrCoroWrapper *)self)->coro, args, nargs, kwnames);
 }
 
 static TrObject *wrapper_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    return coro_close(ts, ((TrCoroWrapper *)self)->coro, args, nargs, kwnames);
+    return gen_close(ts, ((TrCoroWrapper *)self)->coro, args, nargs, kwnames);
 }
 
 static const TrMethodDef wrapper_methods[] = {

@@ -474,11 +474,12 @@ static TrObject *gen_getattr(TrThread *ts, TrObject *o, TrObject *name) {
 
 /* ---- methods -------------------------------------------------------------- */
 
-static TrObject *gen_send(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+TrObject *gen_send(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    const char *kind = tr_type(self)->name;
     if (kwnames && tuple_size(kwnames))
-        return err_format(ts, &tr_exc_TypeError, "generator.send() takes no keyword arguments");
+        return err_format(ts, &tr_exc_TypeError, "%s.send() takes no keyword arguments", kind);
     if (nargs != 1)
-        return err_format(ts, &tr_exc_TypeError, "generator.send() takes exactly one argument (%zu given)", nargs);
+        return err_format(ts, &tr_exc_TypeError, "%s.send() takes exactly one argument (%zu given)", kind, nargs);
     TrObject *out = NULL;
     int r = gen_send_ex(ts, (TrGen *)self, args[0], &out);
     if (r == 1) return out;
@@ -512,7 +513,7 @@ TrObject *gen_throw_value(TrThread *ts, TrObject *typ, TrObject *val) {
                       "exceptions must be classes or instances deriving from BaseException, not %T", typ);
 }
 
-static TrObject *gen_throw(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+TrObject *gen_throw(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (kwnames && tuple_size(kwnames))
         return err_format(ts, &tr_exc_TypeError, "throw() takes no keyword arguments");
     if (nargs < 1 || nargs > 3)
@@ -527,7 +528,7 @@ static TrObject *gen_throw(TrThread *ts, TrObject *self, TrObject *const *args, 
     return NULL;
 }
 
-static TrObject *gen_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+TrObject *gen_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (nargs || (kwnames && tuple_size(kwnames)))
         return err_format(ts, &tr_exc_TypeError, "%s.close() takes no arguments (%zu given)", tr_type(self)->name,
                           nargs);

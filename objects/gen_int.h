@@ -64,6 +64,12 @@ TrObject *gen_close_ex(TrThread *ts, TrGen *g);
  * NULL with CPython's TypeError set. */
 TrObject *gen_throw_value(TrThread *ts, TrObject *typ, TrObject *val);
 
+/* The send(), throw() and close() methods of generators and coroutines
+ * (messages name the object's type: "coroutine.send() takes ..."). */
+TrObject *gen_send(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
+TrObject *gen_throw(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
+TrObject *gen_close(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
+
 /* Raises StopIteration(value) (no args for None); consumes `value`.
  * Always returns NULL. */
 TrObject *gen_raise_stop(TrThread *ts, TrObject *value);
