@@ -603,35 +603,23 @@ class Popen:
                 return obj
             return obj.fileno()
 
-        p2cread = p2cwrite = c2pread = c2pwrite = errread = errwrite = -1
-        if stdin is None:
-            pass
-        elif stdin == PIPE:
-            p2cread, p2cwrite = pipe()
-        elif stdin == DEVNULL:
-            p2cread = devnull()
-        else:
-            p2cread = fd_of(stdin)
+        def ends(spec, child_reads):
+            """(parent's end, child's end) of one standard stream; -1: none."""
+            if spec is None:
+                return -1, -1
+            if spec == PIPE:
+                r, w = pipe()
+                return (w, r) if child_reads else (r, w)
+            if spec == DEVNULL:
+                return -1, devnull()
+            return -1, fd_of(spec)
 
-        if stdout is None:
-            pass
-        elif stdout == PIPE:
-            c2pread, c2pwrite = pipe()
-        elif stdout == DEVNULL:
-            c2pwrite = devnull()
+        p2cwrite, p2cread = ends(stdin, True)
+        c2pread, c2pwrite = ends(stdout, False)
+        if stderr == STDOUT:
+            errread, errwrite = -1, (c2pwrite if c2pwrite != -1 else sys.__stdout__.fileno())
         else:
-            c2pwrite = fd_of(stdout)
-
-        if stderr is None:
-            pass
-        elif stderr == PIPE:
-            errread, errwrite = pipe()
-        elif stderr == STDOUT:
-            errwrite = c2pwrite if c2pwrite != -1 else sys.__stdout__.fileno()
-        elif stderr == DEVNULL:
-            errwrite = devnull()
-        else:
-            errwrite = fd_of(stderr)
+            errread, errwrite = ends(stderr, False)
         return p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite
 
     def _start(self, args, executable, preexec_fn, close_fds, pass_fds, cwd, env, shell,
