@@ -16,6 +16,8 @@
 #include "torii/int.h"
 #include "torii/float.h"
 
+static int self_attrs_scan(TrCode *co);
+
 static const char *const opnames[] = {
 #define TR_OP_NAME(name) #name,
     TR_OPCODES(TR_OP_NAME)
@@ -229,6 +231,7 @@ TrObject *assemble_unit(TrThread *ts, TrCUnit *u, TrObject *filename, TrSyntaxEr
     }
     co->stacksize = stacksize;
     co->flags = u->flags;
+    if (self_attrs_scan(co) < 0) goto nomem;
     /* Code objects are shared by every thread that runs them: never counted. */
     tr_make_immortal((TrObject *)co);
     return (TrObject *)co;
@@ -238,6 +241,31 @@ fail:
     free(target);
     tr_decref((TrObject *)co);
     return NULL;
+}
+
+/* Records in co->self_attrs the names this function stores on its first
+ * argument: a STORE_ATTR right after LOAD_FAST 0 (`self.x = v`, also as a
+ * target of a chained or unpacking assignment), each name once, in order of
+ * first appearance, at most TR_SELF_ATTRS_MAX of them.  -1 on MemoryError (no exception set). */
+static int self_attrs_scan(TrCode *co) {
+    if (co->argcount < 1 || co->ninstrs < 2) return 0;
+    uint32_t found[TR_SELF_ATTRS_MAX];
+    uint32_t n = 0;
+    for (size_t i = 1; i < co->ninstrs && n < TR_SELF_ATTRS_MAX; i++) {
+        if (TR_OP(co->instrs[i]) != OP_STORE_ATTR) continue;
+        TrInstr prev = co->instrs[i - 1];
+        if (TR_OP(prev) != OP_LOAD_FAST || TR_ARG(prev) != 0) continue;
+        uint32_t name = (uint32_t)TR_ARG(co->instrs[i]);
+        uint32_t k = 0;
+        while (k < n && found[k] != name) k++;
+        if (k == n) found[n++] = name;
+    }
+    if (!n) return 0;
+    co->self_attrs = malloc(n * sizeof *co->self_attrs);
+    if (!co->self_attrs) return -1;
+    memcpy(co->self_attrs, found, n * sizeof *found);
+    co->nself_attrs = n;
+    return 0;
 }
 
 /* ---- disassembler ------------------------------------------------------ */

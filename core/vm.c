@@ -277,6 +277,13 @@ static inline int load_attr(TrThread *ts, TrObject *o, TrObject *name, TrStackRe
             if (ra == 1) tr_decref(attr);   /* only its kind mattered */
             if (!data_descr) {
                 TrObject *d = instance_dict(o, tp);
+                const InlineKeys *k = d ? NULL : inl_keys(tp);
+                int i = k ? inl_index(k, name) : -1;
+                if (i >= 0) {
+                    int r = inl_get(ts, o, tp, k, i, &v);
+                    if (r > 0) { *out = sr_from_get(r, v); return 0; }
+                    if (r == -2) d = instance_dict(o, tp);   /* converted meanwhile */
+                }
                 if (d) {
                     int r = dict_get_ref(ts, d, name, &v);
                     if (r < 0) return -1;
@@ -306,7 +313,10 @@ static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrSta
                 int shadowed = 0;
                 if (tp->dictoffset != 0) {
                     TrObject *idict = instance_dict(o, tp);
-                    if (idict) {
+                    const InlineKeys *k = idict ? NULL : inl_keys(tp);
+                    if (k && inl_has(o, tp, k, name)) shadowed = 1;
+                    else if (k) idict = instance_dict(o, tp);   /* converted meanwhile? */
+                    if (idict && !shadowed) {
                         int c = dict_contains(ts, idict, name);
                         if (c < 0) { if (r == 1) tr_decref(d); return -1; }
                         shadowed = c;

@@ -88,6 +88,8 @@ void vm_global_cache_put(CodeExtra *x, size_t idx, TrObject *globals, uint64_t g
 /* ---- attribute caches ---------------------------------------------------- */
 
 NOINLINE TrObject *vm_instance_dict_create(TrThread *ts, TrObject *o, TrType *tp) {
+    const InlineKeys *k = inl_keys(tp);
+    if (k) return inl_materialize(ts, o, tp, k);   /* a name outside the inline keys */
     TrObject *nd = dict_new(ts);
     if (!nd) return NULL;
     uintptr_t seen = atomic_cas_uptr((uintptr_t *)(void *)((char *)o + tp->dictoffset), 0, (uintptr_t)nd);
@@ -168,6 +170,7 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
     r->hash = str_hash(name);
     r->value = NULL;
     r->off = 0;
+    r->inl = -1;
     /* the versions first: a change racing with the lookup below leaves the
      * record stale, never wrong */
     for (size_t i = 0; i < nver; i++) {
@@ -219,6 +222,9 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
     }
     if (fr == 1) tr_decref(d);            /* the class dict keeps it; the record holds it uncounted */
     if (!ok) { free(r); return; }
+    const InlineKeys *ik = inl_keys(tp);
+    if (ik && (kind == AK_INST || kind == AK_BIND || kind == AK_METHOD || kind == AK_STORE))
+        r->inl = inl_index(ik, name);
     r->kind = (uint32_t)kind;
     attr_publish(ts, s, r);
     atomic_add_u32(&s->fills, 1);
@@ -260,6 +266,7 @@ NOINLINE TrObject *vm_init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrTy
     r->hash = 0;
     r->value = NULL;
     r->off = 0;
+    r->inl = -1;
     /* the versions first: a change racing with the lookups below leaves the
      * record stale, never wrong */
     for (size_t i = 0; i < nver; i++) {

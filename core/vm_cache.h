@@ -38,6 +38,7 @@
 #include "core/stackref.h"
 #include "core/frame.h"
 #include "objects/dict_inline.h"
+#include "objects/inline_attrs.h"
 
 #ifndef LIKELY
 #define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -188,6 +189,8 @@ typedef struct AttrRec {
     int64_t hash;             /* the attribute name's hash */
     TrObject *value;          /* uncounted (see above), or NULL */
     size_t off;               /* AK_MEMBER, AK_MEMBER_STORE: the slot's offset in an instance */
+    int32_t inl;              /* AK_INST, AK_BIND, AK_METHOD, AK_STORE: the name's index in the
+                               * class's inline keys (objects/inline_attrs.h), -1 if none */
     struct { const uint64_t *word; uint64_t seen; } ver[];   /* class dict version words */
 } AttrRec;
 
@@ -253,6 +256,7 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
     uint32_t kind = r->kind;
     TrObject *value = r->value, *v;
     int64_t hash = r->hash;
+    int inl = r->inl;
     if (kind == AK_CLASS) {
         if (!attr_rec_valid(r, (TrType *)o)) return 0;
         *out = sr_borrow(value);
@@ -269,6 +273,28 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
         return 1;
     }
     TrObject *d = tp->dictoffset ? instance_dict(o, tp) : NULL;
+    if (!d && inl >= 0) {
+        /* the instance keeps the name inline (or had it, before a dict) */
+        const InlineKeys *k = ((TrHeapType *)tp)->inl;
+        if (kind == AK_METHOD) {
+            /* acquire: pairs with the release store of the word */
+            if (atomic_load_uptr_acquire(&inl_words(o, k)[inl])) return 0;   /* shadowed: slow path */
+            d = instance_dict(o, tp);      /* converted meanwhile? then the dict decides */
+        } else {
+            int g = inl_peek(o, tp, k, inl, &v);
+            if (UNLIKELY(g == -1)) {
+                f->sp = sp, f->instr = (int)idx;
+                g = inl_get(ts, o, tp, k, inl, &v);
+                /* a value another thread made, read from this instance: see below */
+                if (g == 1 && !tr_is_imm(v) && !tr_owned_by_me(v)) tr_defer_shared(v);
+            }
+            if (g > 0) {
+                *out = sr_from_get(g, v);
+                return 1;
+            }
+            if (g == -2) d = instance_dict(o, tp);
+        }
+    }
     if (kind == AK_METHOD) {
         if (d && !dict_peek_absent(d, hash)) {
             int c = dict_get_hinted(d, name, hash, &s->hint, &v);
@@ -341,6 +367,10 @@ static inline __attribute__((always_inline)) int attr_store_cached(TrThread *ts,
         return member_store(ts, o, r->off, v) < 0 ? 0 : 1;   /* (v is never NULL: no failure) */
     }
     if (r->kind != AK_STORE || !attr_rec_valid(r, tp)) return 0;
+    if (r->inl >= 0) {
+        int g = inl_set(ts, o, tp, ((TrHeapType *)tp)->inl, r->inl, v);
+        if (g != -2) return g < 0 ? -1 : 1;   /* (a store never answers 0) */
+    }
     TrObject *d = instance_dict(o, tp);
     if (!d && !(d = vm_instance_dict_create(ts, o, tp))) return -1;
     return dict_set_hinted(ts, d, name, v, &s->hint) < 0 ? -1 : 1;

@@ -24,6 +24,7 @@
 #include "threads/stw.h"
 #include "threads/typeref.h"
 #include "torii/class.h"
+#include "objects/inline_attrs.h"
 #include "torii/weakref.h"
 #include "torii/set.h"
 #include "torii/genericalias.h"
@@ -599,6 +600,8 @@ static void clear_fields(TrObject *o) {
     TrType *solid = solid_base(t);
     if (t->dictoffset && t->dictoffset != solid->dictoffset) {
         TrObject **slot = (TrObject **)((char *)o + t->dictoffset);
+        const InlineKeys *k = inl_keys(t);
+        if (k && !*slot) inl_clear(o, k);
         TR_CLEAR(*slot);
     }
     for (TrType *c = t; c->flags & TR_TPFLAG_HEAPTYPE; c = c->base) {
@@ -628,7 +631,12 @@ static void subtype_dealloc(TrThread *ts, TrObject *o) {
 static void traverse_fields(TrObject *o, tr_visitfunc visit, void *arg) {
     TrType *t = o->ob_type;
     TrType *solid = solid_base(t);
-    if (t->dictoffset && t->dictoffset != solid->dictoffset) visit(*(TrObject **)((char *)o + t->dictoffset), arg);
+    if (t->dictoffset && t->dictoffset != solid->dictoffset) {
+        TrObject *d = *(TrObject **)((char *)o + t->dictoffset);
+        const InlineKeys *k = inl_keys(t);
+        if (d) visit(d, arg);
+        else if (k) inl_traverse(o, k, visit, arg);
+    }
     for (TrType *c = t; c->flags & TR_TPFLAG_HEAPTYPE; c = c->base) {
         TrHeapType *hc = (TrHeapType *)c;
         for (size_t i = 0; i < hc->nslots; i++)
@@ -1150,6 +1158,10 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
         t->basicsize = best->basicsize + sizeof(TrObject *);
         t->dictoffset = best->basicsize;
     }
+    /* plain instances keep the attributes their methods store on `self`
+     * in the instance itself (objects/inline_attrs.h); a __slots__ class
+     * keeps its base's words where they are */
+    if (t->dictoffset && solid_base(best) == &tr_object_type && inl_layout(ts, h, best) < 0) goto fail;
     /* weak references: inherited; else added (as CPython adds the
      * __weakref__ slot) unless __slots__ leaves it out or the base's
      * layout is var-sized */

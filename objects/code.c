@@ -17,6 +17,7 @@ static void code_dealloc(TrThread *ts, TrObject *o)
     free(co->instrs);
     free(co->positions);
     free(co->cell2arg);
+    free(co->self_attrs);
     tr_xdecref(co->consts);
     tr_xdecref(co->names);
     tr_xdecref(co->varnames);
@@ -68,13 +69,17 @@ TrObject *code_with_flags(TrThread *ts, TrObject *code, int flags)
     co->instrs = malloc(n * sizeof *co->instrs);
     co->positions = malloc(n * sizeof *co->positions);
     co->cell2arg = src->cell2arg ? malloc((size_t)src->ncells * sizeof *co->cell2arg) : NULL;
-    if (!co->instrs || !co->positions || (src->cell2arg && !co->cell2arg)) {
+    co->self_attrs = src->nself_attrs ? malloc(src->nself_attrs * sizeof *co->self_attrs) : NULL;
+    if (!co->instrs || !co->positions || (src->cell2arg && !co->cell2arg) ||
+        (src->nself_attrs && !co->self_attrs)) {
         code_dealloc(ts, (TrObject *)co);
         return err_nomemory(ts);
     }
     memcpy(co->instrs, src->instrs, src->ninstrs * sizeof *co->instrs);
     memcpy(co->positions, src->positions, src->ninstrs * sizeof *co->positions);
     if (src->cell2arg) memcpy(co->cell2arg, src->cell2arg, (size_t)src->ncells * sizeof *co->cell2arg);
+    if (src->nself_attrs) memcpy(co->self_attrs, src->self_attrs, src->nself_attrs * sizeof *co->self_attrs);
+    co->nself_attrs = src->nself_attrs;
     co->ninstrs = src->ninstrs;
     /* the tuples and strs are immortal: shared, not copied */
     co->consts = src->consts;

@@ -189,4 +189,16 @@ static inline int stack_safe(TrObject *o) {
     return tr_is_imm(o) || tr_is_immortal(o) || tr_is_deferred(o);
 }
 
+/* Tagged value words, as the dict's entries and inline attributes store
+ * them (objects/dict.c, objects/inline_attrs.h): bit 0 an immediate int (the
+ * word is the value), bit 1 on a pointer "stack safe", else a plain pointer;
+ * 0 is no value. */
+static inline uintptr_t value_word(TrObject *v) {
+    if (tr_is_imm(v)) return (uintptr_t)v;
+    return (uintptr_t)v | (stack_safe(v) ? 2u : 0u);
+}
+static inline TrObject *word_value(uintptr_t w) {
+    return (w & 1) ? (TrObject *)w : (TrObject *)(w & ~(uintptr_t)2);
+}
+
 #endif

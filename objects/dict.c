@@ -65,13 +65,8 @@ static inline void release_value(TrThread *ts, TrObject *dict, TrObject *v) {
     else tr_release_unlocked(ts, dict, &v, 1);
 }
 
-static inline uintptr_t tag_value(TrObject *v) {
-    if (tr_is_imm(v)) return (uintptr_t)v;
-    return (uintptr_t)v | (stack_safe(v) ? 2u : 0u);
-}
-static inline TrObject *untag(uintptr_t w) {
-    return (w & 1) ? (TrObject *)w : (TrObject *)(w & ~(uintptr_t)2);
-}
+#define tag_value value_word    /* objects/containers.h */
+#define untag word_value
 
 /* ---- tables -------------------------------------------------------------- */
 

@@ -13,6 +13,7 @@
 #include "torii/genericalias.h"
 #include "threads/typeref.h"
 #include "torii/class.h"
+#include "objects/inline_attrs.h"
 
 /* ---- lookup and binding ------------------------------------------------ */
 
@@ -90,6 +91,13 @@ TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     if (attr && tr_type(attr)->descr_set)     /* data descriptor wins */
         return type_bind_take(ts, attr, o);
     TrObject **slot = dict_slot(o);
+    const InlineKeys *k = slot ? inl_keys(t) : NULL;
+    if (k && !atomic_load_ptr_acquire((void **)slot)) {
+        int i = inl_index(k, name);
+        TrObject *v;
+        int g = i < 0 ? 0 : inl_get(ts, o, t, k, i, &v);
+        if (g > 0) { tr_xdecref(attr); return g == 2 ? tr_newref(v) : v; }
+    }
     if (slot) {
         TrObject *d = atomic_load_ptr_acquire((void **)slot);
         if (d) {
@@ -101,7 +109,7 @@ TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     if (attr) return type_bind_take(ts, attr, o);
     if (str_equal_cstr(name, "__class__")) return tr_newref((TrObject *)t);
     if (slot && str_equal_cstr(name, "__dict__")) {
-        TrObject *d = instance_dict(ts, slot);
+        TrObject *d = k ? inl_materialize(ts, o, t, k) : instance_dict(ts, slot);
         return d ? tr_newref(d) : NULL;
     }
     return err_format(ts, &tr_exc_AttributeError, "'%s' object has no attribute '%S'",
@@ -132,7 +140,22 @@ int tr_generic_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *valu
         return -1;
     }
     tr_xdecref(attr);
-    TrObject *d = instance_dict(ts, slot);
+    const InlineKeys *k = inl_keys(t);
+    TrObject *d;
+    if (k) {
+        int i = inl_index(k, name);
+        int r = i >= 0 ? inl_set(ts, o, t, k, i, value)
+                : (!value && !atomic_load_ptr_acquire((void **)slot)) ? 0 : -2;
+        if (r == -1) return -1;
+        if (r == 1) return 0;
+        if (r == 0) {
+            err_format(ts, &tr_exc_AttributeError, "'%s' object has no attribute '%S'", type_qualname(t), name);
+            return -1;
+        }
+        d = inl_materialize(ts, o, t, k);
+    } else {
+        d = instance_dict(ts, slot);
+    }
     if (!d) return -1;
     if (value) return dict_set(ts, d, name, value);
     if (dict_del(ts, d, name) < 0) {
@@ -435,6 +458,7 @@ static void type_dealloc(TrThread *ts, TrObject *o) {
     typeref_unregister(((TrHeapType *)t)->tref);   /* no instance is left: its deltas are 0 */
     TR_CLEAR(t->dict);
     class_clear(t);
+    inl_keys_free((TrHeapType *)t);
     if (t->base && (t->base->flags & TR_TPFLAG_HEAPTYPE)) tr_decref((TrObject *)t->base);
     free((char *)t->name);
     tr_free(o);

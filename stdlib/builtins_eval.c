@@ -552,8 +552,16 @@ static TrObject *builtin_dir(TrThread *ts, TrObject *self, TrObject *const *args
         if (add_type_names(ts, set, (TrType *)o) < 0) goto fail;
     } else {
         if (t->dictoffset) {
-            TrObject *d = *(TrObject **)((char *)o + t->dictoffset);
-            if (d && dict_check(d) && add_keys(ts, set, d, 0) < 0) goto fail;
+            /* through the attribute: an instance keeping its attributes
+             * inline (objects/inline_attrs.h) makes its dict now */
+            TrObject *d = tr_getattr_cstr(ts, o, "__dict__");
+            if (!d) {
+                if (!err_matches(ts, &tr_exc_AttributeError)) goto fail;
+                err_clear(ts);
+            }
+            int rc = d && dict_check(d) ? add_keys(ts, set, d, 0) : 0;
+            tr_xdecref(d);
+            if (rc < 0) goto fail;
         }
         if (add_type_names(ts, set, t) < 0) goto fail;
     }

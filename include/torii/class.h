@@ -32,6 +32,8 @@ typedef struct TrHeapType {
     size_t slots_offset;      /* where this class's own `__slots__` values start in an instance */
     size_t nslots;            /* how many it declares (0: none, or no __slots__) */
     int has_slots;            /* it declared __slots__ (so its layout may differ from its base's) */
+    struct InlineKeys *inl;   /* owned or NULL: the names its instances store inline
+                               * (objects/inline_attrs.h); fixed at creation */
 } TrHeapType;
 
 /* A read-only attribute computed by `get(ts, obj)` (a new reference, or

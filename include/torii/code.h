@@ -24,6 +24,9 @@ typedef struct TrPosition { int lineno, end_lineno, col, end_col; } TrPosition;
 #define TR_CO_ITERABLE_COROUTINE 0x80  /* a generator function types.coroutine marked: its
                                         * generators may be awaited */
 
+/* The most `self` attributes a code object records (TrCode.self_attrs). */
+#define TR_SELF_ATTRS_MAX 24
+
 typedef struct TrCode {
     TrObject ob_base;
     TrInstr *instrs;          /* owned */
@@ -48,6 +51,11 @@ typedef struct TrCode {
     int stacksize;
     int flags;                /* TR_CO_* */
     void *extra;              /* owned by the VM: per-instruction caches (core/vm_cache.c) */
+    uint32_t *self_attrs;     /* owned or NULL: indices into `names` of the attributes this
+                               * function stores on its first argument (`self.x = ...`), in
+                               * order of first store; objects/inline_attrs.c lays out a
+                               * class's inline attributes from them */
+    uint32_t nself_attrs;
 } TrCode;
 
 extern TrType tr_code_type;
