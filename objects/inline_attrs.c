@@ -88,13 +88,6 @@ int inl_get(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int
     int r = inl_peek(o, t, k, i, out);
     if (r != -1) return r;
     uintptr_t *w = &inl_words(o, k)[i];
-    if (!TR_BIASED_RC || tr_owned_by_me(o)) {
-        /* the owner counts what it finds without the lock (see the header) */
-        uintptr_t x = atomic_load_uptr_acquire(w);
-        if (!x) return atomic_load_ptr_acquire((void *const *)inl_dict_slot(o, t)) ? -2 : 0;
-        *out = tr_newref(word_value(x));
-        return 1;
-    }
     TR_BEGIN_CRITICAL(ts, o);
     if (*inl_dict_slot(o, t)) {
         r = -2;

@@ -84,8 +84,8 @@ void inl_keys_free(TrHeapType *h);
  * -2 when `o` has (or now has) a dict: ask it instead. */
 int inl_get(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int i, TrObject **out);
 /* The lock-free part of inl_get: as inl_get, and -1 when only inl_get can
- * tell (a plain pointer in a non-owner). */
-static inline int inl_peek(TrObject *o, const TrType *t, const InlineKeys *k, int i, TrObject **out) {
+ * tell (a plain pointer, read by a thread other than the owner). */
+static inline __attribute__((always_inline)) int inl_peek(TrObject *o, const TrType *t, const InlineKeys *k, int i, TrObject **out) {
     /* acquire: pairs with the release store of the word */
     uintptr_t w = atomic_load_uptr_acquire(&inl_words(o, k)[i]);
     if (w & 3) {
@@ -93,7 +93,10 @@ static inline int inl_peek(TrObject *o, const TrType *t, const InlineKeys *k, in
         return 2;
     }
     if (!w) return atomic_load_ptr_acquire((void *const *)inl_dict_slot(o, t)) ? -2 : 0;
-    return -1;
+    if (TR_BIASED_RC && !tr_owned_by_me(o)) return -1;
+    /* the owner counts what it finds without the lock (see above) */
+    *out = tr_newref((TrObject *)w);
+    return 1;
 }
 /* Stores `v` (borrowed; NULL deletes) as attribute `i` of `o`: 1 done;
  * 0 when the deletion found nothing; -2 when `o` has a dict (now or because

@@ -51,7 +51,11 @@
  * passes the threshold (and a
  * quarter of the objects that survived the last collection, so large heaps
  * are not rescanned quadratically), the thread gets TR_EB_GC and collects at
- * its next eval-breaker check.  One automatic collection runs at a time; a
+ * its next eval-breaker check.  Automatic collections are young: they
+ * examine only the objects allocated since the last collection (each list's
+ * tail after `old_end`), and promote the survivors; once the promoted
+ * objects outnumber those that survived the last full collection, the next
+ * one is full.  gc.collect() is always full.  One automatic collection runs at a time; a
  * thread that asks meanwhile waits for it (up to 5 ms), so threads making
  * garbage faster than one collector frees it are held back as a GIL would
  * hold them: memory stays bounded (4 threads making cycles on 2 cores: 10 MB).
@@ -76,6 +80,8 @@ struct TrGcList {
     TrGcHead head;            /* sentinel of the circular list */
     uintptr_t dead;           /* atomic: stack of TR_GC_DEAD objects, or DEAD_CLOSED */
     uintptr_t owner;          /* atomic: the owner's id; 0 once orphaned */
+    TrGcHead *old_end;        /* the last object that survived a collection (or &head): the
+                               * objects after it are young; same guard as the links */
     size_t count;             /* tracked objects on the list */
     int pending;              /* owner: allocations minus frees not yet added to tr_gc.young */
     TrGcList *reg_next;       /* registry chain, guarded by registry_lock */
@@ -84,6 +90,7 @@ struct TrGcList {
 #define DEAD_CLOSED ((uintptr_t)1)
 #define YOUNG_BATCH 64
 #define BACKOFF_NS 5000000L   /* 5 ms */
+#define FULL_MIN 20000        /* promoted objects that always allow a young collection */
 
 TrGcState tr_gc = {.enabled = 1, .threshold = 2000, .threshold2 = 10, .threshold3 = 10};
 TrGcHooks gc_hooks;
@@ -108,6 +115,7 @@ static void link_tail(TrGcList *l, TrGcHead *h) {
 }
 
 static void unlink_head(TrGcHead *h) {
+    if (h->list->old_end == h) h->list->old_end = h->prev;
     h->prev->next = h->next;
     h->next->prev = h->prev;
     h->list->count--;
@@ -118,6 +126,7 @@ static TrGcList *list_for(TrThread *ts) {
     TrGcList *l = calloc(1, sizeof *l);
     if (!l) return NULL;
     l->head.next = l->head.prev = &l->head;
+    l->old_end = &l->head;
     l->owner = ts->id;
     mutex_lock(&registry_lock);
     l->reg_next = registry;
@@ -235,6 +244,12 @@ static void visit_decref(TrObject *r, void *arg) {
     if (r && gc_is_tracked(r)) TR_GC_HEAD(r)->refs--;
 }
 
+/* A young collection: only references between young objects count. */
+static void visit_decref_young(TrObject *r, void *arg) {
+    (void)arg;
+    if (r && gc_is_tracked(r) && (r->ob_gc_bits & TR_GC_SCANNED)) TR_GC_HEAD(r)->refs--;
+}
+
 /* Inside a garbage set: only members (TR_GC_UNREACHABLE) count. */
 static void visit_decref_member(TrObject *r, void *arg) {
     (void)arg;
@@ -268,37 +283,58 @@ static void mark_from(TrObject *root, MarkCtx *m) {
     for (TrGcList *l = registry; l; l = l->reg_next) \
         for (TrGcHead *h = l->head.next; h != &l->head; h = h->next)
 
+/* The objects a collection examines: every tracked one, or (young) those
+ * allocated since the last collection, which follow their list's old_end. */
+#define FOR_EACH_IN_SET(l, h, young) \
+    for (TrGcList *l = registry; l; l = l->reg_next) \
+        for (TrGcHead *h = ((young) ? l->old_end : &l->head)->next; h != &l->head; h = h->next)
+
 /* Steps 1-4 with the world stopped: appends the garbage to `out`, holding a
- * reference to each.  Returns 0, or -1 when memory ran out (nothing held). */
-static int find_garbage(TrThread *ts, TrObjVec *out, TrObjVec *later) {
+ * reference to each.  A young collection examines only the young objects:
+ * a reference from an older one makes its target look held from outside,
+ * so it finds the cycles among young objects only, never too much.  Every
+ * survivor is old afterwards.  Returns 0, or -1 when memory ran out
+ * (nothing held). */
+static int find_garbage(TrThread *ts, TrObjVec *out, TrObjVec *later, int young) {
     (void)ts;
     mutex_lock(&registry_lock);
     for (TrGcList *l = registry; l; l = l->reg_next)
         drain_dead(l, atomic_load_uptr_relaxed(&l->dead) == DEAD_CLOSED ? DEAD_CLOSED : 0);
-    size_t live = 0;
-    FOR_EACH_TRACKED(l, h) {
+    size_t examined = 0;
+    FOR_EACH_IN_SET(l, h, young) {
         TrObject *o = TR_GC_OBJECT(h);
         intptr_t c = true_count(o);
         h->refs = (c <= 0 || is_root_kind(o)) ? INTPTR_MAX / 2 : c;
-        live++;
+        if (young) o->ob_gc_bits |= TR_GC_SCANNED;
+        examined++;
     }
-    FOR_EACH_TRACKED(l, h) {
+    FOR_EACH_IN_SET(l, h, young) {
         TrObject *o = TR_GC_OBJECT(h);
-        if (o->ob_type->traverse) o->ob_type->traverse(o, visit_decref, NULL);
+        if (o->ob_type->traverse) o->ob_type->traverse(o, young ? visit_decref_young : visit_decref, NULL);
     }
     TrObjVec stack = {0};
-    MarkCtx m = {&stack, 0};
-    FOR_EACH_TRACKED(l, h) {
+    MarkCtx m = {&stack, young ? TR_GC_SCANNED : 0};
+    FOR_EACH_IN_SET(l, h, young) {
         if (h->refs > 0) mark_from(TR_GC_OBJECT(h), &m);
     }
     int failed = stack.failed;
     free(stack.v);
-    FOR_EACH_TRACKED(l, h) {
+    FOR_EACH_IN_SET(l, h, young) {
         TrObject *o = TR_GC_OBJECT(h);
-        if (o->ob_gc_bits & TR_GC_REACHABLE) o->ob_gc_bits &= (uint8_t)~TR_GC_REACHABLE;
+        if (o->ob_gc_bits & TR_GC_REACHABLE) o->ob_gc_bits &= (uint8_t)~(TR_GC_REACHABLE | TR_GC_SCANNED);
         else if (!failed) gc_vec_push(out, o);
     }
-    atomic_store_size_relaxed(&tr_gc.live_after, live - out->n);
+    size_t survivors = examined - (failed ? 0 : out->n);
+    if (young) {
+        for (size_t i = 0; i < out->n; i++) out->v[i]->ob_gc_bits &= (uint8_t)~TR_GC_SCANNED;
+        atomic_store_size_relaxed(&tr_gc.promoted, atomic_load_size_relaxed(&tr_gc.promoted) + survivors);
+        atomic_store_size_relaxed(&tr_gc.live_after, atomic_load_size_relaxed(&tr_gc.live_after) + survivors);
+    } else {
+        atomic_store_size_relaxed(&tr_gc.promoted, 0);
+        atomic_store_size_relaxed(&tr_gc.live_after, survivors);
+        atomic_store_size_relaxed(&tr_gc.live_after_full, survivors);
+    }
+    for (TrGcList *l = registry; l; l = l->reg_next) l->old_end = l->head.prev;
     mutex_unlock(&registry_lock);
     if (failed || out->failed) {
         out->n = 0;
@@ -347,10 +383,12 @@ static void drop_resurrected(TrObjVec *set, TrObjVec *out_resurrected) {
     set->n = keep;
 }
 
-size_t gc_collect(TrThread *ts) {
+/* A collection of every tracked object, or (young) of those allocated
+ * since the last one; returns what gc.collect reports. */
+static size_t collect(TrThread *ts, int young) {
     TrObjVec garbage = {0}, later = {0};
-    stw_stop(ts, "gc");
-    int r = find_garbage(ts, &garbage, &later);
+    stw_stop(ts, young ? "gc (young)" : "gc");
+    int r = find_garbage(ts, &garbage, &later, young);
     stw_start(ts);
     if (later.n) gc_hooks.weakref_callbacks(ts, &later);
     free(later.v);
@@ -410,6 +448,8 @@ size_t gc_collect(TrThread *ts) {
     return found;
 }
 
+size_t gc_collect(TrThread *ts) { return collect(ts, 0); }
+
 static __thread int running_auto;   /* this thread runs the automatic collection (its callbacks may allocate) */
 
 void gc_collect_auto(TrThread *ts) {
@@ -434,7 +474,14 @@ void gc_collect_auto(TrThread *ts) {
     }
     running_auto = 1;
     if (gc_hooks.callbacks) gc_hooks.callbacks(ts, 1, 0);
-    size_t found = gc_collect(ts);
+    /* Young collections, until the objects promoted since the last full
+     * one outnumber its survivors (at least FULL_MIN): each object is
+     * examined about once young, and full collections double the heap
+     * they examine, however large the heap grows. */
+    size_t full_after = atomic_load_size_relaxed(&tr_gc.live_after_full);
+    if (full_after < FULL_MIN) full_after = FULL_MIN;
+    int young = atomic_load_size_relaxed(&tr_gc.promoted) < full_after;
+    size_t found = collect(ts, young);
     if (gc_hooks.callbacks) gc_hooks.callbacks(ts, 0, found);
     running_auto = 0;
     atomic_store_u32_release(&auto_running, 0);

@@ -66,12 +66,14 @@ void gc_collect_auto(TrThread *ts);
 typedef struct TrGcState {
     uint32_t enabled;          /* atomic */
     uint32_t threshold;        /* atomic: gc.set_threshold's first value */
-    uint32_t threshold2, threshold3;  /* kept for get_threshold; unused (one generation) */
+    uint32_t threshold2, threshold3;  /* kept for get_threshold; unused (see threads/gc.c) */
     int64_t young;             /* atomic: tracked allocations minus frees since the last collection */
     uint64_t collections;      /* atomic: collections run */
     uint64_t collected;        /* atomic: unreachable objects found, all collections */
     uint32_t debug;            /* atomic: gc.set_debug flags (TR_GC_DEBUG_*) */
     size_t live_after;         /* tracked objects after the last collection (guarded by the stop) */
+    size_t live_after_full;    /* tracked objects after the last full collection (the stop) */
+    size_t promoted;           /* young objects that survived since the last full one (the stop) */
 } TrGcState;
 extern TrGcState tr_gc;
 

@@ -84,6 +84,7 @@ struct TrObject {
 #define TR_GC_UNREACHABLE 0x04   /* threads/gc.c: held by a collection as cyclic garbage */
 #define TR_GC_DEAD 0x08          /* threads/gc.c: freed, waiting for its list's owner to unlink it */
 #define TR_GC_FROZEN 0x10        /* threads/gc.c: gc.freeze(): a root, never collected */
+#define TR_GC_SCANNED 0x20       /* threads/gc.c: in the set a young collection examines */
 
 /* ---- immediates -------------------------------------------------------- */
 
