@@ -18,7 +18,7 @@
 static void add_self_attrs(TrObject *f, TrObject **names, uint32_t *n) {
     if (tr_is_imm(f) || tr_type(f) != &tr_function_type) return;
     TrCode *co = (TrCode *)((TrFunction *)f)->code;
-    for (uint32_t i = 0; i < co->nself_attrs && *n < TR_SELF_ATTRS_MAX; i++) {
+    for (uint32_t i = 0; i < co->nself_attrs && *n < INL_MAX; i++) {
         TrObject *name = tuple_get(co->names, co->self_attrs[i]);
         uint32_t k = 0;
         while (k < *n && !str_equal(names[k], name)) k++;
@@ -26,10 +26,13 @@ static void add_self_attrs(TrObject *f, TrObject **names, uint32_t *n) {
     }
 }
 
+/* The bytes an instance spends on `n` inline names: the order word and theirs. */
+static size_t area(uint32_t n) { return sizeof(uint64_t) + n * sizeof(uintptr_t); }
+
 int inl_layout(TrThread *ts, TrHeapType *h, TrType *best) {
     TrType *t = &h->type;
     const InlineKeys *bk = inl_keys(best);
-    TrObject *names[TR_SELF_ATTRS_MAX];
+    TrObject *names[INL_MAX];
     uint32_t n = 0;
     size_t offset = t->basicsize;
     int extend = 1;
@@ -39,7 +42,7 @@ int inl_layout(TrThread *ts, TrHeapType *h, TrType *best) {
          * nothing before them */
         for (uint32_t i = 0; i < bk->n; i++) names[n++] = bk->names[i];
         offset = bk->offset;
-        extend = t->basicsize == best->basicsize && bk->offset + bk->n * sizeof(uintptr_t) == best->basicsize;
+        extend = t->basicsize == best->basicsize && bk->offset + area(bk->n) == best->basicsize;
     }
     if (extend) {
         TrObject *init = dict_get_cstr(ts, t->dict, "__init__");
@@ -51,7 +54,7 @@ int inl_layout(TrThread *ts, TrHeapType *h, TrType *best) {
         }
         size_t pos = 0;
         TrObject *v;
-        while (n < TR_SELF_ATTRS_MAX && dict_next(ts, t->dict, &pos, NULL, &v)) {
+        while (n < INL_MAX && dict_next(ts, t->dict, &pos, NULL, &v)) {
             add_self_attrs(v, names, &n);
             tr_decref(v);
         }
@@ -63,7 +66,7 @@ int inl_layout(TrThread *ts, TrHeapType *h, TrType *best) {
     k->offset = (uint32_t)offset;
     for (uint32_t i = 0; i < n; i++) k->names[i] = tr_newref(names[i]);
     h->inl = k;
-    if (extend) t->basicsize = offset + n * sizeof(uintptr_t);
+    if (extend) t->basicsize = offset + area(n);
     return 0;
 }
 
@@ -104,6 +107,24 @@ int inl_get(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int
     return r;
 }
 
+/* The order word (under the instance's lock): indices in its low nibbles,
+ * first inserted lowest, their count in the top nibble. */
+static unsigned order_count(uint64_t ord) { return (unsigned)(ord >> 60); }
+static unsigned order_at(uint64_t ord, unsigned p) { return (unsigned)(ord >> (4 * p)) & 15u; }
+
+static void order_append(uint64_t *ord, unsigned i) {
+    unsigned n = order_count(*ord);
+    *ord = (*ord & ~((uint64_t)15 << 60)) | ((uint64_t)i << (4 * n)) | ((uint64_t)(n + 1) << 60);
+}
+
+static void order_remove(uint64_t *ord, unsigned i) {
+    unsigned n = order_count(*ord), p = 0;
+    while (p < n && order_at(*ord, p) != i) p++;
+    uint64_t low = *ord & (((uint64_t)1 << (4 * p)) - 1);
+    uint64_t high = (*ord & ~((uint64_t)15 << 60)) >> (4 * (p + 1));
+    *ord = low | (high << (4 * p)) | ((uint64_t)(n - 1) << 60);
+}
+
 int inl_set(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int i, TrObject *v) {
     TrObject *old = NULL;
     int r;
@@ -116,23 +137,17 @@ int inl_set(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int
         if (r) {
             old = word_value(w[i]);
             atomic_store_uptr_release(&w[i], 0);
+            order_remove(inl_order(o, k), (unsigned)i);
         }
     } else {
         r = 1;
-        if (!w[i]) {
-            /* a new attribute: the words keep insertion order only if none
-             * after it is present */
-            for (uint32_t j = (uint32_t)i + 1; j < k->n; j++)
-                if (w[j]) { r = -3; break; }
-        } else {
-            old = word_value(w[i]);
-        }
+        if (w[i]) old = word_value(w[i]);
+        else order_append(inl_order(o, k), (unsigned)i);
         /* release: a lock-free reader that sees the word sees the value whole */
-        if (r == 1) atomic_store_uptr_release(&w[i], value_word(tr_newref(v)));
+        atomic_store_uptr_release(&w[i], value_word(tr_newref(v)));
     }
     TR_END_CRITICAL(ts);
     if (old) release(ts, o, old);   /* after unlocking: this may run a destructor */
-    if (r == -3) return inl_materialize(ts, o, t, k) ? -2 : -1;
     return r;
 }
 
@@ -143,18 +158,23 @@ TrObject *inl_materialize(TrThread *ts, TrObject *o, const TrType *t, const Inli
     if (d) return d;
     TrObject *nd = dict_new(ts);
     if (!nd) return NULL;
-    TrObject *moved[TR_SELF_ATTRS_MAX];
+    TrObject *moved[INL_MAX];
     uint32_t nmoved = 0;
     int failed = 0;
     TR_BEGIN_CRITICAL(ts, o);
     d = *slot;
     if (!d) {
         uintptr_t *w = inl_words(o, k);
-        /* the dict takes its own references first, so a value stays alive
-         * for a lock-free reader that loaded its word before the clear */
-        for (uint32_t i = 0; i < k->n && !failed; i++)
-            if (w[i] && dict_set(ts, nd, k->names[i], word_value(w[i])) < 0) failed = 1;
+        uint64_t ord = *inl_order(o, k);
+        /* the dict takes its own references first, in insertion order, so a
+         * value stays alive for a lock-free reader that loaded its word
+         * before the clear */
+        for (unsigned p = 0; p < order_count(ord) && !failed; p++) {
+            unsigned i = order_at(ord, p);
+            if (dict_set(ts, nd, k->names[i], word_value(w[i])) < 0) failed = 1;
+        }
         if (!failed) {
+            *inl_order(o, k) = 0;
             for (uint32_t i = 0; i < k->n; i++) {
                 if (!w[i]) continue;
                 moved[nmoved++] = word_value(w[i]);
@@ -187,6 +207,7 @@ void inl_traverse(TrObject *o, const InlineKeys *k, tr_visitfunc visit, void *ar
 
 void inl_clear(TrObject *o, const InlineKeys *k) {
     uintptr_t *w = inl_words(o, k);
+    *inl_order(o, k) = 0;
     for (uint32_t i = 0; i < k->n; i++) {
         uintptr_t x = w[i];
         if (!x) continue;

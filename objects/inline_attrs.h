@@ -5,20 +5,20 @@
  * gets at creation a fixed, immutable table of attribute names, its
  * `InlineKeys`: its base's names first, then the names its own functions
  * store on their first argument (`self.x = ...`, TrCode.self_attrs; the
- * `__init__` first).  Every instance then carries one value word per name
- * at `keys->offset`, after everything else in its layout, and usually needs
- * no `__dict__` at all: `Node(l, r)` is one block instead of three.
+ * `__init__` first), at most INL_MAX.  Every instance then carries, after
+ * everything else in its layout (at `keys->offset`), an order word and one
+ * value word per name, and usually needs no `__dict__` at all: `Node(l, r)`
+ * is one block instead of three.
  *
  * States of an instance, one way only:
  *   - inline: the dict slot (TrType.dictoffset) is NULL and the value words
- *     are the attributes (0: absent).  Present words were stored in
- *     ascending name order (a store that would break that order converts
- *     first), so the words in index order are the insertion order that
- *     `vars()` must show;
+ *     are the attributes (0: absent).  The order word lists the present
+ *     ones in insertion order, which `vars()` must show: 4 bits per index,
+ *     first inserted lowest, the count in the top 4 bits;
  *   - dict: the dict slot holds a dict, which has every attribute; the
  *     words are all 0 and are never read again.  An instance converts
- *     (inl_materialize) when `__dict__` is asked for, a name outside the
- *     keys is stored, or the order rule would break.
+ *     (inl_materialize) when `__dict__` is asked for or a name outside the
+ *     keys is stored.
  * Value words are tagged as the dict's (objects/dict_inline.h): bit 0 an
  * immediate int, bit 1 on a pointer "stack safe" (immortal or deferred: may
  * be handed out uncounted), else a plain owned pointer.
@@ -42,9 +42,11 @@
 #include "torii/class.h"
 #include "threads/atomic.h"
 
+#define INL_MAX 15            /* names a class keeps inline: 4-bit indices, and a count, in a word */
+
 typedef struct InlineKeys {
-    uint32_t n;              /* names, at most TR_SELF_ATTRS_MAX */
-    uint32_t offset;         /* byte offset of the first value word in an instance */
+    uint32_t n;              /* names, at most INL_MAX */
+    uint32_t offset;         /* byte offset of the order word in an instance; the value words follow */
     TrObject *names[];       /* interned str (immortal: they come from code objects' names) */
 } InlineKeys;
 
@@ -53,8 +55,11 @@ static inline const InlineKeys *inl_keys(const TrType *t) {
     return (t->flags & TR_TPFLAG_HEAPTYPE) ? ((const TrHeapType *)t)->inl : NULL;
 }
 
+static inline uint64_t *inl_order(TrObject *o, const InlineKeys *k) {
+    return (uint64_t *)(void *)((char *)o + k->offset);
+}
 static inline uintptr_t *inl_words(TrObject *o, const InlineKeys *k) {
-    return (uintptr_t *)(void *)((char *)o + k->offset);
+    return (uintptr_t *)(void *)((char *)o + k->offset + sizeof(uint64_t));
 }
 
 /* The index of `name` (a str) in `k`, or -1. */
@@ -99,9 +104,7 @@ static inline __attribute__((always_inline)) int inl_peek(TrObject *o, const TrT
     return 1;
 }
 /* Stores `v` (borrowed; NULL deletes) as attribute `i` of `o`: 1 done;
- * 0 when the deletion found nothing; -2 when `o` has a dict (now or because
- * this store would break the order rule, which converted it): store there.
- * -1 with MemoryError (conversion). */
+ * 0 when the deletion found nothing; -2 when `o` has a dict: store there. */
 int inl_set(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int i, TrObject *v);
 /* The dict of `o` (an instance of `t`, keys `k`), converting it now if it
  * has none.  Borrowed (`o` keeps it); NULL with MemoryError. */

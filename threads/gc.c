@@ -321,12 +321,12 @@ static int find_garbage(TrThread *ts, TrObjVec *out, TrObjVec *later, int young)
     free(stack.v);
     FOR_EACH_IN_SET(l, h, young) {
         TrObject *o = TR_GC_OBJECT(h);
-        if (o->ob_gc_bits & TR_GC_REACHABLE) o->ob_gc_bits &= (uint8_t)~(TR_GC_REACHABLE | TR_GC_SCANNED);
-        else if (!failed) gc_vec_push(out, o);
+        int reached = (o->ob_gc_bits & TR_GC_REACHABLE) != 0;
+        o->ob_gc_bits &= (uint8_t)~(TR_GC_REACHABLE | TR_GC_SCANNED);
+        if (!reached && !failed) gc_vec_push(out, o);
     }
     size_t survivors = examined - (failed ? 0 : out->n);
     if (young) {
-        for (size_t i = 0; i < out->n; i++) out->v[i]->ob_gc_bits &= (uint8_t)~TR_GC_SCANNED;
         atomic_store_size_relaxed(&tr_gc.promoted, atomic_load_size_relaxed(&tr_gc.promoted) + survivors);
         atomic_store_size_relaxed(&tr_gc.live_after, atomic_load_size_relaxed(&tr_gc.live_after) + survivors);
     } else {
