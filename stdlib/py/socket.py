@@ -15,12 +15,12 @@ makefile() streams are not meant to be shared by threads either.
 import _socket
 import os
 import sys
-from enum import IntEnum, IntFlag
+import enum
 from _socket import *
 
-__all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
-           "has_dualstack_ipv6", "AddressFamily", "SocketKind", "socketpair",
-           "SocketIO", "SocketType"]
+__all__ = ["AddressFamily", "SocketKind", "SocketType", "SocketIO", "socketpair",
+           "fromfd", "create_connection", "create_server", "has_dualstack_ipv6",
+           "getfqdn"]
 __all__.extend(n for n in dir(_socket) if n.isupper() or n in (
     "socket", "error", "timeout", "gaierror", "herror", "has_ipv6",
     "gethostname", "gethostbyname", "gethostbyname_ex", "gethostbyaddr",
@@ -46,10 +46,10 @@ def _enum_from(kind, name, prefixes, skip=()):
     return cls
 
 
-AddressFamily = _enum_from(IntEnum, "AddressFamily", ("AF_",))
-SocketKind = _enum_from(IntEnum, "SocketKind", ("SOCK_",))
-MsgFlag = _enum_from(IntFlag, "MsgFlag", ("MSG_",))
-AddressInfo = _enum_from(IntFlag, "AddressInfo", ("AI_",))
+AddressFamily = _enum_from(enum.IntEnum, "AddressFamily", ("AF_",))
+SocketKind = _enum_from(enum.IntEnum, "SocketKind", ("SOCK_",))
+MsgFlag = _enum_from(enum.IntFlag, "MsgFlag", ("MSG_",))
+AddressInfo = _enum_from(enum.IntFlag, "AddressInfo", ("AI_",))
 del _c_names
 
 _GLOBAL_DEFAULT_TIMEOUT = object()
@@ -66,14 +66,14 @@ def _to_enum(value, kind):
 class socket(_socket.socket):
     """A socket object (see the _socket.socket type for the calls)."""
 
-    __slots__ = ["__weakref__", "_io_refs", "_closed"]
+    __slots__ = ["_io_refs", "_closed", "__weakref__"]
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is None:
             family = AF_INET if family == -1 else family
             type = SOCK_STREAM if type == -1 else type
             proto = 0 if proto == -1 else proto
-        _socket.socket.__init__(self, family, type, proto, fileno)
+        super().__init__(family, type, proto, fileno)
         self._io_refs = 0
         self._closed = False
 
@@ -85,7 +85,7 @@ class socket(_socket.socket):
             self.close()
 
     def __repr__(self):
-        closed = getattr(self, '_closed', False)
+        closed = bool(getattr(self, "_closed", False))
         cls = self.__class__
         text = "<%s.%s%s fd=%i, family=%s, type=%s, proto=%i" % (
             cls.__module__, cls.__qualname__, " [closed]" if closed else "",
@@ -114,13 +114,13 @@ class socket(_socket.socket):
         fd, address = self._accept()
         conn = socket(self.family, self.type, self.proto, fileno=fd)
         # the new descriptor is blocking; a default timeout applies to it as to any new socket
-        if getdefaulttimeout() is None and self.gettimeout():
+        if self.gettimeout() and getdefaulttimeout() is None:
             conn.setblocking(True)
         return conn, address
 
     def makefile(self, mode="r", buffering=None, *, encoding=None, errors=None, newline=None):
         """A file object reading from and/or writing to the socket."""
-        if not set(mode) <= {"r", "w", "b"}:
+        if set(mode) - set("rwb"):
             raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
         reading = "r" in mode
         writing = "w" in mode
@@ -173,10 +173,12 @@ class socket(_socket.socket):
         return _to_enum(super().type, SocketKind)
 
     def get_inheritable(self):
-        return os.get_inheritable(self.fileno())
+        fd = self.fileno()
+        return os.get_inheritable(fd)
 
     def set_inheritable(self, inheritable):
-        os.set_inheritable(self.fileno(), inheritable)
+        fd = self.fileno()
+        os.set_inheritable(fd, inheritable)
 
 
 SocketType = _socket.socket
@@ -197,7 +199,7 @@ class SocketIO:
     """Raw I/O over a socket for makefile(): readinto, write, close."""
 
     def __init__(self, sock, mode):
-        if mode not in ("r", "w", "rw", "rb", "wb", "rwb"):
+        if mode not in {"r", "w", "rw", "rb", "wb", "rwb"}:
             raise ValueError("invalid mode: %r" % mode)
         self._sock = sock
         self._mode = mode.replace("b", "")
@@ -477,8 +479,8 @@ class _TextStream:
         while True:
             try:
                 return raw.decode(self.encoding, self.errors)
-            except UnicodeDecodeError as exc:
-                if exc.end < len(raw) or len(raw) - exc.start > 3:
+            except UnicodeDecodeError as err:
+                if err.end < len(raw) or len(raw) - err.start > 3:
                     raise
                 more = self.buffer.read(1)
                 if not more:
@@ -584,7 +586,9 @@ def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=N
         sock = None
         try:
             sock = socket(fam, kind, pr)
-            if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
+            if timeout is _GLOBAL_DEFAULT_TIMEOUT:
+                pass   # keep the default timeout
+            else:
                 sock.settimeout(timeout)
             if source_address:
                 sock.bind(source_address)
@@ -619,36 +623,36 @@ def has_dualstack_ipv6():
 
 def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False, dualstack_ipv6=False):
     """A listening TCP socket bound to `address`."""
-    if reuse_port and not hasattr(_socket, "SO_REUSEPORT"):
+    if reuse_port and "SO_REUSEPORT" not in globals():
         raise ValueError("SO_REUSEPORT not supported on this platform")
     if dualstack_ipv6:
         if not has_dualstack_ipv6():
             raise ValueError("dualstack_ipv6 not supported on this platform")
         if family != AF_INET6:
             raise ValueError("dualstack_ipv6 requires AF_INET6 family")
-    sock = socket(family, SOCK_STREAM)
+    srv = socket(family, SOCK_STREAM)
     try:
         # POSIX: rebinding a port in TIME_WAIT is what servers want
         try:
-            sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+            srv.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
         except error:
             pass
         if reuse_port:
-            sock.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
-        if has_ipv6 and family == AF_INET6:
-            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
+            srv.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
+        if family == AF_INET6 and has_ipv6:
+            srv.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
         try:
-            sock.bind(address)
+            srv.bind(address)
         except error as exc:
             text = "%s (while attempting to bind on address %r)" % (exc.strerror, address)
             raise error(exc.errno, text) from None
         if backlog is None:
-            sock.listen()
+            srv.listen()
         else:
-            sock.listen(backlog)
-        return sock
+            srv.listen(backlog)
+        return srv
     except error:
-        sock.close()
+        srv.close()
         raise
 
 

@@ -17,6 +17,7 @@ its own lock, so server_close() can join them.
 import selectors
 import socket
 import sys
+from socket import SHUT_WR, SOL_SOCKET
 import threading
 from io import BytesIO
 
@@ -41,8 +42,7 @@ class BaseServer:
     timeout = None
 
     def __init__(self, server_address, RequestHandlerClass):
-        self.server_address = server_address
-        self.RequestHandlerClass = RequestHandlerClass
+        self.server_address, self.RequestHandlerClass = server_address, RequestHandlerClass
         self._loop_done = threading.Event()
         self._stop_asked = False
 
@@ -90,7 +90,8 @@ class BaseServer:
             sel.register(self, selectors.EVENT_READ)
             while True:
                 if sel.select(wait):
-                    return self._handle_request_noblock()
+                    self._handle_request_noblock()
+                    return None
                 if deadline is not None:
                     wait = deadline - _now()
                     if wait < 0:
@@ -98,18 +99,18 @@ class BaseServer:
 
     def _handle_request_noblock(self):
         try:
-            request, client_address = self.get_request()
+            request, peer = self.get_request()
         except OSError:
-            return
-        if not self.verify_request(request, client_address):
+            return   # the connection went away before it was accepted
+        if not self.verify_request(request, peer):
             self.shutdown_request(request)
             return
         try:
-            self.process_request(request, client_address)
+            self.process_request(request, peer)
         except Exception:
-            self.handle_error(request, client_address)
+            self.handle_error(request, peer)
             self.shutdown_request(request)
-        except:
+        except BaseException:
             self.shutdown_request(request)
             raise
 
@@ -121,6 +122,8 @@ class BaseServer:
         return True
 
     def process_request(self, request, client_address):
+        """Handles the request in this thread, then closes it (on failure
+        _handle_request_noblock reports the error and closes it)."""
         self.finish_request(request, client_address)
         self.shutdown_request(request)
 
@@ -128,7 +131,8 @@ class BaseServer:
         pass
 
     def finish_request(self, request, client_address):
-        self.RequestHandlerClass(request, client_address, self)
+        handler_class = self.RequestHandlerClass
+        handler_class(request, client_address, self)
 
     def shutdown_request(self, request):
         self.close_request(request)
@@ -160,14 +164,14 @@ def _now():
 class TCPServer(BaseServer):
     """A server on a listening stream socket (AF_INET by default)."""
 
-    address_family = socket.AF_INET
-    socket_type = socket.SOCK_STREAM
+    address_family = socket.AddressFamily.AF_INET
+    socket_type = socket.SocketKind.SOCK_STREAM
     request_queue_size = 5
     allow_reuse_address = False
     allow_reuse_port = False
 
     def __init__(self, server_address, RequestHandlerClass, bind_and_activate=True):
-        BaseServer.__init__(self, server_address, RequestHandlerClass)
+        super().__init__(server_address, RequestHandlerClass)
         self.socket = socket.socket(self.address_family, self.socket_type)
         if bind_and_activate:
             try:
@@ -179,16 +183,18 @@ class TCPServer(BaseServer):
 
     def server_bind(self):
         """Binds the socket; server_address becomes the bound address."""
-        if self.allow_reuse_address and hasattr(socket, "SO_REUSEADDR"):
-            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if self.allow_reuse_port and hasattr(socket, "SO_REUSEPORT") and \
-                self.address_family in (socket.AF_INET, socket.AF_INET6):
-            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        self.socket.bind(self.server_address)
-        self.server_address = self.socket.getsockname()
+        sock = self.socket
+        if self.allow_reuse_address:
+            sock.setsockopt(SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        inet = self.address_family in (socket.AF_INET, socket.AF_INET6)
+        if self.allow_reuse_port and inet and hasattr(socket, "SO_REUSEPORT"):
+            sock.setsockopt(SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(self.server_address)
+        self.server_address = sock.getsockname()
 
     def server_activate(self):
-        self.socket.listen(self.request_queue_size)
+        backlog = self.request_queue_size
+        self.socket.listen(backlog)
 
     def server_close(self):
         self.socket.close()
@@ -202,7 +208,7 @@ class TCPServer(BaseServer):
     def shutdown_request(self, request):
         try:
             # tell the peer we are done even if a dup of the socket lives on
-            request.shutdown(socket.SHUT_WR)
+            request.shutdown(SHUT_WR)
         except OSError:
             pass
         self.close_request(request)
@@ -216,12 +222,12 @@ class UDPServer(TCPServer):
 
     allow_reuse_address = False
     allow_reuse_port = False
-    socket_type = socket.SOCK_DGRAM
+    socket_type = socket.SocketKind.SOCK_DGRAM
     max_packet_size = 8192
 
     def get_request(self):
-        data, client_addr = self.socket.recvfrom(self.max_packet_size)
-        return (data, self.socket), client_addr
+        packet, sender = self.socket.recvfrom(self.max_packet_size)
+        return (packet, self.socket), sender
 
     def server_activate(self):
         pass
@@ -245,7 +251,7 @@ class ThreadingMixIn:
         try:
             self.finish_request(request, client_address)
         except Exception:
-            self.handle_error(request, client_address)
+            self.handle_error(request, client_address)   # reported; the server goes on
         finally:
             self.shutdown_request(request)
 
@@ -286,10 +292,10 @@ class ThreadingTCPServer(ThreadingMixIn, TCPServer):
 if hasattr(socket, "AF_UNIX"):
 
     class UnixStreamServer(TCPServer):
-        address_family = socket.AF_UNIX
+        address_family = socket.AddressFamily.AF_UNIX
 
     class UnixDatagramServer(UDPServer):
-        address_family = socket.AF_UNIX
+        address_family = socket.AddressFamily.AF_UNIX
 
     class ThreadingUnixStreamServer(ThreadingMixIn, UnixStreamServer):
         pass
@@ -303,9 +309,7 @@ class BaseRequestHandler:
     finish() (finish even when handle raised)."""
 
     def __init__(self, request, client_address, server):
-        self.request = request
-        self.client_address = client_address
-        self.server = server
+        self.request, self.client_address, self.server = request, client_address, server
         self.setup()
         try:
             self.handle()
@@ -332,16 +336,17 @@ class StreamRequestHandler(BaseRequestHandler):
     disable_nagle_algorithm = False
 
     def setup(self):
-        self.connection = self.request
+        conn = self.connection = self.request
         if self.timeout is not None:
-            self.connection.settimeout(self.timeout)
-        if self.disable_nagle_algorithm:
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
-        self.rfile = self.connection.makefile("rb", self.rbufsize)
-        if self.wbufsize == 0:
-            self.wfile = _SocketWriter(self.connection)
+            conn.settimeout(self.timeout)
+        nagle_off = self.disable_nagle_algorithm
+        if nagle_off:
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
+        self.rfile = conn.makefile("rb", self.rbufsize)
+        if self.wbufsize:
+            self.wfile = conn.makefile("wb", self.wbufsize)
         else:
-            self.wfile = self.connection.makefile("wb", self.wbufsize)
+            self.wfile = _SendAllWriter(conn)
 
     def finish(self):
         if not self.wfile.closed:
@@ -353,7 +358,7 @@ class StreamRequestHandler(BaseRequestHandler):
         self.rfile.close()
 
 
-class _SocketWriter:
+class _SendAllWriter:
     """An unbuffered writer: each write() sends everything at once."""
 
     def __init__(self, sock):
@@ -386,9 +391,11 @@ class DatagramRequestHandler(BaseRequestHandler):
     wfile goes back to the sender when the handler finishes."""
 
     def setup(self):
-        self.packet, self.socket = self.request
-        self.rfile = BytesIO(self.packet)
+        self.packet = self.request[0]
+        self.socket = self.request[1]
+        self.rfile = BytesIO(self.request[0])
         self.wfile = BytesIO()
 
     def finish(self):
-        self.socket.sendto(self.wfile.getvalue(), self.client_address)
+        reply = self.wfile.getvalue()
+        self.socket.sendto(reply, self.client_address)
