@@ -664,9 +664,7 @@ METHOD(sock_setblocking) {
 
 METHOD(sock_getblocking) {
     if (tr_check_args(ts, "socket.getblocking", nargs, kw, 0, 0) < 0) return NULL;
-    TrSocket *s = SOCK(self);
-    if (fd_of(s) < 0) return sock_errno(ts, EBADF);
-    return tr_newref(tr_bool(timeout_of(s) != 0));
+    return tr_newref(tr_bool(timeout_of(SOCK(self)) != 0));
 }
 
 /* ---- addresses of the socket ---------------------------------------------------------- */
@@ -864,6 +862,7 @@ METHOD(sock_recv) {
     RecvCtx c;
     memset(&c, 0, sizeof c);
     if (size_flags(ts, "recv", args, nargs, kw, &c) < 0) return NULL;
+    if (c.n == 0) return bytes_from(ts, NULL, 0);   /* as CPython: no call, no wait */
     ssize_t n = recv_common(ts, self, &c);
     TrObject *out = n < 0 ? NULL : bytes_from(ts, c.buf, (size_t)n);
     free(c.buf);

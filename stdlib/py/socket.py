@@ -137,10 +137,11 @@ class socket(_socket.socket):
             if not binary:
                 raise ValueError("unbuffered streams must be binary")
             return raw
-        stream = _BufferedStream(raw, buffering, reading, writing)
+        kind = _BufferedRWPair if reading and writing else _BufferedReader if reading else _BufferedWriter
+        stream = kind(raw, buffering, reading, writing)
         if binary:
             return stream
-        return _TextStream(stream, encoding or "utf-8", errors or "strict", newline, mode)
+        return _TextIOWrapper(stream, encoding or "UTF-8", errors or "strict", newline, mode)
 
     def _decref_socketios(self):
         if self._io_refs > 0:
@@ -305,6 +306,12 @@ class _BufferedStream:
     def closed(self):
         return self.raw.closed
 
+    def __repr__(self):
+        kind = self.__class__
+        if kind is _BufferedRWPair:
+            return "<_io.BufferedRWPair object at %#x>" % id(self)
+        return "<_io.%s name=%r>" % (kind.__name__, self.name)
+
     @property
     def name(self):
         return self.raw.name
@@ -313,20 +320,28 @@ class _BufferedStream:
     def mode(self):
         return self.raw.mode + "b"
 
-    def _check(self, want):
+    def _check(self, allowed, closed_msg, op):
+        """Raises what CPython's buffered streams raise for `op` when the
+        stream is closed or does not go that way."""
+        if not allowed:
+            raise _io_unsupported(op)
+        if self.raw.closed:
+            raise ValueError(closed_msg)
+
+    def _check_open(self):
         if self.raw.closed:
             raise ValueError("I/O operation on closed file.")
-        if not want:
-            raise _io_unsupported("File or stream is not %s." % (
-                "readable" if want is self._reading else "writable"))
 
     def readable(self):
+        self.raw._check()
         return self._reading
 
     def writable(self):
+        self.raw._check()
         return self._writing
 
     def fileno(self):
+        self._check_open()
         return self.raw.fileno()
 
     def _fill(self):
@@ -339,7 +354,7 @@ class _BufferedStream:
         return True
 
     def read(self, n=-1):
-        self._check(self._reading)
+        self._check(self._reading, "read of closed file", "read")
         if n is None or n < 0:
             while self._fill():
                 pass
@@ -351,7 +366,7 @@ class _BufferedStream:
         return out
 
     def read1(self, n=-1):
-        self._check(self._reading)
+        self._check(self._reading, "read of closed file", "read")
         if not self._rbuf:
             self._fill()
         if n is None or n < 0:
@@ -365,7 +380,7 @@ class _BufferedStream:
         return len(data)
 
     def readline(self, limit=-1):
-        self._check(self._reading)
+        self._check(self._reading, "readline of closed file", "read")
         while True:
             end = self._rbuf.find(b"\n")
             if end >= 0:
@@ -380,6 +395,7 @@ class _BufferedStream:
         return out
 
     def readlines(self, hint=-1):
+        self._check_open()
         lines = []
         total = 0
         for line in self:
@@ -390,6 +406,7 @@ class _BufferedStream:
         return lines
 
     def __iter__(self):
+        self._check_open()
         return self
 
     def __next__(self):
@@ -399,7 +416,7 @@ class _BufferedStream:
         return line
 
     def write(self, data):
-        self._check(self._writing)
+        self._check(self._writing, "write to closed file", "write")
         if isinstance(data, str):
             raise TypeError("a bytes-like object is required, not 'str'")
         view = memoryview(data)
@@ -410,14 +427,14 @@ class _BufferedStream:
         return n
 
     def writelines(self, lines):
+        self._check_open()
         for line in lines:
             self.write(line)
 
     def flush(self):
         if self.raw.closed:
-            if self._wbuf:
-                raise ValueError("flush on closed file")
-            return
+            raise ValueError("flush of closed file" if self._writing and not self._reading
+                             else "I/O operation on closed file.")
         while self._wbuf:
             sent = self.raw.write(self._wbuf)
             if sent is None:
@@ -440,14 +457,34 @@ class _BufferedStream:
         self.close()
 
 
+class BufferedReader(_BufferedStream):
+    __module__ = "_io"
+
+
+class BufferedWriter(_BufferedStream):
+    __module__ = "_io"
+
+
+class BufferedRWPair(_BufferedStream):
+    __module__ = "_io"
+
+
+# the names CPython's makefile() results have, kept out of the module's namespace
+_BufferedReader, _BufferedWriter, _BufferedRWPair = BufferedReader, BufferedWriter, BufferedRWPair
+del BufferedReader, BufferedWriter, BufferedRWPair
+
+
 def _io_unsupported(msg):
     import io
     return io.UnsupportedOperation(msg)
 
 
-class _TextStream:
+class TextIOWrapper:
     """Text over a _BufferedStream: decodes what is read (with universal
-    newlines when `newline` is None) and encodes what is written."""
+    newlines when `newline` is None) and encodes what is written.  Named
+    as CPython's makefile() result is; not io.TextIOWrapper itself."""
+
+    __module__ = "_io"
 
     def __init__(self, buffer, encoding, errors, newline, mode):
         self.buffer = buffer
@@ -461,12 +498,21 @@ class _TextStream:
     def closed(self):
         return self.buffer.closed
 
+    def __repr__(self):
+        return "<_io.TextIOWrapper name=%r mode=%r encoding=%r>" % (self.name, self.mode, self.encoding)
+
     @property
     def name(self):
         return self.buffer.name
 
     def fileno(self):
         return self.buffer.fileno()
+
+    def _check(self, allowed, what):
+        if self.buffer.closed:
+            raise ValueError("I/O operation on closed file.")
+        if not allowed:
+            raise _io_unsupported(what)
 
     def readable(self):
         return self.buffer.readable()
@@ -493,9 +539,10 @@ class _TextStream:
         return text
 
     def readline(self, limit=-1):
+        self._check(self.buffer._reading, "not readable")
         line = self._pending
         self._pending = ""
-        while "\n" not in line and not ("\r" in line[:-1] and self._newline is None):
+        while "\n" not in line:
             raw = self.buffer.readline()
             if not raw:
                 break
@@ -510,6 +557,7 @@ class _TextStream:
         return line
 
     def read(self, n=-1):
+        self._check(self.buffer._reading, "not readable")
         if n is None or n < 0:
             text = self._pending + self._translate(self._decode_line(self.buffer.read()))
             self._pending = ""
@@ -523,6 +571,7 @@ class _TextStream:
         return out
 
     def readlines(self, hint=-1):
+        self._check(True, "")
         lines = []
         total = 0
         for line in self:
@@ -533,6 +582,7 @@ class _TextStream:
         return lines
 
     def __iter__(self):
+        self._check(True, "")
         return self
 
     def __next__(self):
@@ -542,6 +592,7 @@ class _TextStream:
         return line
 
     def write(self, text):
+        self._check(self.buffer._writing, "not writable")
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         out = text
@@ -551,10 +602,12 @@ class _TextStream:
         return len(text)
 
     def writelines(self, lines):
+        self._check(True, "")
         for line in lines:
             self.write(line)
 
     def flush(self):
+        self._check(True, "")
         self.buffer.flush()
 
     def close(self):
@@ -565,6 +618,10 @@ class _TextStream:
 
     def __exit__(self, *exc_info):
         self.close()
+
+
+_TextIOWrapper = TextIOWrapper
+del TextIOWrapper
 
 
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
