@@ -63,6 +63,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"zlib", zlib_module_init},
     {"_hashlib", hashlib_module_init},
     {"_socket", _socket_module_init},
+    {"mmap", mmap_module_init},
     {NULL, NULL},
 };
 
