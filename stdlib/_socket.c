@@ -277,6 +277,16 @@ static int port_arg(TrThread *ts, const char *caller, TrObject *o, int *port) {
     return 0;
 }
 
+/* 1 if `o`'s type defines __fspath__ (an os.PathLike), else 0. */
+static int has_fspath(TrThread *ts, TrObject *o) {
+    if (tr_is_imm(o) || int_check(o)) return 0;
+    TrObject *name = str_intern_cstr(ts, "__fspath__");
+    TrObject *fn = name ? type_lookup(ts, tr_type(o), name) : NULL;
+    if (!fn) { err_clear(ts); return 0; }
+    tr_decref(fn);
+    return 1;
+}
+
 /* Converts the Python address `o` for socket `s` (its family) into `out`,
  * for method `caller` ("bind", "connect", "sendto").  0 or -1. */
 static int addr_parse(TrThread *ts, TrSocket *s, TrObject *o, const char *caller, SockAddr *out) {
@@ -287,7 +297,7 @@ static int addr_parse(TrThread *ts, TrSocket *s, TrObject *o, const char *caller
         TrObject *path = NULL;
         if (str_check(o) || (!tr_is_imm(o) && (bytes_check(o) || bytearray_check(o)))) {
             path = tr_newref(o);
-        } else if (!tr_is_imm(o) && !int_check(o) && type_lookup(ts, tr_type(o), str_intern_cstr(ts, "__fspath__"))) {
+        } else if (has_fspath(ts, o)) {
             path = os_fspath(ts, o);
             if (!path) return -1;
         } else {
@@ -434,12 +444,20 @@ typedef ssize_t (*io_fn)(int fd, void *ctx);
  * `events` is what to wait for (POLLIN / POLLOUT) when the socket has a
  * timeout.  Returns the call's result, or -1 with the exception set
  * (OSError from errno, TimeoutError, EBADF once closed, what a signal
- * handler raised). */
-static ssize_t sock_call(TrThread *ts, TrSocket *s, short events, io_fn fn, void *ctx) {
+ * handler raised).  `until`, when not NULL, shares one deadline among
+ * several calls (sendall's timeout bounds the whole send): 0 on the first,
+ * which stores the deadline there (-1: none). */
+static ssize_t sock_call_until(TrThread *ts, TrSocket *s, short events, io_fn fn, void *ctx, int64_t *until) {
     int fd;
     if (use_begin(ts, s, &fd) < 0) return -1;
     int64_t timeout = timeout_of(s);
-    int64_t deadline = timeout > 0 ? lock_now_ns() + timeout : -1;
+    int64_t deadline;
+    if (until && *until) {
+        deadline = *until;
+    } else {
+        deadline = timeout > 0 ? lock_now_ns() + timeout : -1;
+        if (until) *until = deadline;
+    }
     int main_thread = signals_is_main(ts);
     ssize_t r = -1;
     for (;;) {
@@ -470,6 +488,10 @@ static ssize_t sock_call(TrThread *ts, TrSocket *s, short events, io_fn fn, void
     }
     use_end(ts, s);
     return r;
+}
+
+static ssize_t sock_call(TrThread *ts, TrSocket *s, short events, io_fn fn, void *ctx) {
+    return sock_call_until(ts, s, events, fn, ctx, NULL);
 }
 
 /* ---- creation -------------------------------------------------------------------- */
@@ -570,6 +592,7 @@ static void sock_dealloc(TrThread *ts, TrObject *self) {
     /* the last reference: no call can be in progress */
     int fd = (int)SOCK(self)->fd;
     if (fd >= 0) close(fd);
+    if (SOCK(self)->pending_fd >= 0) close(SOCK(self)->pending_fd);
     tr_free(self);
 }
 
@@ -1000,10 +1023,11 @@ METHOD(sock_sendall) {
     if (data_arg(ts, args[0], &v) < 0) return NULL;
     size_t done = 0;
     int failed = 0;
+    int64_t until = 0;
     while (done < v.n || (v.n == 0 && !done)) {
         c.p = v.p + done;
         c.n = v.n - done;
-        ssize_t n = sock_call(ts, SOCK(self), POLLOUT, send_once, &c);
+        ssize_t n = sock_call_until(ts, SOCK(self), POLLOUT, send_once, &c, &until);
         if (n < 0) { failed = 1; break; }
         if (v.n == 0) break;
         done += (size_t)n;
