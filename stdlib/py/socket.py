@@ -143,6 +143,38 @@ class socket(_socket.socket):
             return stream
         return _TextIOWrapper(stream, encoding or "UTF-8", errors or "strict", newline, mode)
 
+    def sendfile(self, file, offset=0, count=None):
+        """Sends a binary file's bytes from `offset` (at most `count` of
+        them) with send(); returns how many went, leaving the file's
+        position just after them."""
+        if "b" not in getattr(file, "mode", "b"):
+            raise ValueError("file should be opened in binary mode")
+        if not self.type & SOCK_STREAM:
+            raise ValueError("only SOCK_STREAM type sockets are supported")
+        if count is not None:
+            if not isinstance(count, int):
+                raise TypeError("count must be a positive integer (got {!r})".format(count))
+            if count <= 0:
+                raise ValueError("count must be a positive integer (got {!r})".format(count))
+        if offset < 0:
+            # what os.sendfile(2) says of it, which CPython calls here
+            raise OSError(22, os.strerror(22))
+        if offset:
+            file.seek(offset)
+        sent = 0
+        try:
+            while count is None or sent < count:
+                want = 8192 if count is None else min(8192, count - sent)
+                chunk = file.read(want)
+                if not chunk:
+                    break
+                self.sendall(chunk)
+                sent += len(chunk)
+            return sent
+        finally:
+            if sent and hasattr(file, "seek"):
+                file.seek(offset + sent)
+
     def _decref_socketios(self):
         if self._io_refs > 0:
             self._io_refs -= 1
