@@ -461,12 +461,11 @@ static ssize_t sock_call_until(TrThread *ts, TrSocket *s, short events, io_fn fn
     int main_thread = signals_is_main(ts);
     ssize_t r = -1;
     for (;;) {
-        int e = 0, waited = 0, ready = 1;
+        int e = 0, ready = 1;
         gil_release_for_blocking(ts);
         /* wait first when the call would otherwise not return by itself
          * (a timeout) or could not see signals (the main thread blocking) */
         if (timeout > 0 || (timeout < 0 && main_thread)) {
-            waited = 1;
             ready = signals_wait_fd(ts, fd, events, deadline);
         }
         if (ready) {
@@ -481,7 +480,7 @@ static ssize_t sock_call_until(TrThread *ts, TrSocket *s, short events, io_fn fn
             if (!ready && deadline >= 0 && lock_now_ns() >= deadline) { timeout_error(ts); r = -1; break; }
             continue;
         }
-        if ((e == EAGAIN || e == EWOULDBLOCK) && waited) continue;   /* readiness was spurious */
+        if ((e == EAGAIN || e == EWOULDBLOCK) && timeout > 0) continue;   /* readiness was spurious */
         sock_errno(ts, e);
         r = -1;
         break;
@@ -540,9 +539,7 @@ static TrObject *sock_init(TrThread *ts, TrObject *self, TrObject *const *args, 
             if (getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &val, &l) < 0) return sock_errno(ts, errno);
             proto = val;
         }
-        int fl = fcntl(fd, F_GETFL);
-        if (fl < 0) return sock_errno(ts, errno);
-        if (fl & O_NONBLOCK) timeout = 0;
+        if (fcntl(fd, F_GETFL) < 0) return sock_errno(ts, errno);
     } else {
         if (family == -1) family = AF_INET;
         if (type == -1) type = SOCK_STREAM;
@@ -551,7 +548,9 @@ static TrObject *sock_init(TrThread *ts, TrObject *self, TrObject *const *args, 
         if (fd < 0) return sock_errno(ts, errno);
     }
     if (type & SOCK_NONBLOCK) timeout = 0;
-    int e = apply_blocking(fd, timeout);
+    /* an adopted descriptor keeps its mode unless a timeout needs O_NONBLOCK (as CPython) */
+    int adopted = a[3] && a[3] != tr_none;
+    int e = adopted && timeout < 0 ? 0 : apply_blocking(fd, timeout);
     if (e) {
         if (!(a[3] && a[3] != tr_none)) close(fd);
         return sock_errno(ts, e);

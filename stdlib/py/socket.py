@@ -149,7 +149,7 @@ class socket(_socket.socket):
         position just after them."""
         if "b" not in getattr(file, "mode", "b"):
             raise ValueError("file should be opened in binary mode")
-        if not self.type & SOCK_STREAM:
+        if (self.type & SOCK_STREAM) == 0:
             raise ValueError("only SOCK_STREAM type sockets are supported")
         if count is not None:
             if not isinstance(count, int):

@@ -1,5 +1,5 @@
 # UDP, AF_UNIX (stream and datagram, in a temporary directory), socketpair,
-# fromfd, dup and detach.
+# fromfd, dup and detach, IPv6.
 import os
 import socket
 import tempfile
@@ -78,3 +78,21 @@ x, y = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
 x.send(b"one"); x.send(b"two")
 print(y.recv(10), y.recv(10))
 x.close(); y.close()
+
+# IPv6 over TCP; adopted descriptors keep their mode; the default timeout
+a, b = socket.socketpair()
+a.setblocking(False)
+c = socket.socket(fileno=a.detach())
+print(c.gettimeout(), c.getblocking())
+socket.setdefaulttimeout(2.5)
+d = socket.socket(fileno=b.detach())
+print(d.gettimeout())
+e = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+e.bind(("::1", 0)); e.listen()
+f = socket.create_connection(("::1", e.getsockname()[1]))
+g, addr = e.accept()
+print(len(addr), addr[0], g.gettimeout(), f.gettimeout(), g.family, repr(g.family))
+f.sendall(b"six"); print(g.recv(10))
+print(repr(g).split(" laddr")[0].split("fd=")[0])
+for s in (c, d, e, f, g): s.close()
+socket.setdefaulttimeout(None)
