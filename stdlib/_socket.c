@@ -1055,6 +1055,205 @@ METHOD(sock_sendto) {
     return n < 0 ? NULL : int_from_i64(ts, n);
 }
 
+/* ---- messages with ancillary data --------------------------------------------------------------------- */
+
+typedef struct MsgCtx {
+    struct msghdr msg;
+    int flags;
+} MsgCtx;
+
+static ssize_t sendmsg_once(int fd, void *p) {
+    MsgCtx *c = p;
+    return sendmsg(fd, &c->msg, c->flags | MSG_NOSIGNAL);
+}
+
+static ssize_t recvmsg_once(int fd, void *p) {
+    MsgCtx *c = p;
+    return recvmsg(fd, &c->msg, c->flags);
+}
+
+/* The items of iterable `o` as a new list; TypeError `msg` when it is not
+ * iterable.  New reference or NULL. */
+static TrObject *items_of(TrThread *ts, TrObject *o, const char *msg) {
+    TrObject *it = tr_iter(ts, o);
+    if (!it) {
+        if (err_matches(ts, &tr_exc_TypeError)) {
+            err_clear(ts);
+            err_set(ts, &tr_exc_TypeError, msg);
+        }
+        return NULL;
+    }
+    TrObject *l = list_new(ts, 0), *x;
+    while (l && (x = tr_next(ts, it)) != NULL)
+        if (list_append_take(ts, l, x) < 0) TR_CLEAR(l);
+    tr_decref(it);
+    if (l && err_occurred(ts)) TR_CLEAR(l);
+    return l;
+}
+
+/* sendmsg(buffers[, ancdata[, flags[, address]]]) -> bytes sent. */
+METHOD(sock_sendmsg) {
+    if (nargs_check(ts, "sendmsg", nargs, kw, 1, 4) < 0) return NULL;
+    TrSocket *s = SOCK(self);
+    MsgCtx c;
+    memset(&c, 0, sizeof c);
+    TrObject *bufs = NULL, *anc = NULL, *result = NULL;
+    TrBytesView *views = NULL, *adata = NULL;
+    size_t nb = 0, na = 0;
+    int *levels = NULL;
+    char *control = NULL;
+    SockAddr to;
+    if (nargs > 2 && int_arg(ts, args[2], &c.flags) < 0) return NULL;
+    if (nargs > 3 && args[3] != tr_none) {
+        if (addr_parse(ts, s, args[3], "sendmsg", &to) < 0) return NULL;
+        c.msg.msg_name = &to.ss;
+        c.msg.msg_namelen = to.len;
+    }
+    if (!(bufs = items_of(ts, args[0], "sendmsg() argument 1 must be an iterable"))) goto done;
+    nb = list_size(bufs);
+    views = calloc(nb ? nb : 1, sizeof *views);
+    struct iovec *iov = calloc(nb ? nb : 1, sizeof *iov);
+    c.msg.msg_iov = iov;
+    if (!views || !iov) { err_nomemory(ts); nb = 0; goto done; }
+    for (size_t i = 0; i < nb; i++) {
+        TrObject *b = list_get(ts, bufs, (ssize_t)i);
+        int r = b ? data_arg(ts, b, &views[i]) : -1;
+        tr_xdecref(b);
+        if (r < 0) { nb = i; goto done; }
+        iov[i].iov_base = (void *)views[i].p;
+        iov[i].iov_len = views[i].n;
+    }
+    c.msg.msg_iovlen = nb;
+    if (nargs > 1) {
+        if (!(anc = items_of(ts, args[1], "sendmsg() argument 2 must be an iterable"))) goto done;
+        na = list_size(anc);
+        adata = calloc(na ? na : 1, sizeof *adata);
+        levels = calloc(2 * (na ? na : 1), sizeof *levels);
+        if (!adata || !levels) { err_nomemory(ts); na = 0; goto done; }
+        size_t space = 0;
+        for (size_t i = 0; i < na; i++) {
+            TrObject *item = list_get(ts, anc, (ssize_t)i);
+            if (!item) { na = i; goto done; }
+            int bad = !tuple_check(item) && !(!tr_is_imm(item) && tr_type(item) == &tr_list_type);
+            size_t len = bad ? 0 : tuple_check(item) ? tuple_size(item) : list_size(item);
+            if (bad || len != 3) {
+                if (bad)
+                    err_format(ts, &tr_exc_TypeError,
+                               "[sendmsg() ancillary data items]() argument must be 3-item sequence, not %s",
+                               tr_type_name(item));
+                else
+                    err_format(ts, &tr_exc_TypeError,
+                               "[sendmsg() ancillary data items]() argument must be sequence of length 3, not %zu",
+                               len);
+                tr_decref(item);
+                na = i;
+                goto done;
+            }
+            TrObject *f[3];
+            for (int k = 0; k < 3; k++)
+                f[k] = tuple_check(item) ? tr_newref(tuple_get(item, k)) : list_get(ts, item, k);
+            int r = (f[0] && f[1] && f[2] && int_arg(ts, f[0], &levels[2 * i]) == 0 &&
+                     int_arg(ts, f[1], &levels[2 * i + 1]) == 0 && data_arg(ts, f[2], &adata[i]) == 0) ? 0 : -1;
+            for (int k = 0; k < 3; k++) tr_xdecref(f[k]);
+            tr_decref(item);
+            if (r < 0) { na = i + (adata[i].p != NULL); goto done; }
+            space += CMSG_SPACE(adata[i].n);
+        }
+        if (space) {
+            control = calloc(1, space);
+            if (!control) { err_nomemory(ts); goto done; }
+            c.msg.msg_control = control;
+            c.msg.msg_controllen = space;
+            struct cmsghdr *h = CMSG_FIRSTHDR(&c.msg);
+            for (size_t i = 0; i < na && h; i++, h = CMSG_NXTHDR(&c.msg, h)) {
+                h->cmsg_level = levels[2 * i];
+                h->cmsg_type = levels[2 * i + 1];
+                h->cmsg_len = CMSG_LEN(adata[i].n);
+                memcpy(CMSG_DATA(h), adata[i].p, adata[i].n);
+            }
+        }
+    }
+    ssize_t n = sock_call(ts, s, POLLOUT, sendmsg_once, &c);
+    if (n >= 0) result = int_from_i64(ts, n);
+done:
+    for (size_t i = 0; i < nb; i++) bytes_view_release(&views[i]);
+    for (size_t i = 0; adata && i < na; i++) bytes_view_release(&adata[i]);
+    free(views);
+    free(c.msg.msg_iov);
+    free(adata);
+    free(levels);
+    free(control);
+    tr_xdecref(bufs);
+    tr_xdecref(anc);
+    return result;
+}
+
+/* recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address). */
+METHOD(sock_recvmsg) {
+    if (nargs_check(ts, "recvmsg", nargs, kw, 1, 3) < 0) return NULL;
+    int64_t size, ancsize = 0;
+    MsgCtx c;
+    memset(&c, 0, sizeof c);
+    if (i64_arg(ts, args[0], &size) < 0) return NULL;
+    if (size < 0) return err_format(ts, &tr_exc_ValueError, "negative buffer size in recvmsg()");
+    if (nargs > 1 && i64_arg(ts, args[1], &ancsize) < 0) return NULL;
+    if (ancsize < 0 || ancsize > INT_MAX)
+        return err_format(ts, &tr_exc_ValueError, "invalid ancillary data buffer length");
+    if (nargs > 2 && int_arg(ts, args[2], &c.flags) < 0) return NULL;
+    SockAddr from;
+    memset(&from, 0, sizeof from);
+    struct iovec iov;
+    char *buf = malloc(size ? (size_t)size : 1), *control = ancsize ? calloc(1, (size_t)ancsize) : NULL;
+    if (!buf || (ancsize && !control)) { free(buf); free(control); return err_nomemory(ts); }
+    iov.iov_base = buf;
+    iov.iov_len = (size_t)size;
+    c.msg.msg_name = &from.ss;
+    c.msg.msg_namelen = sizeof from.ss;
+    c.msg.msg_iov = &iov;
+    c.msg.msg_iovlen = 1;
+    c.msg.msg_control = control;
+    c.msg.msg_controllen = (size_t)ancsize;
+    ssize_t n = sock_call(ts, SOCK(self), POLLIN, recvmsg_once, &c);
+    TrObject *out = NULL, *data = NULL, *anc = NULL, *addr = NULL;
+    if (n < 0) goto done;
+    data = bytes_from(ts, buf, (size_t)n);
+    anc = data ? list_new(ts, 0) : NULL;
+    if (!anc) goto done;
+    if (c.msg.msg_controllen) {
+        for (struct cmsghdr *h = CMSG_FIRSTHDR(&c.msg); h; h = CMSG_NXTHDR(&c.msg, h)) {
+            size_t dlen = h->cmsg_len > CMSG_LEN(0) ? h->cmsg_len - CMSG_LEN(0) : 0;
+            size_t room = (size_t)(control + c.msg.msg_controllen - (char *)CMSG_DATA(h));
+            if (dlen > room) dlen = room;   /* truncated by MSG_CTRUNC */
+            TrObject *t = tuple_new(ts, 3);
+            if (!t) goto done;
+            tuple_set_take(t, 0, int_from_i64(ts, h->cmsg_level));
+            tuple_set_take(t, 1, int_from_i64(ts, h->cmsg_type));
+            tuple_set_take(t, 2, bytes_from(ts, (const char *)CMSG_DATA(h), dlen));
+            if (!tuple_get(t, 0) || !tuple_get(t, 1) || !tuple_get(t, 2) || list_append_take(ts, anc, t) < 0) {
+                if (!tuple_get(t, 0) || !tuple_get(t, 1) || !tuple_get(t, 2)) tr_decref(t);
+                goto done;
+            }
+        }
+    }
+    addr = addr_make(ts, (struct sockaddr *)&from.ss, c.msg.msg_namelen);
+    if (!addr) goto done;
+    if ((out = tuple_new(ts, 4)) != NULL) {
+        tuple_set_take(out, 0, data);
+        tuple_set_take(out, 1, anc);
+        tuple_set_take(out, 2, int_from_i64(ts, c.msg.msg_flags));
+        tuple_set_take(out, 3, addr);
+        data = anc = addr = NULL;
+        if (!tuple_get(out, 2)) TR_CLEAR(out);
+    }
+done:
+    tr_xdecref(data);
+    tr_xdecref(anc);
+    tr_xdecref(addr);
+    free(buf);
+    free(control);
+    return out;
+}
+
 /* ---- options ------------------------------------------------------------------------------------- */
 
 METHOD(sock_setsockopt) {
@@ -1178,6 +1377,8 @@ static const TrMethodDef sock_methods[] = {
     {"send", sock_send},
     {"sendall", sock_sendall},
     {"sendto", sock_sendto},
+    {"sendmsg", sock_sendmsg},
+    {"recvmsg", sock_recvmsg},
     {"shutdown", sock_shutdown},
     {"__enter__", sock_enter},
     {"__exit__", sock_exit},
@@ -1585,6 +1786,20 @@ METHOD(m_setdefaulttimeout) {
     return tr_newref(tr_none);
 }
 
+/* CMSG_LEN(length) / CMSG_SPACE(length): OverflowError "CMSG_LEN() argument out of range". */
+static TrObject *cmsg_size(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs, TrObject *kw,
+                           int space) {
+    if (tr_check_args(ts, fname, nargs, kw, 1, 1) < 0) return NULL;
+    int64_t n;
+    if (i64_arg(ts, args[0], &n) < 0) return NULL;
+    if (n < 0 || n > INT_MAX - 64)
+        return err_format(ts, &tr_exc_OverflowError, "%s() argument out of range", fname);
+    return int_from_i64(ts, space ? (int64_t)CMSG_SPACE((size_t)n) : (int64_t)CMSG_LEN((size_t)n));
+}
+
+METHOD(m_cmsg_len) { return cmsg_size(ts, "CMSG_LEN", args, nargs, kw, 0); }
+METHOD(m_cmsg_space) { return cmsg_size(ts, "CMSG_SPACE", args, nargs, kw, 1); }
+
 static const TrMethodDef socket_functions[] = {
     {"htons", m_htons},
     {"ntohs", m_ntohs},
@@ -1608,6 +1823,8 @@ static const TrMethodDef socket_functions[] = {
     {"close", m_close},
     {"getdefaulttimeout", m_getdefaulttimeout},
     {"setdefaulttimeout", m_setdefaulttimeout},
+    {"CMSG_LEN", m_cmsg_len},
+    {"CMSG_SPACE", m_cmsg_space},
     {NULL, NULL}
 };
 

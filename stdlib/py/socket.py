@@ -19,6 +19,7 @@ import enum
 from _socket import *
 
 __all__ = ["AddressFamily", "SocketKind", "SocketType", "SocketIO", "socketpair",
+           "send_fds", "recv_fds",
            "fromfd", "create_connection", "create_server", "has_dualstack_ipv6",
            "getfqdn"]
 __all__.extend(n for n in dir(_socket) if n.isupper() or n in (
@@ -226,6 +227,27 @@ def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
     """Two connected sockets (AF_UNIX by default)."""
     left, right = _socket.socketpair(family, type, proto)
     return socket(family, type, proto, left), socket(family, type, proto, right)
+
+
+def send_fds(sock, buffers, fds, flags=0, address=None):
+    """Sends `buffers` with the descriptors `fds` (SCM_RIGHTS) over an AF_UNIX socket."""
+    import struct
+    rights = struct.pack("%di" % len(fds), *fds)
+    return sock.sendmsg(buffers, [(SOL_SOCKET, SCM_RIGHTS, rights)], flags, address)
+
+
+def recv_fds(sock, bufsize, maxfds, flags=0):
+    """Receives up to `bufsize` bytes and up to `maxfds` descriptors:
+    (data, list of descriptors, message flags, address)."""
+    import struct
+    width = struct.calcsize("i")
+    data, ancillary, msg_flags, address = sock.recvmsg(bufsize, CMSG_LEN(maxfds * width), flags)
+    fds = []
+    for level, kind, payload in ancillary:
+        if level == SOL_SOCKET and kind == SCM_RIGHTS:
+            usable = len(payload) - len(payload) % width
+            fds.extend(struct.unpack("%di" % (usable // width), payload[:usable]))
+    return data, fds, msg_flags, address
 
 
 class SocketIO:
