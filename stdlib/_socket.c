@@ -1,14 +1,15 @@
 /* stdlib/_socket.c: the `_socket` module: the socket type ("_socket.socket",
  * which socket.py subclasses), name resolution (getaddrinfo, gethostbyname,
  * getservbyname, ...), address conversions (inet_aton/ntoa/pton/ntop), byte
- * order (htons, ...), the default timeout and the AF_ / SOCK_ / SO_ / ...
- * constants.  gaierror and herror are OSError subclasses; timeout is
+ * order (htons, ...), CMSG_LEN / CMSG_SPACE for sendmsg / recvmsg, the
+ * default timeout and the AF_ / SOCK_ / SO_ / ... constants.  gaierror and herror are OSError subclasses; timeout is
  * TimeoutError.
  *
  * Timeouts: `timeout_ns` is -1 (blocking), 0 (non-blocking) or a positive
  * number of nanoseconds.  A socket with a timeout keeps its descriptor in
  * O_NONBLOCK mode and waits with poll(2) (signals_wait_fd) before each system
- * call, raising TimeoutError('timed out') when the deadline passes.
+ * call, raising TimeoutError('timed out') when the deadline passes.  A
+ * descriptor adopted through `fileno` keeps its own mode when blocking.
  * Blocking: every system call that may wait runs detached
  * (gil_release_for_blocking) and touches only C copies meanwhile (the
  * descriptor number, a private buffer, a sockaddr).  The main thread waits
