@@ -51,7 +51,7 @@ int bytes_view(TrThread *ts, TrObject *o, TrBytesView *v) {
         return 1;
     }
     if (memview_check(o)) return memview_bytes_view(ts, o, v);
-    if (!bytearray_check(o)) return 0;
+    if (!bytearray_check(o) && !(tr_type(o)->flags & TR_TPFLAG_ARRAY_EXPORT)) return 0;
     TrByteArray *a = (TrByteArray *)o;
     char *copy = NULL;
     size_t n = 0;

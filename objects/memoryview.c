@@ -7,8 +7,8 @@
  * C-contiguous one of up to 64 dimensions, so every view with ndim > 1 is
  * contiguous and only 1-D views can be strided.
  *
- * Exports: a view of a mutable exporter (the TrByteArray layout: bytearray
- * or BytesIO) counts one in the exporter's `exports` from creation until it
+ * Exports: a view of a mutable exporter (the TrByteArray layout: bytearray,
+ * BytesIO or mmap) counts one in the exporter's `exports` from creation until it
  * is released (release(), `with`, or dealloc); while any are counted the
  * exporter refuses to resize, so `data` and `size` stay put and every view's
  * bounds stay valid.
@@ -359,7 +359,8 @@ TrObject *memview_new(TrThread *ts, TrObject *o) {
         ssize_t shape = (ssize_t)bytes_size(o), stride = 1;
         return make(ts, NULL, o, false, true, "B", 1, 1, 0, &shape, &stride);
     }
-    if (!tr_is_imm(o) && bytearray_check(o)) return memview_from_array(ts, o);
+    if (!tr_is_imm(o) && (bytearray_check(o) || (tr_type(o)->flags & TR_TPFLAG_ARRAY_EXPORT)))
+        return memview_from_array(ts, o);
     return err_format(ts, &tr_exc_TypeError, "memoryview: a bytes-like object is required, not '%T'", o);
 }
 
@@ -372,6 +373,7 @@ TrObject *memview_from_array(TrThread *ts, TrObject *exporter) {
     TR_BEGIN_CRITICAL(ts, exporter);
     shape = (ssize_t)BA(exporter)->size;   /* fixed from here on: the export is counted */
     SHAPE(MV(m))[0] = shape;
+    MV(m)->readonly = BA(exporter)->readonly;
     TR_END_CRITICAL(ts);
     return m;
 }

@@ -62,6 +62,8 @@ const TrModuleDef tr_builtin_modules[] = {
     {"binascii", binascii_module_init},
     {"zlib", zlib_module_init},
     {"_hashlib", hashlib_module_init},
+    {"_socket", _socket_module_init},
+    {"mmap", mmap_module_init},
     {NULL, NULL},
 };
 

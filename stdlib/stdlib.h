@@ -32,6 +32,8 @@ TrObject *_posixsubprocess_module_init(TrThread *ts); /* stdlib/_posixsubprocess
 TrObject *binascii_module_init(TrThread *ts);  /* stdlib/binascii.c */
 TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
 TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
+TrObject *_socket_module_init(TrThread *ts);   /* stdlib/_socket.c: `_socket` (+ stdlib/py/socket.py) */
+TrObject *mmap_module_init(TrThread *ts);      /* stdlib/mmap.c */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */

@@ -20,12 +20,15 @@ typedef struct TrBytes {
  * While `exports` > 0 (memoryviews over the data are alive) `data` and
  * `size` never change: every resize raises BufferError.  io.BytesIO
  * (stdlib/bytesio.c) begins with this same layout, so a memoryview reaches
- * either through these fields, under the exporter's lock. */
+ * either through these fields, under the exporter's lock; so does mmap.mmap
+ * (stdlib/mmap.c, a type flagged TR_TPFLAG_ARRAY_EXPORT), whose `data` is
+ * the mapping. */
 typedef struct TrByteArray {
     TrObject ob_base;
     char *data;          /* owned; NULL while cap == 0 */
     size_t size, cap;
     size_t exports;      /* live memoryviews; under the lock (read relaxed outside it) */
+    bool readonly;       /* views are read-only (an mmap opened ACCESS_READ); set before sharing */
 } TrByteArray;
 
 extern TrType tr_bytes_type, tr_bytearray_type;

@@ -167,6 +167,8 @@ typedef struct TrNumberSlots {
 #define TR_TPFLAG_WEAKREFABLE 0x0080 /* weakref.ref() accepts instances (objects/weakref.c) */
 #define TR_TPFLAG_WEAKREF    0x0100  /* instances are weak references (weakref.ref and subclasses) */
 #define TR_TPFLAG_GENERIC    0x0200  /* type[args] is a types.GenericAlias (list[int], PEP 585) */
+#define TR_TPFLAG_ARRAY_EXPORT 0x0400 /* instances begin with the TrByteArray layout and lend their bytes to
+                                       * memoryview() and bytes_view() like a bytearray (mmap.mmap) */
 
 struct TrType {
     TrObject ob_base;
