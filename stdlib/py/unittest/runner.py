@@ -1,0 +1,256 @@
+# unittest.runner: TextTestRunner, which runs a suite and prints the
+# report, and TextTestResult, which prints each outcome as it happens
+# (dots, or one line per test when verbose).
+import sys
+import time
+import warnings
+
+from . import result
+from .case import _SubTest
+from .signals import registerResult
+
+__unittest = True
+
+
+class _WritelnDecorator(object):
+    """A stream with a writeln method."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def __getattr__(self, attr):
+        if attr in ('stream', '__getstate__'):
+            raise AttributeError(attr)
+        return getattr(self.stream, attr)
+
+    def writeln(self, arg=None):
+        if arg:
+            self.write(arg)
+        self.write('\n')
+
+
+class TextTestResult(result.TestResult):
+    """Prints each outcome to the stream: a character each at verbosity 1,
+    a line each ("NAME ... ok") at 2 and above, nothing at 0."""
+
+    separator1 = '=' * 70
+    separator2 = '-' * 70
+
+    def __init__(self, stream, descriptions, verbosity, *, durations=None):
+        super(TextTestResult, self).__init__(stream, descriptions, verbosity)
+        self.stream = stream
+        self.showAll = verbosity > 1
+        self.dots = verbosity == 1
+        self.descriptions = descriptions
+        # True when the stream is at the start of a line (no test's " ... " pending)
+        self._newline = True
+        self.durations = durations
+
+    def getDescription(self, test):
+        first_line = test.shortDescription()
+        if self.descriptions and first_line:
+            return '\n'.join((str(test), first_line))
+        return str(test)
+
+    def startTest(self, test):
+        super(TextTestResult, self).startTest(test)
+        if self.showAll:
+            self.stream.write(self.getDescription(test))
+            self.stream.write(' ... ')
+            self.stream.flush()
+            self._newline = False
+
+    def _write_status(self, test, status):
+        # a subtest, or a test whose line was already ended, gets a line of its own
+        sub = isinstance(test, _SubTest)
+        if sub or self._newline:
+            if not self._newline:
+                self.stream.writeln()
+            if sub:
+                self.stream.write('  ')
+            self.stream.write(self.getDescription(test))
+            self.stream.write(' ... ')
+        self.stream.writeln(status)
+        self.stream.flush()
+        self._newline = True
+
+    def _show(self, test, word, char):
+        if self.showAll:
+            self._write_status(test, word)
+        elif self.dots:
+            self.stream.write(char)
+            self.stream.flush()
+
+    def addSubTest(self, test, subtest, err):
+        if err is not None:
+            if issubclass(err[0], subtest.failureException):
+                self._show(subtest, 'FAIL', 'F')
+            else:
+                self._show(subtest, 'ERROR', 'E')
+        super(TextTestResult, self).addSubTest(test, subtest, err)
+
+    def addSuccess(self, test):
+        super(TextTestResult, self).addSuccess(test)
+        self._show(test, 'ok', '.')
+
+    def addError(self, test, err):
+        super(TextTestResult, self).addError(test, err)
+        self._show(test, 'ERROR', 'E')
+
+    def addFailure(self, test, err):
+        super(TextTestResult, self).addFailure(test, err)
+        self._show(test, 'FAIL', 'F')
+
+    def addSkip(self, test, reason):
+        super(TextTestResult, self).addSkip(test, reason)
+        self._show(test, 'skipped {0!r}'.format(reason), 's')
+
+    def addExpectedFailure(self, test, err):
+        super(TextTestResult, self).addExpectedFailure(test, err)
+        if self.showAll:
+            self.stream.writeln('expected failure')
+            self.stream.flush()
+        elif self.dots:
+            self.stream.write('x')
+            self.stream.flush()
+
+    def addUnexpectedSuccess(self, test):
+        super(TextTestResult, self).addUnexpectedSuccess(test)
+        if self.showAll:
+            self.stream.writeln('unexpected success')
+            self.stream.flush()
+        elif self.dots:
+            self.stream.write('u')
+            self.stream.flush()
+
+    def printErrors(self):
+        if self.dots or self.showAll:
+            self.stream.writeln()
+            self.stream.flush()
+        self.printErrorList('ERROR', self.errors)
+        self.printErrorList('FAIL', self.failures)
+        surprises = getattr(self, 'unexpectedSuccesses', ())
+        if surprises:
+            self.stream.writeln(self.separator1)
+            for test in surprises:
+                self.stream.writeln('UNEXPECTED SUCCESS: {}'.format(self.getDescription(test)))
+            self.stream.flush()
+
+    def printErrorList(self, flavour, errors):
+        for test, report in errors:
+            self.stream.writeln(self.separator1)
+            self.stream.writeln('%s: %s' % (flavour, self.getDescription(test)))
+            self.stream.writeln(self.separator2)
+            self.stream.writeln('%s' % report)
+            self.stream.flush()
+
+
+class TextTestRunner(object):
+    """Runs a test (or suite) with a TextTestResult on stream (default
+    sys.stderr) and prints the summary: failures, "Ran N tests", the verdict."""
+
+    resultclass = TextTestResult
+
+    def __init__(self, stream=None, descriptions=True, verbosity=1,
+                 failfast=False, buffer=False, resultclass=None, warnings=None,
+                 *, tb_locals=False, durations=None):
+        if stream is None:
+            stream = sys.stderr
+        self.stream = _WritelnDecorator(stream)
+        self.descriptions = descriptions
+        self.verbosity = verbosity
+        self.failfast = failfast
+        self.buffer = buffer
+        self.tb_locals = tb_locals
+        self.durations = durations
+        self.warnings = warnings
+        if resultclass is not None:
+            self.resultclass = resultclass
+
+    def _makeResult(self):
+        try:
+            return self.resultclass(self.stream, self.descriptions, self.verbosity,
+                                    durations=self.durations)
+        except TypeError:
+            # a result class from before durations
+            return self.resultclass(self.stream, self.descriptions, self.verbosity)
+
+    def _printDurations(self, result):
+        if not result.collectedDurations:
+            return
+        timings = sorted(result.collectedDurations, key=lambda pair: pair[1], reverse=True)
+        if self.durations > 0:
+            timings = timings[:self.durations]
+        self.stream.writeln('Slowest test durations')
+        if hasattr(result, 'separator2'):
+            self.stream.writeln(result.separator2)
+        hid = False
+        for name, elapsed in timings:
+            if self.verbosity < 2 and elapsed < 0.001:
+                hid = True
+                continue
+            self.stream.writeln('%-10s %s' % ('%.3fs' % elapsed, name))
+        if hid:
+            self.stream.writeln('\n(durations < 0.001s were hidden; use -v to show these)')
+        else:
+            self.stream.writeln('')
+
+    def run(self, test):
+        res = self._makeResult()
+        registerResult(res)
+        res.failfast = self.failfast
+        res.buffer = self.buffer
+        res.tb_locals = self.tb_locals
+        with warnings.catch_warnings():
+            action = self.warnings
+            if action is None and not sys.warnoptions:
+                action = 'default'
+            if action:
+                warnings.simplefilter(action)
+            began = time.perf_counter()
+            start = getattr(res, 'startTestRun', None)
+            if start is not None:
+                start()
+            try:
+                test(res)
+            finally:
+                stop = getattr(res, 'stopTestRun', None)
+                if stop is not None:
+                    stop()
+            ended = time.perf_counter()
+        res.printErrors()
+        if self.durations is not None:
+            self._printDurations(res)
+        if hasattr(res, 'separator2'):
+            self.stream.writeln(res.separator2)
+        ran = res.testsRun
+        self.stream.writeln('Ran %d test%s in %.3fs' % (ran, '' if ran == 1 else 's', ended - began))
+        self.stream.writeln()
+        try:
+            xfail, xpass, skips = (len(res.expectedFailures), len(res.unexpectedSuccesses),
+                                   len(res.skipped))
+        except AttributeError:
+            xfail = xpass = skips = 0
+        notes = []
+        if not res.wasSuccessful():
+            self.stream.write('FAILED')
+            if res.failures:
+                notes.append('failures=%d' % len(res.failures))
+            if res.errors:
+                notes.append('errors=%d' % len(res.errors))
+        elif ran == 0 and not skips:
+            self.stream.write('NO TESTS RAN')
+        else:
+            self.stream.write('OK')
+        if skips:
+            notes.append('skipped=%d' % skips)
+        if xfail:
+            notes.append('expected failures=%d' % xfail)
+        if xpass:
+            notes.append('unexpected successes=%d' % xpass)
+        if notes:
+            self.stream.writeln(' (%s)' % ', '.join(notes))
+        else:
+            self.stream.write('\n')
+        self.stream.flush()
+        return res
