@@ -74,26 +74,23 @@ OPTIONFLAGS_BY_NAME = {}
 
 def register_optionflag(name):
     """The flag bit for option `name`, made on first use."""
-    return OPTIONFLAGS_BY_NAME.setdefault(name, 1 << len(OPTIONFLAGS_BY_NAME))
+    if name not in OPTIONFLAGS_BY_NAME:
+        OPTIONFLAGS_BY_NAME[name] = 2 ** len(OPTIONFLAGS_BY_NAME)
+    return OPTIONFLAGS_BY_NAME[name]
 
 
-DONT_ACCEPT_TRUE_FOR_1 = register_optionflag('DONT_ACCEPT_TRUE_FOR_1')
-DONT_ACCEPT_BLANKLINE = register_optionflag('DONT_ACCEPT_BLANKLINE')
-NORMALIZE_WHITESPACE = register_optionflag('NORMALIZE_WHITESPACE')
-ELLIPSIS = register_optionflag('ELLIPSIS')
-SKIP = register_optionflag('SKIP')
-IGNORE_EXCEPTION_DETAIL = register_optionflag('IGNORE_EXCEPTION_DETAIL')
+# the standard flags, in CPython's order (so with its values)
+for _flag in ('DONT_ACCEPT_TRUE_FOR_1 DONT_ACCEPT_BLANKLINE NORMALIZE_WHITESPACE ELLIPSIS '
+              'SKIP IGNORE_EXCEPTION_DETAIL REPORT_UDIFF REPORT_CDIFF REPORT_NDIFF '
+              'REPORT_ONLY_FIRST_FAILURE FAIL_FAST').split():
+    globals()[_flag] = register_optionflag(_flag)
+del _flag
 COMPARISON_FLAGS = (DONT_ACCEPT_TRUE_FOR_1 | DONT_ACCEPT_BLANKLINE | NORMALIZE_WHITESPACE |
                     ELLIPSIS | SKIP | IGNORE_EXCEPTION_DETAIL)
-REPORT_UDIFF = register_optionflag('REPORT_UDIFF')
-REPORT_CDIFF = register_optionflag('REPORT_CDIFF')
-REPORT_NDIFF = register_optionflag('REPORT_NDIFF')
-REPORT_ONLY_FIRST_FAILURE = register_optionflag('REPORT_ONLY_FIRST_FAILURE')
-FAIL_FAST = register_optionflag('FAIL_FAST')
 REPORTING_FLAGS = (REPORT_UDIFF | REPORT_CDIFF | REPORT_NDIFF |
                    REPORT_ONLY_FIRST_FAILURE | FAIL_FAST)
 
-BLANKLINE_MARKER = '<BLANKLINE>'
+BLANKLINE_MARKER = '<' 'BLANKLINE>'
 ELLIPSIS_MARKER = '...'
 
 _DIVIDER = '*' * 70
@@ -137,8 +134,8 @@ class _SpoofOut(io.StringIO):
 
 def _ellipsis_match(want, got):
     # want with each "..." standing for any text (possibly none)
-    if ELLIPSIS_MARKER not in want:
-        return want == got
+    if want.find(ELLIPSIS_MARKER) < 0:
+        return got == want
     pieces = [re.escape(p) for p in want.split(ELLIPSIS_MARKER)]
     return re.fullmatch('.*?'.join(pieces), got, re.DOTALL) is not None
 
@@ -164,9 +161,9 @@ class Example:
     def __init__(self, source, want, exc_msg=None, lineno=0, indent=0, options=None):
         if not source.endswith('\n'):
             source += '\n'
-        if want and not want.endswith('\n'):
+        if want[-1:] not in ('', '\n'):
             want += '\n'
-        if exc_msg is not None and not exc_msg.endswith('\n'):
+        if exc_msg is not None and exc_msg[-1:] != '\n':
             exc_msg += '\n'
         self.source = source
         self.want = want
@@ -175,11 +172,11 @@ class Example:
         self.options = {} if options is None else options
         self.exc_msg = exc_msg
 
+    def _key(self):
+        return (self.source, self.want, self.lineno, self.indent, self.options, self.exc_msg)
+
     def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return ((self.source, self.want, self.lineno, self.indent, self.options, self.exc_msg) ==
-                (other.source, other.want, other.lineno, other.indent, other.options, other.exc_msg))
+        return self._key() == other._key() if type(other) is type(self) else NotImplemented
 
     def __hash__(self):
         return hash((self.source, self.want, self.lineno, self.indent, self.exc_msg))
@@ -208,17 +205,17 @@ class DocTest:
         return '<%s %s from %s:%s (%s)>' % (self.__class__.__name__, self.name,
                                             self.filename, self.lineno, count)
 
+    def _key(self):
+        return (self.examples, self.docstring, self.globs, self.name, self.filename, self.lineno)
+
     def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return ((self.examples, self.docstring, self.globs, self.name, self.filename, self.lineno) ==
-                (other.examples, other.docstring, other.globs, other.name, other.filename, other.lineno))
+        return self._key() == other._key() if type(other) is type(self) else NotImplemented
 
     def __hash__(self):
-        return hash((self.docstring, self.name, self.filename, self.lineno))
+        return hash((self.name, self.filename, self.lineno, self.docstring))
 
     def __lt__(self, other):
-        if not isinstance(other, DocTest):
+        if not isinstance(other, DocTest):   # sorted among themselves only
             return NotImplemented
         mine = (self.name, self.filename or '', -1 if self.lineno is None else self.lineno, id(self))
         theirs = (other.name, other.filename or '', -1 if other.lineno is None else other.lineno,
@@ -341,11 +338,11 @@ class DocTestFinder:
         self._parser = parser
         self._verbose = verbose
         self._recurse = recurse
-        self._exclude_empty = exclude_empty
+        self._exclude_empty = exclude_empty   # no test for an object without docstring
 
     def find(self, obj, name=None, module=None, globs=None, extraglobs=None):
         if name is None:
-            name = getattr(obj, '__name__', None)
+            name = obj.__name__ if hasattr(obj, '__name__') else None
             if name is None:
                 raise ValueError("DocTestFinder.find: name must be given when obj.__name__ "
                                  "doesn't exist: %r" % (type(obj),))
@@ -368,7 +365,7 @@ class DocTestFinder:
         return tests
 
     def _module_of(self, obj):
-        if isinstance(obj, types.ModuleType):
+        if type(obj) is types.ModuleType or isinstance(obj, types.ModuleType):
             return obj
         mod_name = getattr(obj, '__module__', None)
         return sys.modules.get(mod_name) if isinstance(mod_name, str) else None
@@ -391,15 +388,15 @@ class DocTestFinder:
     def _from_module(self, module, obj):
         if module is None:
             return True
-        if isinstance(obj, types.FunctionType):
-            return module.__dict__ is obj.__globals__
+        if isinstance(obj, types.FunctionType):   # defined there: it runs in its globals
+            return obj.__globals__ is module.__dict__
         if isinstance(obj, property):
             return True
         return getattr(obj, '__module__', None) == module.__name__
 
     def _find(self, tests, obj, name, module, lines, globs, seen):
         if self._verbose:
-            print('Finding tests in %s' % name)
+            print('Finding tests in', name)
         if id(obj) in seen:
             return
         seen.add(id(obj))
@@ -408,7 +405,7 @@ class DocTestFinder:
             tests.append(test)
         if not self._recurse:
             return
-        if isinstance(obj, types.ModuleType):
+        if type(obj) is types.ModuleType or isinstance(obj, types.ModuleType):
             for key, value in list(obj.__dict__.items()):
                 if ((isinstance(_unwrap(value), _ROUTINES) or isinstance(value, type)) and
                         self._from_module(module, value)):
@@ -437,7 +434,7 @@ class DocTestFinder:
             try:
                 doc = obj.__doc__
                 doc = '' if doc is None else (doc if isinstance(doc, str) else str(doc))
-            except (TypeError, AttributeError):
+            except (AttributeError, TypeError):   # a __doc__ that cannot be read
                 doc = ''
         lineno = self._find_lineno(obj, lines)
         if self._exclude_empty and not doc:
@@ -445,7 +442,7 @@ class DocTestFinder:
         if module is None:
             filename = None
         else:
-            filename = getattr(module, '__file__', None) or module.__name__
+            filename = getattr(module, '__file__', '') or module.__name__
             if filename.endswith('.pyc'):
                 filename = filename[:-1]
         return self._parser.get_doctest(doc, globs, name, filename, lineno)
@@ -453,7 +450,7 @@ class DocTestFinder:
     def _find_lineno(self, obj, lines):
         # the 0-based line where obj's docstring starts, or None
         start = None
-        if isinstance(obj, types.ModuleType):
+        if type(obj) is types.ModuleType or isinstance(obj, types.ModuleType):
             start = 0
         elif isinstance(obj, type):
             if lines is None:
@@ -466,8 +463,7 @@ class DocTestFinder:
         else:
             if isinstance(obj, property):
                 obj = obj.fget
-            if isinstance(obj, types.MethodType):
-                obj = obj.__func__
+            obj = getattr(obj, '__func__', obj)   # a bound method's function
             code = getattr(_unwrap(obj), '__code__', None) if obj is not None else None
             if code is not None:
                 start = getattr(code, 'co_firstlineno', 1) - 1
@@ -497,52 +493,44 @@ class OutputChecker:
                 return True
         if not optionflags & DONT_ACCEPT_BLANKLINE:
             want = re.sub(r'(?m)^%s\s*?$' % re.escape(BLANKLINE_MARKER), '', want)
-            got = re.sub(r'(?m)^[^\S\n]+$', '', got)
+            got = re.sub(r'(?m)^[ \t\r\f\v]+$', '', got)
             if got == want:
                 return True
-        if optionflags & NORMALIZE_WHITESPACE:
-            got = ' '.join(got.split())
-            want = ' '.join(want.split())
-            if got == want:
-                return True
+        if optionflags & NORMALIZE_WHITESPACE and got.split() == want.split():
+            return True
         if optionflags & ELLIPSIS:
             if _ellipsis_match(want, got):
                 return True
         return False
 
     def _do_a_fancy_diff(self, want, got, optionflags):
-        if not optionflags & (REPORT_UDIFF | REPORT_CDIFF | REPORT_NDIFF):
-            return False
         if optionflags & REPORT_NDIFF:
             return True
-        return want.count('\n') > 2 and got.count('\n') > 2
+        if not optionflags & (REPORT_UDIFF | REPORT_CDIFF):
+            return False
+        # a diff helps only for output of more than two lines
+        return min(want.count('\n'), got.count('\n')) > 2
 
     def output_difference(self, example, got, optionflags):
         want = example.want
         if not optionflags & DONT_ACCEPT_BLANKLINE:
             got = re.sub(r'(?m)^[ ]*(?=\n)', BLANKLINE_MARKER, got)
-        if self._do_a_fancy_diff(want, got, optionflags):
-            want_lines = want.splitlines(keepends=True)
-            got_lines = got.splitlines(keepends=True)
+        if self._do_a_fancy_diff(want, got, optionflags):   # REPORT_*DIFF
+            old, new = want.splitlines(True), got.splitlines(True)
             if optionflags & REPORT_UDIFF:
-                diff = list(difflib.unified_diff(want_lines, got_lines, n=2))[2:]
-                kind = 'unified diff with -expected +actual'
-            elif optionflags & REPORT_CDIFF:
-                diff = list(difflib.context_diff(want_lines, got_lines, n=2))[2:]
-                kind = 'context diff with expected followed by actual'
+                lines = list(difflib.unified_diff(old, new, n=2))[2:]
+                title = 'unified diff with -expected +actual'
+            elif optionflags & REPORT_CDIFF != 0:
+                lines = list(difflib.context_diff(old, new, n=2))[2:]
+                title = 'context diff with expected followed by actual'
             else:
-                engine = difflib.Differ(charjunk=difflib.IS_CHARACTER_JUNK)
-                diff = list(engine.compare(want_lines, got_lines))
-                kind = 'ndiff with -expected +actual'
-            diff = [line.rstrip() + '\n' for line in diff]
-            return 'Differences (%s):\n' % kind + _indent(''.join(diff))
-        if want and got:
-            return 'Expected:\n%sGot:\n%s' % (_indent(want), _indent(got))
-        if want:
-            return 'Expected:\n%sGot nothing\n' % _indent(want)
-        if got:
-            return 'Expected nothing\nGot:\n%s' % _indent(got)
-        return 'Expected nothing\nGot nothing\n'
+                lines = list(difflib.Differ(charjunk=difflib.IS_CHARACTER_JUNK).compare(old, new))
+                title = 'ndiff with -expected +actual'
+            body = ''.join(line.rstrip() + '\n' for line in lines)
+            return 'Differences ({}):\n{}'.format(title, _indent(body))
+        expected = 'Expected:\n' + _indent(want) if want else 'Expected nothing\n'
+        shown = 'Got:\n' + _indent(got) if got else 'Got nothing\n'
+        return expected + shown
 
 
 class DocTestRunner:
@@ -554,12 +542,12 @@ class DocTestRunner:
     DIVIDER = _DIVIDER
 
     def __init__(self, checker=None, verbose=None, optionflags=0):
-        self._checker = checker or OutputChecker()
+        self._checker = OutputChecker() if checker is None else checker
         if verbose is None:
             verbose = '-v' in sys.argv
         self._verbose = verbose
         self.optionflags = optionflags
-        self.original_optionflags = optionflags
+        self.original_optionflags = self.optionflags
         self.tries = 0
         self.failures = 0
         self.skips = 0
@@ -578,8 +566,8 @@ class DocTestRunner:
             out('ok\n')
 
     def report_failure(self, out, test, example, got):
-        out(self._failure_header(test, example) +
-            self._checker.output_difference(example, got, self.optionflags))
+        report = self._checker.output_difference(example, got, self.optionflags)
+        out(self._failure_header(test, example) + report)
 
     def report_unexpected_exception(self, out, test, example, exc_info):
         out(self._failure_header(test, example) + 'Exception raised:\n' +
@@ -588,10 +576,9 @@ class DocTestRunner:
     def _failure_header(self, test, example):
         lines = [self.DIVIDER]
         if test.filename:
-            if test.lineno is not None and example.lineno is not None:
+            where = '?'
+            if None not in (test.lineno, example.lineno):
                 where = test.lineno + example.lineno + 1
-            else:
-                where = '?'
             lines.append('File "%s", line %s, in %s' % (test.filename, where, test.name))
         else:
             lines.append('Line %s, in %s' % (example.lineno + 1, test.name))
@@ -613,7 +600,7 @@ class DocTestRunner:
                 skipped += 1
                 continue
             if not quiet:
-                self.report_start(out, test, example)
+                self.report_start(out, test, example)   # verbose: "Trying:"
             where = '<doctest %s[%d]>' % (test.name, number)
             try:
                 exec(compile(example.source, where, 'single', compileflags, True), test.globs)
@@ -640,14 +627,14 @@ class DocTestRunner:
                                                     _strip_exception_details(last), flags)
             if ok:
                 if not quiet:
-                    self.report_success(out, test, example, got)
+                    self.report_success(out, test, example, got)   # verbose: "ok"
             else:
                 failed += 1
                 if not quiet:
                     if boom:
                         self.report_unexpected_exception(out, test, example, problem)
                     else:
-                        self.report_failure(out, test, example, got)
+                        self.report_failure(out, test, example, got)   # output differs
             if failed and flags & FAIL_FAST:
                 break
         self.optionflags = base
@@ -684,53 +671,42 @@ class DocTestRunner:
         TestResults for everything run."""
         if verbose is None:
             verbose = self._verbose
-        empty, passed, failed = [], [], []
-        total_tries = total_failures = total_skips = 0
-        for name, (failures, tries, skips) in self._stats.items():
-            total_tries += tries
-            total_failures += failures
-            total_skips += skips
-            if tries == 0:
-                empty.append(name)
-            elif failures == 0:
-                passed.append((name, tries))
-            else:
-                failed.append((name, (failures, tries, skips)))
+        counts = [sum(entry[k] for entry in self._stats.values()) for k in range(3)]
+        bad, tried, skipped = counts
+        empty = sorted(key for key, entry in self._stats.items() if entry[1] == 0)
+        clean = sorted((key, entry[1]) for key, entry in self._stats.items()
+                       if entry[1] and not entry[0])
+        broken = sorted((key, entry) for key, entry in self._stats.items() if entry[1] and entry[0])
         if verbose:
             if empty:
-                print('%s had no tests:' % _n_items(empty))
-                for name in sorted(empty):
-                    print('    %s' % name)
-            if passed:
-                print('%s passed all tests:' % _n_items(passed))
-                for name, count in sorted(passed):
-                    print(' %3d test%s in %s' % (count, _plural(count), name))
-        if failed:
+                print(_n_items(empty) + ' had no tests:')
+                for key in empty:
+                    print('    ' + key)
+            if clean:
+                print(_n_items(clean) + ' passed all tests:')
+                for key, n in clean:
+                    print(' %3d test%s in %s' % (n, _plural(n), key))
+        if broken:
             print(self.DIVIDER)
-            print('%s had failures:' % _n_items(failed))
-            for name, (failures, tries, skips) in sorted(failed):
-                print(' %3d of %3d in %s' % (failures, tries, name))
+            print(_n_items(broken) + ' had failures:')
+            for key, entry in broken:
+                print(' %3d of %3d in %s' % (entry[0], entry[1], key))
         if verbose:
-            print('%d test%s in %s.' % (total_tries, _plural(total_tries), _n_items(self._stats)))
-            if total_failures:
-                print('%d passed and %d failed.' % (total_tries - total_failures, total_failures))
-            else:
-                print('%d passed.' % total_tries)
-        if total_failures:
-            note = '%d failure%s' % (total_failures, _plural(total_failures))
-            if total_skips:
-                note += ' and %d skipped test%s' % (total_skips, _plural(total_skips))
-            print('***Test Failed*** %s.' % note)
+            print('%d test%s in %s.' % (tried, _plural(tried), _n_items(self._stats)))
+            print('%d passed and %d failed.' % (tried - bad, bad) if bad else '%d passed.' % tried)
+        if bad:
+            note = '%d failure%s' % (bad, _plural(bad))
+            if skipped:
+                note += ' and %d skipped test%s' % (skipped, _plural(skipped))
+            print('***Test Failed*** ' + note + '.')
         elif verbose:
             print('Test passed.')
-        return TestResults(total_failures, total_tries, skipped=total_skips)
+        return TestResults(bad, tried, skipped=skipped)
 
     def merge(self, other):
-        for name, (failures, tries, skips) in other._stats.items():
-            self._record(name, failures, tries, skips)
-            self.failures -= failures
-            self.tries -= tries
-            self.skips -= skips
+        for key, entry in other._stats.items():
+            mine = self._stats.get(key, (0, 0, 0))
+            self._stats[key] = tuple(a + b for a, b in zip(mine, entry))
         self.failures += other.failures
         self.tries += other.tries
         self.skips += other.skips
@@ -770,10 +746,10 @@ class DebugRunner(DocTestRunner):
         return outcome
 
     def report_unexpected_exception(self, out, test, example, exc_info):
-        raise UnexpectedException(test, example, exc_info)
+        raise UnexpectedException(test, example, exc_info)   # at the first one
 
     def report_failure(self, out, test, example, got):
-        raise DocTestFailure(test, example, got)
+        raise DocTestFailure(test, example, got)   # at the first one
 
 
 master = None
@@ -785,17 +761,15 @@ def testmod(m=None, name=None, globs=None, verbose=None, report=True, optionflag
     and what it defines; prints failures (and with report a summary);
     returns TestResults(failed, attempted)."""
     global master
-    if m is None:
-        m = sys.modules.get('__main__')
-    if not isinstance(m, types.ModuleType):
-        raise TypeError('testmod: module required; %r' % (m,))
-    if name is None:
-        name = m.__name__
-    finder = DocTestFinder(exclude_empty=exclude_empty)
+    module = sys.modules.get('__main__') if m is None else m
+    if not isinstance(module, types.ModuleType):
+        raise TypeError('testmod: module required; %r' % (module,))
     kind = DebugRunner if raise_on_error else DocTestRunner
     runner = kind(verbose=verbose, optionflags=optionflags)
-    for test in finder.find(m, name, globs=globs, extraglobs=extraglobs):
-        runner.run(test)
+    collected = DocTestFinder(exclude_empty=exclude_empty).find(
+        module, module.__name__ if name is None else name, globs=globs, extraglobs=extraglobs)
+    for one in collected:
+        runner.run(one)
     if report:
         runner.summarize()
     if master is None:
@@ -809,7 +783,6 @@ def run_docstring_examples(f, globs, verbose=False, name='NoName', compileflags=
                            optionflags=0):
     """Runs the examples in f's docstring (only: not in what f holds)
     with globals globs, reporting failures."""
-    finder = DocTestFinder(verbose=verbose, recurse=False)
     runner = DocTestRunner(verbose=verbose, optionflags=optionflags)
-    for test in finder.find(f, name, globs=globs):
-        runner.run(test, compileflags=compileflags)
+    for one in DocTestFinder(verbose=verbose, recurse=False).find(f, name, globs=globs):
+        runner.run(one, compileflags=compileflags)

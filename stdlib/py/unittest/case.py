@@ -20,8 +20,11 @@ __unittest = True
 
 _NO_MSG = object()
 
-DIFF_OMITTED = ('\nDiff is %s characters long. '
-                'Set self.maxDiff to None to see it.')
+# what len() and [] of a would-be sequence may raise
+_NO_LENGTH = (TypeError, NotImplementedError)
+_NO_ITEM = _NO_LENGTH + (IndexError,)
+
+DIFF_OMITTED = '\nDiff is %s characters long. Set self.maxDiff to None to see it.'
 
 
 class SkipTest(Exception):
@@ -50,10 +53,8 @@ def _record_skip(res, test, reason):
 def _record_error(res, test, exc_info):
     if res is None or exc_info is None:
         return
-    if issubclass(exc_info[0], test.failureException):
-        res.addFailure(test, exc_info)
-    else:
-        res.addError(test, exc_info)
+    failed = issubclass(exc_info[0], test.failureException)
+    (res.addFailure if failed else res.addError)(test, exc_info)
 
 
 class _Outcome(object):
@@ -94,7 +95,8 @@ class _Outcome(object):
             info = None
         else:
             if subTest and self.success:
-                self.result.addSubTest(test_case.test_case, test_case, None)
+                owner = test_case.test_case
+                self.result.addSubTest(owner, test_case, None)
         finally:
             self.success = self.success and before
 
@@ -114,11 +116,10 @@ def skip(reason):
         item.__unittest_skip__ = True
         item.__unittest_skip_why__ = reason
         return item
-    if isinstance(reason, types.FunctionType):
-        # @skip without arguments
-        item, reason = reason, ''
-        return mark(item)
-    return mark
+    if not isinstance(reason, types.FunctionType):
+        return mark
+    # @skip without arguments: reason is the test itself
+    return skip('')(reason)
 
 
 def skipIf(condition, reason):
@@ -132,7 +133,8 @@ def skipUnless(condition, reason):
 
 
 def expectedFailure(test_item):
-    test_item.__unittest_expecting_failure__ = True
+    """Marks a test that should fail: its failure counts as a success."""
+    setattr(test_item, '__unittest_expecting_failure__', True)
     return test_item
 
 
@@ -143,8 +145,9 @@ def _enter(cm, add_cleanup):
         enter = kind.__enter__
         leave = kind.__exit__
     except AttributeError:
-        raise TypeError(f"'{kind.__module__}.{kind.__qualname__}' object does "
-                        f"not support the context manager protocol") from None
+        where = kind.__module__ + '.' + kind.__qualname__
+        raise TypeError("'%s' object does not support the context manager protocol"
+                        % where) from None
     value = enter(cm)
     add_cleanup(leave, cm, None, None, None)
     return value
@@ -155,7 +158,7 @@ _module_cleanups = []
 
 def addModuleCleanup(function, /, *args, **kwargs):
     """Registers function to run after the module's tests (tearDownModule)."""
-    _module_cleanups.append((function, args, kwargs))
+    _module_cleanups.append((function, args, dict(kwargs)))
 
 
 def enterModuleContext(cm):
@@ -166,9 +169,9 @@ def doModuleCleanups():
     """Runs the module cleanups, last added first; re-raises the first error."""
     problems = []
     while _module_cleanups:
-        function, args, kwargs = _module_cleanups.pop()
+        fn, fargs, fkw = _module_cleanups.pop()
         try:
-            function(*args, **kwargs)
+            fn(*fargs, **fkw)
         except Exception as exc:
             problems.append(exc)
     if problems:
@@ -186,20 +189,17 @@ class _BaseTestCaseContext:
 
 
 def _subclass_of(expected, base):
-    if isinstance(expected, tuple):
-        return all(_subclass_of(e, base) for e in expected)
+    if type(expected) is tuple or isinstance(expected, tuple):
+        return all(_subclass_of(one, base) for one in expected)
     return isinstance(expected, type) and issubclass(expected, base)
 
 
 class _AssertRaisesBaseContext(_BaseTestCaseContext):
 
     def __init__(self, expected, test_case, expected_regex=None):
-        _BaseTestCaseContext.__init__(self, test_case)
+        super().__init__(test_case)
         self.expected = expected
-        self.test_case = test_case
-        if expected_regex is not None:
-            expected_regex = re.compile(expected_regex)
-        self.expected_regex = expected_regex
+        self.expected_regex = None if expected_regex is None else re.compile(expected_regex)
         self.obj_name = None
         self.msg = None
 
@@ -210,10 +210,10 @@ class _AssertRaisesBaseContext(_BaseTestCaseContext):
             if not _subclass_of(self.expected, self._base_type):
                 raise TypeError('%s() arg 1 must be %s' % (name, self._base_type_str))
             if not args:
-                self.msg = kwargs.pop('msg', None)
-                if kwargs:
-                    raise TypeError('%r is an invalid keyword argument for '
-                                    'this function' % (next(iter(kwargs)),))
+                self.msg = kwargs.pop('msg') if 'msg' in kwargs else None
+                for unknown in kwargs:
+                    raise TypeError('%r is an invalid keyword argument for this function'
+                                    % (unknown,))
                 return self
             func, *args = args
             self.obj_name = getattr(func, '__name__', None)
@@ -238,7 +238,7 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
     """The context manager behind assertRaises and assertRaisesRegex."""
 
     _base_type = BaseException
-    _base_type_str = 'an exception type or tuple of exception types'
+    _base_type_str = 'an exception type or ' 'tuple of exception types'
 
     def __enter__(self):
         return self
@@ -246,35 +246,38 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
     def __exit__(self, exc_type, exc_value, tb):
         if exc_type is None:
             self._not_seen('not raised')
-        if not issubclass(exc_type, self.expected):
+        if not issubclass(exc_type, self.expected):   # not ours: it propagates
             return False
-        self.exception = exc_value.with_traceback(None)
+        exc_value.__traceback__ = None
+        self.exception = exc_value
         pattern = self.expected_regex
         if pattern is not None and not pattern.search(str(exc_value)):
             self._raiseFailure('"{}" does not match "{}"'.format(pattern.pattern, str(exc_value)))
         return True
 
-    __class_getitem__ = classmethod(types.GenericAlias)
+    def __class_getitem__(cls, item):
+        return types.GenericAlias(cls, item)
 
 
 class _AssertWarnsContext(_AssertRaisesBaseContext):
     """The context manager behind assertWarns and assertWarnsRegex."""
 
     _base_type = Warning
-    _base_type_str = 'a warning type or tuple of warning types'
+    _base_type_str = 'a warning type or ' 'tuple of warning types'
 
     def __enter__(self):
         # forget what was already warned, so that the warning fires again
         for mod in list(sys.modules.values()):
             if getattr(mod, '__warningregistry__', None):
                 mod.__warningregistry__ = {}
-        self.warnings_manager = warnings.catch_warnings(record=True)
-        self.warnings = self.warnings_manager.__enter__()
+        catcher = warnings.catch_warnings(record=True)
+        self.warnings = catcher.__enter__()
+        self.warnings_manager = catcher
         warnings.simplefilter('always', self.expected)
         return self
 
     def __exit__(self, exc_type, exc_value, tb):
-        self.warnings_manager.__exit__(exc_type, exc_value, tb)
+        self.warnings_manager.__exit__(exc_type, exc_value, tb)  # stop recording
         if exc_type is not None:
             return
         unmatched = None
@@ -291,8 +294,8 @@ class _AssertWarnsContext(_AssertRaisesBaseContext):
             self.lineno = record.lineno
             return
         if unmatched is not None:
-            self._raiseFailure('"{}" does not match "{}"'.format(
-                self.expected_regex.pattern, str(unmatched)))
+            pattern = self.expected_regex.pattern
+            self._raiseFailure('"%s" does not match "%s"' % (pattern, unmatched))
         self._not_seen('not triggered')
 
 
@@ -305,7 +308,7 @@ class _AssertLogsContext(_BaseTestCaseContext):
     LOGGING_FORMAT = '%(levelname)s:%(name)s:%(message)s'
 
     def __init__(self, test_case, logger_name, level, no_logs):
-        _BaseTestCaseContext.__init__(self, test_case)
+        super().__init__(test_case)
         self.logger_name = logger_name
         import logging
         self.level = logging._nameToLevel.get(level, level) if level else logging.INFO
@@ -322,10 +325,10 @@ class _AssertLogsContext(_BaseTestCaseContext):
                 watcher.records.append(record)
                 watcher.output.append(self.format(record))
 
-        if isinstance(self.logger_name, logging.Logger):
-            logger = self.logger = self.logger_name
-        else:
-            logger = self.logger = logging.getLogger(self.logger_name)
+        logger = self.logger_name
+        if not isinstance(logger, logging.Logger):
+            logger = logging.getLogger(logger)
+        self.logger = logger
         handler = Collector()
         handler.setLevel(self.level)
         handler.setFormatter(logging.Formatter(self.LOGGING_FORMAT))
@@ -366,8 +369,8 @@ class TestCase(object):
     """One test: an instance runs the method named by methodName, between
     setUp and tearDown, and reports to a TestResult."""
 
-    failureException = AssertionError
     longMessage = True
+    failureException = AssertionError   # what fail() and the assertions raise
     maxDiff = 80 * 8
     # beyond this length strings are compared without a diff (too slow)
     _diffThreshold = 2 ** 16
@@ -375,12 +378,11 @@ class TestCase(object):
     def __init_subclass__(cls, *args, **kwargs):
         cls._classSetupFailed = False
         cls._class_cleanups = []
-        super().__init_subclass__(*args, **kwargs)
+        super().__init_subclass__(*args, **kwargs)   # classes after TestCase in the MRO
 
     def __init__(self, methodName='runTest'):
-        self._testMethodName = methodName
         self._outcome = None
-        self._testMethodDoc = 'No test'
+        self._testMethodName, self._testMethodDoc = methodName, 'No test'
         try:
             method = getattr(self, methodName)
         except AttributeError:
@@ -399,12 +401,12 @@ class TestCase(object):
     def addTypeEqualityFunc(self, typeobj, function):
         """assertEqual compares two objects of exactly type typeobj with
         function (or the method of that name)."""
-        self._type_equality_funcs[typeobj] = function
+        self._type_equality_funcs.update({typeobj: function})
 
     def addCleanup(self, function, /, *args, **kwargs):
         """Registers function to run after tearDown (last added, first run),
         even when setUp fails."""
-        self._cleanups.append((function, args, kwargs))
+        self._cleanups.append((function, args, dict(kwargs)))
 
     def enterContext(self, cm):
         return _enter(cm, self.addCleanup)
@@ -412,7 +414,7 @@ class TestCase(object):
     @classmethod
     def addClassCleanup(cls, function, /, *args, **kwargs):
         """Registers function to run after tearDownClass."""
-        cls._class_cleanups.append((function, args, kwargs))
+        cls._class_cleanups.append((function, args, dict(kwargs)))
 
     @classmethod
     def enterClassContext(cls, cm):
@@ -449,12 +451,12 @@ class TestCase(object):
         return '{}.{}'.format(strclass(self.__class__), self._testMethodName)
 
     def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return self._testMethodName == other._testMethodName
+        if type(other) is type(self):
+            return other._testMethodName == self._testMethodName
+        return NotImplemented
 
     def __hash__(self):
-        return hash((type(self), self._testMethodName))
+        return hash((self._testMethodName, type(self)))
 
     def __str__(self):
         return '{} ({}.{})'.format(self._testMethodName, strclass(self.__class__),
@@ -504,10 +506,8 @@ class TestCase(object):
         if adder is None:
             warnings.warn('TestResult has no addUnexpectedSuccess method, reporting as failure',
                           RuntimeWarning)
-            try:
-                raise _UnexpectedSuccess from None
-            except _UnexpectedSuccess:
-                res.addFailure(self, sys.exc_info())
+            surprise = _UnexpectedSuccess()
+            res.addFailure(self, (_UnexpectedSuccess, surprise, None))
         else:
             adder(self)
 
@@ -528,7 +528,7 @@ class TestCase(object):
     def run(self, result=None):
         own_result = result is None
         if own_result:
-            result = self.defaultTestResult()
+            result = self.defaultTestResult()   # and this method starts and stops the run
             start = getattr(result, 'startTestRun', None)
             stop = getattr(result, 'stopTestRun', None)
             if start is not None:
@@ -550,14 +550,15 @@ class TestCase(object):
             outcome = _Outcome(result)
             try:
                 self._outcome = outcome
-                with outcome.testPartExecutor(self):
+                part = outcome.testPartExecutor
+                with part(self):
                     self._callSetUp()
                 if outcome.success:
                     outcome.expecting_failure = expecting
-                    with outcome.testPartExecutor(self):
+                    with part(self):
                         self._callTestMethod(method)
-                    outcome.expecting_failure = False
-                    with outcome.testPartExecutor(self):
+                    outcome.expecting_failure = False   # tearDown failing is a real error
+                    with part(self):
                         self._callTearDown()
                 self.doCleanups()
                 timer = getattr(result, 'addDuration', None)
@@ -566,10 +567,12 @@ class TestCase(object):
                 if outcome.success:
                     if not expecting:
                         result.addSuccess(self)
-                    elif outcome.expectedFailure:
-                        self._addExpectedFailure(result, outcome.expectedFailure)
                     else:
-                        self._addUnexpectedSuccess(result)
+                        seen = outcome.expectedFailure
+                        if seen is None:
+                            self._addUnexpectedSuccess(result)
+                        else:
+                            self._addExpectedFailure(result, seen)
                 return result
             finally:
                 # break the cycles through the exceptions kept
@@ -583,23 +586,25 @@ class TestCase(object):
 
     def doCleanups(self):
         """Runs the cleanups added with addCleanup; False if one failed."""
-        outcome = self._outcome or _Outcome()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
-            with outcome.testPartExecutor(self):
-                self._callCleanup(function, *args, **kwargs)
+        outcome = self._outcome if self._outcome else _Outcome()
+        pending = self._cleanups
+        while pending:
+            fn, fargs, fkw = pending.pop()
+            with outcome.testPartExecutor(self):   # each cleanup reports on its own
+                self._callCleanup(fn, *fargs, **fkw)
         return outcome.success
 
     @classmethod
     def doClassCleanups(cls):
         """Runs the class cleanups; their errors land in cls.tearDown_exceptions."""
         cls.tearDown_exceptions = []
-        while cls._class_cleanups:
-            function, args, kwargs = cls._class_cleanups.pop()
+        pending = cls._class_cleanups
+        while pending:
+            fn, fargs, fkw = pending.pop()
             try:
-                function(*args, **kwargs)
-            except Exception:
-                cls.tearDown_exceptions.append(sys.exc_info())
+                fn(*fargs, **fkw)
+            except Exception as exc:
+                cls.tearDown_exceptions.append((type(exc), exc, exc.__traceback__))
 
     def __call__(self, *args, **kwds):
         return self.run(*args, **kwds)
@@ -615,15 +620,17 @@ class TestCase(object):
         self._callSetUp()
         self._callTestMethod(method)
         self._callTearDown()
-        while self._cleanups:
-            function, args, kwargs = self._cleanups.pop()
-            self._callCleanup(function, *args, **kwargs)
+        pending = self._cleanups
+        while pending:
+            fn, fargs, fkw = pending.pop()
+            self._callCleanup(fn, *fargs, **fkw)
 
     def skipTest(self, reason):
         raise SkipTest(reason)
 
     def fail(self, msg=None):
-        raise self.failureException(msg)
+        """Fails the test with msg."""
+        raise self.failureException(msg)  # None gives "AssertionError: None"
 
     # ---- messages ----
 
@@ -634,13 +641,13 @@ class TestCase(object):
             return msg or standardMsg
         if msg is None:
             return standardMsg
-        return '%s : %s' % (standardMsg, msg)
+        return '{} : {}'.format(standardMsg, msg)
 
     def _truncateMessage(self, message, diff):
         limit = self.maxDiff
         if limit is None or len(diff) <= limit:
             return message + diff
-        return message + (DIFF_OMITTED % len(diff))
+        return message + DIFF_OMITTED % (len(diff),)
 
     # ---- assertions ----
 
@@ -669,10 +676,10 @@ class TestCase(object):
     def assertLogs(self, logger=None, level=None):
         """A context manager that fails unless its body logs at level or
         above on logger; it gives (records, output)."""
-        return _AssertLogsContext(self, logger, level, no_logs=False)
+        return _AssertLogsContext(self, logger, level, False)
 
     def assertNoLogs(self, logger=None, level=None):
-        return _AssertLogsContext(self, logger, level, no_logs=True)
+        return _AssertLogsContext(self, logger, level, True)
 
     def _getAssertEqualityFunc(self, first, second):
         if type(first) == type(second):
@@ -699,7 +706,7 @@ class TestCase(object):
     def assertAlmostEqual(self, first, second, places=None, msg=None, delta=None):
         if first == second:
             return
-        if delta is not None and places is not None:
+        if None not in (delta, places):
             raise TypeError('specify delta or places not both')
         gap = abs(first - second)
         if delta is not None:
@@ -717,7 +724,7 @@ class TestCase(object):
         self.fail(self._formatMessage(msg, standard))
 
     def assertNotAlmostEqual(self, first, second, places=None, msg=None, delta=None):
-        if delta is not None and places is not None:
+        if None not in (delta, places):
             raise TypeError('specify delta or places not both')
         gap = abs(first - second)
         if delta is not None:
@@ -751,12 +758,12 @@ class TestCase(object):
         text = None
         try:
             n1 = len(seq1)
-        except (TypeError, NotImplementedError):
+        except _NO_LENGTH:
             text = 'First %s has no length.    Non-sequence?' % kind
         if text is None:
             try:
                 n2 = len(seq2)
-            except (TypeError, NotImplementedError):
+            except _NO_LENGTH:
                 text = 'Second %s has no length.    Non-sequence?' % kind
         if text is None:
             if seq1 == seq2:
@@ -766,13 +773,13 @@ class TestCase(object):
             for i in range(min(n1, n2)):
                 try:
                     a = seq1[i]
-                except (TypeError, IndexError, NotImplementedError):
+                except _NO_ITEM:
                     text += '\nUnable to index element %d of first %s\n' % (i, kind)
                     found = True
                     break
                 try:
                     b = seq2[i]
-                except (TypeError, IndexError, NotImplementedError):
+                except _NO_ITEM:
                     text += '\nUnable to index element %d of second %s\n' % (i, kind)
                     found = True
                     break
@@ -789,42 +796,35 @@ class TestCase(object):
                     text += '\n%s %s contains %d additional elements.\n' % (which, kind, abs(n1 - n2))
                     try:
                         text += 'First extra element %d:\n%s\n' % (shorter, safe_repr(longer[shorter]))
-                    except (TypeError, IndexError, NotImplementedError):
+                    except _NO_ITEM:
                         text += 'Unable to index element %d of %s %s\n' % (shorter, which.lower(), kind)
             text = self._truncateMessage(text, self._ndiff_of(seq1, seq2))
         self.fail(self._formatMessage(msg, text))
 
     def assertListEqual(self, list1, list2, msg=None):
-        self.assertSequenceEqual(list1, list2, msg, seq_type=list)
+        self.assertSequenceEqual(list1, list2, msg=msg, seq_type=list)
 
     def assertTupleEqual(self, tuple1, tuple2, msg=None):
-        self.assertSequenceEqual(tuple1, tuple2, msg, seq_type=tuple)
+        self.assertSequenceEqual(tuple1, tuple2, msg=msg, seq_type=tuple)
 
     def assertSetEqual(self, set1, set2, msg=None):
         """Fails unless the sets are equal; the message lists what each
         has that the other lacks."""
-        try:
-            only1 = set1.difference(set2)
-        except TypeError as e:
-            self.fail('invalid type when attempting set difference: %s' % e)
-        except AttributeError as e:
-            self.fail('first argument does not support set difference: %s' % e)
-        try:
-            only2 = set2.difference(set1)
-        except TypeError as e:
-            self.fail('invalid type when attempting set difference: %s' % e)
-        except AttributeError as e:
-            self.fail('second argument does not support set difference: %s' % e)
-        if not only1 and not only2:
-            return
+        extra = []
+        for which, (a, b) in (('first', (set1, set2)), ('second', (set2, set1))):
+            try:
+                extra.append(a.difference(b))
+            except TypeError as e:
+                self.fail('invalid type when attempting set difference: {}'.format(e))
+            except AttributeError as e:
+                self.fail('{} argument does not support set difference: {}'.format(which, e))
         lines = []
-        if only1:
-            lines.append('Items in the first set but not the second:')
-            lines.extend(repr(item) for item in only1)
-        if only2:
-            lines.append('Items in the second set but not the first:')
-            lines.extend(repr(item) for item in only2)
-        self.fail(self._formatMessage(msg, '\n'.join(lines)))
+        for (this, that), items in zip((('first', 'second'), ('second', 'first')), extra):
+            if items:
+                lines.append('Items in the {} set but not the {}:'.format(this, that))
+                lines.extend(map(repr, items))
+        if lines:
+            self.fail(self._formatMessage(msg, '\n'.join(lines)))
 
     def assertIn(self, member, container, msg=None):
         if member not in container:
@@ -845,8 +845,8 @@ class TestCase(object):
             self.fail(self._formatMessage(msg, 'unexpectedly identical: %s' % (safe_repr(expr1),)))
 
     def assertDictEqual(self, d1, d2, msg=None):
-        self.assertIsInstance(d1, dict, 'First argument is not a dictionary')
-        self.assertIsInstance(d2, dict, 'Second argument is not a dictionary')
+        for which, d in (('First', d1), ('Second', d2)):
+            self.assertIsInstance(d, dict, which + ' argument is not a dictionary')
         if d1 != d2:
             text = '%s != %s' % _common_shorten_repr(d1, d2)
             text = self._truncateMessage(text, self._ndiff_of(d1, d2))
@@ -876,7 +876,7 @@ class TestCase(object):
         if first == second:
             return
         if len(first) > self._diffThreshold or len(second) > self._diffThreshold:
-            self._baseAssertEqual(first, second, msg)
+            self._baseAssertEqual(first, second, msg)   # too long to diff
         if not (first.endswith('\n') and second.endswith('\n')):
             # ndiff's hint lines need every line ended: end the last ones
             lines1 = (first + '\n').splitlines(keepends=True)
@@ -931,20 +931,22 @@ class TestCase(object):
         return ctx.handle('assertWarnsRegex', args, kwargs)
 
     def assertRegex(self, text, expected_regex, msg=None):
-        if isinstance(expected_regex, (str, bytes)):
-            assert expected_regex, 'expected_regex must not be empty.'
-            expected_regex = re.compile(expected_regex)
-        if not expected_regex.search(text):
+        pattern = expected_regex
+        if isinstance(pattern, (bytes, str)):
+            assert pattern, 'expected_regex must not be empty.'
+            pattern = re.compile(pattern)
+        if pattern.search(text) is None:
             self.fail(self._formatMessage(msg, "Regex didn't match: %r not found in %r"
-                                          % (expected_regex.pattern, text)))
+                                          % (pattern.pattern, text)))
 
     def assertNotRegex(self, text, unexpected_regex, msg=None):
-        if isinstance(unexpected_regex, (str, bytes)):
-            unexpected_regex = re.compile(unexpected_regex)
-        found = unexpected_regex.search(text)
+        pattern = unexpected_regex
+        if isinstance(pattern, (bytes, str)):
+            pattern = re.compile(pattern)
+        found = pattern.search(text)
         if found:
             self.fail(self._formatMessage(msg, 'Regex matched: %r matches %r in %r'
-                                          % (found.group(0), unexpected_regex.pattern, text)))
+                                          % (found.group(0), pattern.pattern, text)))
 
 
 class FunctionTestCase(TestCase):
@@ -952,18 +954,16 @@ class FunctionTestCase(TestCase):
     functions."""
 
     def __init__(self, testFunc, setUp=None, tearDown=None, description=None):
-        super(FunctionTestCase, self).__init__()
-        self._setUpFunc = setUp
-        self._tearDownFunc = tearDown
-        self._testFunc = testFunc
-        self._description = description
+        super().__init__()
+        self._testFunc, self._setUpFunc, self._tearDownFunc = testFunc, setUp, tearDown
+        self._description = description   # what shortDescription() says, if given
 
     def setUp(self):
-        if self._setUpFunc is not None:
+        if self._setUpFunc:
             self._setUpFunc()
 
     def tearDown(self):
-        if self._tearDownFunc is not None:
+        if self._tearDownFunc:
             self._tearDownFunc()
 
     def runTest(self):
@@ -973,14 +973,15 @@ class FunctionTestCase(TestCase):
         return self._testFunc.__name__
 
     def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return ((self._setUpFunc, self._tearDownFunc, self._testFunc, self._description) ==
-                (other._setUpFunc, other._tearDownFunc, other._testFunc, other._description))
+        if isinstance(other, self.__class__):
+            return self._identity() == other._identity()
+        return NotImplemented
+
+    def _identity(self):
+        return (self._testFunc, self._setUpFunc, self._tearDownFunc, self._description)
 
     def __hash__(self):
-        return hash((type(self), self._setUpFunc, self._tearDownFunc,
-                     self._testFunc, self._description))
+        return hash((type(self),) + self._identity())
 
     def __str__(self):
         return '%s (%s)' % (strclass(self.__class__), self._testFunc.__name__)
@@ -989,7 +990,7 @@ class FunctionTestCase(TestCase):
         return '<%s tec=%s>' % (strclass(self.__class__), self._testFunc)
 
     def shortDescription(self):
-        if self._description is not None:
+        if self._description is not None:   # given to the constructor
             return self._description
         doc = self._testFunc.__doc__
         return doc and doc.split('\n')[0].strip() or None
@@ -1003,7 +1004,7 @@ class _SubTest(TestCase):
         self._message = message
         self.test_case = test_case
         self.params = params
-        self.failureException = test_case.failureException
+        self.failureException = test_case.failureException   # the test's own kind
 
     def runTest(self):
         raise NotImplementedError('subtests cannot be run directly')
@@ -1021,7 +1022,7 @@ class _SubTest(TestCase):
         return '{} {}'.format(self.test_case.id(), self._subDescription())
 
     def shortDescription(self):
-        return self.test_case.shortDescription()
+        return self.test_case.shortDescription()   # the test's, not the subtest's
 
     def __str__(self):
         return '{} {}'.format(self.test_case, self._subDescription())

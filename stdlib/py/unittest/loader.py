@@ -7,14 +7,16 @@ import re
 import sys
 import traceback
 import types
-from fnmatch import fnmatch, fnmatchcase
+import fnmatch as _fnmatch
 
-from . import case, suite, util
+from . import case
+from . import suite
+from . import util
 
 __unittest = True
 
 # a file discovery may import: a module name ending in .py
-VALID_MODULE_NAME = re.compile(r'[_a-z]\w*\.py$', re.IGNORECASE)
+VALID_MODULE_NAME = re.compile(r'(?i)[a-z_]\w*\.py$')
 
 
 class _FailedTest(case.TestCase):
@@ -23,15 +25,15 @@ class _FailedTest(case.TestCase):
 
     def __init__(self, method_name, exception):
         self._exception = exception
-        super(_FailedTest, self).__init__(method_name)
+        super().__init__(method_name)
 
     def __getattr__(self, name):
-        if name != self._testMethodName:
-            raise AttributeError(name)
+        if name == self._testMethodName:
+            return self._raiser
+        raise AttributeError(name)
 
-        def testFailure():
-            raise self._exception
-        return testFailure
+    def _raiser(self):
+        raise self._exception
 
 
 def _failed_test(name, exc, suite_class, message):
@@ -44,7 +46,7 @@ def _make_failed_import_test(name, suiteClass):
 
 
 def _make_failed_load_tests(name, exception, suiteClass):
-    message = 'Failed to call load_tests:\n%s' % (traceback.format_exc(),)
+    message = 'Failed to call load_tests:\n' + traceback.format_exc()
     return _failed_test(name, exception, suiteClass, message)
 
 
@@ -57,7 +59,8 @@ def _make_skipped_test(methodname, exception, suiteClass):
 
 
 def _without_ext(path):
-    return os.path.splitext(path)[0]
+    root, _ = os.path.splitext(path)
+    return root
 
 
 class TestLoader(object):
@@ -66,24 +69,23 @@ class TestLoader(object):
     testNamePatterns; what fails to load lands in errors."""
 
     testMethodPrefix = 'test'
-    sortTestMethodsUsing = staticmethod(util.three_way_cmp)
+    sortTestMethodsUsing = staticmethod(util.three_way_cmp)   # cmp-style
     testNamePatterns = None
     suiteClass = suite.TestSuite
     _top_level_dir = None
 
     def __init__(self):
-        super(TestLoader, self).__init__()
         self.errors = []
         # packages being loaded by discover (against loading one twice)
         self._loading_packages = set()
 
     def loadTestsFromTestCase(self, testCaseClass):
         """A suite of one test per test method of testCaseClass."""
-        if issubclass(testCaseClass, suite.TestSuite):
+        if issubclass(testCaseClass, suite.TestSuite):   # a common slip
             raise TypeError('Test cases should not be derived from '
                             'TestSuite. Maybe you meant to derive from '
                             'TestCase?')
-        if testCaseClass in (case.TestCase, case.FunctionTestCase):
+        if testCaseClass is case.TestCase or testCaseClass is case.FunctionTestCase:
             names = []
         else:
             names = self.getTestCaseNames(testCaseClass)
@@ -134,7 +136,8 @@ class TestLoader(object):
         parent = None
         for part in parts:
             try:
-                parent, obj = obj, getattr(obj, part)
+                parent = obj
+                obj = getattr(obj, part)
             except AttributeError as e:
                 if getattr(obj, '__path__', None) is not None and failed is not None:
                     # a package's submodule that failed to import
@@ -144,21 +147,21 @@ class TestLoader(object):
                                                'Failed to access attribute:\n%s' % (traceback.format_exc(),))
                 self.errors.append(message)
                 return failed
-        if isinstance(obj, types.ModuleType):
-            return self.loadTestsFromModule(obj)
         if isinstance(obj, type) and issubclass(obj, case.TestCase):
             return self.loadTestsFromTestCase(obj)
+        if type(obj) is types.ModuleType or isinstance(obj, types.ModuleType):
+            return self.loadTestsFromModule(obj)
         if (isinstance(obj, types.FunctionType) and isinstance(parent, type) and
-                issubclass(parent, case.TestCase)):
+                issubclass(parent, case.TestCase)):   # a test method
             method_name = parts[-1]
             test = parent(method_name)
             # a static method is no test method: fall through to calling it
             if not isinstance(getattr(test, method_name), types.FunctionType):
                 return self.suiteClass([test])
-        elif isinstance(obj, suite.TestSuite):
+        elif isinstance(obj, suite.TestSuite):   # a suite object in a module
             return obj
         if not callable(obj):
-            raise TypeError("don't know how to make test from: %s" % obj)
+            raise TypeError("don't know how to make test from: {}".format(obj))
         made = obj()
         if isinstance(made, suite.TestSuite):
             return made
@@ -182,7 +185,7 @@ class TestLoader(object):
             if patterns is None:
                 return True
             full = '%s.%s.%s' % (testCaseClass.__module__, testCaseClass.__qualname__, attr)
-            return any(fnmatchcase(full, p) for p in patterns)
+            return any(_fnmatch.fnmatchcase(full, p) for p in patterns)
 
         names = [attr for attr in dir(testCaseClass) if wanted(attr)]
         if self.sortTestMethodsUsing:
@@ -197,13 +200,12 @@ class TestLoader(object):
         saved_top = self._top_level_dir
         if top_level_dir is None:
             top_level_dir = self._top_level_dir if self._top_level_dir is not None else start_dir
-        top_level_dir = os.path.abspath(top_level_dir)
-        if top_level_dir not in sys.path:
-            sys.path.insert(0, top_level_dir)
-        self._top_level_dir = top_level_dir
+        top = os.path.abspath(top_level_dir)
+        self._put_on_path(top)
         unimportable = False
-        if os.path.isdir(os.path.abspath(start_dir)):
+        if os.path.isdir(start_dir):
             start_dir = os.path.abspath(start_dir)
+            top_level_dir = top
             if start_dir != top_level_dir:
                 unimportable = not os.path.isfile(os.path.join(start_dir, '__init__.py'))
         else:
@@ -220,17 +222,22 @@ class TestLoader(object):
                 start_dir = os.path.abspath(os.path.dirname(where))
                 top_level_dir = os.path.abspath(os.path.join(
                     start_dir, *['..'] * (len(package.__name__.split('.')))))
-                if top_level_dir not in sys.path:
-                    sys.path.insert(0, top_level_dir)
-                self._top_level_dir = top_level_dir
+                self._put_on_path(top_level_dir)
         if unimportable:
             self._top_level_dir = saved_top
-            raise ImportError('Start directory is not importable: %r' % start_dir)
+            raise ImportError('Start directory is not importable: {!r}'.format(start_dir))
         try:
             found = list(self._find_tests(start_dir, pattern))
         finally:
             self._top_level_dir = saved_top
         return self.suiteClass(found)
+
+    def _put_on_path(self, top):
+        # the top-level directory goes first on sys.path and is where
+        # module names are counted from
+        if top not in sys.path:
+            sys.path.insert(0, top)
+        self._top_level_dir = top
 
     def _get_directory_containing_module(self, module_name):
         where = os.path.abspath(sys.modules[module_name].__file__)
@@ -239,7 +246,7 @@ class TestLoader(object):
         return os.path.dirname(where)
 
     def _get_name_from_path(self, path):
-        if path == self._top_level_dir:
+        if self._top_level_dir == path:
             return '.'
         rel = os.path.relpath(_without_ext(os.path.normpath(path)), self._top_level_dir)
         assert not os.path.isabs(rel), 'Path must be within the project'
@@ -251,7 +258,7 @@ class TestLoader(object):
         return sys.modules[name]
 
     def _match_path(self, path, full_path, pattern):
-        return fnmatch(path, pattern)
+        return _fnmatch.fnmatch(path, pattern)
 
     def _find_tests(self, start_dir, pattern):
         here = self._get_name_from_path(start_dir)
@@ -268,12 +275,17 @@ class TestLoader(object):
             if tests is not None:
                 yield tests
             if go_on:
-                name = self._get_name_from_path(full)
-                self._loading_packages.add(name)
-                try:
-                    yield from self._find_tests(full, pattern)
-                finally:
-                    self._loading_packages.discard(name)
+                yield from self._inside_package(self._get_name_from_path(full), self._find_tests,
+                                                full, pattern)
+
+    def _inside_package(self, name, produce, *args):
+        # what produce(*args) yields, with package `name` marked as being
+        # loaded (its own load_tests may call discover on it again)
+        self._loading_packages.add(name)
+        try:
+            yield from produce(*args)
+        finally:
+            self._loading_packages.discard(name)
 
     def _import_for_discovery(self, name):
         # (module, None) or (None, the test standing for the failure)
@@ -295,21 +307,19 @@ class TestLoader(object):
             module, failed = self._import_for_discovery(self._get_name_from_path(full_path))
             if module is None:
                 return failed, False
-            return self.loadTestsFromModule(module, pattern=pattern), False
+            found = self.loadTestsFromModule(module, pattern=pattern)
+            return found, False
         if not os.path.isdir(full_path) or not os.path.isfile(os.path.join(full_path, '__init__.py')):
             return None, False
-        name = self._get_name_from_path(full_path)
-        package, failed = self._import_for_discovery(name)
+        dotted = self._get_name_from_path(full_path)
+        package, failed = self._import_for_discovery(dotted)
         if package is None:
             return failed, False
         hook = getattr(package, 'load_tests', None)
-        self._loading_packages.add(name)
-        try:
-            tests = self.loadTestsFromModule(package, pattern=pattern)
-        finally:
-            self._loading_packages.discard(name)
+        tests = list(self._inside_package(dotted, lambda: [self.loadTestsFromModule(
+            package, pattern=pattern)]))[0]
         # a package with load_tests loads its own contents
         return tests, hook is None
 
 
-defaultTestLoader = TestLoader()
+defaultTestLoader = TestLoader()   # what unittest.main uses by default

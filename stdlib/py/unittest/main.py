@@ -6,49 +6,85 @@ import os
 import sys
 
 from . import loader, runner
-from .signals import installHandler
+from . import signals
+
+installHandler = signals.installHandler
 
 __unittest = True
 
 _NO_TESTS_EXITCODE = 5
 
-MAIN_EXAMPLES = """\
-Examples:
-  %(prog)s test_module               - run tests from test_module
-  %(prog)s module.TestClass          - run tests from module.TestClass
-  %(prog)s module.Class.test_method  - run specified test method
-  %(prog)s path/to/test_file.py      - run tests from test_file.py
-"""
+def _examples(rows):
+    # the Examples: epilog, %(prog)s left for the caller to fill in
+    out = ['Examples:']
+    for args, what in rows:
+        out.append('  %(prog)s ' + args.ljust(26) + '- ' + what)
+    return '\n'.join(out) + '\n'
 
-MODULE_EXAMPLES = """\
-Examples:
-  %(prog)s                           - run default set of tests
-  %(prog)s MyTestSuite               - run suite 'MyTestSuite'
-  %(prog)s MyTestCase.testSomething  - run MyTestCase.testSomething
-  %(prog)s MyTestCase                - run all 'test*' test methods
-                                       in MyTestCase
-"""
+
+MAIN_EXAMPLES = _examples([
+    ('test_module', 'run tests from test_module'),
+    ('module.TestClass', 'run tests from module.TestClass'),
+    ('module.Class.test_method', 'run specified test method'),
+    ('path/to/test_file.py', 'run tests from test_file.py'),
+])
+
+MODULE_EXAMPLES = _examples([
+    ('', 'run default set of tests'),
+    ('MyTestSuite', "run suite 'MyTestSuite'"),
+    ('MyTestCase.testSomething', 'run MyTestCase.testSomething'),
+    ('MyTestCase', "run all 'test*' test methods\n" + ' ' * 39 + 'in MyTestCase'),
+])
 
 
 def _convert_name(name):
     # a path to a .py file below the working directory names its module
-    if not (os.path.isfile(name) and name.lower().endswith('.py')):
+    if not os.path.isfile(name) or not name.lower().endswith('.py'):
         return name
     if os.path.isabs(name):
-        rel = os.path.relpath(name, os.getcwd())
-        if os.path.isabs(rel) or rel.startswith(os.pardir):
+        below = os.path.relpath(name, os.getcwd())
+        if os.path.isabs(below) or below.startswith(os.pardir):
             return name
-        name = rel
-    return os.path.normpath(name)[:-3].replace('\\', '.').replace('/', '.')
+        name = below
+    dotted = os.path.normpath(name)[:-3]
+    for sep in ('\\', '/'):
+        dotted = dotted.replace(sep, '.')
+    return dotted
 
 
 def _convert_names(names):
-    return [_convert_name(name) for name in names]
+    return list(map(_convert_name, names))
 
 
 def _convert_select_pattern(pattern):
     # -k text matches names containing it; a pattern with * is a glob
     return pattern if '*' in pattern else '*%s*' % pattern
+
+
+# the options both command lines share: (flags, attribute, how, help);
+# the last four are offered only when the constructor left them as None
+_SHARED_OPTIONS = [
+    (('-v', '--verbose'), 'verbosity', dict(action='store_const', const=2), 'Verbose output'),
+    (('-q', '--quiet'), 'verbosity', dict(action='store_const', const=0), 'Quiet output'),
+    (('--locals',), 'tb_locals', dict(action='store_true'), 'Show local variables in tracebacks'),
+    (('--durations',), 'durations', dict(type=int, default=None, metavar='N'),
+     'Show the N slowest test cases (N=0 for all)'),
+]
+_OPTIONAL_OPTIONS = [
+    (('-f', '--failfast'), 'failfast', dict(action='store_true'), 'Stop on first fail or error'),
+    (('-c', '--catch'), 'catchbreak', dict(action='store_true'),
+     'Catch Ctrl-C and display results so far'),
+    (('-b', '--buffer'), 'buffer', dict(action='store_true'),
+     'Buffer stdout and stderr during tests'),
+    (('-k',), 'testNamePatterns', dict(action='append', type=_convert_select_pattern),
+     'Only run tests which match the given substring'),
+]
+_DISCOVERY_OPTIONS = [
+    (('-s', '--start-directory'), 'start', "Directory to start discovery ('.' default)"),
+    (('-p', '--pattern'), 'pattern', "Pattern to match tests ('test*.py' default)"),
+    (('-t', '--top-level-directory'), 'top',
+     'Top level directory of project (defaults to start directory)'),
+]
 
 
 class TestProgram(object):
@@ -57,21 +93,27 @@ class TestProgram(object):
 
     module = None
     verbosity = 1
-    failfast = catchbreak = buffer = progName = warnings = testNamePatterns = None
+    failfast = None
+    catchbreak = None
+    buffer = None
+    progName = None
+    warnings = None
+    testNamePatterns = None
     _discovery_parser = None
 
-    def __init__(self, module='__main__', defaultTest=None, argv=None,
-                 testRunner=None, testLoader=loader.defaultTestLoader,
-                 exit=True, verbosity=1, failfast=None, catchbreak=None,
-                 buffer=None, warnings=None, *, tb_locals=False, durations=None):
+    def __init__(self, module='__main__', defaultTest=None, argv=None, testRunner=None,
+                 testLoader=loader.defaultTestLoader, exit=True, verbosity=1,
+                 failfast=None, catchbreak=None, buffer=None, warnings=None, *,
+                 tb_locals=False, durations=None):
         if isinstance(module, str):
-            self.module = __import__(module)
-            for part in module.split('.')[1:]:
-                self.module = getattr(self.module, part)
+            names = module.split('.')
+            found = __import__(module)
+            for attr in names[1:]:
+                found = getattr(found, attr)
+            self.module = found
         else:
             self.module = module
-        if argv is None:
-            argv = sys.argv
+        argv = sys.argv if argv is None else argv
         self.exit = exit
         self.failfast = failfast
         self.catchbreak = catchbreak
@@ -79,11 +121,8 @@ class TestProgram(object):
         self.buffer = buffer
         self.tb_locals = tb_locals
         self.durations = durations
-        if warnings is None and not sys.warnoptions:
-            # show each warning once, unless -W says otherwise
-            self.warnings = 'default'
-        else:
-            self.warnings = warnings
+        # show each warning once, unless -W (sys.warnoptions) says otherwise
+        self.warnings = 'default' if warnings is None and not sys.warnoptions else warnings
         self.defaultTest = defaultTest
         self.testRunner = testRunner
         self.testLoader = testLoader
@@ -92,26 +131,25 @@ class TestProgram(object):
         self.runTests()
 
     def _print_help(self, *args, **kwargs):
+        values = {'prog': self.progName}
         print(self._main_parser.format_help())
-        if self.module is None:
-            print(MAIN_EXAMPLES % {'prog': self.progName})
-            self._discovery_parser.print_help()
-        else:
-            print(MODULE_EXAMPLES % {'prog': self.progName})
+        if self.module is not None:
+            print(MODULE_EXAMPLES % values)
+            return
+        print(MAIN_EXAMPLES % values)
+        self._discovery_parser.print_help()
 
     def parseArgs(self, argv):
         self._initArgParsers()
-        if self.module is None:
-            if len(argv) > 1 and argv[1].lower() == 'discover':
-                self._do_discovery(argv[2:])
-                return
-            self._main_parser.parse_args(argv[1:], self)
-            if not self.tests:
-                # no names: discover from the working directory
-                self._do_discovery([])
-                return
-        else:
-            self._main_parser.parse_args(argv[1:], self)
+        rest = argv[1:]
+        if self.module is None and rest and rest[0].lower() == 'discover':
+            self._do_discovery(rest[1:])
+            return
+        self._main_parser.parse_args(rest, self)
+        if self.module is None and not self.tests:
+            # no names: discover from the working directory
+            self._do_discovery([])
+            return
         if self.tests:
             self.testNames = _convert_names(self.tests)
             if __name__ == '__main__':
@@ -119,21 +157,23 @@ class TestProgram(object):
         elif self.defaultTest is None:
             self.testNames = None
         elif isinstance(self.defaultTest, str):
-            self.testNames = (self.defaultTest,)
+            self.testNames = [self.defaultTest]
         else:
-            self.testNames = list(self.defaultTest)
+            self.testNames = [name for name in self.defaultTest]
         self.createTests()
 
     def createTests(self, from_discovery=False, Loader=None):
+        chosen = self.testLoader
         if self.testNamePatterns:
-            self.testLoader.testNamePatterns = self.testNamePatterns
+            chosen.testNamePatterns = self.testNamePatterns
         if from_discovery:
-            chosen = self.testLoader if Loader is None else Loader()
+            if Loader is not None:
+                chosen = Loader()
             self.test = chosen.discover(self.start, self.pattern, self.top)
-        elif self.testNames is None:
-            self.test = self.testLoader.loadTestsFromModule(self.module)
+        elif self.testNames is not None:
+            self.test = chosen.loadTestsFromNames(self.testNames, self.module)
         else:
-            self.test = self.testLoader.loadTestsFromNames(self.testNames, self.module)
+            self.test = chosen.loadTestsFromModule(self.module)
 
     def _initArgParsers(self):
         common = self._getParentArgParser()
@@ -141,92 +181,68 @@ class TestProgram(object):
         self._discovery_parser = self._getDiscoveryArgParser(common)
 
     def _getParentArgParser(self):
-        parser = argparse.ArgumentParser(add_help=False)
-        parser.add_argument('-v', '--verbose', dest='verbosity', action='store_const', const=2,
-                            help='Verbose output')
-        parser.add_argument('-q', '--quiet', dest='verbosity', action='store_const', const=0,
-                            help='Quiet output')
-        parser.add_argument('--locals', dest='tb_locals', action='store_true',
-                            help='Show local variables in tracebacks')
-        parser.add_argument('--durations', dest='durations', type=int, default=None, metavar='N',
-                            help='Show the N slowest test cases (N=0 for all)')
-        # options given to the constructor are not offered on the command line
-        if self.failfast is None:
-            parser.add_argument('-f', '--failfast', dest='failfast', action='store_true',
-                                help='Stop on first fail or error')
-            self.failfast = False
-        if self.catchbreak is None:
-            parser.add_argument('-c', '--catch', dest='catchbreak', action='store_true',
-                                help='Catch Ctrl-C and display results so far')
-            self.catchbreak = False
-        if self.buffer is None:
-            parser.add_argument('-b', '--buffer', dest='buffer', action='store_true',
-                                help='Buffer stdout and stderr during tests')
-            self.buffer = False
-        if self.testNamePatterns is None:
-            parser.add_argument('-k', dest='testNamePatterns', action='append',
-                                type=_convert_select_pattern,
-                                help='Only run tests which match the given substring')
-            self.testNamePatterns = []
-        return parser
+        common = argparse.ArgumentParser(add_help=False)
+        for flags, dest, how, text in _SHARED_OPTIONS:
+            common.add_argument(*flags, dest=dest, help=text, **how)
+        for flags, dest, how, text in _OPTIONAL_OPTIONS:
+            if getattr(self, dest) is None:
+                common.add_argument(*flags, dest=dest, help=text, **how)
+                setattr(self, dest, [] if dest == 'testNamePatterns' else False)
+        return common
 
     def _getMainArgParser(self, parent):
-        parser = argparse.ArgumentParser(parents=[parent])
-        parser.prog = self.progName
-        parser.print_help = self._print_help
-        parser.add_argument('tests', nargs='*',
-                            help='a list of any number of test modules, classes and test methods.')
-        return parser
+        made = argparse.ArgumentParser(parents=[parent])
+        made.prog = self.progName
+        made.print_help = self._print_help
+        made.add_argument('tests', nargs='*', help='a list of any number of test '
+                          'modules, classes and test methods.')
+        return made
 
     def _getDiscoveryArgParser(self, parent):
-        parser = argparse.ArgumentParser(parents=[parent])
-        parser.prog = '%s discover' % self.progName
-        parser.epilog = ('For test discovery all test modules must be '
-                         'importable from the top level directory of the '
-                         'project.')
-        parser.add_argument('-s', '--start-directory', dest='start',
-                            help="Directory to start discovery ('.' default)")
-        parser.add_argument('-p', '--pattern', dest='pattern',
-                            help="Pattern to match tests ('test*.py' default)")
-        parser.add_argument('-t', '--top-level-directory', dest='top',
-                            help='Top level directory of project (defaults to start directory)')
+        made = argparse.ArgumentParser(parents=[parent])
+        made.prog = self.progName + ' discover'
+        made.epilog = ('For test discovery all test modules must be importable from '
+                       'the top level directory of the project.')
+        for flags, dest, text in _DISCOVERY_OPTIONS:
+            made.add_argument(*flags, dest=dest, help=text)
         # the same three may also be given positionally
         for dest in ('start', 'pattern', 'top'):
-            parser.add_argument(dest, nargs='?', default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        return parser
+            made.add_argument(dest, nargs='?', default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return made
 
     def _do_discovery(self, argv, Loader=None):
-        self.start = '.'
-        self.pattern = 'test*.py'
-        self.top = None
+        self.start, self.pattern, self.top = '.', 'test*.py', None
         if argv is not None:
-            if self._discovery_parser is None:
+            if not self._discovery_parser:
                 self._initArgParsers()
             self._discovery_parser.parse_args(argv, self)
         self.createTests(from_discovery=True, Loader=Loader)
+
+    def _make_runner(self):
+        maker = self.testRunner or runner.TextTestRunner
+        if not isinstance(maker, type):
+            return maker
+        options = dict(verbosity=self.verbosity, failfast=self.failfast, buffer=self.buffer,
+                       warnings=self.warnings, tb_locals=self.tb_locals)
+        # older runner classes take fewer options
+        for extra in ({'durations': self.durations}, {}):
+            try:
+                return maker(**options, **extra)
+            except TypeError:
+                continue
+        return maker()
 
     def runTests(self):
         if self.catchbreak:
             installHandler()
         if self.testRunner is None:
             self.testRunner = runner.TextTestRunner
-        if isinstance(self.testRunner, type):
-            options = dict(verbosity=self.verbosity, failfast=self.failfast, buffer=self.buffer,
-                           warnings=self.warnings, tb_locals=self.tb_locals)
-            try:
-                try:
-                    made = self.testRunner(durations=self.durations, **options)
-                except TypeError:
-                    made = self.testRunner(**options)
-            except TypeError:
-                made = self.testRunner()
-        else:
-            made = self.testRunner
-        self.result = made.run(self.test)
-        if self.exit:
-            if self.result.testsRun == 0 and not self.result.skipped:
-                sys.exit(_NO_TESTS_EXITCODE)
-            sys.exit(0 if self.result.wasSuccessful() else 1)
+        self.result = self._make_runner().run(self.test)
+        if not self.exit:
+            return
+        if self.result.testsRun == 0 and not self.result.skipped:
+            sys.exit(_NO_TESTS_EXITCODE)
+        sys.exit(0 if self.result.wasSuccessful() else 1)
 
 
 main = TestProgram

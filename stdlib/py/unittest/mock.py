@@ -29,10 +29,9 @@ class _SentinelObject(object):
         self.name = name
 
     def __repr__(self):
-        return 'sentinel.%s' % self.name
+        return 'sentinel.' + self.name
 
-    def __reduce__(self):
-        return 'sentinel.%s' % self.name
+    __reduce__ = __repr__
 
 
 class _Sentinel(object):
@@ -81,8 +80,8 @@ def _is_exception(obj):
     return isinstance(obj, BaseException) or (isinstance(obj, type) and issubclass(obj, BaseException))
 
 
-def _is_instance_mock(obj):
-    return issubclass(type(obj), NonCallableMock)
+def _is_mock(obj):
+    return isinstance(obj, NonCallableMock) and issubclass(type(obj), NonCallableMock)
 
 
 def _safe_repr(obj):
@@ -92,7 +91,7 @@ def _safe_repr(obj):
         return object.__repr__(obj)
 
 
-def _format_call_signature(name, args, kwargs):
+def _signature_text(name, args, kwargs):
     shown = [repr(a) for a in args]
     shown.extend('%s=%r' % item for item in kwargs.items())
     return '%s(%s)' % (name, ', '.join(shown))
@@ -109,16 +108,16 @@ class _Call(object):
     (A class of its own rather than a tuple subclass: torii's tuple
     subclasses carry no attributes.)"""
 
-    __slots__ = ('_items', '_mock_name', '_mock_parent', '_mock_from_kall')
+    __slots__ = ('_items', '_mock_label', '_mock_owner', '_mock_is_call')
 
     def __init__(self, value=(), name=None, parent=None, two=False, from_kall=True):
         name_, args, kwargs = _split_call(value)
         if name_ is None:
             name_ = ''
         self._items = (args, kwargs) if two else (name_, args, kwargs)
-        self._mock_name = name
-        self._mock_parent = parent
-        self._mock_from_kall = from_kall
+        self._mock_label = name
+        self._mock_owner = parent
+        self._mock_is_call = from_kall
 
     def __len__(self):
         return len(self._items)
@@ -144,14 +143,14 @@ class _Call(object):
 
     def __eq__(self, other):
         if isinstance(other, _Call):
-            if (self._mock_parent is not None and other._mock_parent is not None and
-                    self._mock_parent != other._mock_parent):
+            if (self._mock_owner is not None and other._mock_owner is not None and
+                    self._mock_owner != other._mock_owner):
                 return False
             their_name, their_args, their_kwargs = other._parts()
         else:
             try:
                 their_name, their_args, their_kwargs = _split_call(other)
-            except (TypeError, ValueError):
+            except (ValueError, TypeError):   # not a call's shape
                 return NotImplemented
         mine_name, mine_args, mine_kwargs = self._parts()
         if mine_name is not None and their_name is not None and mine_name != their_name:
@@ -165,16 +164,16 @@ class _Call(object):
     __hash__ = None
 
     def __call__(self, /, *args, **kwargs):
-        if self._mock_name is None:
-            return _Call(('', args, kwargs), name='()')
-        return _Call((self._mock_name, args, kwargs), name=self._mock_name + '()', parent=self)
+        if self._mock_label is None:
+            return _Call(('', args, kwargs), '()')
+        return _Call((self._mock_label, args, kwargs), name=self._mock_label + '()', parent=self)
 
     def __getattribute__(self, attr):
         # call.__len__() and the like describe calls of those methods:
         # the tuple protocol works only through len(), iter() and []
         if attr in _TUPLE_PROTOCOL:
             return _Call._child(self, attr)
-        return object.__getattribute__(self, attr)
+        return super().__getattribute__(attr)
 
     def __getattr__(self, attr):
         if attr.startswith('__') and attr.endswith('__'):
@@ -182,33 +181,33 @@ class _Call(object):
         return self._child(attr)
 
     def _child(self, attr):
-        if self._mock_name is None:
-            return _Call(name=attr, from_kall=False)
-        return _Call(name='%s.%s' % (self._mock_name, attr), parent=self, from_kall=False)
+        if self._mock_label is None:
+            return _Call((), attr, None, False, False)
+        return _Call(name='%s.%s' % (self._mock_label, attr), parent=self, from_kall=False)
 
     def __repr__(self):
-        if not self._mock_from_kall:
-            name = self._mock_name or 'call'
+        if not self._mock_is_call:
+            name = self._mock_label or 'call'
             if name.startswith('()'):
                 name = 'call%s' % name
             return name
         name, args, kwargs = self._parts()
         if not name:
             name = 'call'
-        elif not name.startswith('()'):
+        elif name[:2] != '()':
             name = 'call.%s' % name
         else:
             name = 'call%s' % name
-        return _format_call_signature(name, args, kwargs)
+        return _signature_text(name, args, kwargs)
 
     def call_list(self):
         """The calls a chained call like call(1).method(2) stands for."""
         chain = []
         node = self
         while node is not None:
-            if node._mock_from_kall:
+            if node._mock_is_call:
                 chain.append(node)
-            node = node._mock_parent
+            node = node._mock_owner
         return _CallList(reversed(chain))
 
 
@@ -246,8 +245,8 @@ class _CallList(list):
     there one after another."""
 
     def __contains__(self, value):
-        if not isinstance(value, list):
-            return list.__contains__(self, value)
+        if not isinstance(value, list):   # one call
+            return super().__contains__(value)
         n = len(value)
         for start in range(len(self) - n + 1):
             if self[start:start + n] == value:
@@ -269,7 +268,7 @@ for _w in _numeric_words.split():
     _magics.update(('__%s__' % _w, '__r%s__' % _w, '__i%s__' % _w))
 del _w
 _non_defaults = {'__get__', '__set__', '__delete__', '__reversed__', '__missing__',
-                 '__reduce__', '__reduce_ex__', '__getinitargs__', '__getnewargs__',
+                 '__reduce__', '__reduce_ex__', '__getnewargs__', '__getinitargs__',
                  '__getstate__', '__setstate__', '__getformat__', '__repr__', '__dir__',
                  '__subclasses__', '__format__', '__getnewargs_ex__'}
 _all_magics = _magics | _non_defaults
@@ -292,7 +291,7 @@ def _computed_return(name, owner):
     if name == '__sizeof__':
         return object.__sizeof__(owner)
     if name == '__fspath__':
-        return f"{type(owner).__name__}/{owner._extract_mock_name()}/{id(owner)}"
+        return f"{type(owner).__name__}/{owner._full_name()}/{id(owner)}"
     return DEFAULT
 
 
@@ -301,21 +300,21 @@ def _default_effect(name, owner):
     # the return value configured on them
     if name == '__eq__':
         def eq(other):
-            configured = owner.__eq__._mock_return_value
+            configured = owner.__eq__._mock_answer
             if configured is not DEFAULT:
                 return configured
             return True if owner is other else NotImplemented
         return eq
     if name == '__ne__':
         def ne(other):
-            configured = owner.__ne__._mock_return_value
+            configured = owner.__ne__._mock_answer
             if configured is not DEFAULT:
                 return configured
             return False if owner is other else NotImplemented
         return ne
     if name == '__iter__':
         def iterate():
-            configured = owner.__iter__._mock_return_value
+            configured = owner.__iter__._mock_answer
             return iter([]) if configured is DEFAULT else iter(configured)
         return iterate
     return None
@@ -351,7 +350,7 @@ class MagicProxy(object):
 
     def create_mock(self):
         owner = self.parent
-        made = owner._get_child_mock(name=self.name, _new_name=self.name, _new_parent=owner)
+        made = owner._make_child(name=self.name, _new_name=self.name, _new_parent=owner)
         setattr(owner, self.name, made)
         _configure_magic(owner, made, self.name)
         return made
@@ -364,22 +363,22 @@ class MagicProxy(object):
 
 # attributes kept as plain instance attributes (not children)
 _PLAIN = {'called', 'call_count', 'call_args', 'call_args_list', 'mock_calls',
-          'method_calls', 'return_value', 'side_effect', '_spec_class', '_spec_set',
-          '_spec_signature', '_mock_methods'}
+          'method_calls', 'return_value', 'side_effect', '_mock_spec_class', '_mock_spec_only',
+          '_mock_signature', '_mock_allowed'}
 
 
-def _check_and_set_parent(parent, value, name, new_name):
+def _adopt(parent, value, name, new_name):
     # adopts an unnamed, parentless mock assigned to an attribute
-    if not _is_instance_mock(value):
+    if not _is_mock(value):
         return False
-    if (value._mock_name or value._mock_new_name or value._mock_parent is not None or
-            value._mock_new_parent is not None):
+    if (value._mock_label or value._mock_step or value._mock_owner is not None or
+            value._mock_recorder is not None):
         return False
-    value._mock_new_parent = parent
-    value._mock_new_name = new_name
+    value._mock_recorder = parent
+    value._mock_step = new_name
     if name:
-        value._mock_parent = parent
-        value._mock_name = name
+        value._mock_owner = parent
+        value._mock_label = name
     return True
 
 
@@ -396,21 +395,21 @@ class NonCallableMock(object):
                  _spec_state=None, _new_name='', _new_parent=None,
                  _spec_as_instance=False, _eat_self=None, unsafe=False, **kwargs):
         put = self.__dict__
-        put['_mock_parent'] = parent
-        put['_mock_name'] = name
-        put['_mock_new_name'] = _new_name
-        put['_mock_new_parent'] = _new_parent
-        put['_mock_sealed'] = False
+        put['_mock_owner'] = parent
+        put['_mock_label'] = name
+        put['_mock_step'] = _new_name
+        put['_mock_recorder'] = _new_parent
+        put['_mock_closed'] = False
         if spec_set is not None:
             spec = spec_set
             spec_set = True
-        self._mock_add_spec(spec, spec_set)
-        put['_mock_children'] = {}
-        put['_mock_wraps'] = wraps
-        put['_mock_side_effect'] = None
-        put['_mock_unsafe'] = unsafe
-        if '_mock_return_value' not in put:
-            put['_mock_return_value'] = DEFAULT
+        self._mock_apply_spec(spec, spec_set)
+        put['_mock_kids'] = {}
+        put['_mock_wrapped'] = wraps
+        put['_mock_effect'] = None
+        put['_mock_lax'] = unsafe
+        if '_mock_answer' not in put:
+            put['_mock_answer'] = DEFAULT
         put['called'] = False
         put['call_args'] = None
         put['call_count'] = 0
@@ -422,16 +421,16 @@ class NonCallableMock(object):
 
     def attach_mock(self, mock, attribute):
         """Makes mock the child `attribute`, its calls recorded here."""
-        for field in ('_mock_parent', '_mock_new_parent'):
+        for field in ('_mock_owner', '_mock_recorder'):
             mock.__dict__[field] = None
-        mock.__dict__['_mock_name'] = None
-        mock.__dict__['_mock_new_name'] = ''
+        mock.__dict__['_mock_label'] = None
+        mock.__dict__['_mock_step'] = ''
         setattr(self, attribute, mock)
 
     def mock_add_spec(self, spec, spec_set=False):
-        self._mock_add_spec(spec, spec_set)
+        self._mock_apply_spec(spec, spec_set)
 
-    def _mock_add_spec(self, spec, spec_set):
+    def _mock_apply_spec(self, spec, spec_set):
         spec_class = None
         names = None
         if spec is not None:
@@ -441,33 +440,33 @@ class NonCallableMock(object):
                 spec_class = spec if isinstance(spec, type) else type(spec)
                 names = dir(spec)
         put = self.__dict__
-        put['_spec_class'] = spec_class
-        put['_spec_set'] = spec_set
-        put['_spec_signature'] = None
-        put['_mock_methods'] = names
+        put['_mock_spec_class'] = spec_class
+        put['_mock_spec_only'] = spec_set
+        put['_mock_signature'] = None
+        put['_mock_allowed'] = names
 
     def _get_return_value(self):
-        value = self._mock_return_value
+        value = self._mock_answer
         if value is DEFAULT:
-            value = self._get_child_mock(_new_parent=self, _new_name='()')
+            value = self._make_child(_new_parent=self, _new_name='()')
             self.return_value = value
         return value
 
     def _set_return_value(self, value):
-        self.__dict__['_mock_return_value'] = value
-        _check_and_set_parent(self, value, None, '()')
+        self.__dict__['_mock_answer'] = value
+        _adopt(self, value, None, '()')
 
     return_value = property(_get_return_value, _set_return_value,
                             doc='What calling the mock returns (a child mock by default).')
 
     @property
     def __class__(self):
-        if self._spec_class is None:
+        if self._mock_spec_class is None:
             return type(self)
-        return self._spec_class
+        return self._mock_spec_class
 
     def _get_side_effect(self):
-        return self._mock_side_effect
+        return self._mock_effect
 
     def _set_side_effect(self, value):
         if value is not None and not callable(value) and not _is_exception(value):
@@ -475,7 +474,7 @@ class NonCallableMock(object):
                 value = iter(value)
             except TypeError:
                 pass
-        self.__dict__['_mock_side_effect'] = value
+        self.__dict__['_mock_effect'] = value
 
     side_effect = property(_get_side_effect, _set_side_effect)
 
@@ -494,15 +493,15 @@ class NonCallableMock(object):
         put['call_args_list'] = _CallList()
         put['method_calls'] = _CallList()
         if return_value:
-            put['_mock_return_value'] = DEFAULT
+            put['_mock_answer'] = DEFAULT
         if side_effect:
-            put['_mock_side_effect'] = None
-        for child in self._mock_children.values():
-            if child is _deleted or not _is_instance_mock(child):
+            put['_mock_effect'] = None
+        for child in self._mock_kids.values():
+            if child is _deleted or not _is_mock(child):
                 continue
-            child.reset_mock(visited, return_value=return_value, side_effect=side_effect)
-        ret = self._mock_return_value
-        if _is_instance_mock(ret) and ret is not self:
+            child.reset_mock(visited, side_effect=side_effect, return_value=return_value)
+        ret = self._mock_answer
+        if _is_mock(ret) and ret is not self:
             ret.reset_mock(visited)
 
     def configure_mock(self, /, **kwargs):
@@ -517,109 +516,115 @@ class NonCallableMock(object):
             setattr(target, last, kwargs[key])
 
     def __getattr__(self, name):
-        if name in ('_mock_methods', '_mock_unsafe', '_mock_check_sig') or name.startswith('_mock_'):
+        if name in ('_mock_allowed', '_mock_lax', '_mock_check_sig') or name.startswith('_mock_'):
             raise AttributeError(name)
-        methods = self._mock_methods
+        methods = self._mock_allowed
         if methods is not None:
             if name not in methods or name in _all_magics:
                 raise AttributeError('Mock object has no attribute %r' % name)
         elif name.startswith('__') and name.endswith('__'):
             raise AttributeError(name)
-        if not self._mock_unsafe and (not methods or name not in methods):
+        if not self._mock_lax and (not methods or name not in methods):
             if name.startswith(('assert', 'assret', 'asert', 'aseert', 'assrt')):
                 raise AttributeError(
                     f'{name!r} is not a valid assertion. Use a spec '
                     f'for the mock if {name!r} is meant to be an attribute.')
-        children = self._mock_children
+        children = self._mock_kids
         child = children.get(name)
         if child is _deleted:
             raise AttributeError(name)
         if child is None:
             wrapped = None
-            if self._mock_wraps is not None:
-                wrapped = getattr(self._mock_wraps, name)
-            child = self._get_child_mock(parent=self, name=name, wraps=wrapped,
+            if self._mock_wrapped is not None:
+                wrapped = getattr(self._mock_wrapped, name)
+            child = self._make_child(parent=self, name=name, wraps=wrapped,
                                          _new_name=name, _new_parent=self)
             children[name] = child
         return child
 
     def __setattr__(self, name, value):
         if name in _PLAIN or name.startswith('_mock_'):
-            return object.__setattr__(self, name, value)
-        if (self._spec_set and self._mock_methods is not None and
-                name not in self._mock_methods and name not in self.__dict__):
-            raise AttributeError("Mock object has no attribute '%s'" % name)
+            object.__setattr__(self, name, value)
+            return
+        allowed = self._mock_allowed
+        missing = "Mock object has no attribute '%s'" % name
+        if self._mock_spec_only and allowed is not None and name not in allowed \
+                and name not in self.__dict__:
+            raise AttributeError(missing)
         if name in _unsupported_magics:
             raise AttributeError('Attempting to set unsupported magic method %r.' % name)
+        own_class = type(self)
         if name in _all_magics:
-            if self._mock_methods is not None and name not in self._mock_methods:
-                raise AttributeError("Mock object has no attribute '%s'" % name)
-            if _is_instance_mock(value):
-                _check_and_set_parent(self, value, None, name)
-                setattr(type(self), name, value)
-                self._mock_children[name] = value
+            # special methods are looked up on the type: set them there
+            if allowed is not None and name not in allowed:
+                raise AttributeError(missing)
+            if _is_mock(value):
+                _adopt(self, value, None, name)
+                self._mock_kids[name] = value
+                setattr(own_class, name, value)
             else:
-                setattr(type(self), name, _as_method(name, value))
+                setattr(own_class, name, _as_method(name, value))
                 func = value
                 value = lambda *args, **kw: func(self, *args, **kw)
         elif name == '__class__':
-            self.__dict__['_spec_class'] = value
+            self.__dict__['_mock_spec_class'] = value
             return
-        elif _check_and_set_parent(self, value, name, name):
-            self._mock_children[name] = value
-        return object.__setattr__(self, name, value)
+        elif _adopt(self, value, name, name):
+            self._mock_kids[name] = value
+        object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
-        if name in _all_magics and name in type(self).__dict__:
-            delattr(type(self), name)
+        own_class = type(self)
+        if name in _all_magics and name in own_class.__dict__:
+            delattr(own_class, name)
             if name not in self.__dict__:
                 return
-        known = self._mock_children.get(name, _missing)
+        known = self._mock_kids.get(name, _missing)
         if name in self.__dict__:
             object.__delattr__(self, name)
         elif known is _deleted:
             raise AttributeError(name)
         if known is not _missing:
-            del self._mock_children[name]
-        self._mock_children[name] = _deleted
+            del self._mock_kids[name]
+        self._mock_kids[name] = _deleted   # deleted: no new child springs up
 
-    def _extract_mock_name(self):
+    def _full_name(self):
         # the dotted path from the outermost parent: "mock.a.b", "mock().c"
-        parts = [self._mock_new_name]
-        joiner = '' if self._mock_new_name == '()' else '.'
-        node = self._mock_new_parent
+        parts = [self._mock_step]
+        joiner = '' if self._mock_step == '()' else '.'
+        node = self._mock_recorder
         top = self
         while node is not None:
             top = node
-            parts.append(node._mock_new_name + joiner)
-            joiner = '' if node._mock_new_name == '()' else '.'
-            node = node._mock_new_parent
+            parts.append(node._mock_step + joiner)
+            joiner = '' if node._mock_step == '()' else '.'
+            node = node._mock_recorder
         parts.reverse()
-        head = top._mock_name or 'mock'
+        head = top._mock_label or 'mock'
         if len(parts) > 1 and parts[1] not in ('()', '().'):
             head += '.'
         parts[0] = head
         return ''.join(parts)
 
     def __repr__(self):
-        name = self._extract_mock_name()
+        name = self._full_name()
         shown = ''
-        if name not in ('mock', 'mock.'):
+        if name != 'mock' and name != 'mock.':
             shown = ' name=%r' % name
         spec = ''
-        if self._spec_class is not None:
-            spec = (' spec_set=%r' if self._spec_set else ' spec=%r') % self._spec_class.__name__
+        if self._mock_spec_class is not None:
+            spec = (' spec_set=%r' if self._mock_spec_only else ' spec=%r') % self._mock_spec_class.__name__
         return "<%s%s%s id='%s'>" % (type(self).__name__, shown, spec, id(self))
 
     def __dir__(self):
         own = list(type(self).__dict__) + list(self.__dict__)
-        names = [n for n, c in self._mock_children.items() if c is not _deleted]
+        names = [n for n, c in self._mock_kids.items() if c is not _deleted]
         base = dir(type(self)) if not FILTER_DIR else [n for n in dir(type(self)) if not n.startswith('_')]
-        if self._spec_class is not None:
-            base = dir(self._spec_class) + base
+        if self._mock_spec_class is not None:
+            base = dir(self._mock_spec_class) + base
         return sorted(set(base + names + [n for n in own if not n.startswith('_mock_')]))
 
-    def _get_child_mock(self, /, **kw):
+    def _make_child(self, /, **kw):
         # children are mocks of the class this mock's own class was made from
         made_from = type(self).__mro__[1]
         if not issubclass(made_from, CallableMixin):
@@ -629,12 +634,12 @@ class NonCallableMock(object):
                 made_from = Mock
         return made_from(**kw)
 
-    def _format_mock_call_signature(self, args, kwargs):
-        return _format_call_signature(self._mock_name or 'mock', args, kwargs)
+    def _call_text(self, args, kwargs):
+        return _signature_text(self._mock_label or 'mock', args, kwargs)
 
     def _format_mock_failure_message(self, args, kwargs, action='call'):
-        expected = self._format_mock_call_signature(args, kwargs)
-        actual = self._format_mock_call_signature(*self.call_args)
+        expected = self._call_text(args, kwargs)
+        actual = self._call_text(*self.call_args)
         return 'expected %s not found.\nExpected: %s\n  Actual: %s' % (action, expected, actual)
 
     def _calls_repr(self, prefix='Calls'):
@@ -643,7 +648,7 @@ class NonCallableMock(object):
         return f'\n{prefix}: {_safe_repr(self.mock_calls)}.'
 
     def _who(self):
-        return self._mock_name or 'mock'
+        return self._mock_label or 'mock'
 
     def assert_not_called(self):
         """Fails if the mock was called."""
@@ -666,7 +671,7 @@ class NonCallableMock(object):
         """Fails unless the last call had these arguments."""
         if self.call_args is None:
             raise AssertionError('expected call not found.\nExpected: %s\n  Actual: not called.'
-                                 % self._format_mock_call_signature(args, kwargs))
+                                 % self._call_text(args, kwargs))
         if _Call((args, kwargs), two=True) != self.call_args:
             raise AssertionError(self._format_mock_failure_message(args, kwargs))
 
@@ -675,7 +680,7 @@ class NonCallableMock(object):
         if self.call_count != 1:
             raise AssertionError("Expected '%s' to be called once. Called %s times.%s"
                                  % (self._who(), self.call_count, self._calls_repr()))
-        return self.assert_called_with(*args, **kwargs)
+        self.assert_called_with(*args, **kwargs)
 
     def assert_has_calls(self, calls, any_order=False):
         """Fails unless mock_calls holds calls: one after another, or with
@@ -702,7 +707,7 @@ class NonCallableMock(object):
         """Fails unless some call had these arguments."""
         expected = _Call((args, kwargs), two=True)
         if not any(expected == c for c in self.call_args_list):
-            raise AssertionError('%s call not found' % self._format_mock_call_signature(args, kwargs))
+            raise AssertionError('%s call not found' % self._call_text(args, kwargs))
 
 
 class CallableMixin(object):
@@ -712,49 +717,42 @@ class CallableMixin(object):
     def __init__(self, spec=None, side_effect=None, return_value=DEFAULT, wraps=None,
                  name=None, spec_set=None, parent=None, _spec_state=None, _new_name='',
                  _new_parent=None, **kwargs):
-        self.__dict__['_mock_return_value'] = return_value
+        self.__dict__['_mock_answer'] = return_value
         super(CallableMixin, self).__init__(spec, wraps, name, spec_set, parent, _spec_state,
                                             _new_name, _new_parent, **kwargs)
         self.side_effect = side_effect
 
-    def _mock_check_sig(self, /, *args, **kwargs):
-        pass
-
     def __call__(self, /, *args, **kwargs):
-        self._mock_check_sig(*args, **kwargs)
-        self._increment_mock_call(*args, **kwargs)
-        return self._mock_call(*args, **kwargs)
+        self._record_call(*args, **kwargs)
+        return self._answer_call(*args, **kwargs)
 
-    def _mock_call(self, /, *args, **kwargs):
-        return self._execute_mock_call(*args, **kwargs)
-
-    def _increment_mock_call(self, /, *args, **kwargs):
+    def _record_call(self, /, *args, **kwargs):
         self.called = True
         self.call_count += 1
         this = _Call((args, kwargs), two=True)
         self.call_args = this
         self.call_args_list.append(this)
-        self.mock_calls.append(_Call(('', args, kwargs)))
+        self.mock_calls.append(_Call(('', args, kwargs), None))
         # up the attribute chain: method_calls, named by the attribute path
-        path = self._mock_name
+        path = self._mock_label
         node = self
-        while node._mock_parent is not None:
-            node._mock_parent.method_calls.append(_Call((path, args, kwargs)))
-            node = node._mock_parent
-            if node._mock_parent is not None:
-                path = node._mock_name + '.' + path
+        while node._mock_owner is not None:
+            node._mock_owner.method_calls.append(_Call((path, args, kwargs)))
+            node = node._mock_owner
+            if node._mock_owner is not None:
+                path = node._mock_label + '.' + path
         # up the chain of parents: mock_calls, named by the full path
-        path = self._mock_new_name
+        path = self._mock_step
         called_last = path == '()'
-        node = self._mock_new_parent
+        node = self._mock_recorder
         while node is not None:
             node.mock_calls.append(_Call((path, args, kwargs)))
-            if node._mock_new_name:
-                path = node._mock_new_name + ('' if called_last else '.') + path
-                called_last = node._mock_new_name == '()'
-            node = node._mock_new_parent
+            if node._mock_step:
+                path = node._mock_step + ('' if called_last else '.') + path
+                called_last = node._mock_step == '()'
+            node = node._mock_recorder
 
-    def _execute_mock_call(self, /, *args, **kwargs):
+    def _answer_call(self, /, *args, **kwargs):
         effect = self.side_effect
         if effect is not None:
             if _is_exception(effect):
@@ -767,10 +765,10 @@ class CallableMixin(object):
                 answer = effect(*args, **kwargs)
             if answer is not DEFAULT:
                 return answer
-        if self._mock_return_value is not DEFAULT:
+        if self._mock_answer is not DEFAULT:
             return self.return_value
-        if self._mock_wraps is not None:
-            return self._mock_wraps(*args, **kwargs)
+        if self._mock_wrapped is not None:
+            return self._mock_wrapped(*args, **kwargs)
         return self.return_value
 
 
@@ -782,13 +780,13 @@ class Mock(CallableMixin, NonCallableMock):
 
 class MagicMixin(object):
     def __init__(self, /, *args, **kw):
-        self._mock_set_magics()
+        self._mock_install_magics()
         super(MagicMixin, self).__init__(*args, **kw)
-        self._mock_set_magics()
+        self._mock_install_magics()
 
-    def _mock_set_magics(self):
+    def _mock_install_magics(self):
         wanted = _magics
-        methods = getattr(self, '_mock_methods', None)
+        methods = getattr(self, '_mock_allowed', None)
         kind = type(self)
         if methods is not None:
             wanted = _magics.intersection(methods)
@@ -803,8 +801,8 @@ class NonCallableMagicMock(MagicMixin, NonCallableMock):
     """A non-callable MagicMock."""
 
     def mock_add_spec(self, spec, spec_set=False):
-        self._mock_add_spec(spec, spec_set)
-        self._mock_set_magics()
+        self._mock_apply_spec(spec, spec_set)
+        self._mock_install_magics()
 
 
 class MagicMock(MagicMixin, Mock):
@@ -812,15 +810,15 @@ class MagicMock(MagicMixin, Mock):
     bool() true, int() 1, and each can be set (m.__len__.return_value = 3)."""
 
     def mock_add_spec(self, spec, spec_set=False):
-        self._mock_add_spec(spec, spec_set)
-        self._mock_set_magics()
+        self._mock_apply_spec(spec, spec_set)
+        self._mock_install_magics()
 
 
 class PropertyMock(Mock):
     """A mock to put on a class as a property: getting the attribute calls
     it with no arguments, setting calls it with the value."""
 
-    def _get_child_mock(self, /, **kwargs):
+    def _make_child(self, /, **kwargs):
         return MagicMock(**kwargs)
 
     def __get__(self, obj, obj_type=None):
@@ -843,9 +841,9 @@ def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=No
 
 def seal(mock):
     """Stops mock (and its children) from making new attributes."""
-    mock._mock_sealed = True
-    for child in list(mock._mock_children.values()):
-        if _is_instance_mock(child) and child is not mock:
+    mock._mock_closed = True
+    for child in list(mock._mock_kids.values()):
+        if _is_mock(child) and child is not mock:
             seal(child)
 
 
@@ -854,13 +852,13 @@ def mock_open(mock=None, read_data=''):
     if mock is None:
         mock = MagicMock(name='open', spec=open)
     handle = MagicMock()
-    handle.__enter__.return_value = handle
+    handle.configure_mock(**{'__enter__.return_value': handle})
     lines = read_data.splitlines(True)
     handle.read.side_effect = lambda *a: read_data
     handle.readline.side_effect = lines + [''] * 1000
     handle.readlines.return_value = lines
     handle.__iter__.return_value = iter(lines)
-    handle.write.return_value = None
+    handle.write.configure_mock(return_value=None)
     mock.return_value = handle
     return mock
 
@@ -882,17 +880,16 @@ def _importer(target):
 
 
 def _get_target(target):
-    try:
-        target, attribute = target.rsplit('.', 1)
-    except (TypeError, ValueError, AttributeError):
-        raise TypeError(f'Need a valid target to patch. You supplied: {target!r}')
-    return (lambda: _importer(target)), attribute
+    where, dot, attribute = target.rpartition('.') if isinstance(target, str) else ('', '', '')
+    if not dot:
+        raise TypeError('Need a valid target to patch. You supplied: %r' % (target,))
+    return (lambda: _importer(where)), attribute
 
 
 class _patch(object):
     # one attribute swapped for a new value (by default a MagicMock)
-    attribute_name = None
-    _active_patches = []
+    keyword = None
+    _started = []
 
     def __init__(self, getter, attribute, new, spec, create, spec_set, autospec,
                  new_callable, kwargs, *, unsafe=False):
@@ -904,32 +901,32 @@ class _patch(object):
         self.getter = getter
         self.attribute = attribute
         self.new = new
-        self.new_callable = new_callable
+        self.new_callable = new_callable   # what makes the replacement, if given
         self.spec = spec
         self.create = create
         self.has_local = False
         self.spec_set = spec_set
         self.autospec = autospec
         self.kwargs = kwargs
-        self.additional_patchers = []
+        self.companions = []
         self.unsafe = unsafe
 
     def copy(self):
         twin = _patch(self.getter, self.attribute, self.new, self.spec, self.create,
                       self.spec_set, self.autospec, self.new_callable, self.kwargs,
                       unsafe=self.unsafe)
-        twin.attribute_name = self.attribute_name
-        twin.additional_patchers = [p.copy() for p in self.additional_patchers]
+        twin.keyword = self.keyword
+        twin.companions = [p.copy() for p in self.companions]
         return twin
 
     def __call__(self, func):
         if isinstance(func, type):
-            return self.decorate_class(func)
-        return self.decorate_callable(func)
+            return self._wrap_class(func)
+        return self._wrap_function(func)
 
-    def decorate_class(self, klass):
+    def _wrap_class(self, klass):
         for attr in dir(klass):
-            if not attr.startswith(patch.TEST_PREFIX):
+            if attr[:len(patch.TEST_PREFIX)] != patch.TEST_PREFIX:
                 continue
             value = getattr(klass, attr)
             if not hasattr(value, '__call__'):
@@ -940,16 +937,16 @@ class _patch(object):
     @contextlib.contextmanager
     def decoration_helper(self, patched, args, keywargs):
         extra = []
-        with contextlib.ExitStack() as stack:
-            for patching in patched.patchings:
-                made = stack.enter_context(patching)
-                if patching.attribute_name is not None:
+        with contextlib.ExitStack() as undo:
+            for one in patched.patchings:
+                made = undo.enter_context(one)
+                if one.keyword is not None:
                     keywargs.update(made)
-                elif patching.new is DEFAULT:
+                elif one.new is DEFAULT:
                     extra.append(made)
             yield args + tuple(extra), keywargs
 
-    def decorate_callable(self, func):
+    def _wrap_function(self, func):
         if hasattr(func, 'patchings'):
             # stacked decorators share one wrapper; the innermost patch comes first
             func.patchings.append(self)
@@ -962,105 +959,100 @@ class _patch(object):
         patched.patchings = [self]
         return patched
 
-    def get_original(self):
-        target = self.getter()
-        name = self.attribute
-        local = False
-        try:
-            original = target.__dict__[name]
-        except (AttributeError, KeyError):
-            original = getattr(target, name, DEFAULT)
+    def _current(self):
+        # (what the attribute is now, whether the target's own dict holds it)
+        holder = self.getter()
+        attr = self.attribute
+        own = getattr(holder, '__dict__', None)
+        if isinstance(own, dict) and attr in own:
+            found, local = own[attr], True
         else:
-            local = True
-        if name in builtins.__dict__ and isinstance(target, ModuleType):
-            self.create = True
-        if not self.create and original is DEFAULT:
-            raise AttributeError('%s does not have the attribute %r' % (target, name))
-        return original, local
+            found, local = getattr(holder, attr, DEFAULT), False
+        if isinstance(holder, ModuleType) and attr in builtins.__dict__:
+            self.create = True     # a builtin may be shadowed in a module
+        if found is DEFAULT and not self.create:
+            raise AttributeError('%s does not have the attribute %r' % (holder, attr))
+        return found, local
 
-    def __enter__(self):
-        new, spec, spec_set = self.new, self.spec, self.spec_set
-        self.target = self.getter()
-        original, local = self.get_original()
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
+    def _replacement(self, original):
+        # what goes in the attribute's place
+        spec = None if self.spec is False else self.spec
+        spec_set = None if self.spec_set is False else self.spec_set
         if spec is True:
             spec = original
         if spec_set is True:
             spec_set = original
-        if new is DEFAULT and self.autospec is None:
-            options = {}
-            if self.new_callable is not None:
-                maker = self.new_callable
-            else:
-                maker = MagicMock
-                if spec is not None:
-                    options['spec'] = spec
-                if spec_set is not None:
-                    options['spec_set'] = spec_set
-                if spec is not None or spec_set is not None:
-                    described = spec_set if spec_set is not None else spec
-                    if not callable(described):
-                        maker = NonCallableMagicMock
-            options.update(self.kwargs)
-            new = maker(**options)
-            if _is_instance_mock(new) and not new._mock_name:
-                new.__dict__['_mock_name'] = self.attribute
-        elif self.autospec is not None:
+        if self.new is not DEFAULT:
+            if self.kwargs and self.autospec is None:
+                raise TypeError("Can't pass kwargs to a mock we aren't creating")
+            return self.new
+        if self.autospec is not None:
             described = original if self.autospec is True else self.autospec
-            new = create_autospec(described, spec_set=bool(spec_set), name=self.attribute,
-                                  **self.kwargs)
-        elif self.kwargs:
-            raise TypeError("Can't pass kwargs to a mock we aren't creating")
-        self.temp_original = original
-        self.is_local = local
+            return create_autospec(described, spec_set=bool(spec_set), name=self.attribute,
+                                   **self.kwargs)
+        options = {}
+        maker = self.new_callable
+        if maker is None:
+            maker = MagicMock
+            for key, given in (('spec', spec), ('spec_set', spec_set)):
+                if given is not None:
+                    options[key] = given
+            described = spec if spec_set is None else spec_set
+            if described is not None and not callable(described):
+                maker = NonCallableMagicMock
+        options.update(self.kwargs)
+        made = maker(**options)
+        if _is_mock(made) and not made._mock_label:
+            made.__dict__['_mock_label'] = self.attribute
+        return made
+
+    def __enter__(self):
+        self.target = self.getter()
+        original, local = self._current()
+        new = self._replacement(original)
+        self.saved, self.was_own = original, local
         try:
             setattr(self.target, self.attribute, new)
-            if self.attribute_name is not None:
-                made = {}
-                if self.new is DEFAULT:
-                    made[self.attribute_name] = new
-                for other in self.additional_patchers:
-                    result = other.__enter__()
-                    if other.new is DEFAULT:
-                        made.update(result)
-                return made
-            return new
-        except:
-            if not self.__exit__(*sys.exc_info()):
+            if self.keyword is None:
+                return new
+            made = {self.keyword: new} if self.new is DEFAULT else {}
+            for other in self.companions:
+                got = other.__enter__()
+                if other.new is DEFAULT:
+                    made.update(got)
+            return made
+        except BaseException as exc:
+            if not self.__exit__(type(exc), exc, exc.__traceback__):
                 raise
 
     def __exit__(self, *exc_info):
-        if self.is_local and self.temp_original is not DEFAULT:
-            setattr(self.target, self.attribute, self.temp_original)
+        where, attr = self.target, self.attribute
+        if self.saved is not DEFAULT and self.was_own:
+            setattr(where, attr, self.saved)
         else:
-            delattr(self.target, self.attribute)
-            if not self.create and (not hasattr(self.target, self.attribute) or
-                                    self.attribute in ('__doc__', '__module__', '__defaults__',
-                                                       '__annotations__', '__kwdefaults__')):
+            delattr(where, attr)
+            lost = not hasattr(where, attr)
+            special = attr in ('__doc__', '__module__', '__defaults__', '__annotations__',
+                               '__kwdefaults__')
+            if not self.create and (lost or special):
                 # an attribute the class or module gave, that deleting lost
-                setattr(self.target, self.attribute, self.temp_original)
-        del self.temp_original
-        del self.is_local
-        del self.target
-        for other in reversed(self.additional_patchers):
+                setattr(where, attr, self.saved)
+        del self.saved, self.was_own, self.target
+        for other in self.companions[::-1]:
             other.__exit__(*exc_info)
         return False
 
     def start(self):
         """Applies the patch until stop() (or patch.stopall())."""
         made = self.__enter__()
-        self._active_patches.append(self)
+        self._started.append(self)
         return made
 
     def stop(self):
         """Undoes start()."""
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
+        if self not in self._started:
             return None
+        self._started.remove(self)
         return self.__exit__(None, None, None)
 
 
@@ -1093,11 +1085,11 @@ def _patch_multiple(target, spec=None, create=False, spec_set=None, autospec=Non
     items = list(kwargs.items())
     attribute, new = items[0]
     first = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-    first.attribute_name = attribute
+    first.keyword = attribute
     for attribute, new in items[1:]:
         more = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-        more.attribute_name = attribute
-        first.additional_patchers.append(more)
+        more.keyword = attribute
+        first.companions.append(more)
     return first
 
 
@@ -1115,7 +1107,7 @@ class _patch_dict(object):
 
     def __call__(self, f):
         if isinstance(f, type):
-            return self.decorate_class(f)
+            return self._wrap_class(f)
 
         @wraps(f)
         def wrapped(*args, **kw):
@@ -1123,7 +1115,7 @@ class _patch_dict(object):
                 return f(*args, **kw)
         return wrapped
 
-    def decorate_class(self, klass):
+    def _wrap_class(self, klass):
         for attr in dir(klass):
             value = getattr(klass, attr)
             if attr.startswith(patch.TEST_PREFIX) and hasattr(value, '__call__'):
@@ -1168,12 +1160,12 @@ class _patch_dict(object):
 
     def start(self):
         made = self.__enter__()
-        _patch._active_patches.append(self)
+        _patch._started.append(self)
         return made
 
     def stop(self):
         try:
-            _patch._active_patches.remove(self)
+            _patch._started.remove(self)
         except ValueError:
             return None
         return self.__exit__(None, None, None)
@@ -1189,7 +1181,7 @@ def _clear_dict(d):
 
 def _patch_stopall():
     """Stops every patch started with start()."""
-    for active in reversed(_patch._active_patches):
+    for active in reversed(_patch._started):
         active.stop()
 
 

@@ -23,10 +23,10 @@ def _is_internal(code):
 def failfast(method):
     """Decorates a TestResult method so that it stops the run when failfast is set."""
     @wraps(method)
-    def stopping(self, *args, **kw):
-        if getattr(self, 'failfast', False):
-            self.stop()
-        return method(self, *args, **kw)
+    def stopping(result, *args, **kw):
+        if getattr(result, 'failfast', False):
+            result.stop()
+        return method(result, *args, **kw)
     return stopping
 
 
@@ -52,7 +52,7 @@ def _render(exc, failure_type, seen, capture_locals=False):
     out = []
     cause = exc.__cause__
     context = exc.__context__
-    if cause is not None and id(cause) not in seen:
+    if cause is not None and not id(cause) in seen:
         out.extend(_render(cause, failure_type, seen))
         out.append('\nThe above exception was the direct cause of the following exception:\n\n')
     elif context is not None and not exc.__suppress_context__ and id(context) not in seen:
@@ -87,10 +87,9 @@ class TestResult(object):
         self.shouldStop = False
         self.buffer = False
         self.tb_locals = False
-        self._stdout_buffer = None
-        self._stderr_buffer = None
-        self._original_stdout = sys.stdout
-        self._original_stderr = sys.stderr
+        self._stdout_buffer = self._stderr_buffer = None
+        # the streams to restore (and mirror failing tests' output to)
+        self._original_stdout, self._original_stderr = sys.stdout, sys.stderr
         self._mirrorOutput = False
 
     def printErrors(self):
@@ -104,11 +103,9 @@ class TestResult(object):
     def _setupStdout(self):
         if not self.buffer:
             return
-        if self._stderr_buffer is None:
-            self._stderr_buffer = io.StringIO()
-            self._stdout_buffer = io.StringIO()
-        sys.stdout = self._stdout_buffer
-        sys.stderr = self._stderr_buffer
+        if not self._stdout_buffer:
+            self._stdout_buffer, self._stderr_buffer = io.StringIO(), io.StringIO()
+        sys.stdout, sys.stderr = self._stdout_buffer, self._stderr_buffer
 
     def startTestRun(self):
         "Called once before any test runs."
@@ -128,8 +125,7 @@ class TestResult(object):
                     if not text.endswith('\n'):
                         text += '\n'
                     real.write(block % text)
-        sys.stdout = self._original_stdout
-        sys.stderr = self._original_stderr
+        sys.stdout, sys.stderr = self._original_stdout, self._original_stderr
         for buf in (self._stdout_buffer, self._stderr_buffer):
             buf.seek(0)
             buf.truncate()
@@ -139,18 +135,18 @@ class TestResult(object):
 
     @failfast
     def addError(self, test, err):
-        self.errors.append((test, self._exc_info_to_string(err, test)))
+        self.errors.append((test, self._exc_info_to_string(err, test)))   # an exception
         self._mirrorOutput = True
 
     @failfast
     def addFailure(self, test, err):
-        self.failures.append((test, self._exc_info_to_string(err, test)))
+        self.failures.append((test, self._exc_info_to_string(err, test)))   # an assertion
         self._mirrorOutput = True
 
     def addSubTest(self, test, subtest, err):
         if err is None:
             return
-        if getattr(self, 'failfast', False):
+        if self.failfast:
             self.stop()
         kind = self.failures if issubclass(err[0], test.failureException) else self.errors
         kind.append((subtest, self._exc_info_to_string(err, test)))
@@ -160,18 +156,18 @@ class TestResult(object):
         "A test passed; nothing is recorded."
 
     def addSkip(self, test, reason):
-        self.skipped.append((test, reason))
+        self.skipped.append((test, reason))   # reason as given to skip()
 
     def addExpectedFailure(self, test, err):
         self.expectedFailures.append((test, self._exc_info_to_string(err, test)))
 
     @failfast
     def addUnexpectedSuccess(self, test):
-        self.unexpectedSuccesses.append(test)
+        self.unexpectedSuccesses.append(test)   # an expectedFailure that passed
 
     def addDuration(self, test, elapsed):
         if hasattr(self, 'collectedDurations'):
-            self.collectedDurations.append((str(test), elapsed))
+            self.collectedDurations.append((str(test), elapsed))   # seconds
 
     def wasSuccessful(self):
         # a run with unexpected successes did not go as the tests say
@@ -186,7 +182,7 @@ class TestResult(object):
         if value is None:
             value = exctype()
         if tb is not None and value.__traceback__ is not tb:
-            value = value.with_traceback(tb)
+            value.__traceback__ = tb
         failure_type = getattr(test, 'failureException', None)
         text = ''.join(_render(value, failure_type, set(), self.tb_locals))
         if self.buffer:

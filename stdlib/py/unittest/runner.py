@@ -7,7 +7,7 @@ import warnings
 
 from . import result
 from .case import _SubTest
-from .signals import registerResult
+from . import signals
 
 __unittest = True
 
@@ -19,7 +19,7 @@ class _WritelnDecorator(object):
         self.stream = stream
 
     def __getattr__(self, attr):
-        if attr in ('stream', '__getstate__'):
+        if attr == 'stream' or attr == '__getstate__':   # not delegated (copying, pickling)
             raise AttributeError(attr)
         return getattr(self.stream, attr)
 
@@ -37,11 +37,11 @@ class TextTestResult(result.TestResult):
     separator2 = '-' * 70
 
     def __init__(self, stream, descriptions, verbosity, *, durations=None):
-        super(TextTestResult, self).__init__(stream, descriptions, verbosity)
+        super().__init__(stream, descriptions, verbosity)
         self.stream = stream
         self.showAll = verbosity > 1
         self.dots = verbosity == 1
-        self.descriptions = descriptions
+        self.descriptions = descriptions   # show docstring first lines
         # True when the stream is at the start of a line (no test's " ... " pending)
         self._newline = True
         self.durations = durations
@@ -53,10 +53,9 @@ class TextTestResult(result.TestResult):
         return str(test)
 
     def startTest(self, test):
-        super(TextTestResult, self).startTest(test)
+        super().startTest(test)
         if self.showAll:
-            self.stream.write(self.getDescription(test))
-            self.stream.write(' ... ')
+            self.stream.write(self.getDescription(test) + ' ... ')
             self.stream.flush()
             self._newline = False
 
@@ -66,10 +65,7 @@ class TextTestResult(result.TestResult):
         if sub or self._newline:
             if not self._newline:
                 self.stream.writeln()
-            if sub:
-                self.stream.write('  ')
-            self.stream.write(self.getDescription(test))
-            self.stream.write(' ... ')
+            self.stream.write(('  ' if sub else '') + self.getDescription(test) + ' ... ')
         self.stream.writeln(status)
         self.stream.flush()
         self._newline = True
@@ -83,30 +79,28 @@ class TextTestResult(result.TestResult):
 
     def addSubTest(self, test, subtest, err):
         if err is not None:
-            if issubclass(err[0], subtest.failureException):
-                self._show(subtest, 'FAIL', 'F')
-            else:
-                self._show(subtest, 'ERROR', 'E')
-        super(TextTestResult, self).addSubTest(test, subtest, err)
+            failed = issubclass(err[0], subtest.failureException)
+            self._show(subtest, *(('FAIL', 'F') if failed else ('ERROR', 'E')))
+        super().addSubTest(test, subtest, err)
 
     def addSuccess(self, test):
-        super(TextTestResult, self).addSuccess(test)
+        super().addSuccess(test)
         self._show(test, 'ok', '.')
 
     def addError(self, test, err):
-        super(TextTestResult, self).addError(test, err)
+        super().addError(test, err)
         self._show(test, 'ERROR', 'E')
 
     def addFailure(self, test, err):
-        super(TextTestResult, self).addFailure(test, err)
+        super().addFailure(test, err)
         self._show(test, 'FAIL', 'F')
 
     def addSkip(self, test, reason):
-        super(TextTestResult, self).addSkip(test, reason)
+        super().addSkip(test, reason)
         self._show(test, 'skipped {0!r}'.format(reason), 's')
 
     def addExpectedFailure(self, test, err):
-        super(TextTestResult, self).addExpectedFailure(test, err)
+        super().addExpectedFailure(test, err)
         if self.showAll:
             self.stream.writeln('expected failure')
             self.stream.flush()
@@ -115,7 +109,7 @@ class TextTestResult(result.TestResult):
             self.stream.flush()
 
     def addUnexpectedSuccess(self, test):
-        super(TextTestResult, self).addUnexpectedSuccess(test)
+        super().addUnexpectedSuccess(test)
         if self.showAll:
             self.stream.writeln('unexpected success')
             self.stream.flush()
@@ -127,21 +121,20 @@ class TextTestResult(result.TestResult):
         if self.dots or self.showAll:
             self.stream.writeln()
             self.stream.flush()
-        self.printErrorList('ERROR', self.errors)
-        self.printErrorList('FAIL', self.failures)
+        for flavour, entries in (('ERROR', self.errors), ('FAIL', self.failures)):
+            self.printErrorList(flavour, entries)
         surprises = getattr(self, 'unexpectedSuccesses', ())
         if surprises:
-            self.stream.writeln(self.separator1)
+            self.stream.writeln('=' * 70)
             for test in surprises:
                 self.stream.writeln('UNEXPECTED SUCCESS: {}'.format(self.getDescription(test)))
             self.stream.flush()
 
     def printErrorList(self, flavour, errors):
         for test, report in errors:
-            self.stream.writeln(self.separator1)
-            self.stream.writeln('%s: %s' % (flavour, self.getDescription(test)))
-            self.stream.writeln(self.separator2)
-            self.stream.writeln('%s' % report)
+            for line in (self.separator1, flavour + ': ' + self.getDescription(test),
+                         self.separator2, str(report)):
+                self.stream.writeln(line)
             self.stream.flush()
 
 
@@ -151,13 +144,11 @@ class TextTestRunner(object):
 
     resultclass = TextTestResult
 
-    def __init__(self, stream=None, descriptions=True, verbosity=1,
-                 failfast=False, buffer=False, resultclass=None, warnings=None,
-                 *, tb_locals=False, durations=None):
-        if stream is None:
-            stream = sys.stderr
-        self.stream = _WritelnDecorator(stream)
-        self.descriptions = descriptions
+    def __init__(self, stream=None, descriptions=True, verbosity=1, failfast=False,
+                 buffer=False, resultclass=None, warnings=None, *, tb_locals=False,
+                 durations=None):
+        self.stream = _WritelnDecorator(sys.stderr if stream is None else stream)
+        self.descriptions = descriptions   # shortDescription() lines in reports
         self.verbosity = verbosity
         self.failfast = failfast
         self.buffer = buffer
@@ -176,17 +167,18 @@ class TextTestRunner(object):
             return self.resultclass(self.stream, self.descriptions, self.verbosity)
 
     def _printDurations(self, result):
-        if not result.collectedDurations:
+        if not getattr(result, 'collectedDurations', None):
             return
         timings = sorted(result.collectedDurations, key=lambda pair: pair[1], reverse=True)
         if self.durations > 0:
             timings = timings[:self.durations]
         self.stream.writeln('Slowest test durations')
-        if hasattr(result, 'separator2'):
-            self.stream.writeln(result.separator2)
+        line = getattr(result, 'separator2', None)
+        if line:
+            self.stream.writeln(line)
         hid = False
         for name, elapsed in timings:
-            if self.verbosity < 2 and elapsed < 0.001:
+            if elapsed < 0.001 and self.verbosity <= 1:
                 hid = True
                 continue
             self.stream.writeln('%-10s %s' % ('%.3fs' % elapsed, name))
@@ -197,11 +189,11 @@ class TextTestRunner(object):
 
     def run(self, test):
         res = self._makeResult()
-        registerResult(res)
+        signals.registerResult(res)
         res.failfast = self.failfast
         res.buffer = self.buffer
         res.tb_locals = self.tb_locals
-        with warnings.catch_warnings():
+        with warnings.catch_warnings():   # the filters set here end with the run
             action = self.warnings
             if action is None and not sys.warnoptions:
                 action = 'default'

@@ -6,32 +6,29 @@ from functools import wraps
 
 __unittest = True
 
-_results = weakref.WeakKeyDictionary()
+_results = weakref.WeakKeyDictionary()   # the results a Ctrl-C stops
 _handler = None
 
 
 class _InterruptHandler(object):
     def __init__(self, default_handler):
         self.called = False
-        self.original_handler = default_handler
-        if isinstance(default_handler, int):
-            if default_handler == signal.SIG_DFL:
-                default_handler = signal.default_int_handler
-            elif default_handler == signal.SIG_IGN:
-                def default_handler(unused_signum, unused_frame):
-                    pass
+        self.original_handler = chained = default_handler
+        if isinstance(chained, int):
+            if chained == signal.SIG_IGN:
+                chained = lambda signum, frame: None
+            elif chained == signal.SIG_DFL:
+                chained = signal.default_int_handler
             else:
-                raise TypeError('expected SIGINT signal handler to be '
-                                'signal.SIG_IGN, signal.SIG_DFL, or a '
-                                'callable object')
-        self.default_handler = default_handler
+                raise TypeError('expected SIGINT signal handler to be signal.SIG_IGN, '
+                                'signal.SIG_DFL, or a callable object')
+        self.default_handler = chained
 
     def __call__(self, signum, frame):
         installed = signal.getsignal(signal.SIGINT)
         if installed is not self or self.called:
             # not ours any more, or the second Ctrl-C: interrupt
-            self.default_handler(signum, frame)
-            return
+            return self.default_handler(signum, frame)
         self.called = True
         for res in list(_results.keys()):
             res.stop()
@@ -42,7 +39,7 @@ def registerResult(result):
 
 
 def removeResult(result):
-    return bool(_results.pop(result, None))
+    return _results.pop(result, None) is not None
 
 
 def installHandler():

@@ -30,9 +30,9 @@ class BaseTestSuite(object):
         return '<%s tests=%s>' % (util.strclass(self.__class__), list(self))
 
     def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return list(self) == list(other)
+        if isinstance(other, self.__class__):
+            return [t for t in self] == [t for t in other]
+        return NotImplemented
 
     def __iter__(self):
         return iter(self._tests)
@@ -73,8 +73,9 @@ class BaseTestSuite(object):
             test = self._tests[index]
         except TypeError:
             return
-        if hasattr(test, 'countTestCases'):
-            self._removed_tests += test.countTestCases()
+        counter = getattr(test, 'countTestCases', None)
+        if counter is not None:
+            self._removed_tests += counter()
         self._tests[index] = None
 
     def __call__(self, *args, **kwds):
@@ -115,12 +116,13 @@ class TestSuite(BaseTestSuite):
             if result.shouldStop:
                 break
             if _is_test(test):
-                self._tearDownPreviousClass(test, result)
-                self._handleModuleFixture(test, result)
-                self._handleClassSetUp(test, result)
-                result._previousTestClass = test.__class__
-                if (getattr(test.__class__, '_classSetupFailed', False) or
-                        getattr(result, '_moduleSetUpFailed', False)):
+                # crossing into another class (or module) runs the fixtures
+                for step in (self._tearDownPreviousClass, self._handleModuleFixture,
+                             self._handleClassSetUp):
+                    step(test, result)
+                kind = type(test)
+                result._previousTestClass = kind
+                if getattr(result, '_moduleSetUpFailed', False) or getattr(kind, '_classSetupFailed', False):
                     continue
             if debug:
                 test.debug()
@@ -129,6 +131,7 @@ class TestSuite(BaseTestSuite):
             if self._cleanup:
                 self._removeTestAtIndex(i)
         if outermost:
+            # the last class and module are torn down by the outermost suite
             self._tearDownPreviousClass(None, result)
             self._handleModuleTearDown(result)
             result._testRunEntered = False
@@ -168,7 +171,7 @@ class TestSuite(BaseTestSuite):
             try:
                 set_up()
             except Exception as e:
-                if isinstance(result, _DebugResult):
+                if type(result) is _DebugResult:
                     raise
                 try:
                     cls._classSetupFailed = True
@@ -191,7 +194,7 @@ class TestSuite(BaseTestSuite):
         current = test.__class__.__module__
         if current == previous:
             return
-        self._handleModuleTearDown(result)
+        self._handleModuleTearDown(result)   # of the module before
         result._moduleSetUpFailed = False
         module = sys.modules.get(current)
         if module is None:
@@ -204,9 +207,9 @@ class TestSuite(BaseTestSuite):
             try:
                 set_up()
             except Exception as e:
-                if isinstance(result, _DebugResult):
+                if type(result) is _DebugResult:
                     raise
-                result._moduleSetUpFailed = True
+                result._moduleSetUpFailed = True   # its tests are not run
                 self._report(result, e, 'setUpModule', current)
             if result._moduleSetUpFailed:
                 try:
@@ -230,13 +233,13 @@ class TestSuite(BaseTestSuite):
                 try:
                     tear_down()
                 except Exception as e:
-                    if isinstance(result, _DebugResult):
+                    if type(result) is _DebugResult:
                         raise
                     self._report(result, e, 'tearDownModule', previous)
             try:
                 case.doModuleCleanups()
             except Exception as e:
-                if isinstance(result, _DebugResult):
+                if type(result) is _DebugResult:
                     raise
                 self._report(result, e, 'tearDownModule', previous)
         finally:
@@ -261,13 +264,13 @@ class TestSuite(BaseTestSuite):
                 try:
                     tear_down()
                 except Exception as e:
-                    if isinstance(result, _DebugResult):
+                    if type(result) is _DebugResult:
                         raise
                     self._report(result, e, 'tearDownClass', name)
             if cleanups is not None:
                 cleanups()
                 for info in previous.tearDown_exceptions:
-                    if isinstance(result, _DebugResult):
+                    if type(result) is _DebugResult:
                         raise info[1]
                     self._report(result, info[1], 'tearDownClass', name, info)
         finally:

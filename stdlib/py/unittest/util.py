@@ -107,7 +107,7 @@ def three_way_cmp(x, y):
     return (x > y) - (x < y)
 
 
-_Mismatch = namedtuple('Mismatch', 'actual expected value')
+_Mismatch = namedtuple('Mismatch', ['actual', 'expected', 'value'])
 
 
 def _count_diff_all_purpose(actual, expected):
