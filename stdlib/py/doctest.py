@@ -112,9 +112,9 @@ def _n_items(items):
     return '{} item{}'.format(n, _plural(n))
 
 
-def _exception_traceback(exc_info):
+def _traceback_text(info):
     buf = io.StringIO()
-    kind, value, tb = exc_info
+    kind, value, tb = info
     traceback.print_exception(kind, value, tb, file=buf)
     return buf.getvalue()
 
@@ -132,25 +132,25 @@ class _SpoofOut(io.StringIO):
         io.StringIO.truncate(self)
 
 
-def _ellipsis_match(want, got):
-    # want with each "..." standing for any text (possibly none)
-    if want.find(ELLIPSIS_MARKER) < 0:
-        return got == want
-    pieces = [re.escape(p) for p in want.split(ELLIPSIS_MARKER)]
-    return re.fullmatch('.*?'.join(pieces), got, re.DOTALL) is not None
+def _matches_with_ellipsis(pattern, text):
+    # pattern with each "..." standing for any text (possibly none)
+    if pattern.find(ELLIPSIS_MARKER) < 0:
+        return text == pattern
+    pieces = [re.escape(p) for p in pattern.split(ELLIPSIS_MARKER)]
+    return re.fullmatch('.*?'.join(pieces), text, re.DOTALL) is not None
 
 
-def _strip_exception_details(msg):
+def _bare_exception_name(text):
     # "pkg.module.Error: details" -> "Error"
-    end = len(msg)
-    cut = msg.find('\n')
+    end = len(text)
+    cut = text.find('\n')
     if cut >= 0:
         end = cut
-    cut = msg.find(':', 0, end)
+    cut = text.find(':', 0, end)
     if cut >= 0:
         end = cut
-    start = msg.rfind('.', 0, end) + 1
-    return msg[start:end]
+    start = text.rfind('.', 0, end) + 1
+    return text[start:end]
 
 
 class Example:
@@ -305,17 +305,17 @@ class DocTestParser:
     def _is_blank_or_comment(self, source):
         return all(not line.strip() or line.strip().startswith('#') for line in source.split('\n'))
 
-    def _find_options(self, source, name, lineno):
+    def _find_options(self, src, name, lineno):
         options = {}
-        for found in _DIRECTIVE.finditer(source):
+        for found in _DIRECTIVE.finditer(src):
             for option in found.group(1).replace(',', ' ').split():
                 if option[0] not in '+-' or option[1:] not in OPTIONFLAGS_BY_NAME:
                     raise ValueError('line %r of the doctest for %s has an invalid option: %r'
                                      % (lineno, name, option))
                 options[OPTIONFLAGS_BY_NAME[option[1:]]] = option[0] == '+'
-        if options and self._is_blank_or_comment(source):
+        if options and self._is_blank_or_comment(src):
             raise ValueError('line %r of the doctest for %s has an option directive on a '
-                             'line with no example: %r' % (lineno, name, source))
+                             'line with no example: %r' % (lineno, name, src))
         return options
 
 
@@ -499,14 +499,14 @@ class OutputChecker:
         if optionflags & NORMALIZE_WHITESPACE and got.split() == want.split():
             return True
         if optionflags & ELLIPSIS:
-            if _ellipsis_match(want, got):
+            if _matches_with_ellipsis(want, got):
                 return True
         return False
 
-    def _do_a_fancy_diff(self, want, got, optionflags):
-        if optionflags & REPORT_NDIFF:
+    def _wants_diff(self, want, got, flags):
+        if flags & REPORT_NDIFF:
             return True
-        if not optionflags & (REPORT_UDIFF | REPORT_CDIFF):
+        if not flags & (REPORT_UDIFF | REPORT_CDIFF):
             return False
         # a diff helps only for output of more than two lines
         return min(want.count('\n'), got.count('\n')) > 2
@@ -515,7 +515,7 @@ class OutputChecker:
         want = example.want
         if not optionflags & DONT_ACCEPT_BLANKLINE:
             got = re.sub(r'(?m)^[ ]*(?=\n)', BLANKLINE_MARKER, got)
-        if self._do_a_fancy_diff(want, got, optionflags):   # REPORT_*DIFF
+        if self._wants_diff(want, got, optionflags):   # REPORT_*DIFF
             old, new = want.splitlines(True), got.splitlines(True)
             if optionflags & REPORT_UDIFF:
                 lines = list(difflib.unified_diff(old, new, n=2))[2:]
@@ -567,23 +567,23 @@ class DocTestRunner:
 
     def report_failure(self, out, test, example, got):
         report = self._checker.output_difference(example, got, self.optionflags)
-        out(self._failure_header(test, example) + report)
+        out(self._header(test, example) + report)
 
     def report_unexpected_exception(self, out, test, example, exc_info):
-        out(self._failure_header(test, example) + 'Exception raised:\n' +
-            _indent(_exception_traceback(exc_info)))
+        out(self._header(test, example) + 'Exception raised:\n' +
+            _indent(_traceback_text(exc_info)))
 
-    def _failure_header(self, test, example):
+    def _header(self, test, ex):
         lines = [self.DIVIDER]
         if test.filename:
             where = '?'
-            if None not in (test.lineno, example.lineno):
-                where = test.lineno + example.lineno + 1
+            if None not in (test.lineno, ex.lineno):
+                where = test.lineno + ex.lineno + 1
             lines.append('File "%s", line %s, in %s' % (test.filename, where, test.name))
         else:
-            lines.append('Line %s, in %s' % (example.lineno + 1, test.name))
+            lines.append('Line %s, in %s' % (ex.lineno + 1, test.name))
         lines.append('Failed example:')
-        lines.append(_indent(example.source))
+        lines.append(_indent(ex.source))
         return '\n'.join(lines)
 
     def _run_examples(self, test, compileflags, out):
@@ -617,14 +617,14 @@ class DocTestRunner:
             else:
                 last = traceback.format_exception_only(problem[0], problem[1])[-1]
                 if not quiet:
-                    got += _exception_traceback(problem)
+                    got += _traceback_text(problem)
                 if example.exc_msg is None:
                     boom = True
                 elif self._checker.check_output(example.exc_msg, last, flags):
                     ok = True
                 elif flags & IGNORE_EXCEPTION_DETAIL:
-                    ok = self._checker.check_output(_strip_exception_details(example.exc_msg),
-                                                    _strip_exception_details(last), flags)
+                    ok = self._checker.check_output(_bare_exception_name(example.exc_msg),
+                                                    _bare_exception_name(last), flags)
             if ok:
                 if not quiet:
                     self.report_success(out, test, example, got)   # verbose: "ok"

@@ -13,8 +13,8 @@ import types
 import warnings
 
 from . import result
-from .util import (safe_repr, strclass, _common_shorten_repr,
-                   _count_diff_all_purpose, _count_diff_hashable)
+from .util import (safe_repr, strclass, _shortened_reprs,
+                   _count_mismatches_by_equality, _count_mismatches_by_hash)
 
 __unittest = True
 
@@ -36,7 +36,7 @@ class _ShouldStop(Exception):
     pass
 
 
-class _UnexpectedSuccess(Exception):
+class _PassedUnexpectedly(Exception):
     pass
 
 
@@ -70,7 +70,7 @@ class _Outcome(object):
         self.result_supports_subtests = hasattr(res, 'addSubTest')
 
     @contextlib.contextmanager
-    def testPartExecutor(self, test_case, subTest=False):
+    def testPartExecutor(self, part_of, subTest=False):
         before = self.success
         self.success = True
         try:
@@ -79,7 +79,7 @@ class _Outcome(object):
             raise
         except SkipTest as exc:
             self.success = False
-            _record_skip(self.result, test_case, str(exc))
+            _record_skip(self.result, part_of, str(exc))
         except _ShouldStop:
             pass
         except BaseException:
@@ -89,14 +89,14 @@ class _Outcome(object):
             else:
                 self.success = False
                 if subTest:
-                    self.result.addSubTest(test_case.test_case, test_case, info)
+                    self.result.addSubTest(part_of.test_case, part_of, info)
                 else:
-                    _record_error(self.result, test_case, info)
+                    _record_error(self.result, part_of, info)
             info = None
         else:
             if subTest and self.success:
-                owner = test_case.test_case
-                self.result.addSubTest(owner, test_case, None)
+                owner = part_of.test_case
+                self.result.addSubTest(owner, part_of, None)
         finally:
             self.success = self.success and before
 
@@ -183,8 +183,8 @@ class _BaseTestCaseContext:
     def __init__(self, test_case):
         self.test_case = test_case
 
-    def _raiseFailure(self, standardMsg):
-        text = self.test_case._formatMessage(self.msg, standardMsg)
+    def _raiseFailure(self, standard):
+        text = self.test_case._formatMessage(self.msg, standard)
         raise self.test_case.failureException(text)
 
 
@@ -194,7 +194,7 @@ def _subclass_of(expected, base):
     return isinstance(expected, type) and issubclass(expected, base)
 
 
-class _AssertRaisesBaseContext(_BaseTestCaseContext):
+class _ExpectationContext(_BaseTestCaseContext):
 
     def __init__(self, expected, test_case, expected_regex=None):
         super().__init__(test_case)
@@ -234,7 +234,7 @@ class _AssertRaisesBaseContext(_BaseTestCaseContext):
         self._raiseFailure(what)
 
 
-class _AssertRaisesContext(_AssertRaisesBaseContext):
+class _AssertRaisesContext(_ExpectationContext):
     """The context manager behind assertRaises and assertRaisesRegex."""
 
     _base_type = BaseException
@@ -255,11 +255,11 @@ class _AssertRaisesContext(_AssertRaisesBaseContext):
             self._raiseFailure('"{}" does not match "{}"'.format(pattern.pattern, str(exc_value)))
         return True
 
-    def __class_getitem__(cls, item):
-        return types.GenericAlias(cls, item)
+    def __class_getitem__(cls, params):
+        return types.GenericAlias(cls, params)
 
 
-class _AssertWarnsContext(_AssertRaisesBaseContext):
+class _AssertWarnsContext(_ExpectationContext):
     """The context manager behind assertWarns and assertWarnsRegex."""
 
     _base_type = Warning
@@ -355,7 +355,7 @@ class _AssertLogsContext(_BaseTestCaseContext):
                 logging.getLevelName(self.level), self.logger.name))
 
 
-class _OrderedChainMap(collections.ChainMap):
+class _ParamsChain(collections.ChainMap):
     def __iter__(self):
         seen = set()
         for mapping in self.maps:
@@ -475,7 +475,7 @@ class TestCase(object):
             return
         outer = self._subtest
         if outer is None:
-            merged = _OrderedChainMap(params)
+            merged = _ParamsChain(params)
         else:
             merged = outer.params.new_child(params)
         self._subtest = _SubTest(self, msg, merged)
@@ -506,24 +506,24 @@ class TestCase(object):
         if adder is None:
             warnings.warn('TestResult has no addUnexpectedSuccess method, reporting as failure',
                           RuntimeWarning)
-            surprise = _UnexpectedSuccess()
-            res.addFailure(self, (_UnexpectedSuccess, surprise, None))
+            surprise = _PassedUnexpectedly()
+            res.addFailure(self, (_PassedUnexpectedly, surprise, None))
         else:
             adder(self)
 
     def _callSetUp(self):
         self.setUp()
 
-    def _callTestMethod(self, method):
-        if method() is not None:
+    def _callTestMethod(self, test_method):
+        if test_method() is not None:
             warnings.warn(f'It is deprecated to return a value that is not None '
-                          f'from a test case ({method})', DeprecationWarning, stacklevel=3)
+                          f'from a test case ({test_method})', DeprecationWarning, stacklevel=3)
 
     def _callTearDown(self):
         self.tearDown()
 
-    def _callCleanup(self, function, /, *args, **kwargs):
-        function(*args, **kwargs)
+    def _callCleanup(self, fn, /, *args, **kw):
+        fn(*args, **kw)
 
     def run(self, result=None):
         own_result = result is None
@@ -634,20 +634,20 @@ class TestCase(object):
 
     # ---- messages ----
 
-    def _formatMessage(self, msg, standardMsg):
+    def _formatMessage(self, msg, standard):
         # the user's msg replaces the standard one, or with longMessage
         # follows it after " : "
         if not self.longMessage:
-            return msg or standardMsg
+            return msg or standard
         if msg is None:
-            return standardMsg
-        return '{} : {}'.format(standardMsg, msg)
+            return standard
+        return '{} : {}'.format(standard, msg)
 
-    def _truncateMessage(self, message, diff):
+    def _truncateMessage(self, text, diff):
         limit = self.maxDiff
         if limit is None or len(diff) <= limit:
-            return message + diff
-        return message + DIFF_OMITTED % (len(diff),)
+            return text + diff
+        return text + DIFF_OMITTED % (len(diff),)
 
     # ---- assertions ----
 
@@ -681,9 +681,9 @@ class TestCase(object):
     def assertNoLogs(self, logger=None, level=None):
         return _AssertLogsContext(self, logger, level, True)
 
-    def _getAssertEqualityFunc(self, first, second):
-        if type(first) == type(second):
-            how = self._type_equality_funcs.get(type(first))
+    def _getAssertEqualityFunc(self, a, b):
+        if type(a) == type(b):
+            how = self._type_equality_funcs.get(type(a))
             if how is not None:
                 if isinstance(how, str):
                     how = getattr(self, how)
@@ -692,7 +692,7 @@ class TestCase(object):
 
     def _baseAssertEqual(self, first, second, msg=None):
         if not first == second:
-            standard = '%s != %s' % _common_shorten_repr(first, second)
+            standard = '%s != %s' % _shortened_reprs(first, second)
             self.fail(self._formatMessage(msg, standard))
 
     def assertEqual(self, first, second, msg=None):
@@ -768,7 +768,7 @@ class TestCase(object):
         if text is None:
             if seq1 == seq2:
                 return
-            text = '%ss differ: %s != %s\n' % ((kind.capitalize(),) + _common_shorten_repr(seq1, seq2))
+            text = '%ss differ: %s != %s\n' % ((kind.capitalize(),) + _shortened_reprs(seq1, seq2))
             found = False
             for i in range(min(n1, n2)):
                 try:
@@ -784,7 +784,7 @@ class TestCase(object):
                     found = True
                     break
                 if a != b:
-                    text += '\nFirst differing element %d:\n%s\n%s\n' % ((i,) + _common_shorten_repr(a, b))
+                    text += '\nFirst differing element %d:\n%s\n%s\n' % ((i,) + _shortened_reprs(a, b))
                     found = True
                     break
             if not found:
@@ -848,7 +848,7 @@ class TestCase(object):
         for which, d in (('First', d1), ('Second', d2)):
             self.assertIsInstance(d, dict, which + ' argument is not a dictionary')
         if d1 != d2:
-            text = '%s != %s' % _common_shorten_repr(d1, d2)
+            text = '%s != %s' % _shortened_reprs(d1, d2)
             text = self._truncateMessage(text, self._ndiff_of(d1, d2))
             self.fail(self._formatMessage(msg, text))
 
@@ -859,11 +859,11 @@ class TestCase(object):
         try:
             equal = collections.Counter(items1) == collections.Counter(items2)
         except TypeError:
-            mismatches = _count_diff_all_purpose(items1, items2)
+            mismatches = _count_mismatches_by_equality(items1, items2)
         else:
             if equal:
                 return
-            mismatches = _count_diff_hashable(items1, items2)
+            mismatches = _count_mismatches_by_hash(items1, items2)
         if mismatches:
             text = self._truncateMessage('Element counts were not equal:\n', '\n'.join(
                 'First has %d, Second has %d:  %r' % m for m in mismatches))
@@ -884,7 +884,7 @@ class TestCase(object):
         else:
             lines1 = first.splitlines(keepends=True)
             lines2 = second.splitlines(keepends=True)
-        text = '%s != %s' % _common_shorten_repr(first, second)
+        text = '%s != %s' % _shortened_reprs(first, second)
         text = self._truncateMessage(text, '\n' + ''.join(difflib.ndiff(lines1, lines2)))
         self.fail(self._formatMessage(msg, text))
 

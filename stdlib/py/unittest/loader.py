@@ -40,17 +40,17 @@ def _failed_test(name, exc, suite_class, message):
     return suite_class((_FailedTest(name, exc),)), message
 
 
-def _make_failed_import_test(name, suiteClass):
+def _failed_import(name, suiteClass):
     message = 'Failed to import test module: %s\n%s' % (name, traceback.format_exc())
     return _failed_test(name, ImportError(message), suiteClass, message)
 
 
-def _make_failed_load_tests(name, exception, suiteClass):
+def _failed_load_tests(name, exception, suiteClass):
     message = 'Failed to call load_tests:\n' + traceback.format_exc()
     return _failed_test(name, exception, suiteClass, message)
 
 
-def _make_skipped_test(methodname, exception, suiteClass):
+def _skipped_module(methodname, exception, suiteClass):
     @case.skip(str(exception))
     def testSkipped(self):
         pass
@@ -109,7 +109,7 @@ class TestLoader(object):
         try:
             return hook(self, tests, pattern)
         except Exception as e:
-            failed, message = _make_failed_load_tests(module.__name__, e, self.suiteClass)
+            failed, message = _failed_load_tests(module.__name__, e, self.suiteClass)
             self.errors.append(message)
             return failed
 
@@ -127,7 +127,7 @@ class TestLoader(object):
                     break
                 except ImportError:
                     tail = left.pop()
-                    failed, message = _make_failed_import_test(tail, self.suiteClass)
+                    failed, message = _failed_import(tail, self.suiteClass)
                     if not left:
                         self.errors.append(message)
                         return failed
@@ -239,38 +239,32 @@ class TestLoader(object):
             sys.path.insert(0, top)
         self._top_level_dir = top
 
-    def _get_directory_containing_module(self, module_name):
-        where = os.path.abspath(sys.modules[module_name].__file__)
-        if os.path.basename(where).lower().startswith('__init__.py'):
-            return os.path.dirname(os.path.dirname(where))
-        return os.path.dirname(where)
-
-    def _get_name_from_path(self, path):
-        if self._top_level_dir == path:
+    def _get_name_from_path(self, where):
+        if self._top_level_dir == where:
             return '.'
-        rel = os.path.relpath(_without_ext(os.path.normpath(path)), self._top_level_dir)
+        rel = os.path.relpath(_without_ext(os.path.normpath(where)), self._top_level_dir)
         assert not os.path.isabs(rel), 'Path must be within the project'
         assert not rel.startswith('..'), 'Path must be within the project'
         return rel.replace(os.path.sep, '.')
 
-    def _get_module_from_name(self, name):
-        __import__(name)
-        return sys.modules[name]
+    def _get_module_from_name(self, dotted):
+        __import__(dotted)
+        return sys.modules[dotted]
 
-    def _match_path(self, path, full_path, pattern):
-        return _fnmatch.fnmatch(path, pattern)
+    def _match_path(self, base, full, pattern):
+        return _fnmatch.fnmatch(base, pattern)
 
-    def _find_tests(self, start_dir, pattern):
-        here = self._get_name_from_path(start_dir)
+    def _find_tests(self, folder, pattern):
+        here = self._get_name_from_path(folder)
         if here != '.' and here not in self._loading_packages:
-            # start_dir is itself a package: its own tests first
-            tests, go_on = self._find_test_path(start_dir, pattern)
+            # folder is itself a package: its own tests first
+            tests, go_on = self._find_test_path(folder, pattern)
             if tests is not None:
                 yield tests
             if not go_on:
                 return
-        for entry in sorted(os.listdir(start_dir)):
-            full = os.path.join(start_dir, entry)
+        for entry in sorted(os.listdir(folder)):
+            full = os.path.join(folder, entry)
             tests, go_on = self._find_test_path(full, pattern)
             if tests is not None:
                 yield tests
@@ -292,26 +286,26 @@ class TestLoader(object):
         try:
             return self._get_module_from_name(name), None
         except case.SkipTest as e:
-            return None, _make_skipped_test(name, e, self.suiteClass)
+            return None, _skipped_module(name, e, self.suiteClass)
         except:
-            failed, message = _make_failed_import_test(name, self.suiteClass)
+            failed, message = _failed_import(name, self.suiteClass)
             self.errors.append(message)
             return None, failed
 
-    def _find_test_path(self, full_path, pattern):
-        # (tests or None, whether to look inside full_path)
-        base = os.path.basename(full_path)
-        if os.path.isfile(full_path):
-            if not VALID_MODULE_NAME.match(base) or not self._match_path(base, full_path, pattern):
+    def _find_test_path(self, full, pattern):
+        # (tests or None, whether to look inside full)
+        base = os.path.basename(full)
+        if os.path.isfile(full):
+            if not VALID_MODULE_NAME.match(base) or not self._match_path(base, full, pattern):
                 return None, False
-            module, failed = self._import_for_discovery(self._get_name_from_path(full_path))
+            module, failed = self._import_for_discovery(self._get_name_from_path(full))
             if module is None:
                 return failed, False
             found = self.loadTestsFromModule(module, pattern=pattern)
             return found, False
-        if not os.path.isdir(full_path) or not os.path.isfile(os.path.join(full_path, '__init__.py')):
+        if not os.path.isdir(full) or not os.path.isfile(os.path.join(full, '__init__.py')):
             return None, False
-        dotted = self._get_name_from_path(full_path)
+        dotted = self._get_name_from_path(full)
         package, failed = self._import_for_discovery(dotted)
         if package is None:
             return failed, False

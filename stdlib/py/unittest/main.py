@@ -56,9 +56,9 @@ def _convert_names(names):
     return list(map(_convert_name, names))
 
 
-def _convert_select_pattern(pattern):
-    # -k text matches names containing it; a pattern with * is a glob
-    return pattern if '*' in pattern else '*%s*' % pattern
+def _convert_select_pattern(text):
+    # -k text matches names containing it; a text with * is a glob
+    return text if '*' in text else '*%s*' % text
 
 
 # the options both command lines share: (flags, attribute, how, help);
@@ -190,16 +190,16 @@ class TestProgram(object):
                 setattr(self, dest, [] if dest == 'testNamePatterns' else False)
         return common
 
-    def _getMainArgParser(self, parent):
-        made = argparse.ArgumentParser(parents=[parent])
+    def _getMainArgParser(self, common):
+        made = argparse.ArgumentParser(parents=[common])
         made.prog = self.progName
         made.print_help = self._print_help
         made.add_argument('tests', nargs='*', help='a list of any number of test '
                           'modules, classes and test methods.')
         return made
 
-    def _getDiscoveryArgParser(self, parent):
-        made = argparse.ArgumentParser(parents=[parent])
+    def _getDiscoveryArgParser(self, common):
+        made = argparse.ArgumentParser(parents=[common])
         made.prog = self.progName + ' discover'
         made.epilog = ('For test discovery all test modules must be importable from '
                        'the top level directory of the project.')

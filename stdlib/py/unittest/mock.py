@@ -168,12 +168,12 @@ class _Call(object):
             return _Call(('', args, kwargs), '()')
         return _Call((self._mock_label, args, kwargs), name=self._mock_label + '()', parent=self)
 
-    def __getattribute__(self, attr):
+    def __getattribute__(self, name):
         # call.__len__() and the like describe calls of those methods:
         # the tuple protocol works only through len(), iter() and []
-        if attr in _TUPLE_PROTOCOL:
-            return _Call._child(self, attr)
-        return super().__getattribute__(attr)
+        if name in _TUPLE_PROTOCOL:
+            return _Call._child(self, name)
+        return super().__getattribute__(name)
 
     def __getattr__(self, attr):
         if attr.startswith('__') and attr.endswith('__'):
@@ -355,7 +355,7 @@ class MagicProxy(object):
         _configure_magic(owner, made, self.name)
         return made
 
-    def __get__(self, obj, _type=None):
+    def __get__(self, obj, owner_type=None):
         return self.create_mock()
 
 
@@ -637,7 +637,7 @@ class NonCallableMock(object):
     def _call_text(self, args, kwargs):
         return _signature_text(self._mock_label or 'mock', args, kwargs)
 
-    def _format_mock_failure_message(self, args, kwargs, action='call'):
+    def _mismatch_text(self, args, kwargs, action='call'):
         expected = self._call_text(args, kwargs)
         actual = self._call_text(*self.call_args)
         return 'expected %s not found.\nExpected: %s\n  Actual: %s' % (action, expected, actual)
@@ -673,7 +673,7 @@ class NonCallableMock(object):
             raise AssertionError('expected call not found.\nExpected: %s\n  Actual: not called.'
                                  % self._call_text(args, kwargs))
         if _Call((args, kwargs), two=True) != self.call_args:
-            raise AssertionError(self._format_mock_failure_message(args, kwargs))
+            raise AssertionError(self._mismatch_text(args, kwargs))
 
     def assert_called_once_with(self, /, *args, **kwargs):
         """Fails unless the mock was called once, with these arguments."""
@@ -935,7 +935,7 @@ class _patch(object):
         return klass
 
     @contextlib.contextmanager
-    def decoration_helper(self, patched, args, keywargs):
+    def _applied(self, patched, args, keywargs):
         extra = []
         with contextlib.ExitStack() as undo:
             for one in patched.patchings:
@@ -954,7 +954,7 @@ class _patch(object):
 
         @wraps(func)
         def patched(*args, **keywargs):
-            with self.decoration_helper(patched, args, keywargs) as (new_args, new_kw):
+            with self._applied(patched, args, keywargs) as (new_args, new_kw):
                 return func(*new_args, **new_kw)
         patched.patchings = [self]
         return patched

@@ -12,7 +12,7 @@ from . import signals
 __unittest = True
 
 
-class _WritelnDecorator(object):
+class _LineWriter(object):
     """A stream with a writeln method."""
 
     def __init__(self, stream):
@@ -59,14 +59,14 @@ class TextTestResult(result.TestResult):
             self.stream.flush()
             self._newline = False
 
-    def _write_status(self, test, status):
+    def _write_status(self, test, word):
         # a subtest, or a test whose line was already ended, gets a line of its own
         sub = isinstance(test, _SubTest)
         if sub or self._newline:
             if not self._newline:
                 self.stream.writeln()
             self.stream.write(('  ' if sub else '') + self.getDescription(test) + ' ... ')
-        self.stream.writeln(status)
+        self.stream.writeln(word)
         self.stream.flush()
         self._newline = True
 
@@ -147,7 +147,7 @@ class TextTestRunner(object):
     def __init__(self, stream=None, descriptions=True, verbosity=1, failfast=False,
                  buffer=False, resultclass=None, warnings=None, *, tb_locals=False,
                  durations=None):
-        self.stream = _WritelnDecorator(sys.stderr if stream is None else stream)
+        self.stream = _LineWriter(sys.stderr if stream is None else stream)
         self.descriptions = descriptions   # shortDescription() lines in reports
         self.verbosity = verbosity
         self.failfast = failfast
@@ -166,14 +166,14 @@ class TextTestRunner(object):
             # a result class from before durations
             return self.resultclass(self.stream, self.descriptions, self.verbosity)
 
-    def _printDurations(self, result):
-        if not getattr(result, 'collectedDurations', None):
+    def _printDurations(self, res):
+        if not getattr(res, 'collectedDurations', None):
             return
-        timings = sorted(result.collectedDurations, key=lambda pair: pair[1], reverse=True)
+        timings = sorted(res.collectedDurations, key=lambda pair: pair[1], reverse=True)
         if self.durations > 0:
             timings = timings[:self.durations]
         self.stream.writeln('Slowest test durations')
-        line = getattr(result, 'separator2', None)
+        line = getattr(res, 'separator2', None)
         if line:
             self.stream.writeln(line)
         hid = False

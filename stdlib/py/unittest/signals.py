@@ -10,7 +10,7 @@ _results = weakref.WeakKeyDictionary()   # the results a Ctrl-C stops
 _handler = None
 
 
-class _InterruptHandler(object):
+class _CtrlCHandler(object):
     def __init__(self, default_handler):
         self.called = False
         self.original_handler = chained = default_handler
@@ -24,11 +24,11 @@ class _InterruptHandler(object):
                                 'signal.SIG_DFL, or a callable object')
         self.default_handler = chained
 
-    def __call__(self, signum, frame):
+    def __call__(self, sig, frame):
         installed = signal.getsignal(signal.SIGINT)
         if installed is not self or self.called:
             # not ours any more, or the second Ctrl-C: interrupt
-            return self.default_handler(signum, frame)
+            return self.default_handler(sig, frame)
         self.called = True
         for res in list(_results.keys()):
             res.stop()
@@ -45,7 +45,7 @@ def removeResult(result):
 def installHandler():
     global _handler
     if _handler is None:
-        _handler = _InterruptHandler(signal.getsignal(signal.SIGINT))
+        _handler = _CtrlCHandler(signal.getsignal(signal.SIGINT))
         signal.signal(signal.SIGINT, _handler)
 
 

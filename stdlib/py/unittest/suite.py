@@ -67,16 +67,16 @@ class BaseTestSuite(object):
                 self._removeTestAtIndex(i)
         return result
 
-    def _removeTestAtIndex(self, index):
+    def _removeTestAtIndex(self, i):
         # drop a test that has run, keeping its count
         try:
-            test = self._tests[index]
+            test = self._tests[i]
         except TypeError:
             return
         counter = getattr(test, 'countTestCases', None)
         if counter is not None:
             self._removed_tests += counter()
-        self._tests[index] = None
+        self._tests[i] = None
 
     def __call__(self, *args, **kwds):
         return self.run(*args, **kwds)
@@ -151,11 +151,11 @@ class TestSuite(BaseTestSuite):
         else:
             result.addError(holder, (type(exc), exc, exc.__traceback__))
 
-    def _handleClassSetUp(self, test, result):
+    def _handleClassSetUp(self, test, res):
         cls = test.__class__
-        if cls == getattr(result, '_previousTestClass', None):
+        if cls == getattr(res, '_previousTestClass', None):
             return
-        if result._moduleSetUpFailed or getattr(cls, '__unittest_skip__', False):
+        if res._moduleSetUpFailed or getattr(cls, '__unittest_skip__', False):
             return
         try:
             cls._classSetupFailed = False
@@ -165,116 +165,116 @@ class TestSuite(BaseTestSuite):
         cleanups = getattr(cls, 'doClassCleanups', None)
         if set_up is None:
             return
-        _maybe_call(result, '_setupStdout')
+        _maybe_call(res, '_setupStdout')
         try:
             name = util.strclass(cls)
             try:
                 set_up()
             except Exception as e:
-                if type(result) is _DebugResult:
+                if type(res) is _DebugResult:
                     raise
                 try:
                     cls._classSetupFailed = True
                 except TypeError:
                     pass
-                self._report(result, e, 'setUpClass', name)
+                self._report(res, e, 'setUpClass', name)
                 if cleanups is not None:
                     cleanups()
                     for info in cls.tearDown_exceptions:
-                        self._report(result, info[1], 'setUpClass', name, info)
+                        self._report(res, info[1], 'setUpClass', name, info)
         finally:
-            _maybe_call(result, '_restoreStdout')
+            _maybe_call(res, '_restoreStdout')
 
     def _previous_module(self, result):
         cls = getattr(result, '_previousTestClass', None)
         return None if cls is None else cls.__module__
 
-    def _handleModuleFixture(self, test, result):
-        previous = self._previous_module(result)
+    def _handleModuleFixture(self, test, res):
+        previous = self._previous_module(res)
         current = test.__class__.__module__
         if current == previous:
             return
-        self._handleModuleTearDown(result)   # of the module before
-        result._moduleSetUpFailed = False
+        self._handleModuleTearDown(res)   # of the module before
+        res._moduleSetUpFailed = False
         module = sys.modules.get(current)
         if module is None:
             return
         set_up = getattr(module, 'setUpModule', None)
         if set_up is None:
             return
-        _maybe_call(result, '_setupStdout')
+        _maybe_call(res, '_setupStdout')
         try:
             try:
                 set_up()
             except Exception as e:
-                if type(result) is _DebugResult:
+                if type(res) is _DebugResult:
                     raise
-                result._moduleSetUpFailed = True   # its tests are not run
-                self._report(result, e, 'setUpModule', current)
-            if result._moduleSetUpFailed:
+                res._moduleSetUpFailed = True   # its tests are not run
+                self._report(res, e, 'setUpModule', current)
+            if res._moduleSetUpFailed:
                 try:
                     case.doModuleCleanups()
                 except Exception as e:
-                    self._report(result, e, 'setUpModule', current)
+                    self._report(res, e, 'setUpModule', current)
         finally:
-            _maybe_call(result, '_restoreStdout')
+            _maybe_call(res, '_restoreStdout')
 
-    def _handleModuleTearDown(self, result):
-        previous = self._previous_module(result)
-        if previous is None or result._moduleSetUpFailed:
+    def _handleModuleTearDown(self, res):
+        previous = self._previous_module(res)
+        if previous is None or res._moduleSetUpFailed:
             return
         module = sys.modules.get(previous)
         if module is None:
             return
-        _maybe_call(result, '_setupStdout')
+        _maybe_call(res, '_setupStdout')
         try:
             tear_down = getattr(module, 'tearDownModule', None)
             if tear_down is not None:
                 try:
                     tear_down()
                 except Exception as e:
-                    if type(result) is _DebugResult:
+                    if type(res) is _DebugResult:
                         raise
-                    self._report(result, e, 'tearDownModule', previous)
+                    self._report(res, e, 'tearDownModule', previous)
             try:
                 case.doModuleCleanups()
             except Exception as e:
-                if type(result) is _DebugResult:
+                if type(res) is _DebugResult:
                     raise
-                self._report(result, e, 'tearDownModule', previous)
+                self._report(res, e, 'tearDownModule', previous)
         finally:
-            _maybe_call(result, '_restoreStdout')
+            _maybe_call(res, '_restoreStdout')
 
-    def _tearDownPreviousClass(self, test, result):
-        previous = getattr(result, '_previousTestClass', None)
+    def _tearDownPreviousClass(self, test, res):
+        previous = getattr(res, '_previousTestClass', None)
         if previous is None or test.__class__ == previous:
             return
         if (getattr(previous, '_classSetupFailed', False) or
-                getattr(result, '_moduleSetUpFailed', False) or
+                getattr(res, '_moduleSetUpFailed', False) or
                 getattr(previous, '__unittest_skip__', False)):
             return
         tear_down = getattr(previous, 'tearDownClass', None)
         cleanups = getattr(previous, 'doClassCleanups', None)
         if tear_down is None and cleanups is None:
             return
-        _maybe_call(result, '_setupStdout')
+        _maybe_call(res, '_setupStdout')
         try:
             name = util.strclass(previous)
             if tear_down is not None:
                 try:
                     tear_down()
                 except Exception as e:
-                    if type(result) is _DebugResult:
+                    if type(res) is _DebugResult:
                         raise
-                    self._report(result, e, 'tearDownClass', name)
+                    self._report(res, e, 'tearDownClass', name)
             if cleanups is not None:
                 cleanups()
                 for info in previous.tearDown_exceptions:
-                    if type(result) is _DebugResult:
+                    if type(res) is _DebugResult:
                         raise info[1]
-                    self._report(result, info[1], 'tearDownClass', name, info)
+                    self._report(res, info[1], 'tearDownClass', name, info)
         finally:
-            _maybe_call(result, '_restoreStdout')
+            _maybe_call(res, '_restoreStdout')
 
 
 class _ErrorHolder(object):

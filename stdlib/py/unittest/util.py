@@ -33,7 +33,7 @@ def _shared_head(texts):
     return first[:n]
 
 
-def _common_shorten_repr(*args):
+def _shortened_reprs(*args):
     reprs = tuple(safe_repr(a) for a in args)
     longest = max(len(r) for r in reprs)
     if longest <= _MAX_LENGTH:
@@ -110,10 +110,10 @@ def three_way_cmp(x, y):
 _Mismatch = namedtuple('Mismatch', ['actual', 'expected', 'value'])
 
 
-def _count_diff_all_purpose(actual, expected):
+def _count_mismatches_by_equality(first, second):
     # counts by equality alone (the items need not be hashable), in the
-    # order of first appearance: actual's items, then expected's others
-    left, right = list(actual), list(expected)
+    # order of first appearance: first's items, then second's others
+    left, right = list(first), list(second)
     used_l = [False] * len(left)
     used_r = [False] * len(right)
     out = []
@@ -144,9 +144,9 @@ def _count_diff_all_purpose(actual, expected):
     return out
 
 
-def _count_diff_hashable(actual, expected):
+def _count_mismatches_by_hash(first, second):
     # the same for hashable items, with counters
-    have, want = Counter(actual), Counter(expected)
+    have, want = Counter(first), Counter(second)
     out = []
     for item in have:
         if have[item] != want.get(item, 0):
@@ -155,3 +155,4 @@ def _count_diff_hashable(actual, expected):
         if item not in have:
             out.append(_Mismatch(0, want[item], item))
     return out
+
