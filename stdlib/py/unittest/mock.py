@@ -374,6 +374,11 @@ def _adopt(parent, value, name, new_name):
     if (value._mock_label or value._mock_step or value._mock_owner is not None or
             value._mock_recorder is not None):
         return False
+    ancestor = parent
+    while ancestor is not None:
+        if ancestor is value:
+            return False      # a mock made its own child or return value: no cycle
+        ancestor = ancestor._mock_recorder
     value._mock_recorder = parent
     value._mock_step = new_name
     if name:

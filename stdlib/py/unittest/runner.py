@@ -183,7 +183,7 @@ class TextTestRunner(object):
                 continue
             self.stream.writeln('%-10s %s' % ('%.3fs' % elapsed, name))
         if hid:
-            self.stream.writeln('\n(durations < 0.001s were hidden; use -v to show these)')
+            self.stream.writeln('\n(durations < 0.001s were hidden; use -v to show these durations)')
         else:
             self.stream.writeln('')
 
