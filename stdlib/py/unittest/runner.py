@@ -194,11 +194,9 @@ class TextTestRunner(object):
         res.buffer = self.buffer
         res.tb_locals = self.tb_locals
         with warnings.catch_warnings():   # the filters set here end with the run
-            action = self.warnings
-            if action is None and not sys.warnoptions:
-                action = 'default'
-            if action:
-                warnings.simplefilter(action)
+            if self.warnings:
+                # main() passes 'default' unless -W was given
+                warnings.simplefilter(self.warnings)
             began = time.perf_counter()
             start = getattr(res, 'startTestRun', None)
             if start is not None:
