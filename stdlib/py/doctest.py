@@ -235,6 +235,11 @@ class DocTestParser:
     def parse(self, string, name='<string>'):
         """The pieces of string in order: str for text, Example for examples."""
         lines = string.expandtabs().split('\n')
+        # the whole docstring is dedented by its smallest indentation first
+        margins = [len(line) - len(line.lstrip(' ')) for line in lines if line.strip()]
+        cut = min(margins) if margins else 0
+        if cut:
+            lines = [line[cut:] for line in lines]
         out = []
         text = []
         i = 0
@@ -496,8 +501,11 @@ class OutputChecker:
             got = re.sub(r'(?m)^[ \t\r\f\v]+$', '', got)
             if got == want:
                 return True
-        if optionflags & NORMALIZE_WHITESPACE and got.split() == want.split():
-            return True
+        if optionflags & NORMALIZE_WHITESPACE:
+            # runs of whitespace compare as one space (ELLIPSIS then applies to that)
+            got, want = ' '.join(got.split()), ' '.join(want.split())
+            if got == want:
+                return True
         if optionflags & ELLIPSIS:
             if _matches_with_ellipsis(want, got):
                 return True
