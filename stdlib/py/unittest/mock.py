@@ -576,6 +576,8 @@ class NonCallableMock(object):
             return
         elif _adopt(self, value, name, name):
             self._mock_kids[name] = value
+        if self._mock_closed and not hasattr(self, name):
+            raise AttributeError('Cannot set ' + self._full_name() + '.' + name)
         object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
@@ -630,6 +632,9 @@ class NonCallableMock(object):
         return sorted(set(base + names + [n for n in own if not n.startswith('_mock_')]))
 
     def _make_child(self, /, **kw):
+        if self._mock_closed:
+            # sealed: no new children (attributes, magic methods, return values)
+            raise AttributeError(self._full_name() + ('.' + kw['name'] if 'name' in kw else '()'))
         # children are mocks of the class this mock's own class was made from
         made_from = type(self).__mro__[1]
         if not issubclass(made_from, CallableMixin):
@@ -847,8 +852,11 @@ def create_autospec(spec, spec_set=False, instance=False, _parent=None, _name=No
 def seal(mock):
     """Stops mock (and its children) from making new attributes."""
     mock._mock_closed = True
-    for child in list(mock._mock_kids.values()):
-        if _is_mock(child) and child is not mock:
+    family = list(mock._mock_kids.values())
+    if _is_mock(mock._mock_answer):
+        family.append(mock._mock_answer)
+    for child in family:
+        if _is_mock(child) and child is not mock and child._mock_recorder is mock:
             seal(child)
 
 
