@@ -1,6 +1,8 @@
 /* core/main.c: the `torii` command line, shaped like python3's:
  *   torii script.py args...   run a file (sys.argv = ['script.py', args...])
  *   torii -c CODE args...     run CODE (sys.argv = ['-c', args...])
+ *   torii -m MODULE args...   run a module (or a package's __main__) as
+ *                             __main__ (sys.argv = [its file, args...])
  *   torii -V / -VV            version; -VV also names the build (GIL or not)
  *   torii                     run standard input as a script
  *   -X contention[=FILE]      print the contention report at exit, to stderr
@@ -22,9 +24,10 @@
 #define TORII_VERSION "0.1.0"
 
 static void usage(const char *prog, FILE *out) {
-    fprintf(out, "usage: %s [option] ... [-c cmd | file | -] [arg] ...\n"
+    fprintf(out, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
                  "Options:\n"
                  "-c cmd : program passed in as string (terminates option list)\n"
+                 "-m mod : run library module as a script (terminates option list)\n"
                  "-V     : print the torii version number and exit (also --version)\n"
                  "         when given twice, print more information about the build\n"
                  "-u     : unbuffered stdout (accepted; output is flushed at exit)\n"
@@ -67,7 +70,7 @@ const char *malloc_conf = "lg_extent_max_active_fit:20";
 
 int main(int argc, char **argv) {
     int version = 0, i = 1;
-    const char *command = NULL;
+    const char *command = NULL, *module = NULL;
     for (; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || strcmp(a, "-") == 0) break;
@@ -80,6 +83,16 @@ int main(int argc, char **argv) {
             }
             command = argv[i + 1];
             i += 1;   /* argv[i] stays "-c": it becomes sys.argv[0] */
+            break;
+        }
+        if (strncmp(a, "-m", 2) == 0) {
+            /* -m NAME or -mNAME; sys.argv[0] is NAME until its file is found */
+            if (!a[2] && i + 1 >= argc) {
+                fprintf(stderr, "Argument expected for the -m option\n");
+                usage(argv[0], stderr);
+                return 2;
+            }
+            module = a[2] ? a + 2 : argv[++i];
             break;
         }
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { version++; continue; }
@@ -134,7 +147,9 @@ int main(int argc, char **argv) {
     size_t len = 0;
     const char *filename;
     char pathbuf[PATH_MAX];
-    if (command) {
+    if (module) {
+        filename = NULL;
+    } else if (command) {
         filename = "<string>";
         len = strlen(command);
         source = malloc(len + 2);
@@ -180,7 +195,7 @@ int main(int argc, char **argv) {
 
     TrThread *ts = runtime_init(argc - i, argv + i);
     if (!ts) { fprintf(stderr, "torii: fatal: could not initialise the runtime\n"); return 1; }
-    int status = runtime_run_source(ts, source, len, filename);
+    int status = module ? runtime_run_module(ts, module) : runtime_run_source(ts, source, len, filename);
     status = runtime_finalize(ts, status);
     free(source);
     return status;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "torii/torii.h"
 #include "core/ast.h"
@@ -118,8 +119,13 @@ static int handle_uncaught(TrThread *ts, TrObject *exc) {
     return status;
 }
 
-int runtime_run_source(TrThread *ts, const char *source, size_t len, const char *filename) {
-    traceback_set_source(filename, source);
+/* Runs `source` as __main__.  `package` (NULL: none) becomes __package__;
+ * `set_path`: sys.path[0] is the script's directory ('' for -c and stdin),
+ * else the caller set it; `is_file`: `filename` is a file, which __file__
+ * names and tracebacks quote from. */
+static int run_main(TrThread *ts, const char *source, size_t len, const char *filename,
+                    const char *package, int set_path, int is_file) {
+    if (is_file) traceback_set_source(filename, source);
     TrArena *arena = arena_new();
     if (!arena) { fprintf(stderr, "MemoryError\n"); return 1; }
     TrSyntaxError err;
@@ -139,23 +145,29 @@ int runtime_run_source(TrThread *ts, const char *source, size_t len, const char 
     if (!main_mod) return handle_uncaught(ts, err_fetch(ts));
     TrObject *globals = module_dict(main_mod);
     TrObject *fname = str_from_cstr(ts, filename);
-    if (!fname || dict_set_cstr(ts, globals, "__builtins__", tr_runtime.builtins) < 0 ||
-        (strcmp(filename, "<string>") != 0 && strcmp(filename, "<stdin>") != 0 &&
-         dict_set_cstr(ts, globals, "__file__", fname) < 0) ||
+    TrObject *pkg = package ? str_from_cstr(ts, package) : NULL;
+    if (!fname || (package && (!pkg || dict_set_cstr(ts, globals, "__package__", pkg) < 0)) ||
+        dict_set_cstr(ts, globals, "__builtins__", tr_runtime.builtins) < 0 ||
+        (is_file && dict_set_cstr(ts, globals, "__file__", fname) < 0) ||
         dict_set_cstr(ts, tr_runtime.modules, "__main__", main_mod) < 0) {
         tr_xdecref(fname);
+        tr_xdecref(pkg);
         return handle_uncaught(ts, err_fetch(ts));
     }
     tr_decref(fname);
+    tr_xdecref(pkg);
     /* sys.path[0]: the script's directory, or '' (the current directory)
      * for -c and standard input, where the script's siblings are imported from. */
-    const char *slash = strrchr(filename, '/');
-    TrObject *dir = slash && filename[0] == '/' ? str_from_utf8(ts, filename, (size_t)(slash - filename))
-                                                : str_from_cstr(ts, "");
-    TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
-    int bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0;   /* sys.path is [] until now */
-    tr_xdecref(dir);
-    tr_xdecref(path);
+    int bad = 0;
+    if (set_path) {
+        const char *slash = strrchr(filename, '/');
+        TrObject *dir = slash && filename[0] == '/' ? str_from_utf8(ts, filename, (size_t)(slash - filename))
+                                                    : str_from_cstr(ts, "");
+        TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
+        bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0;   /* sys.path is [] until now */
+        tr_xdecref(dir);
+        tr_xdecref(path);
+    }
     if (bad) {
         tr_decref(main_mod);
         if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.path");
@@ -168,6 +180,61 @@ int runtime_run_source(TrThread *ts, const char *source, size_t len, const char 
     else
         tr_decref(result);
     tr_decref(main_mod);
+    return status;
+}
+
+int runtime_run_source(TrThread *ts, const char *source, size_t len, const char *filename) {
+    int is_file = strcmp(filename, "<string>") != 0 && strcmp(filename, "<stdin>") != 0;
+    return run_main(ts, source, len, filename, NULL, 1, is_file);
+}
+
+int runtime_run_module(TrThread *ts, const char *name) {
+    /* sys.path[0]: the working directory, where NAME is looked for first */
+    char cwd[4096];
+    TrObject *dir = str_from_cstr(ts, getcwd(cwd, sizeof cwd) ? cwd : "");
+    TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
+    int bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0;
+    tr_xdecref(dir);
+    tr_xdecref(path);
+    if (bad) {
+        if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.path");
+        return handle_uncaught(ts, err_fetch(ts));
+    }
+    char *source = NULL, filename[4096], pkg[256];
+    size_t len = 0;
+    int is_file = 0;
+    int found = runtime_find_module_source(ts, name, &source, &len, filename, &is_file, pkg);
+    if (found < 0) return handle_uncaught(ts, err_fetch(ts));
+    if (found == 0) {
+        /* CPython names itself: sys.executable */
+        TrObject *exe = dict_get_cstr(ts, module_dict(tr_runtime.sys), "executable");
+        err_clear(ts);
+        const char *me = exe && str_check(exe) ? str_utf8(exe) : "torii";
+        if (is_file) {
+            size_t n = strlen(filename);
+            if (n > 9) filename[n - 9] = '\0';    /* drop ".__main__" */
+            fprintf(stderr, "%s: No module named %s.__main__; '%s' is a package and cannot be directly executed\n",
+                    me, filename, filename);
+        } else {
+            fprintf(stderr, "%s: No module named %s\n", me, filename);
+        }
+        tr_xdecref(exe);
+        return 1;
+    }
+    /* sys.argv[0]: the module's file */
+    TrObject *argv = dict_get_cstr(ts, module_dict(tr_runtime.sys), "argv");
+    TrObject *first = str_from_cstr(ts, filename);
+    bad = !argv || !first || !list_check(argv) || list_size(argv) == 0 ||
+          list_set(ts, argv, 0, first) < 0;
+    tr_xdecref(argv);
+    tr_xdecref(first);
+    if (bad) {
+        free(source);
+        if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.argv");
+        return handle_uncaught(ts, err_fetch(ts));
+    }
+    int status = run_main(ts, source, len, filename, pkg, 0, is_file);
+    free(source);
     return status;
 }
 

@@ -201,6 +201,28 @@ static int meta_check(TrThread *ts, TrObject *cls, const char *name, TrObject *a
     return v;
 }
 
+/* As CPython, isinstance also believes an object's __class__ when a class
+ * overrides it (unittest.mock's spec'd mocks, proxies): 1 if that is a
+ * subclass of `cls`, 0 if not or when no class overrides __class__ (the
+ * common case costs one lookup in the type), -1 on error. */
+static int claimed_class_is(TrThread *ts, TrObject *obj, TrType *cls) {
+    TrObject *name = str_intern_cstr(ts, "__class__");
+    if (!name) return -1;
+    TrObject *own = type_lookup(ts, tr_type(obj), name);
+    if (!own) return err_occurred(ts) ? -1 : 0;
+    tr_decref(own);
+    TrObject *claimed = tr_getattr(ts, obj, name);
+    if (!claimed) {
+        if (!err_matches(ts, &tr_exc_AttributeError)) return -1;
+        err_clear(ts);
+        return 0;
+    }
+    int r = tr_isinstance(claimed, &tr_type_type) && (TrType *)claimed != tr_type(obj) &&
+            ((TrType *)claimed == cls || tr_type_is_subtype((TrType *)claimed, cls));
+    tr_decref(claimed);
+    return r;
+}
+
 /* isinstance(obj, cls) with cls a type or a tuple of them: 1, 0, -1. */
 static int isinstance_of(TrThread *ts, TrObject *obj, TrObject *cls) {
     if (tr_type(obj) == (TrType *)cls) return 1;
@@ -223,7 +245,8 @@ static int isinstance_of(TrThread *ts, TrObject *obj, TrObject *cls) {
         err_set(ts, &tr_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
     }
-    return tr_isinstance(obj, (TrType *)cls);
+    if (tr_isinstance(obj, (TrType *)cls)) return 1;
+    return claimed_class_is(ts, obj, (TrType *)cls);
 }
 
 static TrObject *builtin_isinstance(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {

@@ -202,8 +202,26 @@ static TrObject *displayhook(TrThread *ts, TrObject *self, TrObject *const *args
     if (dict_set_cstr(ts, tr_runtime.builtins_dict, "_", tr_none) < 0) return NULL;
     TrObject *r = tr_repr(ts, args[0]);
     if (!r) return NULL;
-    int rc = tr_write_stdout(ts, str_utf8(r), str_nbytes(r));
-    if (rc == 0) rc = tr_write_stdout(ts, "\n", 1);
+    /* to sys.stdout, which doctest and the like replace */
+    TrObject *out = dict_get_cstr(ts, module_dict(tr_runtime.sys), "stdout");
+    int rc = -1;
+    if (!out) {
+        if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.stdout");
+    } else if (tr_type(out) == &tr_textio_type) {
+        rc = tr_write_stdout(ts, str_utf8(r), str_nbytes(r));
+        if (rc == 0) rc = tr_write_stdout(ts, "\n", 1);
+    } else {
+        TrObject *nl = str_from_cstr(ts, "\n");
+        TrObject *line = nl ? str_concat(ts, r, nl) : NULL;
+        tr_xdecref(nl);
+        TrObject *write = line ? tr_getattr_cstr(ts, out, "write") : NULL;
+        TrObject *done = write ? tr_call(ts, write, &line, 1, NULL) : NULL;
+        rc = done ? 0 : -1;
+        tr_xdecref(done);
+        tr_xdecref(write);
+        tr_xdecref(line);
+    }
+    tr_xdecref(out);
     tr_decref(r);
     if (rc < 0) return NULL;
     if (dict_set_cstr(ts, tr_runtime.builtins_dict, "_", args[0]) < 0) return NULL;

@@ -356,6 +356,88 @@ TrObject *runtime_import(TrThread *ts, TrObject *name) {
     return m;
 }
 
+int runtime_find_module_source(TrThread *ts, const char *name, char **source, size_t *len,
+                               char *filename, int *is_file, char *pkg) {
+    const char *dot = strrchr(name, '.');
+    TrObject *pyname = str_from_cstr(ts, name);
+    if (!pyname) return -1;
+    if (dot) {
+        /* the parents are imported first, as runpy does */
+        TrObject *pname = str_from_utf8(ts, name, (size_t)(dot - name));
+        TrObject *parent = pname ? runtime_import(ts, pname) : NULL;
+        tr_xdecref(pname);
+        if (!parent) { tr_decref(pyname); return -1; }
+        tr_decref(parent);
+    }
+    snprintf(pkg, 256, "%.*s", dot ? (int)(dot - name) : 0, name);
+    int is_pkg = 0, found = 0;
+    const TrPySource *py = find_py(pyname);
+    if (py) {
+        found = 1;
+        is_pkg = py->is_package;
+        if (!is_pkg) {
+            snprintf(filename, 4096, "<frozen %s>", name);
+            *is_file = 0;
+            *source = malloc(py->len + 1);
+            if (!*source) { tr_decref(pyname); err_nomemory(ts); return -1; }
+            memcpy(*source, py->source, py->len + 1);
+            *len = py->len;
+        }
+    } else {
+        TrObject *dirs = search_dirs(ts, pyname);
+        const char *leaf = dot ? dot + 1 : name;
+        size_t n = dirs ? list_size(dirs) : 0;
+        for (size_t i = 0; i < n && !found; i++) {
+            TrObject *dir = list_get(ts, dirs, (ssize_t)i);
+            if (!dir) { err_clear(ts); break; }
+            const char *d = str_check(dir) ? (str_nbytes(dir) ? str_utf8(dir) : ".") : NULL;
+            char file[4096];
+            if (d && find_file(d, leaf, ".py", file)) {
+                found = 1;
+                *source = read_source(file, len);
+                char abs[8192];
+                absolute_path(file, abs);
+                size_t alen = strlen(abs);
+                if (alen >= 4096) alen = 4095;   /* find_file's own limit: cannot happen */
+                memcpy(filename, abs, alen);
+                filename[alen] = '\0';
+                *is_file = 1;
+                if (!*source) {
+                    tr_decref(dir);
+                    tr_decref(dirs);
+                    tr_decref(pyname);
+                    err_format(ts, &tr_exc_OSError, "can't read %s", abs);
+                    return -1;
+                }
+            } else if (d && find_file(d, leaf, "/__init__.py", file)) {
+                found = is_pkg = 1;
+            }
+            tr_decref(dir);
+        }
+        tr_xdecref(dirs);
+    }
+    if (!found) {
+        tr_decref(pyname);
+        snprintf(filename, 4096, "%s", name);
+        *is_file = 0;
+        return 0;
+    }
+    if (is_pkg) {
+        /* a package runs NAME.__main__, with the package imported first */
+        TrObject *m = runtime_import(ts, pyname);
+        tr_decref(pyname);
+        if (!m) return -1;
+        tr_decref(m);
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s.__main__", name);
+        int r = runtime_find_module_source(ts, sub, source, len, filename, is_file, pkg);
+        if (r == 0) *is_file = 1;    /* "... is a package and cannot be directly executed" */
+        return r;
+    }
+    tr_decref(pyname);
+    return 1;
+}
+
 /* Every builtin type outside objects/type.c's own list and the modules' own
  * types, readied once at start-up while only the main thread runs. */
 int objects_types_init(TrThread *ts) {

@@ -15,6 +15,21 @@ int runtime_finalize(TrThread *ts, int status);
  * status: 0, 1 after printing an uncaught exception or syntax error, or the
  * SystemExit code. */
 int runtime_run_source(TrThread *ts, const char *source, size_t len, const char *filename);
+/* `torii -m NAME`: finds module NAME (embedded or on sys.path, whose first
+ * entry becomes the working directory; a package runs its __main__) and runs
+ * it as __main__, with sys.argv[0] its file.  Returns the exit status as
+ * runtime_run_source does; 1 after "No module named NAME" on stderr. */
+int runtime_run_module(TrThread *ts, const char *name);
+/* Locates the source of module `name` for runtime_run_module, importing its
+ * parent packages (and, for a package, the package itself: it then names
+ * NAME.__main__).  1: found, `*source` is malloc'd (the caller frees it),
+ * `filename` (4096 bytes) is what tracebacks call it ("<frozen NAME>" for
+ * an embedded module), `*is_file` whether that is a real path, and `pkg`
+ * (256 bytes) the module's package; 0: not found (no exception; `filename`
+ * holds the message's module name and `*is_file` is 1 if it was a package
+ * without __main__); -1: an exception is set. */
+int runtime_find_module_source(TrThread *ts, const char *name, char **source, size_t *len,
+                               char *filename, int *is_file, char *pkg);
 
 /* Builtin modules: each stdlib/<name>.c defines `TrObject *<name>_module_init(TrThread *)`
  * returning a new module (new reference) or NULL.  `import name` looks the name

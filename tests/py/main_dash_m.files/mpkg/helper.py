@@ -1,0 +1,1 @@
+print("helper", __name__)

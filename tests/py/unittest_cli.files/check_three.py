@@ -1,0 +1,6 @@
+import unittest
+
+
+class Three(unittest.TestCase):
+    def test_three(self):
+        pass

@@ -1,0 +1,6 @@
+import unittest
+
+
+class DeltaTest(unittest.TestCase):
+    def test_delta(self):
+        pass
