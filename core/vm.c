@@ -47,6 +47,7 @@
 #include "torii/excgroup.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
+#include "threads/race.h"
 #include "torii/gen.h"
 #include "torii/file.h"
 #include "objects/dict_inline.h"
@@ -917,6 +918,9 @@ static NOINLINE int periodic(TrThread *ts) {
 #define INSTR_INDEX() ((int)(ip - co->instrs) - 1)
 /* Before anything that may run other code or inspect frames. */
 #define SAVE() (f->sp = sp, f->instr = INSTR_INDEX())
+/* An access the race detector checks (threads/race.h): one predictable
+ * branch when it is off. */
+#define RACE(op, obj, key) RACE_ACCESS(ts, f, INSTR_INDEX(), (op), (obj), (key))
 #define PERIODIC() do { \
         if (UNLIKELY(atomic_load_u32_relaxed(&ts->eval_breaker) != 0 || ++tls_ticks >= QSBR_TICKS)) { \
             SAVE(); \
@@ -1052,6 +1056,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(LOAD_CLOSURE) { PUSH(sr_dup(locals[co->nlocals + oparg])); DISPATCH(); }
     TARGET(LOAD_GLOBAL) {
+        RACE(RACE_GLOBAL | RACE_READ, f->globals, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         TrObject *v;
@@ -1067,6 +1072,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
+        RACE(RACE_GLOBAL | RACE_WRITE, f->globals, names[oparg]);
         TrStackRef v = POP();
         SAVE();                /* the value replaced may die here: its finalizer sees this line */
         int rc = dict_set(ts, f->globals, names[oparg], sr_obj(v));
@@ -1075,6 +1081,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(DELETE_GLOBAL) {
+        RACE(RACE_GLOBAL | RACE_WRITE, f->globals, names[oparg]);
         SAVE();
         if (dict_del(ts, f->globals, names[oparg]) < 0) {
             if (err_matches(ts, &tr_exc_KeyError)) { err_clear(ts); raise_name_error(ts, names[oparg]); }
@@ -1083,6 +1090,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(LOAD_NAME) {
+        RACE(RACE_GLOBAL | RACE_READ, f->locals ? f->locals : f->globals, names[oparg]);
         TrStackRef r;
         SAVE();
         if (load_name(ts, f, names[oparg], &r) < 0) goto error;
@@ -1092,6 +1100,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(STORE_NAME) {
         TrStackRef v = POP();
         TrObject *ns = f->locals ? f->locals : f->globals;
+        RACE(RACE_GLOBAL | RACE_WRITE, ns, names[oparg]);
         SAVE();
         int rc = tr_type(ns) == &tr_dict_type ? dict_set(ts, ns, names[oparg], sr_obj(v))
                                               : tr_setitem(ts, ns, names[oparg], sr_obj(v));
@@ -1101,6 +1110,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(DELETE_NAME) {
         TrObject *ns = f->locals ? f->locals : f->globals;
+        RACE(RACE_GLOBAL | RACE_WRITE, ns, names[oparg]);
         SAVE();
         int rc = tr_type(ns) == &tr_dict_type ? dict_del(ts, ns, names[oparg]) : tr_delitem(ts, ns, names[oparg]);
         if (rc < 0) {
@@ -1112,6 +1122,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(LOAD_ATTR) {
         TrStackRef o = TOP(), r;
         TrObject *oo = sr_obj(o);
+        RACE(RACE_ATTR | RACE_READ, oo, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int meth = 0, c = 0;
@@ -1129,6 +1140,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(LOAD_METHOD) {
         TrStackRef o = TOP(), m;
         TrObject *oo = sr_obj(o);
+        RACE(RACE_ATTR | RACE_READ, oo, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int r = 0, c = 0;
@@ -1153,6 +1165,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(STORE_ATTR) {
         TrStackRef o = POP(), v = POP();
         TrObject *oo = sr_obj(o);
+        RACE(RACE_ATTR | RACE_WRITE, oo, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int rc, c = 0;
@@ -1171,6 +1184,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(DELETE_ATTR) {
         TrStackRef o = POP();
+        RACE(RACE_ATTR | RACE_WRITE, sr_obj(o), names[oparg]);
         SAVE();
         int rc = tr_setattr(ts, sr_obj(o), names[oparg], NULL);
         sr_close(o);
@@ -1180,6 +1194,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(BINARY_SUBSCR) {
         TrStackRef k = POP(), o = TOP();
         TrObject *ko = sr_obj(k), *oo = sr_obj(o), *v;
+        RACE(RACE_ITEM | RACE_READ, oo, ko);
         TrType *ot = tr_type(oo);
         TrStackRef r;
         if (ot == &tr_list_type && tr_is_imm(ko)) {
@@ -1221,6 +1236,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(STORE_SUBSCR) {
         TrStackRef k = POP(), o = POP(), v = POP();
         TrObject *oo = sr_obj(o), *ko = sr_obj(k);
+        RACE(RACE_ITEM | RACE_WRITE, oo, ko);
         int rc;
         SAVE();
         if (tr_type(oo) == &tr_list_type && tr_is_imm(ko)) {
@@ -1240,6 +1256,7 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(DELETE_SUBSCR) {
         TrStackRef k = POP(), o = POP();
+        RACE(RACE_ITEM | RACE_WRITE, sr_obj(o), sr_obj(k));
         SAVE();
         int rc = tr_type(sr_obj(o)) == &tr_dict_type ? dict_del(ts, sr_obj(o), sr_obj(k))
                                                      : tr_delitem(ts, sr_obj(o), sr_obj(k));
