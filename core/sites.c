@@ -72,12 +72,31 @@ static void describe(TrObject *o, char *buf, size_t n) {
 
 static uint64_t str_sub(TrObject *s) { return (uint64_t)str_hash(s) * 4 + 1; }
 
-/* A dict key's location: equal str and small int keys meet (their hash);
- * any other key by identity (equal keys of other types are not matched). */
-static uint64_t key_sub(TrObject *k) {
-    if (tr_is_imm(k)) return (uint64_t)tr_imm_value(k) * 4 + 2;
-    if (tr_type(k) == &tr_str_type) return str_sub(k);
-    return (uint64_t)(uintptr_t)k;
+/* 1 if `k` hashes in C alone: an exact int, float or str, None, a bool, or
+ * a tuple of such (depth-limited). */
+static int plain_key(TrObject *k, int depth) {
+    if (tr_is_imm(k) || k == tr_none || k == tr_true || k == tr_false) return 1;
+    TrType *t = tr_type(k);
+    if (t == &tr_str_type || t == &tr_int_type || t == &tr_float_type) return 1;
+    if (t != &tr_tuple_type || depth > 4) return 0;
+    for (size_t i = 0; i < tuple_size(k); i++)
+        if (!plain_key(tuple_get(k, i), depth + 1)) return 0;
+    return 1;
+}
+
+/* A dict key's location: equal keys meet (their hash; str and small ints
+ * apart from the rest).  -1 for a key whose hash could run Python code, or
+ * one compared by identity: a key object freed and another made at its
+ * address would look like the same key; such accesses are not tracked. */
+static int key_sub(TrObject *k, uint64_t *sub) {
+    if (tr_is_imm(k)) { *sub = (uint64_t)tr_imm_value(k) * 4 + 2; return 0; }
+    if (tr_type(k) == &tr_str_type) { *sub = str_sub(k); return 0; }
+    if (!plain_key(k, 0)) return -1;
+    TrThread *ts = tr_thread_current();
+    int64_t h = tr_hash(ts, k);
+    if (h == -1 && err_occurred(ts)) { err_clear(ts); return -1; }
+    *sub = (uint64_t)h * 4 + 3;
+    return 0;
 }
 
 /* 1 if `name` of instances of `t` lives in the instance (its __dict__ or a
@@ -135,8 +154,8 @@ static int race_locate(int op, TrObject *obj, TrObject *key, const void **target
             return RACE_ITEM;
         }
         if (t == &tr_dict_type) {
+            if (key_sub(key, sub) < 0) return -1;
             *target = obj;
-            *sub = key_sub(key);
             return RACE_ITEM;
         }
         return -1;
@@ -148,11 +167,17 @@ static int race_locate(int op, TrObject *obj, TrObject *key, const void **target
     }
 }
 
-/* `key` as Python shows it, for a str or an int; else its type. */
+/* `key` as Python shows it (its repr: the keys tracked are plain_key ones,
+ * whose repr runs no Python code), truncated. */
 static void show_key(TrObject *key, char *buf, size_t n) {
-    if (tr_is_imm(key)) snprintf(buf, n, "%lld", (long long)tr_imm_value(key));
-    else if (str_check(key)) snprintf(buf, n, "'%.100s'", str_utf8(key));
-    else snprintf(buf, n, "of type %s", tr_type(key)->name);
+    TrThread *ts = tr_thread_current();
+    TrObject *r = plain_key(key, 0) ? tr_repr(ts, key) : NULL;
+    if (r) snprintf(buf, n, "%.100s", str_utf8(r));
+    else {
+        if (ts) err_clear(ts);
+        snprintf(buf, n, "of type %s", tr_type(key)->name);
+    }
+    tr_xdecref(r);
 }
 
 static void race_describe(int kind, TrObject *obj, TrObject *key, char *buf, size_t n) {
@@ -177,10 +202,8 @@ static void race_describe(int kind, TrObject *obj, TrObject *key, char *buf, siz
         long long i = tr_is_imm(key) ? (long long)tr_imm_value(key) : 0;
         if (i < 0) i += (long long)list_size(obj);
         snprintf(buf, n, "item %lld of list", i);
-    } else if (tr_is_imm(key) || str_check(key)) {
-        snprintf(buf, n, "key %s of dict", k);
     } else {
-        snprintf(buf, n, "a %s key of dict", tr_type(key)->name);
+        snprintf(buf, n, "key %s of dict", k);
     }
 }
 
