@@ -54,6 +54,9 @@ for script in "$tests"/stress/*.py $(grep -lE '^ *(import threading|import _thre
     rc=$?
     n=$((n + 1))
     races=$(grep -c '^WARNING: torii: data race' "$tmp/err")
+    if grep -qE '(ThreadSanitizer|AddressSanitizer|runtime error:)' "$tmp/err"; then
+        echo "FAIL: $name: sanitizer report:"; grep -E -A20 '(ThreadSanitizer|AddressSanitizer|runtime error:)' "$tmp/err" | head -40; fail=1
+    fi
     cmp -s "$tmp/out" "$dir/$name.out" || { echo "FAIL: $name: stdout differs under -X race"; diff "$dir/$name.out" "$tmp/out" | head -10; fail=1; }
     if is_racy "$name"; then
         [ "$rc" = 66 ] || [ "$rc" = "$want_rc" ] || { echo "FAIL: $name: status $rc"; fail=1; }
