@@ -907,6 +907,39 @@ static NOINLINE int periodic(TrThread *ts) {
     return 0;
 }
 
+/* The race detector's check (threads/race.h) of the instruction of `f`
+ * about to run, whose index and stack top are saved in `f->instr` and
+ * `f->sp`: the attribute, item or global it reads or writes, taken where
+ * the opcode will find its operands.  Only with -X race, from eval_loop's
+ * race entries; kept out of eval_loop, whose code the detector leaves as it
+ * is when off (no test per instruction: the dispatch table is patched). */
+static NOINLINE void race_vm(TrThread *ts, TrFrame *f) {
+    int i = f->instr;
+    TrStackRef *sp = f->sp;
+    TrInstr in = f->code->instrs[i];
+    int op = TR_OP(in);
+    size_t arg = (size_t)TR_ARG(in);
+    if (i > 0 && TR_OP(f->code->instrs[i - 1]) == OP_EXTENDED_ARG)
+        arg |= (size_t)TR_ARG(f->code->instrs[i - 1]) << 24;
+    TrObject *name = arg < tuple_size(f->code->names) ? tuple_get(f->code->names, arg) : NULL;
+    TrObject *ns = f->locals ? f->locals : f->globals;
+    switch (op) {
+    case OP_LOAD_GLOBAL: race_access(ts, f, i, RACE_GLOBAL | RACE_READ, f->globals, name); break;
+    case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL:
+        race_access(ts, f, i, RACE_GLOBAL | RACE_WRITE, f->globals, name); break;
+    case OP_LOAD_NAME: race_access(ts, f, i, RACE_GLOBAL | RACE_READ, ns, name); break;
+    case OP_STORE_NAME: case OP_DELETE_NAME: race_access(ts, f, i, RACE_GLOBAL | RACE_WRITE, ns, name); break;
+    case OP_LOAD_ATTR: case OP_LOAD_METHOD:
+        race_access(ts, f, i, RACE_ATTR | RACE_READ, sr_obj(sp[-1]), name); break;
+    case OP_STORE_ATTR: case OP_DELETE_ATTR:
+        race_access(ts, f, i, RACE_ATTR | RACE_WRITE, sr_obj(sp[-1]), name); break;
+    case OP_BINARY_SUBSCR: race_access(ts, f, i, RACE_ITEM | RACE_READ, sr_obj(sp[-2]), sr_obj(sp[-1])); break;
+    case OP_STORE_SUBSCR: case OP_DELETE_SUBSCR:
+        race_access(ts, f, i, RACE_ITEM | RACE_WRITE, sr_obj(sp[-2]), sr_obj(sp[-1])); break;
+    default: break;
+    }
+}
+
 /* ---- the interpreter loop ---------------------------------------------------- */
 
 #define DISPATCH() do { instr = *ip++; oparg = TR_ARG(instr); goto *targets[TR_OP(instr)]; } while (0)
@@ -918,9 +951,6 @@ static NOINLINE int periodic(TrThread *ts) {
 #define INSTR_INDEX() ((int)(ip - co->instrs) - 1)
 /* Before anything that may run other code or inspect frames. */
 #define SAVE() (f->sp = sp, f->instr = INSTR_INDEX())
-/* An access the race detector checks (threads/race.h): one predictable
- * branch when it is off. */
-#define RACE(op, obj, key) RACE_ACCESS(ts, f, INSTR_INDEX(), (op), (obj), (key))
 #define PERIODIC() do { \
         if (UNLIKELY(atomic_load_u32_relaxed(&ts->eval_breaker) != 0 || ++tls_ticks >= QSBR_TICKS)) { \
             SAVE(); \
@@ -953,8 +983,33 @@ static NOINLINE int periodic(TrThread *ts) {
 
 static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) {
 #define TR_LABEL(name) [OP_##name] = &&L_##name,
-    static void *const targets[OP__COUNT] = { TR_OPCODES(TR_LABEL) };
+    /* Written only by the race detector's patch below (main thread, before
+     * any other thread runs), else read-only. */
+    static void *targets[OP__COUNT] = { TR_OPCODES(TR_LABEL) };
 #undef TR_LABEL
+    static int race_patched;
+    if (UNLIKELY(race_on) && !race_patched) {
+        /* -X race: the opcodes that read or write an attribute, an item or a
+         * global enter through race_entries, which checks the access and
+         * goes on to the opcode.  Patched here, where the labels are known;
+         * the first eval_loop runs on the main thread before any other
+         * thread starts, so the table is not written while others read it.
+         * With the detector off nothing at all runs per instruction. */
+        targets[OP_LOAD_GLOBAL] = &&R_LOAD_GLOBAL;
+        targets[OP_STORE_GLOBAL] = &&R_STORE_GLOBAL;
+        targets[OP_DELETE_GLOBAL] = &&R_DELETE_GLOBAL;
+        targets[OP_LOAD_NAME] = &&R_LOAD_NAME;
+        targets[OP_STORE_NAME] = &&R_STORE_NAME;
+        targets[OP_DELETE_NAME] = &&R_DELETE_NAME;
+        targets[OP_LOAD_ATTR] = &&R_LOAD_ATTR;
+        targets[OP_LOAD_METHOD] = &&R_LOAD_METHOD;
+        targets[OP_STORE_ATTR] = &&R_STORE_ATTR;
+        targets[OP_DELETE_ATTR] = &&R_DELETE_ATTR;
+        targets[OP_BINARY_SUBSCR] = &&R_BINARY_SUBSCR;
+        targets[OP_STORE_SUBSCR] = &&R_STORE_SUBSCR;
+        targets[OP_DELETE_SUBSCR] = &&R_DELETE_SUBSCR;
+        race_patched = 1;
+    }
     TrCode *co = f->code;
     const TrInstr *ip = co->instrs;
     TrStackRef *locals = f->localsplus;
@@ -1056,7 +1111,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(LOAD_CLOSURE) { PUSH(sr_dup(locals[co->nlocals + oparg])); DISPATCH(); }
     TARGET(LOAD_GLOBAL) {
-        RACE(RACE_GLOBAL | RACE_READ, f->globals, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         TrObject *v;
@@ -1072,7 +1126,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
-        RACE(RACE_GLOBAL | RACE_WRITE, f->globals, names[oparg]);
         TrStackRef v = POP();
         SAVE();                /* the value replaced may die here: its finalizer sees this line */
         int rc = dict_set(ts, f->globals, names[oparg], sr_obj(v));
@@ -1081,7 +1134,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(DELETE_GLOBAL) {
-        RACE(RACE_GLOBAL | RACE_WRITE, f->globals, names[oparg]);
         SAVE();
         if (dict_del(ts, f->globals, names[oparg]) < 0) {
             if (err_matches(ts, &tr_exc_KeyError)) { err_clear(ts); raise_name_error(ts, names[oparg]); }
@@ -1090,7 +1142,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(LOAD_NAME) {
-        RACE(RACE_GLOBAL | RACE_READ, f->locals ? f->locals : f->globals, names[oparg]);
         TrStackRef r;
         SAVE();
         if (load_name(ts, f, names[oparg], &r) < 0) goto error;
@@ -1100,7 +1151,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(STORE_NAME) {
         TrStackRef v = POP();
         TrObject *ns = f->locals ? f->locals : f->globals;
-        RACE(RACE_GLOBAL | RACE_WRITE, ns, names[oparg]);
         SAVE();
         int rc = tr_type(ns) == &tr_dict_type ? dict_set(ts, ns, names[oparg], sr_obj(v))
                                               : tr_setitem(ts, ns, names[oparg], sr_obj(v));
@@ -1110,7 +1160,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(DELETE_NAME) {
         TrObject *ns = f->locals ? f->locals : f->globals;
-        RACE(RACE_GLOBAL | RACE_WRITE, ns, names[oparg]);
         SAVE();
         int rc = tr_type(ns) == &tr_dict_type ? dict_del(ts, ns, names[oparg]) : tr_delitem(ts, ns, names[oparg]);
         if (rc < 0) {
@@ -1122,7 +1171,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(LOAD_ATTR) {
         TrStackRef o = TOP(), r;
         TrObject *oo = sr_obj(o);
-        RACE(RACE_ATTR | RACE_READ, oo, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int meth = 0, c = 0;
@@ -1140,7 +1188,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(LOAD_METHOD) {
         TrStackRef o = TOP(), m;
         TrObject *oo = sr_obj(o);
-        RACE(RACE_ATTR | RACE_READ, oo, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int r = 0, c = 0;
@@ -1165,7 +1212,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(STORE_ATTR) {
         TrStackRef o = POP(), v = POP();
         TrObject *oo = sr_obj(o);
-        RACE(RACE_ATTR | RACE_WRITE, oo, names[oparg]);
         size_t idx = (size_t)INSTR_INDEX();
         CodeExtra *x = atomic_load_ptr_acquire((void *const *)&co->extra);
         int rc, c = 0;
@@ -1184,7 +1230,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(DELETE_ATTR) {
         TrStackRef o = POP();
-        RACE(RACE_ATTR | RACE_WRITE, sr_obj(o), names[oparg]);
         SAVE();
         int rc = tr_setattr(ts, sr_obj(o), names[oparg], NULL);
         sr_close(o);
@@ -1194,7 +1239,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(BINARY_SUBSCR) {
         TrStackRef k = POP(), o = TOP();
         TrObject *ko = sr_obj(k), *oo = sr_obj(o), *v;
-        RACE(RACE_ITEM | RACE_READ, oo, ko);
         TrType *ot = tr_type(oo);
         TrStackRef r;
         if (ot == &tr_list_type && tr_is_imm(ko)) {
@@ -1236,7 +1280,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     TARGET(STORE_SUBSCR) {
         TrStackRef k = POP(), o = POP(), v = POP();
         TrObject *oo = sr_obj(o), *ko = sr_obj(k);
-        RACE(RACE_ITEM | RACE_WRITE, oo, ko);
         int rc;
         SAVE();
         if (tr_type(oo) == &tr_list_type && tr_is_imm(ko)) {
@@ -1256,7 +1299,6 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
     }
     TARGET(DELETE_SUBSCR) {
         TrStackRef k = POP(), o = POP();
-        RACE(RACE_ITEM | RACE_WRITE, sr_obj(o), sr_obj(k));
         SAVE();
         int rc = tr_type(sr_obj(o)) == &tr_dict_type ? dict_del(ts, sr_obj(o), sr_obj(k))
                                                      : tr_delitem(ts, sr_obj(o), sr_obj(k));
@@ -2068,6 +2110,22 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         oparg = (hi << 24) | TR_ARG(instr);
         goto *targets[TR_OP(instr)];
     }
+
+    /* race_entries: the detector's check (see the patch at the top), then
+     * the opcode itself. */
+    R_LOAD_GLOBAL: SAVE(); race_vm(ts, f); goto L_LOAD_GLOBAL;
+    R_STORE_GLOBAL: SAVE(); race_vm(ts, f); goto L_STORE_GLOBAL;
+    R_DELETE_GLOBAL: SAVE(); race_vm(ts, f); goto L_DELETE_GLOBAL;
+    R_LOAD_NAME: SAVE(); race_vm(ts, f); goto L_LOAD_NAME;
+    R_STORE_NAME: SAVE(); race_vm(ts, f); goto L_STORE_NAME;
+    R_DELETE_NAME: SAVE(); race_vm(ts, f); goto L_DELETE_NAME;
+    R_LOAD_ATTR: SAVE(); race_vm(ts, f); goto L_LOAD_ATTR;
+    R_LOAD_METHOD: SAVE(); race_vm(ts, f); goto L_LOAD_METHOD;
+    R_STORE_ATTR: SAVE(); race_vm(ts, f); goto L_STORE_ATTR;
+    R_DELETE_ATTR: SAVE(); race_vm(ts, f); goto L_DELETE_ATTR;
+    R_BINARY_SUBSCR: SAVE(); race_vm(ts, f); goto L_BINARY_SUBSCR;
+    R_STORE_SUBSCR: SAVE(); race_vm(ts, f); goto L_STORE_SUBSCR;
+    R_DELETE_SUBSCR: SAVE(); race_vm(ts, f); goto L_DELETE_SUBSCR;
 
 error:
     f->instr = INSTR_INDEX();
