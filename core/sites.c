@@ -171,13 +171,15 @@ static int race_locate(int op, TrObject *obj, TrObject *key, const void **target
  * whose repr runs no Python code), truncated. */
 static void show_key(TrObject *key, char *buf, size_t n) {
     TrThread *ts = tr_thread_current();
-    TrObject *r = plain_key(key, 0) ? tr_repr(ts, key) : NULL;
-    if (r) snprintf(buf, n, "%.100s", str_utf8(r));
-    else {
-        if (ts) err_clear(ts);
-        snprintf(buf, n, "of type %s", tr_type(key)->name);
+    int plain = plain_key(key, 0);
+    TrObject *r = plain ? tr_repr(ts, key) : NULL;
+    if (r) {
+        snprintf(buf, n, "%.100s", str_utf8(r));
+        tr_decref(r);
+        return;
     }
-    tr_xdecref(r);
+    if (plain) err_clear(ts);   /* out of memory: the type name will do */
+    snprintf(buf, n, "of type %s", tr_type(key)->name);
 }
 
 static void race_describe(int kind, TrObject *obj, TrObject *key, char *buf, size_t n) {

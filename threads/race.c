@@ -31,10 +31,13 @@
  * child's pthread_create).  Records and cells are guarded by their shard's
  * `mu`; the thread names and `nthreads` by `names_mu`; the report state
  * (`reported`, `seen`) by `report_mu`.  `finished` is atomic.
- * Lock order: a shard's `mu`, `names_mu` and `report_mu` are leaves, never
- * held together, never held while a hook runs or Python code could run (the
- * hooks are called before a shard is locked; reports print after it is
- * unlocked).  Nothing here frees or allocates a Python object. */
+ * Lock order: a shard's `mu`, `names_mu` and `report_mu` are leaves: never
+ * held together (but `names_mu` inside `report_mu` while a report is
+ * written), never held while a hook runs or Python code could run (the hooks
+ * are called before a shard is locked; reports print after it is unlocked).
+ * Callers may hold their own locks (a threading.Lock being released, the
+ * import lock); nothing here takes one of theirs.  Nothing here frees or
+ * allocates a Python object. */
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
