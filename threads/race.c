@@ -404,16 +404,17 @@ static void put_stack(Buf *b, const Stack *st) {
 static void report(int kind, TrObject *obj, TrObject *key, int write, uint64_t e, const Stack *here,
                    int prev_write, const Access *prev) {
     if (atomic_load_u32_relaxed(&finished)) return;
+    /* Seen already: the common case in a loop that races, kept cheap. */
+    pthread_mutex_lock(&report_mu);
+    int dup = already(&here->f[0], &prev->st.f[0]);
+    pthread_mutex_unlock(&report_mu);
+    if (dup) return;
     char what[256] = "a location";
     /* The hook runs with no lock held; `obj` and `key` are the current
      * access's, held by the caller. */
     if (race_hooks.describe) race_hooks.describe(kind, obj, key, what, sizeof what);
     static Buf b;                        /* guarded by report_mu */
     pthread_mutex_lock(&report_mu);
-    if (already(&here->f[0], &prev->st.f[0])) {
-        pthread_mutex_unlock(&report_mu);
-        return;
-    }
     reported++;
     b.n = 0;
     put(&b, "==================\nWARNING: torii: data race on %s\n", what);
