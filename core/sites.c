@@ -104,9 +104,7 @@ static int key_sub(TrObject *k, uint64_t *sub) {
  * and the class has no attribute hooks of its own (__getattribute__,
  * __getattr__, __setattr__: threading.local, proxies), whose code is what
  * the detector sees instead. */
-static int instance_storage(TrType *t, TrObject *name) {
-    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return 0;
-    if (t->getattr || (t->setattr && t->setattr != tr_generic_setattr)) return 0;
+static int storage_lookup(TrType *t, TrObject *name) {
     TrThread *ts = tr_thread_current();
     TrObject *d = type_lookup(ts, t, name);
     if (!d) {
@@ -117,6 +115,48 @@ static int instance_storage(TrType *t, TrObject *name) {
     int ok = !dt->descr_set || dt == &tr_member_descr_type;
     tr_decref(d);
     return ok;
+}
+
+/* The calling thread's memory of storage_lookup's answers, by class and
+ * name.  An answer holds while the class is the one it was made for (its
+ * tag: never reused) and no dict of its MRO has changed (their version
+ * words, as the VM's attribute caches check them, core/vm_cache.h). */
+#define STORAGE_WAYS 64
+#define STORAGE_MRO 4
+typedef struct StorageHit {
+    uint64_t tag;                        /* 0: empty */
+    const TrObject *name;                /* interned: co_names */
+    int ok;
+    uint32_t nver;
+    const uint64_t *word[STORAGE_MRO];
+    uint64_t seen[STORAGE_MRO];
+} StorageHit;
+static __thread StorageHit storage_hits[STORAGE_WAYS];
+
+static int instance_storage(TrType *t, TrObject *name) {
+    if (!(t->flags & TR_TPFLAG_HEAPTYPE)) return 0;
+    if (t->getattr || (t->setattr && t->setattr != tr_generic_setattr)) return 0;
+    uint64_t tag = ((TrHeapType *)t)->tag;
+    StorageHit *h = &storage_hits[(((uintptr_t)name >> 4) ^ tag * 0x9E3779B1u) & (STORAGE_WAYS - 1)];
+    if (h->tag == tag && h->name == name) {
+        uint32_t i = 0;
+        while (i < h->nver && atomic_load_u64_relaxed((uint64_t *)h->word[i]) == h->seen[i]) i++;
+        if (i == h->nver) return h->ok;
+    }
+    size_t n;
+    TrType *const *mro = class_mro(t, &n);
+    StorageHit fresh = { tag, name, 0, 0, {0}, {0} };
+    int cacheable = n <= STORAGE_MRO;
+    /* The versions before the look-up: a change meanwhile shows as a miss. */
+    for (size_t i = 0; cacheable && i < n; i++) {
+        if (!mro[i]->dict) continue;
+        fresh.word[fresh.nver] = dict_version_ptr(mro[i]->dict);
+        fresh.seen[fresh.nver] = atomic_load_u64_relaxed((uint64_t *)fresh.word[fresh.nver]);
+        fresh.nver++;
+    }
+    fresh.ok = storage_lookup(t, name);
+    if (cacheable) *h = fresh;
+    return fresh.ok;
 }
 
 static int race_locate(int op, TrObject *obj, TrObject *key, const void **target, uint64_t *sub) {

@@ -1,5 +1,7 @@
 # tests/race/clean.py [nosync]: correctly synchronised hand-offs, one per
-# primitive, for run.sh: under -X race none may be reported.  In each, one
+# primitive, and two ways an attribute is not shared storage (a property
+# that locks, threading.local), for run.sh: under -X race none may be
+# reported.  In each, one
 # thread writes a location (an attribute, a list item, a dict key, a
 # global) and another reads or writes it after the primitive orders them.
 # With the argument `nosync` every primitive is replaced by `Go` (the
@@ -306,7 +308,65 @@ def with_simple_queue():
     return holder[-1]
 
 
+# 12. A property whose setter takes a lock: `obj.value = v` is a call of the
+# setter, not a store into the instance; the setter's own accesses are
+# checked (and synchronised).
+class Guarded:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._v = 0
+
+    @property
+    def value(self):
+        with self._lock:
+            return self._v
+
+    @value.setter
+    def value(self, v):
+        if NOSYNC:
+            self._v = v
+            return
+        with self._lock:
+            self._v = v
+
+
+def with_property():
+    g = Guarded()
+    go = Go()
+
+    def first():
+        g.value = 1
+        go.open()
+
+    def second():
+        go.wait()
+        g.value = 2
+
+    run(first, second)
+    return g.value
+
+
+# 13. threading.local: each thread's attributes are its own.
+def with_local():
+    loc = Box() if NOSYNC else threading.local()
+    go = Go()
+    seen = [0, 0]
+
+    def first():
+        loc.value = 1
+        seen[0] = loc.value
+        go.open()
+
+    def second():
+        go.wait()
+        loc.value = 2
+        seen[1] = loc.value
+
+    run(first, second)
+    return seen
+
+
 results = [with_lock(), with_rlock(), with_condition(), with_queue(), with_event(),
            with_barrier(), with_join(), with_executor(), with_start(), with_raw_thread(),
-           with_simple_queue()]
+           with_simple_queue(), with_property(), with_local()]
 print(results)
