@@ -9,6 +9,9 @@
  *                             or FILE (threads/contention.h; also
  *                             TORII_CONTENTION=1 or =FILE); other -X options
  *                             are accepted and ignored, as CPython does
+ *   -X race                   report data races between threads on Python
+ *                             objects (threads/race.h; also TORII_RACE=1);
+ *                             the exit status is then 66 if any was found
  * Exit status: 0, 1 after an uncaught exception or syntax error, 2 for a bad
  * command line or a script that cannot be opened, or the SystemExit code. */
 #include <errno.h>
@@ -20,6 +23,7 @@
 
 #include "torii/torii.h"
 #include "threads/contention.h"
+#include "threads/race.h"
 
 #define TORII_VERSION "0.1.0"
 
@@ -33,6 +37,8 @@ static void usage(const char *prog, FILE *out) {
                  "-u     : unbuffered stdout (accepted; output is flushed at exit)\n"
                  "-X contention[=FILE] : at exit, report where threads waited for each\n"
                  "         other (to stderr, or FILE); also TORII_CONTENTION=1 or =FILE\n"
+                 "-X race : report unsynchronised accesses to Python objects from two\n"
+                 "         threads (exit status 66 if any); also TORII_RACE=1\n"
                  "-h     : print this help message and exit (also --help)\n", prog);
 }
 
@@ -122,6 +128,7 @@ int main(int argc, char **argv) {
             }
             if (strcmp(x, "contention") == 0) contention_enable(NULL);
             else if (strncmp(x, "contention=", 11) == 0) contention_enable(x[11] ? x + 11 : NULL);
+            else if (strcmp(x, "race") == 0 && !race_on) race_enable();
             continue;
         }
         fprintf(stderr, "Unknown option: %s\n", a);
@@ -192,6 +199,8 @@ int main(int argc, char **argv) {
     const char *env = getenv("TORII_CONTENTION");
     if (env && *env && strcmp(env, "0") != 0 && !contention_on)
         contention_enable(strcmp(env, "1") == 0 ? NULL : env);
+    env = getenv("TORII_RACE");
+    if (env && *env && strcmp(env, "0") != 0 && !race_on) race_enable();
 
     TrThread *ts = runtime_init(argc - i, argv + i);
     if (!ts) { fprintf(stderr, "torii: fatal: could not initialise the runtime\n"); return 1; }

@@ -26,6 +26,7 @@
 #include "torii/weakref.h"
 #include "threads/signals.h"
 #include "threads/contention.h"
+#include "threads/race.h"
 #include "core/sites.h"
 #include "stdlib/stdlib.h"
 #include "torii/class.h"
@@ -346,6 +347,7 @@ int runtime_finalize(TrThread *ts, int status) {
     /* After the program's own output; threads still running (daemons) are
      * left out of it. */
     contention_report(ts);
+    status = race_finish(status);   /* 66 if races were reported, as TSan exits */
     fflush(stderr);
     return status;
 }

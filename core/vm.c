@@ -47,6 +47,7 @@
 #include "torii/excgroup.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
+#include "threads/race.h"
 #include "torii/gen.h"
 #include "torii/file.h"
 #include "objects/dict_inline.h"
@@ -916,6 +917,39 @@ static NOINLINE int periodic(TrThread *ts) {
     return 0;
 }
 
+/* The race detector's check (threads/race.h) of the instruction of `f`
+ * about to run, whose index and stack top are saved in `f->instr` and
+ * `f->sp`: the attribute, item or global it reads or writes, taken where
+ * the opcode will find its operands.  Only with -X race, from eval_loop's
+ * race entries; kept out of eval_loop, whose code the detector leaves as it
+ * is when off (no test per instruction: the dispatch table is patched). */
+static NOINLINE void race_vm(TrThread *ts, TrFrame *f) {
+    int i = f->instr;
+    TrStackRef *sp = f->sp;
+    TrInstr in = f->code->instrs[i];
+    int op = TR_OP(in);
+    size_t arg = (size_t)TR_ARG(in);
+    if (i > 0 && TR_OP(f->code->instrs[i - 1]) == OP_EXTENDED_ARG)
+        arg |= (size_t)TR_ARG(f->code->instrs[i - 1]) << 24;
+    TrObject *name = arg < tuple_size(f->code->names) ? tuple_get(f->code->names, arg) : NULL;
+    TrObject *ns = f->locals ? f->locals : f->globals;
+    switch (op) {
+    case OP_LOAD_GLOBAL: race_access(ts, f, i, RACE_GLOBAL | RACE_READ, f->globals, name); break;
+    case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL:
+        race_access(ts, f, i, RACE_GLOBAL | RACE_WRITE, f->globals, name); break;
+    case OP_LOAD_NAME: race_access(ts, f, i, RACE_GLOBAL | RACE_READ, ns, name); break;
+    case OP_STORE_NAME: case OP_DELETE_NAME: race_access(ts, f, i, RACE_GLOBAL | RACE_WRITE, ns, name); break;
+    case OP_LOAD_ATTR: case OP_LOAD_METHOD:
+        race_access(ts, f, i, RACE_ATTR | RACE_READ, sr_obj(sp[-1]), name); break;
+    case OP_STORE_ATTR: case OP_DELETE_ATTR:
+        race_access(ts, f, i, RACE_ATTR | RACE_WRITE, sr_obj(sp[-1]), name); break;
+    case OP_BINARY_SUBSCR: race_access(ts, f, i, RACE_ITEM | RACE_READ, sr_obj(sp[-2]), sr_obj(sp[-1])); break;
+    case OP_STORE_SUBSCR: case OP_DELETE_SUBSCR:
+        race_access(ts, f, i, RACE_ITEM | RACE_WRITE, sr_obj(sp[-2]), sr_obj(sp[-1])); break;
+    default: break;
+    }
+}
+
 /* ---- the interpreter loop ---------------------------------------------------- */
 
 #define DISPATCH() do { instr = *ip++; oparg = TR_ARG(instr); goto *targets[TR_OP(instr)]; } while (0)
@@ -959,8 +993,33 @@ static NOINLINE int periodic(TrThread *ts) {
 
 static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) {
 #define TR_LABEL(name) [OP_##name] = &&L_##name,
-    static void *const targets[OP__COUNT] = { TR_OPCODES(TR_LABEL) };
+    /* Written only by the race detector's patch below (main thread, before
+     * any other thread runs), else read-only. */
+    static void *targets[OP__COUNT] = { TR_OPCODES(TR_LABEL) };
 #undef TR_LABEL
+    static int race_patched;
+    if (UNLIKELY(race_on) && !race_patched) {
+        /* -X race: the opcodes that read or write an attribute, an item or a
+         * global enter through race_entries, which checks the access and
+         * goes on to the opcode.  Patched here, where the labels are known;
+         * the first eval_loop runs on the main thread before any other
+         * thread starts, so the table is not written while others read it.
+         * With the detector off nothing at all runs per instruction. */
+        targets[OP_LOAD_GLOBAL] = &&R_LOAD_GLOBAL;
+        targets[OP_STORE_GLOBAL] = &&R_STORE_GLOBAL;
+        targets[OP_DELETE_GLOBAL] = &&R_DELETE_GLOBAL;
+        targets[OP_LOAD_NAME] = &&R_LOAD_NAME;
+        targets[OP_STORE_NAME] = &&R_STORE_NAME;
+        targets[OP_DELETE_NAME] = &&R_DELETE_NAME;
+        targets[OP_LOAD_ATTR] = &&R_LOAD_ATTR;
+        targets[OP_LOAD_METHOD] = &&R_LOAD_METHOD;
+        targets[OP_STORE_ATTR] = &&R_STORE_ATTR;
+        targets[OP_DELETE_ATTR] = &&R_DELETE_ATTR;
+        targets[OP_BINARY_SUBSCR] = &&R_BINARY_SUBSCR;
+        targets[OP_STORE_SUBSCR] = &&R_STORE_SUBSCR;
+        targets[OP_DELETE_SUBSCR] = &&R_DELETE_SUBSCR;
+        race_patched = 1;
+    }
     TrCode *co = f->code;
     const TrInstr *ip = co->instrs;
     TrStackRef *locals = f->localsplus;
@@ -2061,6 +2120,22 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         oparg = (hi << 24) | TR_ARG(instr);
         goto *targets[TR_OP(instr)];
     }
+
+    /* race_entries: the detector's check (see the patch at the top), then
+     * the opcode itself. */
+    R_LOAD_GLOBAL: SAVE(); race_vm(ts, f); goto L_LOAD_GLOBAL;
+    R_STORE_GLOBAL: SAVE(); race_vm(ts, f); goto L_STORE_GLOBAL;
+    R_DELETE_GLOBAL: SAVE(); race_vm(ts, f); goto L_DELETE_GLOBAL;
+    R_LOAD_NAME: SAVE(); race_vm(ts, f); goto L_LOAD_NAME;
+    R_STORE_NAME: SAVE(); race_vm(ts, f); goto L_STORE_NAME;
+    R_DELETE_NAME: SAVE(); race_vm(ts, f); goto L_DELETE_NAME;
+    R_LOAD_ATTR: SAVE(); race_vm(ts, f); goto L_LOAD_ATTR;
+    R_LOAD_METHOD: SAVE(); race_vm(ts, f); goto L_LOAD_METHOD;
+    R_STORE_ATTR: SAVE(); race_vm(ts, f); goto L_STORE_ATTR;
+    R_DELETE_ATTR: SAVE(); race_vm(ts, f); goto L_DELETE_ATTR;
+    R_BINARY_SUBSCR: SAVE(); race_vm(ts, f); goto L_BINARY_SUBSCR;
+    R_STORE_SUBSCR: SAVE(); race_vm(ts, f); goto L_STORE_SUBSCR;
+    R_DELETE_SUBSCR: SAVE(); race_vm(ts, f); goto L_DELETE_SUBSCR;
 
 error:
     f->instr = INSTR_INDEX();

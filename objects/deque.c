@@ -13,11 +13,15 @@
  * Lock order: one deque's lock at a time (two, address order, for d1 + d2
  * comparisons is avoided by snapshotting each in turn).  No Python code runs
  * while the lock is held: items leaving the deque are decref'd after the
- * section ends, and comparisons work on counted items taken under it. */
+ * section ends, and comparisons work on counted items taken under it.
+ * Race detector (threads/race.h): a deque is a queue threads hand objects
+ * over with (queue.SimpleQueue, concurrent.futures), so an append or extend
+ * is a release and a pop that got an item an acquire of the deque. */
 #include <stdio.h>
 #include <stdlib.h>
 #include "objects/containers.h"
 #include "torii/iter.h"
+#include "threads/race.h"
 
 typedef struct TrDeque {
     TrObject ob_base;
@@ -108,6 +112,7 @@ static int push_locked(TrThread *ts, TrDeque *d, TrObject *item, int left, TrObj
 static int push(TrThread *ts, TrObject *o, TrObject *item, int left) {
     TrObject *evicted;
     int r;
+    RACE_RELEASE(ts, o);   /* before the item is in: whoever pops it acquires after */
     TR_BEGIN_CRITICAL(ts, o);
     r = push_locked(ts, D(o), item, left, &evicted);
     TR_END_CRITICAL(ts);
@@ -234,6 +239,7 @@ static TrObject *new_deque(TrThread *ts, TrType *type, ssize_t maxlen) {
 /* ---- extending ---------------------------------------------------------- */
 
 static int extend(TrThread *ts, TrObject *o, TrObject *iterable, int left) {
+    RACE_RELEASE(ts, o);
     if (iterable == o) {   /* d.extend(d): a snapshot, so the loop ends */
         size_t n;
         TrObject **a = snapshot(ts, o, &n);
@@ -514,6 +520,7 @@ static TrObject *pop_end(TrThread *ts, TrObject *self, int left) {
     if (d->size) v = left ? pop_left_locked(d) : pop_right_locked(d);
     TR_END_CRITICAL(ts);
     if (!v) err_set(ts, &tr_exc_IndexError, "pop from an empty deque");
+    else RACE_ACQUIRE(ts, self);   /* pairs with the push's release */
     return v;
 }
 

@@ -19,6 +19,7 @@
 #include "threads/typeref.h"
 #include "threads/qsbr.h"
 #include "threads/blocks.h"
+#include "threads/race.h"
 
 /* ---- allocation -------------------------------------------------------- */
 
@@ -65,6 +66,7 @@ void tr_free(TrObject *o) {
     if (tr_is_imm(o)) return;
     uint16_t flags = atomic_load_u16_relaxed(&o->ob_flags);
     if (flags & TR_FLAG_STATIC) return;
+    RACE_FORGET(o);   /* a new object here starts with no access history */
     /* weak references die before the memory goes (objects/weakref.c) */
     if (flags & TR_FLAG_WEAKREFS) weakref_clear_dying(NULL, o);
     TrType *type = o->ob_type;

@@ -17,6 +17,7 @@
 #include "threads/tstate.h"
 #include "threads/signals.h"
 #include "threads/contention.h"
+#include "threads/race.h"
 
 static uint32_t nthreads;   /* atomic: _thread threads still running (_count) */
 
@@ -89,7 +90,9 @@ int thread_acquire_mutex_intr(TrThread *ts, uint8_t *m, int blocking, int64_t ti
 
 int thread_acquire_lock_obj(TrThread *ts, TrObject *lock, uint8_t *m, const char *kind,
                             int blocking, int64_t timeout_ns) {
-    return acquire_mutex(ts, m, blocking, timeout_ns, 1, lock, kind);
+    int got = acquire_mutex(ts, m, blocking, timeout_ns, 1, lock, kind);
+    if (got == 1) RACE_ACQUIRE(ts, lock);   /* pairs with the release before the last unlock */
+    return got;
 }
 
 /* ---- the lock type ---- */
@@ -129,6 +132,7 @@ static TrObject *lock_release(TrThread *ts, TrObject *self, TrObject *const *arg
     if (tr_check_args(ts, "release", nargs, kwnames, 0, 0) < 0) return NULL;
     TrLock *l = (TrLock *)self;
     if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
+    RACE_RELEASE(ts, self);   /* before the unlock: the next holder acquires after it */
     mutex_unlock(&l->mutex);
     return tr_none;
 }
@@ -136,6 +140,7 @@ static TrObject *lock_release(TrThread *ts, TrObject *self, TrObject *const *arg
 static TrObject *lock_exit(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     TrLock *l = (TrLock *)self;
     if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
+    RACE_RELEASE(ts, self);
     mutex_unlock(&l->mutex);
     return tr_none;
 }
@@ -192,6 +197,7 @@ void thread_handle_incref(TrThreadHandle *h) { atomic_add_u32(&h->refs, 1); }
 
 void thread_handle_release(TrThreadHandle *h) {
     if (!h || atomic_add_u32(&h->refs, (uint32_t)-1) != 1) return;
+    RACE_FORGET(h);   /* its clock (the thread's end) goes with it */
     pthread_mutex_destroy(&h->mu);
     pthread_cond_destroy(&h->cv);
     free(h);
@@ -201,6 +207,7 @@ int thread_handle_is_done(TrThreadHandle *h) {
     pthread_mutex_lock(&h->mu);
     int d = h->done;
     pthread_mutex_unlock(&h->mu);
+    if (d) RACE_ACQUIRE(tr_thread_current(), h);   /* seen ended: its end happens before */
     return d;
 }
 
@@ -225,7 +232,10 @@ int thread_handle_join(TrThread *ts, TrThreadHandle *h, int64_t timeout_ns) {
         int done = h->done;
         pthread_mutex_unlock(&h->mu);
         gil_reacquire_after_blocking(ts);
-        if (done) return 1;
+        if (done) {
+            RACE_ACQUIRE(ts, h);   /* pairs with RACE_RELEASE in boot: the thread's end happens before */
+            return 1;
+        }
         if (deadline >= 0 && lock_now_ns() >= deadline) return 0;
         if (signals_check(ts) < 0) return -1;
     }
@@ -252,6 +262,7 @@ static void *boot(void *arg) {
 
     b.body(ts, b.obj);
     tr_decref(b.obj);
+    RACE_RELEASE(ts, b.h);   /* joiners acquire it once they see `done` */
     tstate_exit(ts);   /* no object may be touched after this */
 
     pthread_mutex_lock(&b.h->mu);
@@ -273,6 +284,7 @@ int thread_launch(TrThread *ts, thread_body body, TrObject *obj, TrThreadHandle 
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 16 * 1024 * 1024);   /* deep recursion needs room */
     pthread_t pt;
+    RACE_THREAD_START(ts, child);   /* the parent's past happens before the child's first step */
     int rc = pthread_create(&pt, &attr, boot, b);
     pthread_attr_destroy(&attr);
     if (rc != 0) {
@@ -289,6 +301,7 @@ int thread_launch(TrThread *ts, thread_body body, TrObject *obj, TrThreadHandle 
     return 0;
 fail:
     free(b);
+    if (child) race_thread_exit(child);
     free(child);
     tr_decref(obj);
     err_set(ts, &tr_exc_RuntimeError, "can't start new thread");

@@ -32,6 +32,7 @@
 #include "core/vm.h"
 #include "stdlib/pysrc.h"
 #include "core/capi.h"
+#include "threads/race.h"
 
 static TrObject *builtins_get(TrThread *ts) { return tr_newref(tr_runtime.builtins); }
 static TrObject *sys_get(TrThread *ts) { return tr_newref(tr_runtime.sys); }
@@ -333,6 +334,9 @@ static TrObject *import_locked(TrThread *ts, TrObject *name) {
 
 TrObject *runtime_import(TrThread *ts, TrObject *name) {
     TrObject *m = dict_get(ts, tr_runtime.modules, name);
+    /* Race detector: the module's body, run by whoever imported it first
+     * under the import lock, happens before any later import of it. */
+    if (m) RACE_ACQUIRE(ts, m);
     if (m || err_occurred(ts)) return m;
     /* `a.b.c`: the parents first, then the submodule becomes their attribute. */
     const char *s = str_utf8(name);
@@ -350,6 +354,11 @@ TrObject *runtime_import(TrThread *ts, TrObject *name) {
     import_lock_acquire(ts);
     m = import_locked(ts, name);
     if (m && parent && tr_setattr(ts, parent, child, m) < 0) TR_CLEAR(m);
+    if (m) {
+        /* as the import lock orders importers: a lock's acquire and release */
+        RACE_ACQUIRE(ts, m);
+        RACE_RELEASE(ts, m);
+    }
     import_lock_release(ts);
     tr_xdecref(parent);
     tr_xdecref(child);

@@ -10,6 +10,10 @@ TrObject *sys_module_get(TrThread *ts);          /* for `import sys` */
 TrObject *time_module_init(TrThread *ts);
 TrObject *_thread_module_init(TrThread *ts);
 TrObject *threading_module_init(TrThread *ts);
+/* The name of the threading.Thread `ts` runs ("MainThread" for the main
+ * thread), or "" when it has none, into `buf` (NUL-terminated, truncated).
+ * Runs no Python code (for the race detector's reports).  Cannot fail. */
+void threading_thread_name(TrThread *ts, char *buf, size_t n);
 TrObject *math_module_init(TrThread *ts);
 TrObject *gc_module_init(TrThread *ts);
 TrObject *_collections_module_init(TrThread *ts);

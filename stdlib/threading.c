@@ -12,6 +12,7 @@
  * Lock order: no object lock is held while taking `active_mu` or a pthread
  * mutex of an Event/Semaphore. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -20,6 +21,7 @@
 #include "threads/lock.h"
 #include "threads/tstate.h"
 #include "threads/signals.h"
+#include "threads/race.h"
 
 enum { KIND_THREAD, KIND_MAIN, KIND_DUMMY };
 
@@ -500,6 +502,7 @@ static TrObject *rlock_release(TrThread *ts, TrObject *self, TrObject *const *ar
     atomic_store_u64_relaxed(&l->count, c);
     if (c == 0) {
         atomic_store_uptr_relaxed((uintptr_t *)&l->owner, 0);
+        RACE_RELEASE(ts, self);   /* the next holder's acquire pairs with it */
         mutex_unlock(&l->mutex);
     }
     return tr_none;
@@ -519,6 +522,7 @@ static TrObject *rlock_release_save(TrThread *ts, TrObject *self, TrObject *cons
     uint64_t c = l->count;
     atomic_store_u64_relaxed(&l->count, 0);
     atomic_store_uptr_relaxed((uintptr_t *)&l->owner, 0);
+    RACE_RELEASE(ts, self);
     mutex_unlock(&l->mutex);
     return int_from_i64(ts, (int64_t)c);
 }
@@ -529,6 +533,7 @@ static TrObject *rlock_acquire_restore(TrThread *ts, TrObject *self, TrObject *c
     if (c == -1 && err_occurred(ts)) return NULL;
     TrRLock *l = (TrRLock *)self;
     thread_acquire_mutex(ts, &l->mutex, 1, -1);
+    RACE_ACQUIRE(ts, self);
     atomic_store_uptr_relaxed((uintptr_t *)&l->owner, ts->ident);
     atomic_store_u64_relaxed(&l->count, (uint64_t)c);
     return tr_none;
@@ -592,6 +597,9 @@ static int waitable_wait(TrThread *ts, TrWaitable *w, int64_t timeout_ns, int ta
     int ok = w->value > 0;
     if (ok && take) w->value--;
     pthread_mutex_unlock(&w->mu);
+    /* A value seen positive: the set() or release() that made it so
+     * happens before (race detector). */
+    if (ok) RACE_ACQUIRE(ts, w);
     if (ok || timeout_ns == 0) return ok;
     int64_t deadline = timeout_ns > 0 ? lock_now_ns() + timeout_ns : -1;
     for (;;) {
@@ -612,7 +620,10 @@ static int waitable_wait(TrThread *ts, TrWaitable *w, int64_t timeout_ns, int ta
         if (ok && take) w->value--;
         pthread_mutex_unlock(&w->mu);
         gil_reacquire_after_blocking(ts);
-        if (ok) return 1;
+        if (ok) {
+            RACE_ACQUIRE(ts, w);
+            return 1;
+        }
         if (deadline >= 0 && lock_now_ns() >= deadline) return 0;
         if (signals_check(ts) < 0) return -1;
     }
@@ -629,12 +640,14 @@ static TrObject *event_is_set(TrThread *ts, TrObject *self, TrObject *const *arg
     pthread_mutex_lock(&w->mu);
     int v = w->value > 0;
     pthread_mutex_unlock(&w->mu);
+    if (v) RACE_ACQUIRE(ts, w);   /* as wait(): seen set, the set() happens before */
     return tr_bool(v);
 }
 
 static TrObject *event_set_value(TrThread *ts, TrObject *self, size_t nargs, TrObject *kwnames, const char *fname, int v) {
     if (tr_check_args(ts, fname, nargs, kwnames, 0, 0) < 0) return NULL;
     TrWaitable *w = (TrWaitable *)self;
+    RACE_RELEASE(ts, w);   /* before the flag: a waiter that sees it acquires after */
     pthread_mutex_lock(&w->mu);
     w->value = v;
     if (v) pthread_cond_broadcast(&w->cv);
@@ -727,6 +740,7 @@ static TrObject *sem_release(TrThread *ts, TrObject *self, TrObject *const *args
         if (n == -1 && err_occurred(ts)) return NULL;
         if (n < 1) return err_format(ts, &tr_exc_ValueError, "n must be one or more");
     }
+    RACE_RELEASE(ts, w);   /* before the value: an acquire that sees it comes after */
     pthread_mutex_lock(&w->mu);
     if (w->bound >= 0 && w->value + n > w->bound) {
         pthread_mutex_unlock(&w->mu);
@@ -755,6 +769,19 @@ static TrType tr_bsemaphore_type = {
 };
 
 /* ---- module functions ---- */
+
+void threading_thread_name(TrThread *ts, char *buf, size_t n) {
+    TrObject *t = ts == tr_runtime.main_thread ? main_obj : ts->thread_obj;
+    buf[0] = '\0';
+    if (ts == tr_runtime.main_thread && !t) { snprintf(buf, n, "MainThread"); return; }
+    if (!t || !tr_isinstance(t, &tr_thread_obj_type)) return;
+    TrObject *name;
+    TR_BEGIN_CRITICAL(ts, t);
+    name = tr_newref(((TrThreadObj *)t)->name);
+    TR_END_CRITICAL(ts);
+    if (name && str_check(name)) snprintf(buf, n, "%s", str_utf8(name));
+    tr_xdecref(name);
+}
 
 static TrObject *threading_current_thread(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "current_thread", nargs, kwnames, 0, 0) < 0) return NULL;

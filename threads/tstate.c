@@ -27,6 +27,7 @@
 #include "threads/lock.h"
 #include "threads/signals.h"
 #include "threads/contention.h"
+#include "threads/race.h"
 #include "torii/error.h"
 
 TrRuntime tr_runtime;
@@ -97,6 +98,7 @@ void tstate_exit(TrThread *ts) {
     current = NULL;
     tr_tls_tid = 0;
     contention_thread_exit(ts);   /* after the last count: nothing records for `ts` now */
+    race_thread_exit(ts);         /* likewise: no access is checked for `ts` now */
     free(ts->brc_queue);
     free(ts);
 }

@@ -70,6 +70,9 @@ typedef struct TrThread {
     /* Owner only: the contention report's counts (threads/contention.c), or
      * NULL; handed to the global table by tstate_exit. */
     void *contention;
+    /* The race detector's clock for this thread (threads/race.c), or NULL:
+     * owner only, written by the parent before the thread starts. */
+    void *race;
     /* sys.set_asyncgen_hooks (objects/asyncgen.c): owned or NULL, owner only. */
     TrObject *asyncgen_firstiter;
     TrObject *asyncgen_finalizer;
