@@ -8,8 +8,8 @@ the handlers BaseRequestHandler, StreamRequestHandler and
 DatagramRequestHandler.
 
 Threads: serve_forever runs in one thread; shutdown() may be called from
-any other, and waits for the loop to stop (an Event pairs the two, the
-`_stop_asked` flag is a plain bool read by the loop between waits).
+any other, and waits for the loop to stop (two Events pair them: the
+request to stop, which the loop checks between waits, and the loop's end).
 ThreadingMixIn keeps the request threads it started in a list guarded by
 its own lock, so server_close() can join them.
 """
@@ -44,7 +44,9 @@ class BaseServer:
     def __init__(self, server_address, RequestHandlerClass):
         self.server_address, self.RequestHandlerClass = server_address, RequestHandlerClass
         self._loop_done = threading.Event()
-        self._stop_asked = False
+        # an Event, not a flag: shutdown() in one thread hands the request
+        # to the loop in another with a happens-before edge
+        self._stop_asked = threading.Event()
 
     def server_activate(self):
         pass
@@ -56,21 +58,21 @@ class BaseServer:
         try:
             with _Selector() as sel:
                 sel.register(self, selectors.EVENT_READ)
-                while not self._stop_asked:
+                while not self._stop_asked.is_set():
                     ready = sel.select(poll_interval)
-                    if self._stop_asked:
+                    if self._stop_asked.is_set():
                         break
                     if ready:
                         self._handle_request_noblock()
                     self.service_actions()
         finally:
-            self._stop_asked = False
+            self._stop_asked.clear()
             self._loop_done.set()
 
     def shutdown(self):
         """Stops serve_forever and waits until it has returned.  Must be
         called from another thread than the one running the loop."""
-        self._stop_asked = True
+        self._stop_asked.set()
         self._loop_done.wait()
 
     def service_actions(self):

@@ -29,6 +29,7 @@ rebind_shared: a global rebound while read, a polled global 'stop'
 shared_dict: overlapping dict keys written by four threads, by design
 slots_cached: slots and attributes rebound while read, by design
 weakref_threads: list items and attributes shared with no lock, by design
+inline_attrs_threads: inline attributes written and read by several threads with no lock, by design
 slots_threads: slots written with no lock (and one read outside the lock)
 std_logging_threads: Logger.level rebound by setLevel() with no lock while other threads log (stdlib/py/logging, as CPython's)
 "
