@@ -932,6 +932,9 @@ static int expr_body(Compiler *c, TrAstExpr *e)
     TrSpan sp = e->span;
     switch (e->kind) {
     case E_NAME:
+        /* __debug__ is a constant: False under -O */
+        if (strcmp(e->name, "__debug__") == 0)
+            return load_const_take(c, tr_runtime.optimize ? tr_false : tr_true, sp);
         return name_op(c, e->name, CTX_LOAD, sp);
     case E_INT:
         return load_const_take(c, int_const(c, e->text, false), sp);
@@ -1206,9 +1209,11 @@ static int compile_augassign(Compiler *c, TrAstStmt *s)
 
 /* ---- functions --------------------------------------------------------- */
 
-/* The docstring of `body` (its leading string expression statement), or NULL. */
+/* The docstring of `body` (its leading string expression statement), or
+ * NULL (always under -OO, which drops docstrings). */
 static TrAstExpr *docstring_of(TrStmtList *body)
 {
+    if (tr_runtime.optimize >= 2) return NULL;
     if (body->len && body->items[0]->kind == S_EXPR && body->items[0]->expr.value->kind == E_STR)
         return body->items[0]->expr.value;
     return NULL;
@@ -2448,6 +2453,7 @@ static int compile_stmt(Compiler *c, TrAstStmt *s)
     case S_ASSERT: {
         if (s->assert_.test->kind == E_TUPLE && s->assert_.test->elts.len > 0)
             warn(c, s->span, "assertion is always true, perhaps remove parentheses?");
+        if (tr_runtime.optimize) { r = 0; break; }   /* -O: asserts compile to nothing */
         int end = new_label(c);
         if (end < 0) return -1;
         TRY(compile_jump_if(c, s->assert_.test, true, end));

@@ -34,6 +34,10 @@ static void usage(const char *prog, FILE *out) {
                  "-m mod : run library module as a script (terminates option list)\n"
                  "-V     : print the torii version number and exit (also --version)\n"
                  "         when given twice, print more information about the build\n"
+                 "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
+                 "-I     : isolate from the user's environment (implies -E)\n"
+                 "-O     : remove assert and __debug__-dependent statements; -OO also\n"
+                 "         discards docstrings\n"
                  "-u     : unbuffered stdout (accepted; output is flushed at exit)\n"
                  "-X contention[=FILE] : at exit, report where threads waited for each\n"
                  "         other (to stderr, or FILE); also TORII_CONTENTION=1 or =FILE\n"
@@ -104,8 +108,17 @@ int main(int argc, char **argv) {
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { version++; continue; }
         if (strcmp(a, "-VV") == 0) { version += 2; continue; }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { usage(argv[0], stdout); return 0; }
-        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 ||
-            strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0 || strcmp(a, "-I") == 0) continue;
+        if (strcmp(a, "-u") == 0) continue;
+        if (strcmp(a, "-B") == 0) { tr_runtime.dont_write_bytecode = 1; continue; }
+        if (strcmp(a, "-s") == 0) { tr_runtime.no_user_site = 1; continue; }
+        if (strcmp(a, "-S") == 0) { tr_runtime.no_site = 1; continue; }
+        if (strcmp(a, "-E") == 0) { tr_runtime.ignore_environment = 1; continue; }
+        if (strcmp(a, "-I") == 0) {
+            tr_runtime.ignore_environment = tr_runtime.isolated = tr_runtime.no_user_site = 1;
+            continue;
+        }
+        if (strcmp(a, "-O") == 0) { tr_runtime.optimize++; continue; }
+        if (strcmp(a, "-OO") == 0) { tr_runtime.optimize += 2; continue; }
         if (strncmp(a, "-W", 2) == 0) {
             /* -W arg or -Warg: sys.warnoptions, read by the warnings module */
             const char *w = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
@@ -134,6 +147,12 @@ int main(int argc, char **argv) {
         fprintf(stderr, "Unknown option: %s\n", a);
         usage(argv[0], stderr);
         return 2;
+    }
+    const char *opt = tr_runtime.ignore_environment ? NULL : getenv("PYTHONOPTIMIZE");
+    if (opt && *opt) {
+        int n = atoi(opt);   /* a non-number counts as 1, as in CPython */
+        if (n < 1) n = 1;
+        if (n > tr_runtime.optimize) tr_runtime.optimize = n;
     }
     if (version) {
         if (version == 1)

@@ -120,6 +120,24 @@ static int handle_uncaught(TrThread *ts, TrObject *exc) {
     return status;
 }
 
+/* Appends PYTHONPATH's directories (':'-separated; an empty entry is the
+ * current directory, '') to sys.path `path`, unless -E or -I.  0, or -1
+ * with an exception set. */
+static int path_add_env(TrThread *ts, TrObject *path) {
+    const char *env = tr_runtime.ignore_environment ? NULL : getenv("PYTHONPATH");
+    if (!env || !*env) return 0;
+    for (const char *p = env;;) {
+        const char *colon = strchr(p, ':');
+        size_t n = colon ? (size_t)(colon - p) : strlen(p);
+        TrObject *dir = str_from_utf8(ts, p, n);
+        int rc = dir ? list_append(ts, path, dir) : -1;
+        tr_xdecref(dir);
+        if (rc < 0) return -1;
+        if (!colon) return 0;
+        p = colon + 1;
+    }
+}
+
 /* Runs `source` as __main__.  `package` (NULL: none) becomes __package__;
  * `set_path`: sys.path[0] is the script's directory ('' for -c and stdin),
  * else the caller set it; `is_file`: `filename` is a file, which __file__
@@ -165,7 +183,8 @@ static int run_main(TrThread *ts, const char *source, size_t len, const char *fi
         TrObject *dir = slash && filename[0] == '/' ? str_from_utf8(ts, filename, (size_t)(slash - filename))
                                                     : str_from_cstr(ts, "");
         TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
-        bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0;   /* sys.path is [] until now */
+        bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0 ||   /* sys.path is [] until now */
+              path_add_env(ts, path) < 0;
         tr_xdecref(dir);
         tr_xdecref(path);
     }
@@ -194,7 +213,7 @@ int runtime_run_module(TrThread *ts, const char *name) {
     char cwd[4096];
     TrObject *dir = str_from_cstr(ts, getcwd(cwd, sizeof cwd) ? cwd : "");
     TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
-    int bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0;
+    int bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0 || path_add_env(ts, path) < 0;
     tr_xdecref(dir);
     tr_xdecref(path);
     if (bad) {

@@ -11,6 +11,29 @@
 #include "torii/gen.h"
 #include "stdlib/stdlib.h"
 #include "torii/file.h"
+#include "stdlib/structseq.h"
+
+/* ---- sys.flags ------------------------------------------------------------ */
+
+static const char *const flag_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
+    "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+};
+SEQ_TYPE(flags_type, "sys.flags", flag_fields, 18, 0, NULL);
+
+/* sys.flags, from the command line (core/main.c); a new reference or NULL. */
+static TrObject *sys_flags(TrThread *ts) {
+    if (!(flags_type.type.flags & TR_TPFLAG_READY) && seq_ready(ts, &flags_type) < 0) return NULL;
+    const TrRuntime *r = &tr_runtime;
+    int64_t v[18] = {0, 0, 0, r->optimize, r->dont_write_bytecode, r->no_user_site, r->no_site,
+                     r->ignore_environment, 0, 0, 0, 1, r->isolated, 0, 0, 0, 0, 4300};
+    TrObject *items[18];
+    for (int i = 0; i < 18; i++) items[i] = tr_imm_from(v[i]);
+    items[13] = tr_false;   /* dev_mode and safe_path are bools */
+    items[16] = tr_false;
+    return seq_new_take(ts, &flags_type, items);
+}
 
 static TrObject *sys_exit(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "exit", nargs, kwnames, 0, 1) < 0) return NULL;
@@ -281,6 +304,7 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
     }
     if (set_take(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) goto fail;
     if (set_take(ts, d, "path", list_new(ts, 0)) < 0) goto fail;
+    if (set_take(ts, d, "flags", sys_flags(ts)) < 0) goto fail;
     if (dict_set_cstr(ts, d, "modules", tr_runtime.modules) < 0) goto fail;
     if (type_ready(ts, &ua_type) < 0 || dict_set_cstr(ts, d, "UnraisableHookArgs", (TrObject *)&ua_type) < 0)
         goto fail;

@@ -91,6 +91,10 @@ typedef struct TrRuntime {
     uint32_t nonmain_running;      /* atomic: started non-daemon threads still running */
     const char *warnoptions[16];   /* the -W options (core/main.c), for sys.warnoptions; set before start-up */
     int nwarnoptions;
+    int optimize;                  /* -O: 1, -OO: 2 (or PYTHONOPTIMIZE); asserts, __debug__, docstrings */
+    int ignore_environment;        /* -E or -I: PYTHON* variables are not read */
+    int isolated;                  /* -I */
+    int no_site, no_user_site, dont_write_bytecode;   /* -S, -s (or -I), -B: only reported in sys.flags */
 } TrRuntime;
 
 extern TrRuntime tr_runtime;
