@@ -105,21 +105,7 @@ static TrObject *os_msg(TrThread *ts, const char *msg) { return err_format(ts, &
 
 /* ---- arguments ------------------------------------------------------------- */
 
-/* PyArg_ParseTuple's count messages: "recv() takes at least 1 argument (0
- * given)", "sendto() takes 2 or 3 arguments (1 given)" is the caller's.
- * Keywords: "recv() takes no keyword arguments".  0 or -1. */
-static int nargs_check(TrThread *ts, const char *fname, size_t nargs, TrObject *kw, size_t min, size_t max) {
-    if (kw && tuple_size(kw)) {
-        err_format(ts, &tr_exc_TypeError, "%s() takes no keyword arguments", fname);
-        return -1;
-    }
-    if (nargs >= min && nargs <= max) return 0;
-    size_t n = nargs < min ? min : max;
-    const char *how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
-    err_format(ts, &tr_exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", fname, how, n, n == 1 ? "" : "s",
-               nargs);
-    return -1;
-}
+#define nargs_check posargs_count   /* stdlib/posargs.h */
 
 /* An int argument converted as 'i' does: via __index__, TypeError "'str'
  * object cannot be interpreted as an integer", OverflowError beyond C int

@@ -28,6 +28,7 @@
 #include "torii/bytes.h"
 #include "torii/class.h"
 #include "torii/func.h"
+#include "stdlib/posargs.h"
 #include "stdlib/stdlib.h"
 
 enum { ACCESS_DEFAULT, ACCESS_READ, ACCESS_WRITE, ACCESS_COPY };
@@ -58,19 +59,7 @@ static TrObject *readonly_error(TrThread *ts) {
 /* Outcomes of a locked section, turned into exceptions after it. */
 enum { OK = 0, CLOSED, READONLY, NOMEM, RANGE };
 
-/* PyArg_ParseTuple's count message ("find() takes at least 1 argument (0 given)"); no keywords. */
-static int nargs_check(TrThread *ts, const char *fname, size_t nargs, TrObject *kw, size_t min, size_t max) {
-    if (kw && tuple_size(kw)) {
-        err_format(ts, &tr_exc_TypeError, "%s() takes no keyword arguments", fname);
-        return -1;
-    }
-    if (nargs >= min && nargs <= max) return 0;
-    size_t n = nargs < min ? min : max;
-    const char *how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
-    err_format(ts, &tr_exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", fname, how, n, n == 1 ? "" : "s",
-               nargs);
-    return -1;
-}
+#define nargs_check posargs_count   /* stdlib/posargs.h */
 
 /* An index-like argument as int64 ("'str' object cannot be interpreted as an integer").  0 or -1. */
 static int i64_arg(TrThread *ts, TrObject *o, int64_t *out) {

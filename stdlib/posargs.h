@@ -1,5 +1,5 @@
 /* stdlib/posargs.h: argument binding shared by stdlib/binascii.c,
- * stdlib/zlib.c and stdlib/_hashlib.c, worded as Argument Clinic words it for
+ * stdlib/zlib.c, stdlib/_hashlib.c, stdlib/_socket.c and stdlib/mmap.c, worded as Argument Clinic words it for
  * functions with positional-only parameters (`data, /`), which
  * args_parse_clinic (stdlib/args.c) does not model, plus the integer
  * conversions those modules need ("Python int too large to convert to C
@@ -9,6 +9,23 @@
 #define TORII_STDLIB_POSARGS_H
 #include <limits.h>
 #include "torii/torii.h"
+
+/* PyArg_ParseTuple's count check for a function of `min`..`max` positional
+ * arguments and no keywords: "recv() takes at least 1 argument (0 given)",
+ * "recv() takes no keyword arguments".  0, or -1 with that TypeError. */
+static int __attribute__((unused))
+posargs_count(TrThread *ts, const char *fname, size_t nargs, TrObject *kw, size_t min, size_t max) {
+    if (kw && tuple_size(kw)) {
+        err_format(ts, &tr_exc_TypeError, "%s() takes no keyword arguments", fname);
+        return -1;
+    }
+    if (nargs >= min && nargs <= max) return 0;
+    size_t n = nargs < min ? min : max;
+    const char *how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    err_format(ts, &tr_exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", fname, how, n, n == 1 ? "" : "s",
+               nargs);
+    return -1;
+}
 
 /* Binds `args`/`kwnames` to `names[0..npos + nkwonly)`: the first `nposonly`
  * are positional-only, the first `nreq` (<= npos) are required, the last
@@ -133,7 +150,7 @@ static int __attribute__((unused)) posargs_buffer(TrThread *ts, TrObject *o, TrB
 
 /* Makes exception class `qualname` ("binascii.Error") deriving from
  * `base`, with `__module__` set.  Returns a new reference or NULL. */
-static TrObject *__attribute__((unused)) posargs_new_exception(TrThread *ts, const char *module, const char *name,
+static __attribute__((unused)) TrObject *posargs_new_exception(TrThread *ts, const char *module, const char *name,
                                                                TrType *base) {
     TrObject *n = str_from_cstr(ts, name);
     TrObject *bases = tuple_new(ts, 1);
@@ -152,7 +169,7 @@ static TrObject *__attribute__((unused)) posargs_new_exception(TrThread *ts, con
 }
 
 /* Raises an instance of class `cls` with message `msg`.  Returns NULL. */
-static TrObject *__attribute__((unused)) posargs_raise(TrThread *ts, TrObject *cls, const char *msg) {
+static __attribute__((unused)) TrObject *posargs_raise(TrThread *ts, TrObject *cls, const char *msg) {
     TrObject *s = str_from_cstr(ts, msg);
     TrObject *exc = s ? tr_call(ts, cls, &s, 1, NULL) : NULL;
     tr_xdecref(s);
