@@ -29,6 +29,7 @@
 
 #include "torii/iter.h"
 #include "torii/memoryview.h"
+#include "torii/array.h"
 #include "objects/bytes_ops.h"
 #include "objects/containers.h"
 #include "stdlib/stdlib.h"
@@ -360,6 +361,18 @@ TrObject *memview_new(TrThread *ts, TrObject *o) {
         return make(ts, NULL, o, false, true, "B", 1, 1, 0, &shape, &stride);
     }
     if (!tr_is_imm(o) && bytearray_check(o)) return memview_from_array(ts, o);
+    if (array_check(o)) {
+        /* an array.array: a 1-D view of its items with its type code */
+        TrArray *a = (TrArray *)o;
+        char fmt[2] = {a->typecode == 'u' ? 'w' : a->typecode, 0};
+        ssize_t stride = a->itemsize;
+        TrObject *m = make(ts, NULL, o, true, false, fmt, a->itemsize, 1, 0, &(ssize_t){0}, &stride);
+        if (!m) return NULL;
+        TR_BEGIN_CRITICAL(ts, o);
+        SHAPE(MV(m))[0] = (ssize_t)(BA(o)->size / (size_t)a->itemsize);   /* fixed: the export is counted */
+        TR_END_CRITICAL(ts);
+        return m;
+    }
     return err_format(ts, &tr_exc_TypeError, "memoryview: a bytes-like object is required, not '%T'", o);
 }
 

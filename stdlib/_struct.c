@@ -10,6 +10,7 @@
  * import. */
 #include "stdlib/stdlib.h"
 #include "torii/memoryview.h"
+#include "torii/array.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,7 +375,7 @@ static TrObject *do_pack_into(TrThread *ts, TrObject *mod, Fmt *f, TrObject *buf
                               TrObject *const *values, size_t nvalues, const char *fname) {
     if (nvalues != f->nvalues)
         return raise_err(ts, mod, "%s expected %zu items for packing (got %zu)", fname, f->nvalues, nvalues);
-    int layout = !tr_is_imm(buf) && (bytearray_check(buf));
+    int layout = !tr_is_imm(buf) && (bytearray_check(buf) || array_check(buf));
     if (!layout && (tr_is_imm(buf) || !memview_check(buf)))
         return err_format(ts, &tr_exc_TypeError, "argument must be read-write bytes-like object, not %T", buf);
     int64_t off;
