@@ -541,6 +541,33 @@ static TrObject *array_getitem(TrThread *ts, TrObject *o, TrObject *key) {
     return unpack_item(ts, a->typecode, raw);
 }
 
+/* `s` with each bound converted by __index__ to an int clamped to the
+ * ssize_t range (None kept), so slice_indices on it runs no Python code.
+ * New reference or NULL. */
+static TrObject *plain_slice(TrThread *ts, TrObject *s) {
+    TrSlice *sl = (TrSlice *)s;
+    TrObject *b[3] = {sl->start, sl->stop, sl->step}, *v[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++) {
+        if (!b[i] || b[i] == tr_none) continue;
+        TrObject *iv = as_int(ts, b[i]);
+        if (!iv) {
+            if (err_matches(ts, &tr_exc_TypeError)) {
+                err_clear(ts);
+                err_set(ts, &tr_exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+            }
+            goto fail;
+        }
+        int ov = 0;
+        int64_t x = int_as_i64_overflow(iv, &ov);
+        if (ov || x > TR_IMM_MAX || x < TR_IMM_MIN) x = ov < 0 || int_sign(iv) < 0 ? TR_IMM_MIN : TR_IMM_MAX;
+        tr_decref(iv);
+        v[i] = tr_imm_from(x);
+    }
+    return slice_new(ts, v[0], v[1], v[2]);
+fail:
+    return NULL;
+}
+
 /* a[slice] = value / del a[slice]. */
 static int assign_slice(TrThread *ts, TrArray *a, TrObject *key, TrObject *value) {
     size_t sz = (size_t)a->itemsize;
@@ -558,13 +585,17 @@ static int assign_slice(TrThread *ts, TrArray *a, TrObject *key, TrObject *value
         src = snapshot(ts, value, &srcn);
         if (!src) return -1;
     }
+    /* the slice's bounds as plain ints first (__index__ may run Python
+     * code), so that resolving it under the lock calls out to nothing */
+    TrObject *plain = plain_slice(ts, key);
+    if (!plain) { free(src); return -1; }
     int rc = 0;
     ssize_t start, stop, step, cnt;
     char msg[160] = "";
     TR_BEGIN_CRITICAL(ts, a);
     size_t n = a->ba.size / sz;
-    cnt = slice_indices(ts, key, (ssize_t)n, &start, &stop, &step);
-    if (cnt < 0) rc = 1;   /* error already set; slice_indices calls no Python code for plain ints */
+    cnt = slice_indices(ts, plain, (ssize_t)n, &start, &stop, &step);
+    if (cnt < 0) rc = 1;   /* "slice step cannot be zero", set without calling out */
     else if (step == 1) {
         size_t lo = (size_t)start, hi = (size_t)(stop < start ? start : stop);
         rc = splice_locked(a, lo * sz, hi * sz, src, srcn);
@@ -591,6 +622,7 @@ static int assign_slice(TrThread *ts, TrArray *a, TrObject *key, TrObject *value
     }
     TR_END_CRITICAL(ts);
     free(src);
+    tr_decref(plain);
     if (rc == 1) return -1;
     if (rc < 0) { resize_error(ts, rc); return -1; }
     if (msg[0]) { err_set(ts, &tr_exc_ValueError, msg); return -1; }

@@ -40,3 +40,9 @@ os.remove('arr.bin')
 u = array.array('w', 'héllo😀')
 print(u, u.tounicode(), len(u), u.itemsize, memoryview(u).format, u.tobytes()[:8])
 print(array.array('w', u[::-1]))
+# a view of a code-point array reaches the bytes, not the items
+m = memoryview(array.array('w', 'ab'))
+print(m.format, m.itemsize, len(m))
+for f in [lambda: m[0], lambda: m.tolist(), lambda: m.tobytes(), lambda: m.cast('B')[0], lambda: m.__setitem__(0, 'x')]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)

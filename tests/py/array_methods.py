@@ -41,3 +41,11 @@ t(lambda: array.array('Q', [2**64-1]))
 t(lambda: array.array('d', [1]) == array.array('f', [1]))
 t(lambda: array.array('b', [1,2]) < array.array('b', [1,2,0]))
 t(lambda: array.array('d', [float('nan')]) == array.array('d', [float('nan')]))
+class I:
+    def __index__(self): return 1
+a = array.array('i', range(6))
+a[I():4] = array.array('i', [9]); print(a)
+del a[::I()]; print(a)
+t(lambda: a.__setitem__(slice('x', 2), array.array('i')))
+t(lambda: a.__setitem__(slice(None, None, 0), array.array('i')))
+t(lambda: a[I()])
