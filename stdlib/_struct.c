@@ -78,7 +78,15 @@ static int fmt_parse(TrThread *ts, TrObject *mod, TrObject *fo, Fmt *f) {
     const char *s;
     size_t n;
     f->heap = NULL;   /* fmt_free is safe from here on, whatever fails */
-    if (str_check(fo)) { s = str_utf8(fo); n = strlen(s); }
+    if (str_check(fo)) {
+        s = str_utf8(fo);
+        n = strlen(s);
+        if (!((TrStr *)fo)->ascii) {   /* the format is ASCII: raise the codec's UnicodeEncodeError */
+            TrObject *b = codec_encode(ts, fo, "ascii", "strict");
+            tr_xdecref(b);
+            if (!b) return -1;
+        }
+    }
     else if (bytes_check(fo)) { s = bytes_data(fo); n = bytes_size(fo); }
     else {
         err_format(ts, &tr_exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", fo);
@@ -133,8 +141,30 @@ static int fmt_parse(TrThread *ts, TrObject *mod, TrObject *fo, Fmt *f) {
     return 0;
 }
 
+/* The int of `v` (itself, or its __index__): new reference, or NULL with
+ * struct.error "required argument is not an integer". */
+static TrObject *index_of(TrThread *ts, TrObject *mod, TrObject *v) {
+    if (int_check(v)) return tr_newref(v);
+    const TrNumberSlots *nb = tr_type(v)->number;
+    if (!nb || !nb->index) { set_error(ts, mod, "required argument is not an integer"); return NULL; }
+    return nb->index(ts, v);
+}
+
+static int get_int_of(TrThread *ts, TrObject *mod, TrObject *v, char code, int uns, size_t sz, uint64_t *out);
+
 static int get_int(TrThread *ts, TrObject *mod, TrObject *v, char code, int uns, size_t sz, uint64_t *out) {
-    if (!int_check(v)) { set_error(ts, mod, "required argument is not an integer"); return -1; }
+    TrObject *iv = index_of(ts, mod, v);
+    if (!iv) return -1;
+    int rc;
+    if (code == 'P' && int_sign(iv) < 0)   /* a pointer may be given as a negative C long */
+        rc = get_int_of(ts, mod, iv, code, 0, sz, out);
+    else
+        rc = get_int_of(ts, mod, iv, code, uns, sz, out);
+    tr_decref(iv);
+    return rc;
+}
+
+static int get_int_of(TrThread *ts, TrObject *mod, TrObject *v, char code, int uns, size_t sz, uint64_t *out) {
     int ov = 0;
     int64_t x = int_as_i64_overflow(v, &ov);
     uint64_t u = (uint64_t)x;
@@ -227,6 +257,14 @@ static double half_unpack(uint16_t h) {
 static int get_double(TrThread *ts, TrObject *mod, TrObject *v, double *d) {
     if (float_check(v)) { *d = float_value(v); return 0; }
     if (int_check(v)) { *d = int_as_double(ts, v); return err_occurred(ts) ? -1 : 0; }
+    const TrNumberSlots *nb = tr_type(v)->number;
+    if (nb && (nb->to_float || nb->index)) {   /* __float__ / __index__, as float() takes them */
+        TrObject *fl = tr_call(ts, (TrObject *)&tr_float_type, &v, 1, NULL);
+        if (!fl) return -1;
+        *d = float_value(fl);
+        tr_decref(fl);
+        return 0;
+    }
     set_error(ts, mod, "required argument is not a float");
     return -1;
 }
@@ -260,8 +298,7 @@ static int pack_values(TrThread *ts, TrObject *mod, Fmt *f, TrObject *const *val
             double d;
             switch (c) {
             case 'c':
-                if (bytes_check(v) && bytes_size(v) == 1) *p = (unsigned char)bytes_data(v)[0];
-                else if (bytearray_check(v) && ((TrByteArray *)v)->size == 1) *p = (unsigned char)((TrByteArray *)v)->data[0];
+                if (!tr_is_imm(v) && bytes_check(v) && bytes_size(v) == 1) *p = (unsigned char)bytes_data(v)[0];
                 else { set_error(ts, mod, "char format requires a bytes object of length 1"); return -1; }
                 break;
             case '?': {
@@ -406,6 +443,8 @@ static TrObject *do_pack_into(TrThread *ts, TrObject *mod, Fmt *f, TrObject *buf
     }
     int64_t o = off < 0 ? off + (int64_t)blen : off;
     if (ok == -1) raise_err(ts, mod, "offset %lld out of range for %zu-byte buffer", (long long)off, blen);
+    else if (ok == -2 && off < 0)
+        raise_err(ts, mod, "no space to pack %zu bytes at offset %lld", f->size, (long long)off);
     else if (ok == -2)
         raise_err(ts, mod, "pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld (actual buffer size is %zu)",
                   f->size + (size_t)o, f->size, (long long)o, blen);
@@ -445,7 +484,9 @@ static TrObject *do_unpack(TrThread *ts, TrObject *mod, Fmt *f, TrObject *buf, i
             }
             o += (int64_t)v.n;
         }
-        if ((uint64_t)o > v.n || v.n - (size_t)o < f->size)
+        if (off < 0 && v.n - (size_t)o < f->size)
+            raise_err(ts, mod, "not enough data to unpack %zu bytes at offset %lld", f->size, (long long)off);
+        else if ((uint64_t)o > v.n || v.n - (size_t)o < f->size)
             raise_err(ts, mod, "unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld (actual buffer size is %zu)",
                       f->size + (size_t)o, f->size, (long long)o, v.n);
         else r = unpack_values(ts, f, (const unsigned char *)v.p + o);

@@ -25,16 +25,25 @@
 
 typedef double complex Cx;
 
+/* re + i*im, exact for infinite and NaN parts (C11's CMPLX, which not every
+ * compiler's <complex.h> has): C99 lays a complex out as two doubles. */
+static inline Cx cx(double re, double im) {
+    Cx z;
+    ((double *)&z)[0] = re;
+    ((double *)&z)[1] = im;
+    return z;
+}
+
 /* `o` as a complex number: complex, __complex__, float, int, or anything
  * float() accepts through __float__/__index__.  0, or -1 with TypeError
  * "must be real number, not str" (or the conversion's error). */
 static int cx_arg(TrThread *ts, TrObject *o, Cx *out) {
-    if (!tr_is_imm(o) && complex_check(o)) { *out = CMPLX(complex_real(o), complex_imag(o)); return 0; }
-    if (!tr_is_imm(o) && float_check(o)) { *out = CMPLX(float_value(o), 0.0); return 0; }
+    if (!tr_is_imm(o) && complex_check(o)) { *out = cx(complex_real(o), complex_imag(o)); return 0; }
+    if (!tr_is_imm(o) && float_check(o)) { *out = cx(float_value(o), 0.0); return 0; }
     if (int_check(o)) {
         double d = int_as_double(ts, o);
         if (d == -1.0 && err_occurred(ts)) return -1;
-        *out = CMPLX(d, 0.0);
+        *out = cx(d, 0.0);
         return 0;
     }
     TrObject *cm = type_lookup(ts, tr_type(o), str_intern_cstr(ts, "__complex__"));
@@ -49,7 +58,7 @@ static int cx_arg(TrThread *ts, TrObject *o, Cx *out) {
             tr_decref(r);
             return -1;
         }
-        *out = CMPLX(complex_real(r), complex_imag(r));
+        *out = cx(complex_real(r), complex_imag(r));
         tr_decref(r);
         return 0;
     }
@@ -58,7 +67,7 @@ static int cx_arg(TrThread *ts, TrObject *o, Cx *out) {
     if (nb && (nb->to_float || nb->index)) {
         TrObject *f = tr_call(ts, (TrObject *)&tr_float_type, &o, 1, NULL);
         if (!f) return -1;
-        *out = CMPLX(float_value(f), 0.0);
+        *out = cx(float_value(f), 0.0);
         tr_decref(f);
         return 0;
     }
@@ -126,53 +135,53 @@ static Cx c_log(Cx z) {
             re = log(h);
         }
     }
-    return CMPLX(re, atan2(y, x));
+    return cx(re, atan2(y, x));
 }
 
 static Cx c_log10(Cx z) {
     Cx r = c_log(z);
-    return CMPLX(creal(r) / M_LN10, cimag(r) / M_LN10);
+    return cx(creal(r) / M_LN10, cimag(r) / M_LN10);
 }
 
 /* atanh of a finite z by Kahan's forms; odd, so computed for Re z >= 0. */
 static Cx c_atanh(Cx z) {
     double x = creal(z), y = cimag(z);
     if (!cx_finite(z)) return catanh(z);
-    if (signbit(x)) { Cx r = c_atanh(CMPLX(-x, -y)); return CMPLX(-creal(r), -cimag(r)); }
+    if (signbit(x)) { Cx r = c_atanh(cx(-x, -y)); return cx(-creal(r), -cimag(r)); }
     double ax = x, ay = fabs(y);
     if (ax > SQRT_LARGE || ay > SQRT_LARGE) {
         double h = hypot(ax / 2, ay / 2);
-        return CMPLX(ax / 4 / h / h, copysign(M_PI / 2, y));
+        return cx(ax / 4 / h / h, copysign(M_PI / 2, y));
     }
     if (ax == 1.0 && ay < SQRT_DBL_MIN) {
         if (ay == 0.0) return catanh(z);   /* the pole at 1 */
-        return CMPLX(-log(sqrt(ay) / sqrt(hypot(ay, 2.0))), copysign(atan2(2.0, -ay) / 2, y));
+        return cx(-log(sqrt(ay) / sqrt(hypot(ay, 2.0))), copysign(atan2(2.0, -ay) / 2, y));
     }
-    return CMPLX(log1p(4 * ax / ((1 - ax) * (1 - ax) + ay * ay)) / 4,
+    return cx(log1p(4 * ax / ((1 - ax) * (1 - ax) + ay * ay)) / 4,
                  -atan2(-2 * y, (1 - ax) * (1 + ax) - ay * ay) / 2);
 }
 
 /* The hyperbolic functions, with the entries of the special-value tables
  * where CPython picks a sign (or a NaN) that glibc does not. */
 static Cx c_cosh(Cx z) {
-    if (isnan(creal(z)) && cimag(z) == 0.0) return CMPLX(NAN, 0.0);
+    if (isnan(creal(z)) && cimag(z) == 0.0) return cx(NAN, 0.0);
     return ccosh(z);
 }
 
 static Cx c_sinh(Cx z) {
-    if (creal(z) == 0.0 && isnan(cimag(z))) return CMPLX(0.0, NAN);
+    if (creal(z) == 0.0 && isnan(cimag(z))) return cx(0.0, NAN);
     return csinh(z);
 }
 
 static Cx c_tanh(Cx z) {
     double x = creal(z), y = cimag(z);
-    if (x == 0.0 && isnan(y)) return CMPLX(NAN, NAN);
-    if (isinf(x) && isinf(y)) return CMPLX(copysign(1.0, x), 0.0);
+    if (x == 0.0 && isnan(y)) return cx(NAN, NAN);
+    if (isinf(x) && isinf(y)) return cx(copysign(1.0, x), 0.0);
     if (!cx_finite(z)) return ctanh(z);
-    if (fabs(x) > LOG_LARGE) return CMPLX(copysign(1.0, x), 4 * sin(y) * cos(y) * exp(-2 * fabs(x)));
+    if (fabs(x) > LOG_LARGE) return cx(copysign(1.0, x), 4 * sin(y) * cos(y) * exp(-2 * fabs(x)));
     /* (tanh x (1 + tan^2 y) + i tan y sech^2 x) / (1 + tanh^2 x tan^2 y) */
-    double tx = tanh(x), ty = tan(y), cx = 1.0 / cosh(x), txty = tx * ty, den = 1 + txty * txty;
-    return CMPLX(tx * (1 + ty * ty) / den, ((ty / den) * cx) * cx);
+    double tx = tanh(x), ty = tan(y), sech = 1.0 / cosh(x), txty = tx * ty, den = 1 + txty * txty;
+    return cx(tx * (1 + ty * ty) / den, ((ty / den) * sech) * sech);
 }
 
 /* csqrt, keeping the subnormal part glibc flushes: for z = x + iy with
@@ -181,15 +190,15 @@ static Cx c_sqrt(Cx z) {
     Cx r = csqrt(z);
     double x = creal(z), y = cimag(z);
     if (isfinite(x) && isfinite(y) && y != 0.0) {
-        if (x >= 0 && cimag(r) == 0.0) r = CMPLX(creal(r), copysign(fabs(y) / (2 * creal(r)), y));
-        else if (x < 0 && creal(r) == 0.0) r = CMPLX(fabs(y) / (2 * fabs(cimag(r))), cimag(r));
+        if (x >= 0 && cimag(r) == 0.0) r = cx(creal(r), copysign(fabs(y) / (2 * creal(r)), y));
+        else if (x < 0 && creal(r) == 0.0) r = cx(fabs(y) / (2 * fabs(cimag(r))), cimag(r));
     }
     return r;
 }
 
 
 static Cx c_exp(Cx z) {
-    if (creal(z) == -INFINITY && isinf(cimag(z))) return CMPLX(0.0, 0.0);
+    if (creal(z) == -INFINITY && isinf(cimag(z))) return cx(0.0, 0.0);
     return cexp(z);
 }
 
@@ -204,36 +213,36 @@ static double log2abs(Cx z) { return log(hypot(creal(z) / 2, cimag(z) / 2)) + 2 
  * branch cuts' signed zeros; the C library's tables for the rest. */
 static Cx c_acos(Cx z) {
     double x = creal(z), y = cimag(z);
-    if (isinf(x) && isnan(y)) return CMPLX(NAN, INFINITY);
+    if (isinf(x) && isnan(y)) return cx(NAN, INFINITY);
     if (!cx_finite(z)) return cacos(z);
-    if (large(z)) return CMPLX(atan2(fabs(y), x), copysign(log2abs(z), -y));
-    Cx s1 = c_sqrt(CMPLX(1 - x, -y)), s2 = c_sqrt(CMPLX(1 + x, y));
-    return CMPLX(2 * atan2(creal(s1), creal(s2)), asinh(creal(s2) * cimag(s1) - cimag(s2) * creal(s1)));
+    if (large(z)) return cx(atan2(fabs(y), x), copysign(log2abs(z), -y));
+    Cx s1 = c_sqrt(cx(1 - x, -y)), s2 = c_sqrt(cx(1 + x, y));
+    return cx(2 * atan2(creal(s1), creal(s2)), asinh(creal(s2) * cimag(s1) - cimag(s2) * creal(s1)));
 }
 
 static Cx c_acosh(Cx z) {
     double x = creal(z), y = cimag(z);
-    if (x == 0.0 && isnan(y)) return CMPLX(NAN, NAN);
+    if (x == 0.0 && isnan(y)) return cx(NAN, NAN);
     if (!cx_finite(z)) return cacosh(z);
-    if (large(z)) return CMPLX(log2abs(z), atan2(y, x));
-    Cx s1 = c_sqrt(CMPLX(x - 1, y)), s2 = c_sqrt(CMPLX(x + 1, y));
-    return CMPLX(asinh(creal(s1) * creal(s2) + cimag(s1) * cimag(s2)), 2 * atan2(cimag(s1), creal(s2)));
+    if (large(z)) return cx(log2abs(z), atan2(y, x));
+    Cx s1 = c_sqrt(cx(x - 1, y)), s2 = c_sqrt(cx(x + 1, y));
+    return cx(asinh(creal(s1) * creal(s2) + cimag(s1) * cimag(s2)), 2 * atan2(cimag(s1), creal(s2)));
 }
 
 static Cx c_asinh(Cx z) {
     double x = creal(z), y = cimag(z);
     if (!cx_finite(z)) return casinh(z);
-    if (large(z)) return CMPLX(copysign(log2abs(z), x), atan2(y, fabs(x)));
-    Cx s1 = c_sqrt(CMPLX(1 - y, x)), s2 = c_sqrt(CMPLX(1 + y, -x));
-    return CMPLX(asinh(cimag(s1) * creal(s2) - creal(s1) * cimag(s2)),
+    if (large(z)) return cx(copysign(log2abs(z), x), atan2(y, fabs(x)));
+    Cx s1 = c_sqrt(cx(1 - y, x)), s2 = c_sqrt(cx(1 + y, -x));
+    return cx(asinh(cimag(s1) * creal(s2) - creal(s1) * cimag(s2)),
                  atan2(y, creal(s1) * creal(s2) - cimag(s1) * cimag(s2)));
 }
 
 /* The circular functions through the hyperbolic ones of i*z (C99 G.6:
  * cos z = cosh iz, sin z = -i sinh iz, tan z = -i tanh iz, asin z =
  * -i asinh iz, atan z = -i atanh iz), so that they share those tables. */
-static Cx times_i(Cx z) { return CMPLX(isnan(cimag(z)) ? NAN : -cimag(z), creal(z)); }   /* a NaN's sign is no sign */
-static Cx times_minus_i(Cx z) { return CMPLX(cimag(z), -creal(z)); }
+static Cx times_i(Cx z) { return cx(isnan(cimag(z)) ? NAN : -cimag(z), creal(z)); }   /* a NaN's sign is no sign */
+static Cx times_minus_i(Cx z) { return cx(cimag(z), -creal(z)); }
 static Cx c_cos(Cx z) { return c_cosh(times_i(z)); }
 static Cx c_sin(Cx z) { return times_minus_i(c_sinh(times_i(z))); }
 static Cx c_tan(Cx z) { return times_minus_i(c_tanh(times_i(z))); }
@@ -302,7 +311,7 @@ static TrObject *cm_log(TrThread *ts, TrObject *self, TrObject *const *args, siz
         } else {
             re = im = NAN;
         }
-        r = CMPLX(re, im);
+        r = cx(re, im);
     }
     return complex_new(ts, creal(r), cimag(r));
 }
