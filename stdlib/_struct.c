@@ -601,13 +601,22 @@ typedef struct TrStruct {
     Fmt f;              /* `f.it` points into `f.items` or `f.heap` of this object */
 } TrStruct;
 
-static TrType tr_struct_type;
+TrType tr_struct_type;   /* exported for objects/class.c: subclassable */
 #define ST(o) ((TrStruct *)(o))
+
+/* The name a repr shows: "Struct", or a subclass's own name. */
+static const char *short_name(TrType *t) {
+    const char *dot = strrchr(t->name, '.');
+    return dot ? dot + 1 : t->name;
+}
 
 static TrObject *struct_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kw) {
     static const char *const names[] = {"format"};
     TrObject *a[1];
-    if (args_parse_clinic(ts, "Struct", args, nargs, kw, names, 1, 1, 0, a) < 0) return NULL;
+    if (type != &tr_struct_type && nargs >= 1) {
+        /* a subclass's __init__ may take more: only the format is ours */
+        a[0] = args[0];
+    } else if (args_parse_clinic(ts, "Struct", args, nargs, kw, names, 1, 1, 0, a) < 0) return NULL;
     TrObject *fo = a[0];
     TrObject *mod = NULL;   /* errors go to `error_cls` */
     Fmt f;
@@ -628,7 +637,7 @@ static void struct_dealloc(TrThread *ts, TrObject *o) {
 }
 
 static TrObject *struct_repr(TrThread *ts, TrObject *o) {
-    return str_format(ts, "Struct(%R)", ST(o)->format);
+    return str_format(ts, "%s(%R)", short_name(tr_type(o)), ST(o)->format);
 }
 
 static TrObject *struct_getattr(TrThread *ts, TrObject *o, TrObject *name) {
@@ -644,8 +653,7 @@ static int struct_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *v
         err_format(ts, &tr_exc_AttributeError, "attribute '%S' of '_struct.Struct' objects is not writable", name);
         return -1;
     }
-    err_format(ts, &tr_exc_AttributeError, "'_struct.Struct' object has no attribute '%S'", name);
-    return -1;
+    return tr_generic_setattr(ts, o, name, value);   /* a subclass's instance dict */
 }
 
 static TrObject *st_pack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
@@ -683,7 +691,20 @@ static TrObject *st_iter_unpack(TrThread *ts, TrObject *self, TrObject *const *a
     return do_iter_unpack(ts, NULL, &ST(self)->f, args[0]);
 }
 
+/* Struct.__init__(format): the format was compiled by __new__ and a Struct
+ * never changes after (so threads share it without a lock); __init__ only
+ * checks its argument, for subclasses that call super().__init__(fmt). */
+static TrObject *st_init(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    static const char *const names[] = {"format"};
+    TrObject *a[1];
+    if (args_parse_clinic(ts, "Struct", args, nargs, kw, names, 1, 1, 0, a) < 0) return NULL;
+    if (tr_is_imm(a[0]) || (!str_check(a[0]) && !bytes_check(a[0])))
+        return err_format(ts, &tr_exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", a[0]);
+    return tr_none;
+}
+
 static const TrMethodDef struct_methods[] = {
+    {"__init__", st_init},
     {"pack", st_pack},
     {"pack_into", st_pack_into},
     {"unpack", st_unpack},
@@ -692,7 +713,7 @@ static const TrMethodDef struct_methods[] = {
     {NULL, NULL},
 };
 
-static TrType tr_struct_type = {
+TrType tr_struct_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "_struct.Struct",
     .basicsize = sizeof(TrStruct),

@@ -289,8 +289,8 @@ static TrObject *item_at(TrThread *ts, TrArray *a, size_t i) {
     return in ? unpack_item(ts, a->typecode, raw) : NULL;
 }
 
-static TrArray *new_array(TrThread *ts, char tc, const char *src, size_t nbytes) {
-    TrArray *a = (TrArray *)tr_alloc(ts, &tr_array_type);
+static TrArray *new_array_of(TrThread *ts, TrType *type, char tc, const char *src, size_t nbytes) {
+    TrArray *a = (TrArray *)tr_alloc(ts, type);
     if (!a) return NULL;
     a->typecode = tc;
     a->itemsize = code_size(tc);
@@ -298,6 +298,11 @@ static TrArray *new_array(TrThread *ts, char tc, const char *src, size_t nbytes)
     if (nbytes && src) memcpy(a->ba.data, src, nbytes);
     a->ba.size = nbytes;   /* not yet shared */
     return a;
+}
+
+/* A new exact array.array (results of +, *, slicing, copies are never of a subclass). */
+static TrArray *new_array(TrThread *ts, char tc, const char *src, size_t nbytes) {
+    return new_array_of(ts, &tr_array_type, tc, src, nbytes);
 }
 
 /* ---- conversions of whole sequences ------------------------------------ */
@@ -472,7 +477,7 @@ static TrObject *array_new(TrThread *ts, TrType *type, TrObject *const *args, si
         if (!w) return NULL;
         tr_decref(w);
     }
-    TrArray *a = new_array(ts, s[0], NULL, 0);
+    TrArray *a = new_array_of(ts, type, s[0], NULL, 0);
     if (!a) return NULL;
     if (nargs == 2 && init_from(ts, a, args[1]) < 0) { tr_decref((TrObject *)a); return NULL; }
     return (TrObject *)a;
@@ -487,14 +492,16 @@ static void array_dealloc(TrThread *ts, TrObject *o) {
 
 static TrObject *array_repr(TrThread *ts, TrObject *o) {
     TrArray *a = AR(o);
+    const char *name = tr_type(o)->name, *dot = strrchr(name, '.');   /* "array", or a subclass's name */
+    if (dot) name = dot + 1;
     size_t n;
     char *copy = snapshot(ts, o, &n);
     if (!copy) return NULL;
     TrObject *r = NULL;
-    if (n == 0) r = str_format(ts, "array('%c')", a->typecode);
+    if (n == 0) r = str_format(ts, "%s('%c')", name, a->typecode);
     else {
         TrObject *v = is_unicode(a->typecode) ? buf_to_str(ts, copy, n) : buf_to_list(ts, a->typecode, copy, n);
-        if (v) r = str_format(ts, "array('%c', %R)", a->typecode, v);
+        if (v) r = str_format(ts, "%s('%c', %R)", name, a->typecode, v);
         tr_xdecref(v);
     }
     free(copy);
@@ -1125,6 +1132,14 @@ static TrObject *array_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     return tr_generic_getattr(ts, o, name);
 }
 
+static int array_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
+    if (str_check(name) && (str_equal_cstr(name, "typecode") || str_equal_cstr(name, "itemsize"))) {
+        err_format(ts, &tr_exc_AttributeError, "attribute '%S' of 'array.array' objects is not writable", name);
+        return -1;
+    }
+    return tr_generic_setattr(ts, o, name, value);   /* a subclass's instance dict */
+}
+
 static const TrNumberSlots array_number = {
     .binop = { [TR_BINOP_ADD] = array_concat, [TR_BINOP_MUL] = array_repeat },
 };
@@ -1188,7 +1203,7 @@ TrType tr_array_type = {
     .ob_base = TR_STATIC_TYPE_HEADER,
     .name = "array.array",
     .basicsize = sizeof(TrArray),
-    .flags = TR_TPFLAG_WEAKREFABLE,
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_WEAKREFABLE,
     .base = &tr_object_type,
     .dealloc = array_dealloc,
     .repr = array_repr,
@@ -1199,6 +1214,7 @@ TrType tr_array_type = {
     .contains = array_contains,
     .iter = array_iter,
     .getattr = array_getattr,
+    .setattr = array_setattr,
     .new_ = array_new,
     .number = &array_number,
     .methods = array_methods,
