@@ -19,6 +19,7 @@
 #include "torii/torii.h"
 #include "torii/set.h"
 #include "torii/memoryview.h"
+#include "torii/array.h"
 #include "torii/str.h"
 #include "threads/tstate.h"
 #include "core/capi.h"
@@ -278,7 +279,8 @@ int tr_buffer_get(TrThread *ts, TrObject *o, TrBuffer *b, int flags) {
         b->buf = bytes_data(o);
         b->len = bytes_size(o);
         b->readonly = 1;
-    } else if (!tr_is_imm(o) && bytearray_check(o)) {
+    } else if (!tr_is_imm(o) && (bytearray_check(o) || array_check(o))) {
+        /* array.array shares the layout; its items keep their own format */
         TrByteArray *a = (TrByteArray *)o;
         TR_BEGIN_CRITICAL(ts, o);
         a->exports++;    /* from here on the array refuses to resize: data stays put */
@@ -286,6 +288,10 @@ int tr_buffer_get(TrThread *ts, TrObject *o, TrBuffer *b, int flags) {
         b->len = a->size;
         TR_END_CRITICAL(ts);
         b->internal_ = o;
+        if (array_check(o)) {
+            b->itemsize = (size_t)((TrArray *)o)->itemsize;
+            b->format = ((TrArray *)o)->typecode == 'u' ? 'w' : ((TrArray *)o)->typecode;
+        }
     } else if (!tr_is_imm(o) && memview_check(o)) {
         TrMemExport e;
         if (memview_export(ts, o, writable, &e) < 0) return -1;

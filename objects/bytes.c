@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "torii/memoryview.h"
+#include "torii/array.h"
 #include "objects/bytes_ops.h"
 #include "objects/containers.h"
 #include "stdlib/stdlib.h"
@@ -51,7 +52,8 @@ int bytes_view(TrThread *ts, TrObject *o, TrBytesView *v) {
         return 1;
     }
     if (memview_check(o)) return memview_bytes_view(ts, o, v);
-    if (!bytearray_check(o) && !(tr_type(o)->flags & TR_TPFLAG_ARRAY_EXPORT)) return 0;
+    /* bytearray, array.array and TR_TPFLAG_ARRAY_EXPORT types (mmap) share the TrByteArray layout */
+    if (!bytearray_check(o) && !array_check(o) && !(tr_type(o)->flags & TR_TPFLAG_ARRAY_EXPORT)) return 0;
     TrByteArray *a = (TrByteArray *)o;
     char *copy = NULL;
     size_t n = 0;

@@ -34,6 +34,8 @@
 extern TrType tr_thread_obj_type;   /* stdlib/threading.c: Thread is subclassable */
 extern TrType tr_deque_type;        /* objects/deque.c: its constructor makes subclass instances */
 extern TrType tr_socket_type;       /* stdlib/_socket.c: socket.socket extends it (__init__ opens) */
+extern TrType tr_array_type;        /* stdlib/array.c: its constructor makes subclass instances */
+extern TrType tr_struct_type;       /* stdlib/_struct.c: likewise */
 
 /* ---- special method names, interned once at start-up ---------------------- */
 
@@ -845,6 +847,7 @@ static int layout_supported(TrType *s) {
     return s == &tr_object_type || (s->flags & TR_TPFLAG_EXCEPTION) || s == &tr_list_type ||
            s == &tr_dict_type || s == &tr_thread_obj_type || s == &tr_int_type || s == &tr_float_type ||
            s == &tr_str_type || s == &tr_tuple_type || s == &tr_deque_type || s == &tr_type_type ||
+           s == &tr_array_type || s == &tr_struct_type ||
            s == &tr_complex_type || (s->flags & TR_TPFLAG_WEAKREF) || s == &tr_generic_alias_type ||
            s == &tr_set_type || s == &tr_frozenset_type || s == &tr_socket_type;
 }

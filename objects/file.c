@@ -32,6 +32,8 @@
 #include "torii/torii.h"
 #include "torii/file.h"
 #include "torii/bytes.h"
+#include "torii/array.h"
+#include "torii/memoryview.h"
 #include "stdlib/stdlib.h"
 #include "threads/signals.h"
 
@@ -332,6 +334,40 @@ METHOD(file_read) {
     return do_read(ts, self, size, false);
 }
 
+/* readinto(b) for binary files: reads up to the size of writable buffer `b`
+ * (a bytearray, array.array or writable memoryview) and copies what came
+ * into its start, under the target's lock (or through the view).  Returns
+ * the count.  The read happens before the target is locked: one lock at a
+ * time. */
+METHOD(file_readinto) {
+    if (tr_check_args(ts, "readinto", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!FILE_SELF->binary)
+        return err_format(ts, &tr_exc_AttributeError, "'_io.TextIOWrapper' object has no attribute 'readinto'");
+    TrObject *dst = args[0];
+    bool layout = !tr_is_imm(dst) && (bytearray_check(dst) || array_check(dst));
+    bool is_mv = !tr_is_imm(dst) && memview_check(dst);
+    if (!layout && !is_mv)
+        return err_format(ts, &tr_exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T", dst);
+    ssize_t room;
+    if (layout) room = (ssize_t)atomic_load_size_relaxed(&((TrByteArray *)dst)->size);
+    else if ((room = memview_nbytes(ts, dst)) < 0) return NULL;
+    if (is_mv && memview_write_prefix(ts, dst, NULL, 0, "readinto") < 0) return NULL;   /* writable? */
+    TrObject *got = do_read(ts, self, room, false);
+    if (!got) return NULL;
+    size_t n = bytes_size(got);
+    int rc = 0;
+    if (is_mv) rc = memview_write_prefix(ts, dst, bytes_data(got), n, "readinto");
+    else {
+        TR_BEGIN_CRITICAL(ts, dst);
+        TrByteArray *a = (TrByteArray *)dst;
+        if (n > a->size) n = a->size;   /* it shrank meanwhile */
+        if (n) memcpy(a->data, bytes_data(got), n);
+        TR_END_CRITICAL(ts);
+    }
+    tr_decref(got);
+    return rc < 0 ? NULL : int_from_i64(ts, (int64_t)n);
+}
+
 METHOD(file_readline) {
     int64_t size;
     if (size_arg(ts, "readline", args, nargs, kwnames, &size) < 0) return NULL;
@@ -356,8 +392,9 @@ METHOD(file_readlines) {
     return l;
 }
 
-/* Writes str `s` (text files) or bytes-like `s` (binary files, checked). */
-static TrObject *do_write(TrThread *ts, TrFile *f, TrObject *s) {
+/* Writes str `s` (text files) or bytes-like `s` (binary files, checked);
+ * `*nbytes` (when not NULL) gets the number of bytes written. */
+static TrObject *do_write_n(TrThread *ts, TrFile *f, TrObject *s, size_t *nbytes) {
     int bad, e = 0;
     TrBytesView v = {str_check(s) ? str_utf8(s) : NULL, str_check(s) ? str_nbytes(s) : 0, NULL};
     if (f->binary) {
@@ -372,16 +409,18 @@ static TrObject *do_write(TrThread *ts, TrFile *f, TrObject *s) {
     bytes_view_release(&v);
     if (bad) return NULL;
     if (e) return e == ENOMEM ? err_nomemory(ts) : os_error(ts, e, NULL, NULL);
+    if (nbytes) *nbytes = v.n;
     return tr_none;
 }
+
+static TrObject *do_write(TrThread *ts, TrFile *f, TrObject *s) { return do_write_n(ts, f, s, NULL); }
 
 METHOD(file_write) {
     if (tr_check_args(ts, "write", nargs, kwnames, 1, 1) < 0) return NULL;
     if (FILE_SELF->binary) {
-        TrObject *r = do_write(ts, FILE_SELF, args[0]);
-        if (!r) return NULL;
-        ssize_t n = tr_len(ts, args[0]);
-        return n < 0 ? NULL : int_from_i64(ts, n);
+        size_t n = 0;
+        TrObject *r = do_write_n(ts, FILE_SELF, args[0], &n);
+        return r ? int_from_i64(ts, (int64_t)n) : NULL;
     }
     if (!str_check(args[0]))
         return err_format(ts, &tr_exc_TypeError, "write() argument must be str, not %s", tr_type_name(args[0]));
@@ -536,7 +575,7 @@ METHOD(file_isatty) { return flag_method(ts, self, nargs, kwnames, "isatty", 3);
 METHOD(file_fileno) { return flag_method(ts, self, nargs, kwnames, "fileno", 4); }
 
 static const TrMethodDef file_methods[] = {
-    {"read", file_read}, {"readline", file_readline}, {"readlines", file_readlines},
+    {"read", file_read}, {"readinto", file_readinto}, {"readline", file_readline}, {"readlines", file_readlines},
     {"write", file_write}, {"writelines", file_writelines}, {"flush", file_flush},
     {"close", file_close}, {"__enter__", file_enter}, {"__exit__", file_exit},
     {"tell", file_tell}, {"seek", file_seek}, {"readable", file_readable},

@@ -222,6 +222,13 @@ static char *int_digits(TrThread *ts, TrObject *v, int base, bool upper, bool *n
         if (!r) err_nomemory(ts);
         return r;
     }
+    if (base != 10) {
+        /* no digit limit outside base 10, and no detour through decimal */
+        char *r = int_digits_base(ts, v, base, neg);
+        if (r && upper)
+            for (char *c = r; *c; c++) if (*c >= 'a' && *c <= 'f') *c = (char)(*c - 'a' + 'A');
+        return r;
+    }
     TrObject *dec = int_repr(ts, v);
     if (!dec) return NULL;
     const char *d = str_utf8(dec);
@@ -522,6 +529,16 @@ TrObject *tr_format(TrThread *ts, TrObject *value, TrObject *spec) {
     return err_format(ts, &tr_exc_TypeError, "unsupported format string passed to %T.__format__", value);
 }
 
+/* The '#' form of a repr-style part ("1" -> "1.", "1e+16" -> "1.e+16"):
+ * a decimal point always, before any exponent.  `buf` has room. */
+static void alt_point(char *buf) {
+    if (strchr(buf, '.') || strchr(buf, 'n')) return;   /* has one, or inf / nan */
+    char *e = strchr(buf, 'e');
+    size_t at = e ? (size_t)(e - buf) : strlen(buf);
+    memmove(buf + at + 1, buf + at, strlen(buf) - at + 1);
+    buf[at] = '.';
+}
+
 /* format(z, spec) for a complex: each part formatted as a float (the real
  * part with the spec's sign, the imaginary part always signed), joined, then
  * padded as a whole (default alignment right).  With no type, as repr (or
@@ -554,6 +571,7 @@ TrObject *complex_format(TrThread *ts, TrObject *z, TrObject *spec) {
         char rb[48], ib[48], tmp[52];
         complex_format_part(re, rb);
         complex_format_part(im, ib);
+        if (sp.alt) { alt_point(rb); alt_point(ib); }
         const char *rsign = (rb[0] != '-' && sp.sign == '+') ? "+" : (rb[0] != '-' && sp.sign == ' ') ? " " : "";
         snprintf(tmp, sizeof tmp, "%s%s", rsign, rb);
         rs = str_from_utf8(ts, tmp, strlen(tmp));

@@ -290,6 +290,19 @@ static TrObject *digit_limit_error(TrThread *ts, size_t have) {
                       int_get_max_str_digits());
 }
 
+char *int_digits_base(TrThread *ts, TrObject *o, int base, bool *neg) {
+    IntArg a;
+    arg_init(&a, o);
+    mpz_srcptr z = arg_z(&a);
+    size_t est = mpz_sizeinbase(z, base);
+    char *buf = malloc(est + 2);
+    if (!buf) { err_nomemory(ts); return NULL; }
+    mpz_get_str(buf, base, z);
+    *neg = buf[0] == '-';
+    if (*neg) memmove(buf, buf + 1, strlen(buf));
+    return buf;
+}
+
 TrObject *int_repr(TrThread *ts, TrObject *o) {
     IntArg a;
     arg_init(&a, o);

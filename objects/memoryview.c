@@ -29,6 +29,7 @@
 
 #include "torii/iter.h"
 #include "torii/memoryview.h"
+#include "torii/array.h"
 #include "objects/bytes_ops.h"
 #include "objects/containers.h"
 #include "stdlib/stdlib.h"
@@ -234,10 +235,18 @@ static int double_to_half(double x, uint16_t *out) {
     return 0;
 }
 
+/* NotImplementedError for a format whose items a view cannot convert (the
+ * 'w' of an exported array.array('u'/'w')); its bytes are still reachable. */
+static void *unsupported_format(TrThread *ts, char c) {
+    err_format(ts, &tr_exc_NotImplementedError, "memoryview: format %c not supported", c);
+    return NULL;
+}
+
 /* The value of one item of format `c` at `p`.  New reference or NULL. */
 static TrObject *unpack(TrThread *ts, char c, const char *p) {
     union { int8_t i8; uint8_t u8; int16_t i16; uint16_t u16; int32_t i32; uint32_t u32;
             int64_t i64; uint64_t u64; float f; double d; } u;
+    if (!native_size(c)) return unsupported_format(ts, c);   /* array.array('w'): bytes only */
     memcpy(&u, p, (size_t)native_size(c));
     switch (c) {
     case 'c': return bytes_from(ts, p, 1);
@@ -267,6 +276,7 @@ static int pack(TrThread *ts, char c, TrObject *v, char *out) {
     union { int8_t i8; uint8_t u8; int16_t i16; uint16_t u16; int32_t i32; uint32_t u32;
             int64_t i64; uint64_t u64; float f; double d; } u;
     int size = native_size(c);
+    if (!size) return unsupported_format(ts, c), -1;
     if (c == 'c') {
         if (tr_is_imm(v) || tr_type(v) != &tr_bytes_type) return invalid(ts, &tr_exc_TypeError, "type", c), -1;
         if (bytes_size(v) != 1) return invalid(ts, &tr_exc_ValueError, "value", c), -1;
@@ -361,6 +371,18 @@ TrObject *memview_new(TrThread *ts, TrObject *o) {
     }
     if (!tr_is_imm(o) && (bytearray_check(o) || (tr_type(o)->flags & TR_TPFLAG_ARRAY_EXPORT)))
         return memview_from_array(ts, o);
+    if (array_check(o)) {
+        /* an array.array: a 1-D view of its items with its type code */
+        TrArray *a = (TrArray *)o;
+        char fmt[2] = {a->typecode == 'u' ? 'w' : a->typecode, 0};
+        ssize_t stride = a->itemsize;
+        TrObject *m = make(ts, NULL, o, true, false, fmt, a->itemsize, 1, 0, &(ssize_t){0}, &stride);
+        if (!m) return NULL;
+        TR_BEGIN_CRITICAL(ts, o);
+        SHAPE(MV(m))[0] = (ssize_t)(BA(o)->size / (size_t)a->itemsize);   /* fixed: the export is counted */
+        TR_END_CRITICAL(ts);
+        return m;
+    }
     return err_format(ts, &tr_exc_TypeError, "memoryview: a bytes-like object is required, not '%T'", o);
 }
 

@@ -2,9 +2,15 @@
  * unpack_from, iter_unpack and struct.error, over CPython's format strings
  * (byte order prefixes @ = < > !, repeat counts, codes x c b B ? h H i I l L
  * q Q n N e f d s p P).
- * Threads: stateless; each call parses its format afresh.  struct.error is
- * looked up in the module's dict (the functions' `self`). */
+ * and the Struct class (a format parsed once and kept in the object; the
+ * functions parse theirs on each call through the same fmt_parse).
+ * Threads: a Struct never changes after creation, so it needs no lock;
+ * pack_into writes a bytearray's bytes under its lock, a memoryview's while
+ * an export is counted on it.  struct.error is `error_cls`, set once at
+ * import. */
 #include "stdlib/stdlib.h"
+#include "torii/memoryview.h"
+#include "torii/array.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +34,12 @@ typedef struct {
 
 static TrObject *raise_err(TrThread *ts, TrObject *mod, const char *fmt, ...) __attribute__((unused));
 
+/* struct.error: set once by struct_module_init (under the import lock,
+ * before any Struct exists), then only read; owned, never released. */
+static TrObject *error_cls;
+
 static void set_error(TrThread *ts, TrObject *mod, const char *msg) {
-    TrObject *cls = mod ? dict_get_cstr(ts, module_dict(mod), "error") : NULL;
+    TrObject *cls = error_cls ? tr_newref(error_cls) : mod ? dict_get_cstr(ts, module_dict(mod), "error") : NULL;
     if (!cls) { err_set(ts, &tr_exc_ValueError, msg); return; }
     TrObject *s = str_from_cstr(ts, msg);
     TrObject *exc = s ? tr_call(ts, cls, &s, 1, NULL) : NULL;
@@ -67,7 +77,16 @@ static void fmt_free(Fmt *f) { free(f->heap); }
 static int fmt_parse(TrThread *ts, TrObject *mod, TrObject *fo, Fmt *f) {
     const char *s;
     size_t n;
-    if (str_check(fo)) { s = str_utf8(fo); n = strlen(s); }
+    f->heap = NULL;   /* fmt_free is safe from here on, whatever fails */
+    if (str_check(fo)) {
+        s = str_utf8(fo);
+        n = strlen(s);
+        if (!((TrStr *)fo)->ascii) {   /* the format is ASCII: raise the codec's UnicodeEncodeError */
+            TrObject *b = codec_encode(ts, fo, "ascii", "strict");
+            tr_xdecref(b);
+            if (!b) return -1;
+        }
+    }
     else if (bytes_check(fo)) { s = bytes_data(fo); n = bytes_size(fo); }
     else {
         err_format(ts, &tr_exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", fo);
@@ -122,8 +141,30 @@ static int fmt_parse(TrThread *ts, TrObject *mod, TrObject *fo, Fmt *f) {
     return 0;
 }
 
+/* The int of `v` (itself, or its __index__): new reference, or NULL with
+ * struct.error "required argument is not an integer". */
+static TrObject *index_of(TrThread *ts, TrObject *mod, TrObject *v) {
+    if (int_check(v)) return tr_newref(v);
+    const TrNumberSlots *nb = tr_type(v)->number;
+    if (!nb || !nb->index) { set_error(ts, mod, "required argument is not an integer"); return NULL; }
+    return nb->index(ts, v);
+}
+
+static int get_int_of(TrThread *ts, TrObject *mod, TrObject *v, char code, int uns, size_t sz, uint64_t *out);
+
 static int get_int(TrThread *ts, TrObject *mod, TrObject *v, char code, int uns, size_t sz, uint64_t *out) {
-    if (!int_check(v)) { set_error(ts, mod, "required argument is not an integer"); return -1; }
+    TrObject *iv = index_of(ts, mod, v);
+    if (!iv) return -1;
+    int rc;
+    if (code == 'P' && int_sign(iv) < 0)   /* a pointer may be given as a negative C long */
+        rc = get_int_of(ts, mod, iv, code, 0, sz, out);
+    else
+        rc = get_int_of(ts, mod, iv, code, uns, sz, out);
+    tr_decref(iv);
+    return rc;
+}
+
+static int get_int_of(TrThread *ts, TrObject *mod, TrObject *v, char code, int uns, size_t sz, uint64_t *out) {
     int ov = 0;
     int64_t x = int_as_i64_overflow(v, &ov);
     uint64_t u = (uint64_t)x;
@@ -216,6 +257,14 @@ static double half_unpack(uint16_t h) {
 static int get_double(TrThread *ts, TrObject *mod, TrObject *v, double *d) {
     if (float_check(v)) { *d = float_value(v); return 0; }
     if (int_check(v)) { *d = int_as_double(ts, v); return err_occurred(ts) ? -1 : 0; }
+    const TrNumberSlots *nb = tr_type(v)->number;
+    if (nb && (nb->to_float || nb->index)) {   /* __float__ / __index__, as float() takes them */
+        TrObject *fl = tr_call(ts, (TrObject *)&tr_float_type, &v, 1, NULL);
+        if (!fl) return -1;
+        *d = float_value(fl);
+        tr_decref(fl);
+        return 0;
+    }
     set_error(ts, mod, "required argument is not a float");
     return -1;
 }
@@ -249,8 +298,7 @@ static int pack_values(TrThread *ts, TrObject *mod, Fmt *f, TrObject *const *val
             double d;
             switch (c) {
             case 'c':
-                if (bytes_check(v) && bytes_size(v) == 1) *p = (unsigned char)bytes_data(v)[0];
-                else if (bytearray_check(v) && ((TrByteArray *)v)->size == 1) *p = (unsigned char)((TrByteArray *)v)->data[0];
+                if (!tr_is_imm(v) && bytes_check(v) && bytes_size(v) == 1) *p = (unsigned char)bytes_data(v)[0];
                 else { set_error(ts, mod, "char format requires a bytes object of length 1"); return -1; }
                 break;
             case '?': {
@@ -344,8 +392,146 @@ fail:
     return NULL;
 }
 
+/* ---- operations on a parsed format (shared by the functions and Struct) -- */
+
+/* Copies `src[0..n)` to `dst + off` (`off` < 0 counts from the end of the
+ * `blen` bytes): 1, or -1 (offset before the start) / -2 (too short). */
+static int write_at(char *dst, size_t blen, int64_t off, const unsigned char *src, size_t n) {
+    int64_t o = off < 0 ? off + (int64_t)blen : off;
+    if (o < 0) return -1;
+    if ((uint64_t)o > blen || blen - (size_t)o < n) return -2;
+    if (n) memcpy(dst + o, src, n);
+    return 1;
+}
+
+/* `buf` as a writable byte range for pack_into: a bytearray (or array, any
+ * TrByteArray-layout exporter: written under its lock by the caller) or a
+ * writable memoryview (an export counted while writing).  TypeError
+ * "argument must be read-write bytes-like object, not bytes" otherwise. */
+static TrObject *do_pack_into(TrThread *ts, TrObject *mod, Fmt *f, TrObject *buf, TrObject *offo,
+                              TrObject *const *values, size_t nvalues, const char *fname) {
+    if (nvalues != f->nvalues)
+        return raise_err(ts, mod, "%s expected %zu items for packing (got %zu)", fname, f->nvalues, nvalues);
+    int layout = !tr_is_imm(buf) && (bytearray_check(buf) || array_check(buf));
+    if (!layout && (tr_is_imm(buf) || !memview_check(buf)))
+        return err_format(ts, &tr_exc_TypeError, "argument must be read-write bytes-like object, not %T", buf);
+    int64_t off;
+    if (tr_index_i64(ts, offo, &off) < 0) return NULL;
+    TrObject *r = NULL;
+    unsigned char *tmp = calloc(1, f->size ? f->size : 1);
+    if (!tmp) { err_nomemory(ts); return NULL; }
+    if (pack_values(ts, mod, f, values, tmp) < 0) goto done;
+    int ok;
+    size_t blen;
+    if (layout) {
+        TR_BEGIN_CRITICAL(ts, buf);
+        blen = ((TrByteArray *)buf)->size;
+        ok = write_at(((TrByteArray *)buf)->data, blen, off, tmp, f->size);
+        TR_END_CRITICAL(ts);
+    } else {
+        TrMemExport e;
+        if (memview_export(ts, buf, 1, &e) < 0) {
+            if (err_matches(ts, &tr_exc_BufferError)) {   /* a read-only view */
+                err_clear(ts);
+                err_format(ts, &tr_exc_TypeError, "argument must be read-write bytes-like object, not %T", buf);
+            }
+            goto done;
+        }
+        blen = e.len;
+        ok = write_at(e.buf, blen, off, tmp, f->size);
+        if (e.root) memview_unexport(ts, e.root);
+    }
+    int64_t o = off < 0 ? off + (int64_t)blen : off;
+    if (ok == -1) raise_err(ts, mod, "offset %lld out of range for %zu-byte buffer", (long long)off, blen);
+    else if (ok == -2 && off < 0)
+        raise_err(ts, mod, "no space to pack %zu bytes at offset %lld", f->size, (long long)off);
+    else if (ok == -2)
+        raise_err(ts, mod, "pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld (actual buffer size is %zu)",
+                  f->size + (size_t)o, f->size, (long long)o, blen);
+    else r = tr_newref(tr_none);
+done:
+    free(tmp);
+    return r;
+}
+
+/* A new bytes packing values[0..nvalues) with `f`. */
+static TrObject *do_pack(TrThread *ts, TrObject *mod, Fmt *f, TrObject *const *values, size_t nvalues) {
+    if (nvalues != f->nvalues)
+        return raise_err(ts, mod, "pack expected %zu items for packing (got %zu)", f->nvalues, nvalues);
+    TrObject *r = bytes_alloc(ts, f->size);
+    if (!r) return NULL;
+    memset(bytes_data(r), 0, f->size);
+    if (pack_values(ts, mod, f, values, (unsigned char *)bytes_data(r)) < 0) { tr_decref(r); return NULL; }
+    return r;
+}
+
+/* unpack (`from` 0: the buffer must be exactly f->size) or unpack_from at `off`. */
+static TrObject *do_unpack(TrThread *ts, TrObject *mod, Fmt *f, TrObject *buf, int64_t off, int from) {
+    TrBytesView v;
+    int rc = bytes_view(ts, buf, &v);
+    TrObject *r = NULL;
+    if (rc < 0) return NULL;
+    if (rc == 0) return err_format(ts, &tr_exc_TypeError, "a bytes-like object is required, not '%T'", buf);
+    if (!from) {
+        if (v.n != f->size) raise_err(ts, mod, "unpack requires a buffer of %zu bytes", f->size);
+        else r = unpack_values(ts, f, (const unsigned char *)v.p);
+    } else {
+        int64_t o = off;
+        if (o < 0) {
+            if (o + (int64_t)v.n < 0) {
+                raise_err(ts, mod, "offset %lld out of range for %zu-byte buffer", (long long)off, v.n);
+                goto rel;
+            }
+            o += (int64_t)v.n;
+        }
+        if (off < 0 && v.n - (size_t)o < f->size)
+            raise_err(ts, mod, "not enough data to unpack %zu bytes at offset %lld", f->size, (long long)off);
+        else if ((uint64_t)o > v.n || v.n - (size_t)o < f->size)
+            raise_err(ts, mod, "unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld (actual buffer size is %zu)",
+                      f->size + (size_t)o, f->size, (long long)o, v.n);
+        else r = unpack_values(ts, f, (const unsigned char *)v.p + o);
+    }
+rel:
+    bytes_view_release(&v);
+    return r;
+}
+
+/* iter_unpack: an iterator over a list of the tuples (unpacked eagerly from
+ * a snapshot of the buffer, so later writes to it are not seen). */
+static TrObject *do_iter_unpack(TrThread *ts, TrObject *mod, Fmt *f, TrObject *buf) {
+    TrBytesView v;
+    TrObject *r = NULL, *list = NULL;
+    int rc = bytes_view(ts, buf, &v);
+    if (rc < 0) return NULL;
+    if (rc == 0) return err_format(ts, &tr_exc_TypeError, "a bytes-like object is required, not '%T'", buf);
+    if (f->size == 0) set_error(ts, mod, "cannot iteratively unpack with a struct of length 0");
+    else if (v.n % f->size)
+        raise_err(ts, mod, "iterative unpacking requires a buffer of a multiple of %zu bytes", f->size);
+    else if ((list = list_new(ts, 0)) != NULL) {
+        size_t k;
+        for (k = 0; k + f->size <= v.n; k += f->size) {
+            TrObject *t = unpack_values(ts, f, (const unsigned char *)v.p + k);
+            if (!t || list_append_take(ts, list, t) < 0) break;
+        }
+        if (k + f->size > v.n) r = tr_iter(ts, list);
+        tr_decref(list);
+    }
+    bytes_view_release(&v);
+    return r;
+}
+
+/* The offset argument of unpack_from: 0 when absent. */
+static int get_offset(TrThread *ts, TrObject *o, int64_t *off) {
+    *off = 0;
+    return o ? tr_index_i64(ts, o, off) : 0;
+}
+
+/* ---- the module functions ---------------------------------------------- */
+
 static TrObject *s_calcsize(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
-    if (tr_check_no_kwargs(ts, "calcsize", kw) < 0 || tr_check_nargs(ts, "calcsize", nargs, 1, 1) < 0) return NULL;
+    if (tr_check_no_kwargs(ts, "calcsize", kw) < 0) return NULL;
+    if (nargs != 1)
+        return err_format(ts, &tr_exc_TypeError, "_struct.calcsize() takes exactly one argument (%zu given)", nargs);
     Fmt f;
     if (fmt_parse(ts, self, args[0], &f) < 0) { fmt_free(&f); return NULL; }
     fmt_free(&f);
@@ -354,142 +540,192 @@ static TrObject *s_calcsize(TrThread *ts, TrObject *self, TrObject *const *args,
 
 static TrObject *s_pack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (tr_check_no_kwargs(ts, "pack", kw) < 0) return NULL;
-    if (nargs < 1) return err_format(ts, &tr_exc_TypeError, "pack expected at least 1 argument, got 0");
+    if (nargs < 1) return err_format(ts, &tr_exc_TypeError, "missing format argument");
     Fmt f;
     if (fmt_parse(ts, self, args[0], &f) < 0) { fmt_free(&f); return NULL; }
-    TrObject *r = NULL;
-    if (nargs - 1 != f.nvalues)
-        raise_err(ts, self, "pack expected %zu items for packing (got %zu)", f.nvalues, nargs - 1);
-    else if ((r = bytes_alloc(ts, f.size)) != NULL) {
-        memset(bytes_data(r), 0, f.size);
-        if (pack_values(ts, self, &f, args + 1, (unsigned char *)bytes_data(r)) < 0) { tr_decref(r); r = NULL; }
-    }
+    TrObject *r = do_pack(ts, self, &f, args + 1, nargs - 1);
     fmt_free(&f);
     return r;
 }
 
 static TrObject *s_pack_into(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (tr_check_no_kwargs(ts, "pack_into", kw) < 0) return NULL;
-    if (nargs < 3) return err_format(ts, &tr_exc_TypeError, "pack_into expected at least 3 arguments, got %zu", nargs);
+    if (nargs < 1) return err_format(ts, &tr_exc_TypeError, "missing format argument");
+    if (nargs < 2) return set_error(ts, NULL, "pack_into expected buffer argument"), NULL;
+    if (nargs < 3) return set_error(ts, NULL, "pack_into expected offset argument"), NULL;
     Fmt f;
     if (fmt_parse(ts, self, args[0], &f) < 0) { fmt_free(&f); return NULL; }
-    TrObject *r = NULL;
-    unsigned char *tmp = NULL;
-    int64_t off;
-    if (nargs - 3 != f.nvalues) {
-        raise_err(ts, self, "pack_into expected %zu items for packing (got %zu)", f.nvalues, nargs - 3);
-        goto done;
-    }
-    if (!bytearray_check(args[1])) {
-        err_format(ts, &tr_exc_TypeError, "argument must be read-write bytes-like object, not %T", args[1]);
-        goto done;
-    }
-    if (!int_check(args[2])) { err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[2]); goto done; }
-    off = int_as_i64(ts, args[2]);
-    if (err_occurred(ts)) goto done;
-    tmp = calloc(1, f.size ? f.size : 1);
-    if (!tmp) { err_nomemory(ts); goto done; }
-    if (pack_values(ts, self, &f, args + 3, tmp) < 0) goto done;
-    TrObject *ba = args[1];
-    int ok = 0;
-    size_t blen;
-    TR_BEGIN_CRITICAL(ts, ba);
-    blen = ((TrByteArray *)ba)->size;
-    int64_t o = off;
-    if (o < 0) o += (int64_t)blen;
-    if (off < 0 && o < 0) ok = -1;
-    else if ((uint64_t)o > blen || blen - (size_t)o < f.size) ok = -2;
-    else { memcpy(((TrByteArray *)ba)->data + o, tmp, f.size); ok = 1; }
-    TR_END_CRITICAL(ts);
-    if (ok == -1) raise_err(ts, self, "offset %lld out of range for %zu-byte buffer", (long long)off, blen);
-    else if (ok == -2) {
-        raise_err(ts, self, "pack_into requires a buffer of at least %zu bytes for packing %zu bytes at offset %lld (actual buffer size is %zu)",
-                      f.size + (size_t)(off < 0 ? off + (int64_t)blen : off), f.size,
-                      (long long)(off < 0 ? off + (int64_t)blen : off), blen);
-    } else r = tr_newref(tr_none);
-done:
-    free(tmp);
-    fmt_free(&f);
-    return r;
-}
-
-/* unpack / unpack_from / one step of iter_unpack */
-static TrObject *do_unpack(TrThread *ts, TrObject *self, TrObject *fo, TrObject *buf, int64_t off, int from) {
-    Fmt f;
-    if (fmt_parse(ts, self, fo, &f) < 0) { fmt_free(&f); return NULL; }
-    TrBytesView v;
-    int rc = bytes_view(ts, buf, &v);
-    TrObject *r = NULL;
-    if (rc < 0) goto out;
-    if (rc == 0) { err_format(ts, &tr_exc_TypeError, "a bytes-like object is required, not '%T'", buf); goto out; }
-    if (!from) {
-        if (v.n != f.size) raise_err(ts, self, "unpack requires a buffer of %zu bytes", f.size);
-        else r = unpack_values(ts, &f, (const unsigned char *)v.p);
-    } else {
-        int64_t o = off;
-        if (o < 0) {
-            if (o + (int64_t)v.n < 0) {
-                raise_err(ts, self, "offset %lld out of range for %zu-byte buffer", (long long)off, v.n);
-                goto rel;
-            }
-            o += (int64_t)v.n;
-        }
-        if ((uint64_t)o > v.n || v.n - (size_t)o < f.size)
-            raise_err(ts, self, "unpack_from requires a buffer of at least %zu bytes for unpacking %zu bytes at offset %lld (actual buffer size is %zu)",
-                      f.size + (size_t)o, f.size, (long long)o, v.n);
-        else r = unpack_values(ts, &f, (const unsigned char *)v.p + o);
-    }
-rel:
-    bytes_view_release(&v);
-out:
+    TrObject *r = do_pack_into(ts, self, &f, args[1], args[2], args + 3, nargs - 3, "pack_into");
     fmt_free(&f);
     return r;
 }
 
 static TrObject *s_unpack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (tr_check_no_kwargs(ts, "unpack", kw) < 0 || tr_check_nargs(ts, "unpack", nargs, 2, 2) < 0) return NULL;
-    return do_unpack(ts, self, args[0], args[1], 0, 0);
+    Fmt f;
+    if (fmt_parse(ts, self, args[0], &f) < 0) { fmt_free(&f); return NULL; }
+    TrObject *r = do_unpack(ts, self, &f, args[1], 0, 0);
+    fmt_free(&f);
+    return r;
 }
 
 static TrObject *s_unpack_from(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
-    /* keyword `offset` is not supported (positional only) */
-    if (tr_check_no_kwargs(ts, "unpack_from", kw) < 0 || tr_check_nargs(ts, "unpack_from", nargs, 2, 3) < 0) return NULL;
-    int64_t off = 0;
-    if (nargs == 3) {
-        if (!int_check(args[2])) return err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", args[2]);
-        off = int_as_i64(ts, args[2]);
-        if (err_occurred(ts)) return NULL;
-    }
-    return do_unpack(ts, self, args[0], args[1], off, 1);
+    static const char *const names[] = {"format", "buffer", "offset"};
+    TrObject *a[3];
+    if (args_parse_clinic(ts, "unpack_from", args, nargs, kw, names, 3, 2, 0, a) < 0) return NULL;
+    int64_t off;
+    if (get_offset(ts, a[2], &off) < 0) return NULL;
+    Fmt f;
+    if (fmt_parse(ts, self, a[0], &f) < 0) { fmt_free(&f); return NULL; }
+    TrObject *r = do_unpack(ts, self, &f, a[1], off, 1);
+    fmt_free(&f);
+    return r;
 }
 
-/* iter_unpack: returns an iterator over a list of the tuples (eager). */
 static TrObject *s_iter_unpack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
     if (tr_check_no_kwargs(ts, "iter_unpack", kw) < 0 || tr_check_nargs(ts, "iter_unpack", nargs, 2, 2) < 0) return NULL;
     Fmt f;
     if (fmt_parse(ts, self, args[0], &f) < 0) { fmt_free(&f); return NULL; }
-    TrBytesView v;
-    TrObject *r = NULL, *list = NULL;
-    int rc = bytes_view(ts, args[1], &v);
-    if (rc < 0) goto out;
-    if (rc == 0) { err_format(ts, &tr_exc_TypeError, "a bytes-like object is required, not '%T'", args[1]); goto out; }
-    if (f.size == 0) set_error(ts, self, "cannot iteratively unpack with a struct of length 0");
-    else if (v.n % f.size)
-        raise_err(ts, self, "iterative unpacking requires a buffer of a multiple of %zu bytes", f.size);
-    else if ((list = list_new(ts, 0)) != NULL) {
-        size_t k;
-        for (k = 0; k + f.size <= v.n; k += f.size) {
-            TrObject *t = unpack_values(ts, &f, (const unsigned char *)v.p + k);
-            if (!t || list_append_take(ts, list, t) < 0) break;
-        }
-        if (k + f.size > v.n || v.n == 0) r = tr_iter(ts, list);
-        tr_decref(list);
-    }
-    bytes_view_release(&v);
-out:
+    TrObject *r = do_iter_unpack(ts, self, &f, args[1]);
     fmt_free(&f);
     return r;
 }
+
+/* ---- the Struct class -------------------------------------------------- */
+
+/* A compiled format.  Every field is set by struct_new and never changes, so
+ * any thread may use the object without a lock. */
+typedef struct TrStruct {
+    TrObject ob_base;
+    TrObject *format;   /* owned: the str given (bytes are decoded as ASCII) */
+    Fmt f;              /* `f.it` points into `f.items` or `f.heap` of this object */
+} TrStruct;
+
+TrType tr_struct_type;   /* exported for objects/class.c: subclassable */
+#define ST(o) ((TrStruct *)(o))
+
+/* The name a repr shows: "Struct", or a subclass's own name. */
+static const char *short_name(TrType *t) {
+    const char *dot = strrchr(t->name, '.');
+    return dot ? dot + 1 : t->name;
+}
+
+static TrObject *struct_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kw) {
+    static const char *const names[] = {"format"};
+    TrObject *a[1];
+    if (type != &tr_struct_type && nargs >= 1) {
+        /* a subclass's __init__ may take more: only the format is ours */
+        a[0] = args[0];
+    } else if (args_parse_clinic(ts, "Struct", args, nargs, kw, names, 1, 1, 0, a) < 0) return NULL;
+    TrObject *fo = a[0];
+    TrObject *mod = NULL;   /* errors go to `error_cls` */
+    Fmt f;
+    if (fmt_parse(ts, mod, fo, &f) < 0) { fmt_free(&f); return NULL; }
+    TrObject *text = str_check(fo) ? tr_newref(fo) : str_from_utf8(ts, bytes_data(fo), bytes_size(fo));
+    TrStruct *s = text ? (TrStruct *)tr_alloc(ts, type) : NULL;
+    if (!s) { tr_xdecref(text); fmt_free(&f); return NULL; }
+    s->format = text;
+    s->f = f;
+    s->f.it = f.heap ? f.heap : s->f.items;
+    return (TrObject *)s;
+}
+
+static void struct_dealloc(TrThread *ts, TrObject *o) {
+    tr_xdecref(ST(o)->format);
+    fmt_free(&ST(o)->f);
+    tr_free(o);
+}
+
+static TrObject *struct_repr(TrThread *ts, TrObject *o) {
+    return str_format(ts, "%s(%R)", short_name(tr_type(o)), ST(o)->format);
+}
+
+static TrObject *struct_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    if (str_check(name)) {
+        if (str_equal_cstr(name, "format")) return tr_newref(ST(o)->format);
+        if (str_equal_cstr(name, "size")) return int_from_i64(ts, (int64_t)ST(o)->f.size);
+    }
+    return tr_generic_getattr(ts, o, name);
+}
+
+static int struct_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {
+    if (str_check(name) && (str_equal_cstr(name, "format") || str_equal_cstr(name, "size"))) {
+        err_format(ts, &tr_exc_AttributeError, "attribute '%S' of '_struct.Struct' objects is not writable", name);
+        return -1;
+    }
+    return tr_generic_setattr(ts, o, name, value);   /* a subclass's instance dict */
+}
+
+static TrObject *st_pack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (tr_check_no_kwargs(ts, "Struct.pack", kw) < 0) return NULL;
+    return do_pack(ts, NULL, &ST(self)->f, args, nargs);
+}
+
+static TrObject *st_pack_into(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (tr_check_no_kwargs(ts, "Struct.pack_into", kw) < 0) return NULL;
+    if (nargs < 1) return set_error(ts, NULL, "pack_into expected buffer argument"), NULL;
+    if (nargs < 2) return set_error(ts, NULL, "pack_into expected offset argument"), NULL;
+    return do_pack_into(ts, NULL, &ST(self)->f, args[0], args[1], args + 2, nargs - 2, "pack_into");
+}
+
+static TrObject *st_unpack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (tr_check_no_kwargs(ts, "Struct.unpack", kw) < 0) return NULL;
+    if (nargs != 1)
+        return err_format(ts, &tr_exc_TypeError, "Struct.unpack() takes exactly one argument (%zu given)", nargs);
+    return do_unpack(ts, NULL, &ST(self)->f, args[0], 0, 0);
+}
+
+static TrObject *st_unpack_from(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    static const char *const names[] = {"buffer", "offset"};
+    TrObject *a[2];
+    if (args_parse_clinic(ts, "unpack_from", args, nargs, kw, names, 2, 1, 0, a) < 0) return NULL;
+    int64_t off;
+    if (get_offset(ts, a[1], &off) < 0) return NULL;
+    return do_unpack(ts, NULL, &ST(self)->f, a[0], off, 1);
+}
+
+static TrObject *st_iter_unpack(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    if (tr_check_no_kwargs(ts, "Struct.iter_unpack", kw) < 0) return NULL;
+    if (nargs != 1)
+        return err_format(ts, &tr_exc_TypeError, "Struct.iter_unpack() takes exactly one argument (%zu given)", nargs);
+    return do_iter_unpack(ts, NULL, &ST(self)->f, args[0]);
+}
+
+/* Struct.__init__(format): the format was compiled by __new__ and a Struct
+ * never changes after (so threads share it without a lock); __init__ only
+ * checks its argument, for subclasses that call super().__init__(fmt). */
+static TrObject *st_init(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kw) {
+    static const char *const names[] = {"format"};
+    TrObject *a[1];
+    if (args_parse_clinic(ts, "Struct", args, nargs, kw, names, 1, 1, 0, a) < 0) return NULL;
+    if (tr_is_imm(a[0]) || (!str_check(a[0]) && !bytes_check(a[0])))
+        return err_format(ts, &tr_exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", a[0]);
+    return tr_none;
+}
+
+static const TrMethodDef struct_methods[] = {
+    {"__init__", st_init},
+    {"pack", st_pack},
+    {"pack_into", st_pack_into},
+    {"unpack", st_unpack},
+    {"unpack_from", st_unpack_from},
+    {"iter_unpack", st_iter_unpack},
+    {NULL, NULL},
+};
+
+TrType tr_struct_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "_struct.Struct",
+    .basicsize = sizeof(TrStruct),
+    .flags = TR_TPFLAG_BASETYPE | TR_TPFLAG_WEAKREFABLE,
+    .base = &tr_object_type,
+    .dealloc = struct_dealloc,
+    .repr = struct_repr,
+    .getattr = struct_getattr,
+    .setattr = struct_setattr,
+    .new_ = struct_new,
+    .methods = struct_methods,
+};
 
 static const TrMethodDef struct_functions[] = {
     {"calcsize", s_calcsize},
@@ -505,6 +741,15 @@ TrObject *struct_module_init(TrThread *ts) {
     TrObject *m = module_new(ts, "struct");
     if (!m) return NULL;
     if (module_add_functions(ts, m, struct_functions) < 0) goto fail;
+    if (!(tr_struct_type.flags & TR_TPFLAG_READY)) {
+        if (type_ready(ts, &tr_struct_type) < 0) goto fail;
+        TrObject *modname = str_from_cstr(ts, "_struct");
+        if (!modname) goto fail;
+        int mrc = dict_set_cstr(ts, tr_struct_type.dict, "__module__", modname);
+        tr_decref(modname);
+        if (mrc < 0) goto fail;
+    }
+    if (dict_set_cstr(ts, module_dict(m), "Struct", (TrObject *)&tr_struct_type) < 0) goto fail;
     TrObject *name = str_from_cstr(ts, "error");
     TrObject *bases = tuple_new(ts, 1);
     TrObject *ns = dict_new(ts);
@@ -520,6 +765,7 @@ TrObject *struct_module_init(TrThread *ts) {
     tr_xdecref(name); tr_xdecref(bases); tr_xdecref(ns); tr_xdecref(mn);
     if (!cls) goto fail;
     int rc = dict_set_cstr(ts, module_dict(m), "error", cls);
+    if (rc == 0 && !error_cls) error_cls = tr_newref(cls);
     tr_decref(cls);
     if (rc < 0) goto fail;
     return m;

@@ -19,6 +19,7 @@
 #include "torii/torii.h"
 #include "torii/file.h"
 #include "torii/memoryview.h"
+#include "torii/array.h"
 #include "objects/containers.h"
 #include "stdlib/bytesio.h"
 #include "stdlib/stdlib.h"
@@ -239,10 +240,10 @@ METHOD(bio_readlines) {
 METHOD(bio_readinto) {
     if (args_one(ts, "readinto", nargs, kw) < 0) return NULL;
     TrObject *dst = args[0];
-    bool is_ba = !tr_is_imm(dst) && bytearray_check(dst), is_mv = !tr_is_imm(dst) && memview_check(dst);
+    bool is_ba = !tr_is_imm(dst) && (bytearray_check(dst) || array_check(dst)), is_mv = !tr_is_imm(dst) && memview_check(dst);
     if (!is_ba && !is_mv)
         return err_format(ts, &tr_exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T", dst);
-    ssize_t room = is_ba ? tr_len(ts, dst) : memview_nbytes(ts, dst);
+    ssize_t room = is_ba ? (ssize_t)atomic_load_size_relaxed(&((TrByteArray *)dst)->size) : memview_nbytes(ts, dst);
     if (room < 0) return NULL;
     if (is_mv && memview_write_prefix(ts, dst, NULL, 0, "readinto") < 0) return NULL;   /* writable? */
     TrObject *got = take(ts, self, room, false);

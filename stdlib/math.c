@@ -1,4 +1,4 @@
-/* stdlib/math.c: the math module (the common subset): constants, floor/ceil
+/* stdlib/math.c: the math module: constants, floor/ceil
  * and friends returning ints, the libm functions, gcd, isqrt, factorial.
  * Stateless: every function may run in any thread at once. */
 #include <errno.h>
@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "torii/torii.h"
 #include "stdlib/stdlib.h"
@@ -63,8 +64,6 @@ UNARY(atan, atan)
 UNARY_OV(sinh, sinh)
 UNARY_OV(cosh, cosh)
 UNARY(tanh, tanh)
-UNARY(log2, log2)
-UNARY(log10, log10)
 UNARY(fabs, fabs)
 UNARY(acosh, acosh)
 UNARY(asinh, asinh)
@@ -78,8 +77,20 @@ UNARY(erfc, erfc)
 
 static double to_degrees(double x) { return x * (180.0 / M_PI); }
 static double to_radians(double x) { return x * (M_PI / 180.0); }
-UNARY(degrees, to_degrees)
-UNARY(radians, to_radians)
+/* degrees/radians never raise: an overflow is inf, as in CPython. */
+static TrObject *plain_unary(TrThread *ts, TrObject *const *args, size_t nargs, TrObject *kwnames,
+                             const char *name, double (*fn)(double)) {
+    if (tr_check_args(ts, name, nargs, kwnames, 1, 1) < 0) return NULL;
+    double x;
+    if (real_arg(ts, args[0], &x) < 0) return NULL;
+    return float_new(ts, fn(x));
+}
+static TrObject *math_degrees(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return plain_unary(ts, args, nargs, kwnames, "degrees", to_degrees);
+}
+static TrObject *math_radians(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    return plain_unary(ts, args, nargs, kwnames, "radians", to_radians);
+}
 
 /* gamma and lgamma: a non-positive integer is a pole (domain error). */
 static TrObject *gamma_impl(TrThread *ts, TrObject *const *args, size_t nargs, TrObject *kwnames,
@@ -139,10 +150,44 @@ static TrObject *math_remainder(TrThread *ts, TrObject *self, TrObject *const *a
     return float_new(ts, r);
 }
 
+static int int_arg(TrThread *ts, TrObject *o);
+
+/* The position of finite-or-infinite `d` among the doubles (see nextafter). */
+static int64_t ordered_key(double d) {
+    int64_t b;
+    memcpy(&b, &d, 8);
+    return b < 0 ? -(b & INT64_MAX) : b;
+}
+
+static double from_key(int64_t k) {
+    int64_t b = k < 0 ? (-k) | INT64_MIN : k;
+    double d;
+    memcpy(&d, &b, 8);
+    return d;
+}
+
+/* nextafter(x, y, *, steps=None): `steps` moves of one ulp toward y. */
 static TrObject *math_nextafter(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    static const char *const names[] = {"x", "y", "steps"};
+    TrObject *a[3];
+    if (args_parse_clinic(ts, "nextafter", args, nargs, kwnames, names, 2, 2, 1, a) < 0) return NULL;
     double x, y;
-    if (two_reals(ts, "nextafter", args, nargs, kwnames, &x, &y) < 0) return NULL;
-    return float_new(ts, nextafter(x, y));
+    if (real_arg(ts, a[0], &x) < 0 || real_arg(ts, a[1], &y) < 0) return NULL;
+    if (!a[2] || a[2] == tr_none) return float_new(ts, nextafter(x, y));
+    if (int_arg(ts, a[2]) < 0) return NULL;
+    if (int_sign(a[2]) < 0) return err_format(ts, &tr_exc_ValueError, "steps must be a non-negative integer");
+    int ov = 0;
+    int64_t n = int_as_i64_overflow(a[2], &ov);
+    if (ov) n = INT64_MAX;   /* more steps than there are doubles: the walk ends at y */
+    if (isnan(x) || isnan(y)) return float_new(ts, x + y);
+    if (n == 0) return float_new(ts, x);
+    /* doubles are ordered like these keys (both zeros are 0), so n steps
+     * toward y are one move of the key, stopping at y's */
+    int64_t kx = ordered_key(x), ky = ordered_key(y);
+    if (kx == ky) return float_new(ts, y);
+    uint64_t dist = kx < ky ? (uint64_t)ky - (uint64_t)kx : (uint64_t)kx - (uint64_t)ky;
+    if ((uint64_t)n >= dist) return float_new(ts, y);
+    return float_new(ts, from_key(kx < ky ? kx + n : kx - n));
 }
 
 static TrObject *math_ulp(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -335,14 +380,21 @@ static TrObject *math_prod(TrThread *ts, TrObject *self, TrObject *const *args, 
     return acc;
 }
 
-/* sumprod(p, q): sum of products of two equal-length iterables. */
+/* sumprod(p, q): the sum of products of two equal-length iterables.  Pairs
+ * of ints add up exactly as ints; a pair with a float (and an int or float
+ * partner that is exact as a double) adds its exact product, p = x*y plus
+ * the fma-recovered error, to a list summed once at the end by fsum, so the
+ * float part is rounded once; other pairs use * and +. */
 static TrObject *math_sumprod(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "sumprod", nargs, kwnames, 2, 2) < 0) return NULL;
     TrObject *p = tr_iter(ts, args[0]);
     if (!p) return NULL;
     TrObject *q = tr_iter(ts, args[1]);
     if (!q) { tr_decref(p); return NULL; }
-    TrObject *acc = tr_imm_from(0);
+    TrObject *acc = tr_imm_from(0), *parts = list_new(ts, 0);
+    double special = 0.0;
+    bool have_special = false;
+    if (!parts) goto fail;
     for (;;) {
         TrObject *x = tr_next(ts, p);
         if (!x && err_occurred(ts)) goto fail;
@@ -357,6 +409,28 @@ static TrObject *math_sumprod(TrThread *ts, TrObject *self, TrObject *const *arg
             }
             break;
         }
+        bool xf = !tr_is_imm(x) && tr_isinstance_exact(x, &tr_float_type);
+        bool yf = !tr_is_imm(y) && tr_isinstance_exact(y, &tr_float_type);
+        bool xi = tr_is_imm(x) && (tr_imm_value(x) < 0 ? -tr_imm_value(x) : tr_imm_value(x)) <= ((int64_t)1 << 53);
+        bool yi = tr_is_imm(y) && (tr_imm_value(y) < 0 ? -tr_imm_value(y) : tr_imm_value(y)) <= ((int64_t)1 << 53);
+        if ((xf || yf) && (xf || xi) && (yf || yi)) {
+            double a = xf ? float_value(x) : (double)tr_imm_value(x);
+            double b = yf ? float_value(y) : (double)tr_imm_value(y);
+            double m = a * b, e = isfinite(m) ? fma(a, b, -m) : 0.0;
+            tr_decref(x);
+            tr_decref(y);
+            if (!isfinite(m)) {   /* an overflow or a special value: plain IEEE sums from here */
+                special += m;
+                have_special = true;
+                continue;
+            }
+            TrObject *fm = float_new(ts, m), *fe = fm && e != 0.0 ? float_new(ts, e) : NULL;
+            int rc = fm ? list_append_take(ts, parts, fm) : -1;
+            if (rc == 0 && fe) rc = list_append_take(ts, parts, fe);
+            else if (e != 0.0 && rc == 0) rc = -1;
+            if (rc < 0) goto fail;
+            continue;
+        }
         TrObject *m = tr_binop(ts, TR_BINOP_MUL, x, y);
         tr_decref(x);
         tr_decref(y);
@@ -369,9 +443,21 @@ static TrObject *math_sumprod(TrThread *ts, TrObject *self, TrObject *const *arg
     }
     tr_decref(p);
     tr_decref(q);
+    if (list_size(parts) || have_special) {
+        TrObject *fs = have_special ? float_new(ts, special) : math_fsum(ts, NULL, &parts, 1, NULL);
+        tr_decref(parts);
+        if (!fs) { tr_decref(acc); return NULL; }
+        if (acc == tr_imm_from(0)) return fs;
+        TrObject *r = tr_binop(ts, TR_BINOP_ADD, acc, fs);
+        tr_decref(acc);
+        tr_decref(fs);
+        return r;
+    }
+    tr_decref(parts);
     return acc;
 fail:
     tr_xdecref(acc);
+    tr_xdecref(parts);
     tr_decref(p);
     tr_decref(q);
     return NULL;
@@ -403,18 +489,71 @@ done:
     return res;
 }
 
+/* fn(o) for log, log2, log10: an int too large for a double is split as
+ * m * 2**e (0.5 <= m < 1) and gives fn(m) + fn(2) * e.  A non-positive
+ * argument is "math domain error".  0, or -1 with the error set. */
+static int loghelper(TrThread *ts, TrObject *o, double (*fn)(double), double *out) {
+    if (int_check(o)) {
+        if (int_sign(o) <= 0) { err_set(ts, &tr_exc_ValueError, "math domain error"); return -1; }
+        double x = int_as_double(ts, o);
+        if (!(x == -1.0 && err_occurred(ts))) { *out = fn(x); return 0; }
+        err_clear(ts);
+        TrObject *bl = tr_getattr_cstr(ts, o, "bit_length");
+        TrObject *nb = bl ? tr_call(ts, bl, NULL, 0, NULL) : NULL;
+        tr_xdecref(bl);
+        if (!nb) return -1;
+        int64_t e = int_as_i64(ts, nb);
+        tr_decref(nb);
+        /* keep 64 bits: rounding them to 53 is exact enough for m */
+        TrObject *sh = int_binop(ts, TR_BINOP_RSHIFT, o, tr_imm_from(e - 64));
+        if (!sh) return -1;
+        double m = ldexp(int_as_double(ts, sh), -64);
+        tr_decref(sh);
+        *out = fn(m) + fn(2.0) * (double)e;
+        return 0;
+    }
+    double x;
+    if (real_arg(ts, o, &x) < 0) return -1;
+    if (x <= 0 || x == -INFINITY) { err_set(ts, &tr_exc_ValueError, "math domain error"); return -1; }
+    *out = fn(x);
+    return 0;
+}
+
 static TrObject *math_log(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "log", nargs, kwnames, 1, 2) < 0) return NULL;
-    double x, base = 0;
-    if (real_arg(ts, args[0], &x) < 0) return NULL;
-    if (x <= 0) return err_format(ts, &tr_exc_ValueError, "math domain error");
-    double r = log(x);
+    double r, base;
+    if (loghelper(ts, args[0], log, &r) < 0) return NULL;
     if (nargs == 2) {
-        if (real_arg(ts, args[1], &base) < 0) return NULL;
-        if (base <= 0) return err_format(ts, &tr_exc_ValueError, "math domain error");
-        if (base == 1.0) return err_format(ts, &tr_exc_ZeroDivisionError, "float division by zero");
-        r /= log(base);
+        if (loghelper(ts, args[1], log, &base) < 0) return NULL;
+        if (base == 0.0) return err_format(ts, &tr_exc_ZeroDivisionError, "float division by zero");
+        r /= base;
     }
+    return float_new(ts, r);
+}
+
+static TrObject *math_log2(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "log2", nargs, kwnames, 1, 1) < 0) return NULL;
+    double r;
+    return loghelper(ts, args[0], log2, &r) < 0 ? NULL : float_new(ts, r);
+}
+
+static TrObject *math_log10(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "log10", nargs, kwnames, 1, 1) < 0) return NULL;
+    double r;
+    return loghelper(ts, args[0], log10, &r) < 0 ? NULL : float_new(ts, r);
+}
+
+/* fma(x, y, z): x * y + z rounded once; "invalid operation in fma" for a
+ * NaN from no NaN, "overflow in fma" for an infinity from finite values. */
+static TrObject *math_fma(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
+    if (tr_check_args(ts, "fma", nargs, kwnames, 3, 3) < 0) return NULL;
+    double x, y, z;
+    if (real_arg(ts, args[0], &x) < 0 || real_arg(ts, args[1], &y) < 0 || real_arg(ts, args[2], &z) < 0) return NULL;
+    double r = fma(x, y, z);
+    if (isnan(r) && !isnan(x) && !isnan(y) && !isnan(z))
+        return err_format(ts, &tr_exc_ValueError, "invalid operation in fma");
+    if (isinf(r) && isfinite(x) && isfinite(y) && isfinite(z))
+        return err_format(ts, &tr_exc_OverflowError, "overflow in fma");
     return float_new(ts, r);
 }
 
@@ -429,7 +568,7 @@ static TrObject *math_pow(TrThread *ts, TrObject *self, TrObject *const *args, s
     if (tr_check_args(ts, "pow", nargs, kwnames, 2, 2) < 0) return NULL;
     double x, y;
     if (real_arg(ts, args[0], &x) < 0 || real_arg(ts, args[1], &y) < 0) return NULL;
-    if (x == 0.0 && y < 0) return err_format(ts, &tr_exc_ValueError, "math domain error");
+    if (x == 0.0 && y < 0 && isfinite(y)) return err_format(ts, &tr_exc_ValueError, "math domain error");
     double r = pow(x, y);
     if (isnan(r) && !isnan(x) && !isnan(y)) return err_format(ts, &tr_exc_ValueError, "math domain error");
     if (isinf(r) && isfinite(x) && isfinite(y)) return err_format(ts, &tr_exc_OverflowError, "math range error");
@@ -576,12 +715,11 @@ static TrObject *math_comb(TrThread *ts, TrObject *self, TrObject *const *args, 
     return comb_perm(ts, args[0], args[1], 1);
 }
 
+static TrObject *math_factorial(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames);
+
 static TrObject *math_perm(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "perm", nargs, kwnames, 1, 2) < 0) return NULL;
-    if (nargs == 1 || args[1] == tr_none) {
-        if (int_arg(ts, args[0]) < 0) return NULL;
-        return comb_perm(ts, args[0], args[0], 0);
-    }
+    if (nargs == 1 || args[1] == tr_none) return math_factorial(ts, self, args, 1, NULL);
     return comb_perm(ts, args[0], args[1], 0);
 }
 
@@ -589,8 +727,10 @@ static TrObject *math_factorial(TrThread *ts, TrObject *self, TrObject *const *a
     if (tr_check_args(ts, "factorial", nargs, kwnames, 1, 1) < 0) return NULL;
     if (int_arg(ts, args[0]) < 0) return NULL;
     if (int_sign(args[0]) < 0) return err_format(ts, &tr_exc_ValueError, "factorial() not defined for negative values");
-    int64_t n = int_as_i64(ts, args[0]);
-    if (n == -1 && err_occurred(ts)) return NULL;
+    int ov = 0;
+    int64_t n = int_as_i64_overflow(args[0], &ov);
+    if (ov)
+        return err_format(ts, &tr_exc_OverflowError, "factorial() argument should not exceed %lld", (long long)INT64_MAX);
     TrObject *acc = tr_imm_from(1);
     for (int64_t i = 2; i <= n; i++) {
         TrObject *next = int_binop(ts, TR_BINOP_MUL, acc, tr_imm_from(i));
@@ -606,8 +746,9 @@ static TrObject *math_isqrt(TrThread *ts, TrObject *self, TrObject *const *args,
     if (int_arg(ts, args[0]) < 0) return NULL;
     if (int_sign(args[0]) < 0) return err_format(ts, &tr_exc_ValueError, "isqrt() argument must be nonnegative");
     if (int_sign(args[0]) == 0) return tr_imm_from(0);
-    /* Newton's iteration on Python ints, from an upper bound. */
-    TrObject *x = tr_newref(args[0]);
+    /* Newton's iteration on Python ints, from an upper bound (an int, not a bool). */
+    TrObject *x = int_binop(ts, TR_BINOP_ADD, args[0], tr_imm_from(0));
+    if (!x) return NULL;
     for (;;) {
         TrObject *q = int_binop(ts, TR_BINOP_FLOORDIV, args[0], x);
         if (!q) { tr_decref(x); return NULL; }
@@ -628,7 +769,7 @@ static const TrMethodDef math_functions[] = {
     {"asin", math_asin}, {"acos", math_acos}, {"atan", math_atan}, {"atan2", math_atan2},
     {"sinh", math_sinh}, {"cosh", math_cosh}, {"tanh", math_tanh},
     {"log", math_log}, {"log2", math_log2}, {"log10", math_log10}, {"fabs", math_fabs},
-    {"pow", math_pow}, {"hypot", math_hypot}, {"floor", math_floor}, {"ceil", math_ceil},
+    {"fma", math_fma}, {"pow", math_pow}, {"hypot", math_hypot}, {"floor", math_floor}, {"ceil", math_ceil},
     {"trunc", math_trunc}, {"isnan", math_isnan}, {"isinf", math_isinf}, {"isfinite", math_isfinite},
     {"gcd", math_gcd}, {"factorial", math_factorial}, {"isqrt", math_isqrt},
     {"acosh", math_acosh}, {"asinh", math_asinh}, {"atanh", math_atanh}, {"cbrt", math_cbrt},

@@ -48,6 +48,8 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_collections", _collections_module_init},
     {"_weakref", _weakref_module_init},
     {"struct", struct_module_init},
+    {"array", array_module_init},
+    {"cmath", cmath_module_init},
     {"atexit", atexit_module_init},
     {"_types", _types_module_init},
     {"random", random_module_init},

@@ -19,6 +19,8 @@ TrObject *gc_module_init(TrThread *ts);
 TrObject *_collections_module_init(TrThread *ts);
 TrObject *_weakref_module_init(TrThread *ts);
 TrObject *struct_module_init(TrThread *ts);
+TrObject *array_module_init(TrThread *ts);
+TrObject *cmath_module_init(TrThread *ts);
 TrObject *atexit_module_init(TrThread *ts);    /* stdlib/atexit.c */
 TrObject *_types_module_init(TrThread *ts);    /* stdlib/_types.c */
 /* Calls the functions atexit.register'ed, last first (runtime_finalize). */

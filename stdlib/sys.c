@@ -211,7 +211,7 @@ static TrObject *sys_set_int_max(TrThread *ts, TrObject *self, TrObject *const *
         return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer", tr_type_name(v));
     int64_t n = int_as_i64(ts, v);
     if (n == -1 && err_occurred(ts)) return NULL;
-    if (n != 0 && (n <= 640 || n > INT32_MAX))
+    if (n != 0 && (n < 640 || n > INT32_MAX))
         return err_format(ts, &tr_exc_ValueError, "maxdigits must be 0 or larger than 640");
     int_set_max_str_digits((int)n);
     return tr_newref(tr_none);

@@ -59,6 +59,10 @@ TrObject *int_round(TrThread *ts, TrObject *x, TrObject *ndigits);
 /* sys.get_int_max_str_digits / sys.set_int_max_str_digits (0 = no limit;
  * the caller validates the value).  Any thread; cannot fail. */
 int int_get_max_str_digits(void);
+/* The magnitude of int `o` in `base` (2..36, lowercase letters) as a
+ * malloc'd string with no sign and no digit limit; *neg tells the sign.
+ * NULL with MemoryError.  For hex(), oct(), bin() and format(). */
+char *int_digits_base(TrThread *ts, TrObject *o, int base, bool *neg);
 void int_set_max_str_digits(int n);
 /* int.from_bytes(bytes, byteorder='big', *, signed=False) as a builtin
  * method (objects/int.c); `self` is ignored (objects/bytes.c installs it

@@ -65,6 +65,14 @@ try:
     check(False, "dot of bytes")
 except TypeError as e:
     check("'B'" in str(e), str(e))
+import array
+arr = array.array('d', (i * 0.5 for i in range(n)))
+check(all(r == want for r in in_threads(lambda i: kernel.dot(arr, arr))), "dot of array('d') from threads")
+try:
+    kernel.dot(array.array('i', [1, 2]), array.array('i', [1, 2]))
+    check(False, "dot of array('i')")
+except TypeError as e:
+    check("'i'" in str(e), str(e))
 
 floats = [i * 0.25 for i in range(1000)]
 check(kernel.sum_floats(floats) == sum(floats), "sum_floats list")
