@@ -62,6 +62,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"binascii", binascii_module_init},
     {"zlib", zlib_module_init},
     {"_hashlib", hashlib_module_init},
+    {"_asyncio", _asyncio_module_init},
     {NULL, NULL},
 };
 

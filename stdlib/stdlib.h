@@ -31,7 +31,8 @@ TrObject *select_module_init(TrThread *ts);    /* stdlib/select.c */
 TrObject *_posixsubprocess_module_init(TrThread *ts); /* stdlib/_posixsubprocess.c: fork_exec for subprocess */
 TrObject *binascii_module_init(TrThread *ts);  /* stdlib/binascii.c */
 TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
-TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
+TrObject *hashlib_module_init(TrThread *ts);
+TrObject *_asyncio_module_init(TrThread *ts);  /* stdlib/_asyncio.c: the running loop per thread (+ stdlib/py/asyncio) */   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */

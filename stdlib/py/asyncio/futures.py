@@ -1,0 +1,327 @@
+"""asyncio.Future: a result that will exist later, bound to one event loop.
+
+A future is PENDING until set_result, set_exception or cancel moves it, once,
+to FINISHED or CANCELLED; then each done callback is scheduled on the loop.
+`_callbacks` holds (function, context) pairs, and also bare Task objects: a
+task blocked on this future is woken by appending it to the loop's ready
+queue directly (Task._wake), which saves a Handle per await.
+
+Threads: a future belongs to its loop's thread; nothing here locks.  Other
+threads reach it only through loop.call_soon_threadsafe (wrap_future and
+run_coroutine_threadsafe do so).
+"""
+
+import concurrent.futures as _cf
+import reprlib
+import sys
+
+from . import events
+from . import exceptions
+from .coroutines import _describe_callback
+
+__all__ = ('Future', 'wrap_future', 'isfuture')
+
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+_STOP_ITERATION_TEXT = ('StopIteration interacts badly with generators '
+                        'and cannot be raised into a Future')
+
+
+def isfuture(obj):
+    """True for objects that follow the Future protocol (asyncio's or one
+    that declares `_asyncio_future_blocking`)."""
+    return (hasattr(obj.__class__, '_asyncio_future_blocking') and
+            obj._asyncio_future_blocking is not None)
+
+
+def _get_loop(fut):
+    try:
+        getter = fut.get_loop
+    except AttributeError:
+        return fut._loop
+    return getter()
+
+
+def _callback_text(entry):
+    if type(entry) is tuple:
+        return _describe_callback(entry[0], ())
+    return 'Task.task_wakeup()'
+
+
+def _callbacks_text(entries):
+    n = len(entries)
+    if n <= 2:
+        inner = ', '.join(_callback_text(e) for e in entries)
+    else:
+        inner = (f'{_callback_text(entries[0])}, <{n - 2} more>, '
+                 f'{_callback_text(entries[-1])}')
+    return f'cb=[{inner}]'
+
+
+class Future:
+    """A value produced later on an event loop (not thread-safe)."""
+
+    _state = _PENDING
+    _result = None
+    _exception = None
+    _exception_tb = None
+    _loop = None
+    _source_traceback = None
+    _cancel_message = None
+    _cancelled_exc = None
+    # True while the future is yielded up to a Task (see __await__).
+    _asyncio_future_blocking = False
+    # Set when an exception was stored and nobody has looked at it yet.
+    _unretrieved = False
+
+    def __init__(self, *, loop=None):
+        self._loop = events.get_event_loop() if loop is None else loop
+        self._callbacks = []
+
+    # ---- what a program reads ----
+
+    def _repr_parts(self):
+        parts = [self._state.lower()]
+        if self._state is _FINISHED:
+            if self._exception is not None:
+                parts.append(f'exception={self._exception!r}')
+            else:
+                parts.append(f'result={reprlib.repr(self._result)}')
+        if self._callbacks:
+            parts.append(_callbacks_text(self._callbacks))
+        return parts
+
+    def __repr__(self):
+        return f'<{type(self).__name__} {" ".join(self._repr_parts())}>'
+
+    def __del__(self):
+        if not self._unretrieved:
+            return
+        loop = self._loop
+        if loop is None:
+            return
+        report = {
+            'message': f'{type(self).__name__} exception was never retrieved',
+            'exception': self._exception,
+            'future': self,
+        }
+        if self._source_traceback:
+            report['source_traceback'] = self._source_traceback
+        loop.call_exception_handler(report)
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+    @property
+    def _log_traceback(self):
+        return self._unretrieved
+
+    @_log_traceback.setter
+    def _log_traceback(self, value):
+        if value:
+            raise ValueError('_log_traceback can only be set to False')
+        self._unretrieved = False
+
+    def get_loop(self):
+        """The event loop this future is bound to."""
+        loop = self._loop
+        if loop is None:
+            raise RuntimeError('Future object is not initialized.')
+        return loop
+
+    def done(self):
+        return self._state is not _PENDING
+
+    def cancelled(self):
+        return self._state is _CANCELLED
+
+    def _make_cancelled_error(self):
+        """The CancelledError to raise for this cancelled future: the one
+        that ended a task, if any (handed out once), else a new one."""
+        exc = self._cancelled_exc
+        if exc is not None:
+            self._cancelled_exc = None
+            return exc
+        msg = self._cancel_message
+        return exceptions.CancelledError() if msg is None else exceptions.CancelledError(msg)
+
+    def result(self):
+        state = self._state
+        if state is _FINISHED:
+            self._unretrieved = False
+            exc = self._exception
+            if exc is not None:
+                raise exc.with_traceback(self._exception_tb)
+            return self._result
+        if state is _CANCELLED:
+            raise self._make_cancelled_error()
+        raise exceptions.InvalidStateError('Result is not set.')
+
+    def exception(self):
+        state = self._state
+        if state is _FINISHED:
+            self._unretrieved = False
+            return self._exception
+        if state is _CANCELLED:
+            raise self._make_cancelled_error()
+        raise exceptions.InvalidStateError('Exception is not set.')
+
+    # ---- callbacks ----
+
+    def add_done_callback(self, fn, *, context=None):
+        """Calls fn(self) on the loop once the future is done."""
+        if self._state is _PENDING:
+            self._callbacks.append((fn, context))
+        else:
+            self._loop.call_soon(fn, self, context=context)
+
+    def remove_done_callback(self, fn):
+        """Forgets every registration of `fn`; returns how many there were."""
+        kept = [e for e in self._callbacks if type(e) is not tuple or e[0] != fn]
+        gone = len(self._callbacks) - len(kept)
+        if gone:
+            self._callbacks[:] = kept
+        return gone
+
+    def _add_waiter(self, task):
+        """`task` awaits this future: wake it directly when done."""
+        self._callbacks.append(task)
+
+    def _fire(self):
+        entries = self._callbacks
+        if not entries:
+            return
+        self._callbacks = []
+        loop = self._loop
+        for entry in entries:
+            if type(entry) is tuple:
+                loop.call_soon(entry[0], self, context=entry[1])
+            else:
+                entry._wake(self)
+
+    # ---- settling ----
+
+    def cancel(self, msg=None):
+        """Cancels a pending future and schedules its callbacks; False if it
+        was already done."""
+        self._unretrieved = False
+        if self._state is not _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        self._fire()
+        return True
+
+    def set_result(self, result):
+        if self._state is not _PENDING:
+            raise exceptions.InvalidStateError('invalid state')
+        self._result = result
+        self._state = _FINISHED
+        self._fire()
+
+    def set_exception(self, exception):
+        if self._state is not _PENDING:
+            raise exceptions.InvalidStateError('invalid state')
+        if isinstance(exception, type):
+            exception = exception()
+        if not isinstance(exception, BaseException):
+            raise TypeError('invalid exception object')
+        if isinstance(exception, StopIteration):
+            wrapped = RuntimeError(_STOP_ITERATION_TEXT)
+            wrapped.__cause__ = exception
+            wrapped.__context__ = exception
+            exception = wrapped
+        self._exception = exception
+        self._exception_tb = exception.__traceback__
+        self._state = _FINISHED
+        self._fire()
+        self._unretrieved = True
+
+    # ---- awaiting ----
+
+    def __await__(self):
+        if self._state is _PENDING:
+            self._asyncio_future_blocking = True
+            yield self
+        if self._state is _PENDING:
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+
+    __iter__ = __await__
+
+
+def _set_result_unless_cancelled(fut, result):
+    if not fut.cancelled():
+        fut.set_result(result)
+
+
+def _copy_outcome(src, dst):
+    """Moves the outcome of concurrent.futures.Future `src` into asyncio
+    future `dst` (on dst's loop)."""
+    if dst.cancelled():
+        return
+    if src.cancelled():
+        dst.cancel()
+        return
+    exc = src.exception()
+    if exc is not None:
+        dst.set_exception(exc)
+    else:
+        dst.set_result(src.result())
+
+
+def _chain_future(source, destination):
+    """Makes `destination` follow `source`: either may be an asyncio or a
+    concurrent.futures future; cancelling `destination` cancels `source`.
+    Each side is touched only on its own loop's thread (or any thread for a
+    concurrent future)."""
+    src_loop = _get_loop(source) if isfuture(source) else None
+    dst_loop = _get_loop(destination) if isfuture(destination) else None
+
+    def settle(fut, other):
+        if isfuture(fut):
+            _copy_outcome(other, fut)
+            return
+        if fut.cancelled() or not fut.set_running_or_notify_cancel():
+            return
+        if other.cancelled():
+            fut.cancel()
+            return
+        exc = other.exception()
+        if exc is not None:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(other.result())
+
+    def on_destination_done(dst):
+        if not dst.cancelled() or source.done():
+            return
+        if src_loop is None or src_loop is dst_loop:
+            source.cancel()
+        else:
+            src_loop.call_soon_threadsafe(source.cancel)
+
+    def on_source_done(src):
+        if destination.cancelled() and dst_loop is not None and dst_loop.is_closed():
+            return
+        if dst_loop is None or dst_loop is src_loop:
+            settle(destination, src)
+        elif not dst_loop.is_closed():
+            dst_loop.call_soon_threadsafe(settle, destination, src)
+
+    destination.add_done_callback(on_destination_done)
+    source.add_done_callback(on_source_done)
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio future that follows concurrent.futures.Future `future`."""
+    if isfuture(future):
+        return future
+    if not isinstance(future, _cf.Future):
+        raise TypeError(f'concurrent.futures.Future is expected, got {future!r}')
+    if loop is None:
+        loop = events.get_event_loop()
+    mirror = loop.create_future()
+    _chain_future(future, mirror)
+    return mirror

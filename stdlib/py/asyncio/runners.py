@@ -1,0 +1,119 @@
+"""asyncio.run and asyncio.Runner: make a loop, run one coroutine (or
+several, with Runner) to completion, then cancel what is left, close the
+async generators, join the default executor and close the loop.
+
+A Runner is used by the thread that made it; each thread running
+asyncio.run gets its own loop.
+"""
+
+from . import coroutines
+from . import events
+from . import exceptions
+from . import tasks
+
+__all__ = ('Runner', 'run')
+
+_NEW = 'created'
+_READY = 'initialized'
+_CLOSED = 'closed'
+
+# How long close() waits for the default executor's threads.
+_EXECUTOR_JOIN_TIMEOUT = 300
+
+
+class Runner:
+    """A context manager that owns an event loop:
+
+        with asyncio.Runner() as runner:
+            runner.run(main())
+    """
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._phase = _NEW
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._installed = False      # we made it the thread's current loop
+
+    def __enter__(self):
+        self._prepare()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        """Shuts the loop down (see the module comment); idempotent."""
+        if self._phase is not _READY:
+            return
+        loop = self._loop
+        try:
+            _cancel_leftovers(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor(_EXECUTOR_JOIN_TIMEOUT))
+        finally:
+            if self._installed:
+                events.set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._phase = _CLOSED
+
+    def get_loop(self):
+        self._prepare()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        """Runs `coro` on the runner's loop and returns its result."""
+        if not coroutines.iscoroutine(coro):
+            raise ValueError(f'a coroutine was expected, got {coro!r}')
+        if events._get_running_loop() is not None:
+            raise RuntimeError('Runner.run() cannot be called from a running event loop')
+        self._prepare()
+        if context is None:
+            task = self._loop.create_task(coro)
+        else:
+            task = self._loop.create_task(coro, context=context)
+        return self._loop.run_until_complete(task)
+
+    def _prepare(self):
+        if self._phase is _CLOSED:
+            raise RuntimeError('Runner is closed')
+        if self._phase is _READY:
+            return
+        if self._loop_factory is None:
+            self._loop = events.new_event_loop()
+            if not self._installed:
+                events.set_event_loop(self._loop)
+                self._installed = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._phase = _READY
+
+
+def run(main, *, debug=None, loop_factory=None):
+    """Runs coroutine `main` in a new event loop and returns its result."""
+    if events._get_running_loop() is not None:
+        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
+    with Runner(debug=debug, loop_factory=loop_factory) as runner:
+        return runner.run(main)
+
+
+def _cancel_leftovers(loop):
+    leftovers = tasks.all_tasks(loop)
+    if not leftovers:
+        return
+    for t in leftovers:
+        t.cancel()
+    loop.run_until_complete(tasks.gather(*leftovers, return_exceptions=True))
+    for t in leftovers:
+        if t.cancelled():
+            continue
+        exc = t.exception()
+        if exc is not None:
+            loop.call_exception_handler({
+                'message': 'unhandled exception during asyncio.run() shutdown',
+                'exception': exc,
+                'task': t,
+            })

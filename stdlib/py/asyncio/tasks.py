@@ -1,0 +1,636 @@
+"""asyncio.Task, a future that drives a coroutine, and the functions that
+combine awaitables: sleep, gather, wait, wait_for, as_completed, shield,
+ensure_future, run_coroutine_threadsafe, to_thread.
+
+A task's step (`_run`) sends None into its coroutine, or throws the
+exception it was woken with.  What the coroutine yields decides what comes
+next: None (a bare yield, as sleep(0) does) puts the task straight back on
+the ready queue; a pending Future gets the task as a waiter (Future._wake
+appends the task to the ready queue when the future is done).  So a
+sleep(0) round trip costs no Handle and no callback.
+
+Threads: a task lives on its loop's thread.  The only state shared across
+threads is the counter that names tasks (_asyncio._next_task_id, atomic).
+"""
+
+import concurrent.futures as _cf
+import functools
+import math
+import types
+
+import _asyncio
+
+from . import coroutines
+from . import events
+from . import exceptions
+from . import futures
+from .futures import _PENDING, _FINISHED, _CANCELLED
+
+__all__ = ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION',
+           'ALL_COMPLETED', 'wait', 'wait_for', 'as_completed', 'sleep',
+           'gather', 'shield', 'ensure_future', 'run_coroutine_threadsafe',
+           'current_task', 'all_tasks', 'to_thread',
+           '_register_task', '_unregister_task', '_enter_task', '_leave_task')
+
+FIRST_COMPLETED = _cf.FIRST_COMPLETED
+FIRST_EXCEPTION = _cf.FIRST_EXCEPTION
+ALL_COMPLETED = _cf.ALL_COMPLETED
+
+_next_task_id = _asyncio._next_task_id
+_Future = futures.Future
+_settle_result = _Future.set_result
+_settle_exception = _Future.set_exception
+_settle_cancel = _Future.cancel
+
+
+class Task(_Future):
+    """Runs a coroutine on the loop, step by step; done when it returns."""
+
+    _log_destroy_pending = True
+
+    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        if not coroutines.iscoroutine(coro):
+            self._log_destroy_pending = False
+            raise TypeError(f'a coroutine was expected, got {coro!r}')
+        super().__init__(loop=loop)
+        self._name = f'Task-{_next_task_id()}' if name is None else str(name)
+        self._coro = coro
+        self._context = context
+        self._cancel_requests = 0
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._pending_exc = None     # thrown into the coroutine at the next step
+        self._woken_by = None        # the awaited future that just finished
+        loop = self._loop
+        loop._check_closed()
+        loop._tasks[self] = None
+        loop._ready.append(self)
+
+    # ---- what a program reads ----
+
+    def _repr_parts(self):
+        parts = super()._repr_parts()
+        if self._must_cancel and self._state is _PENDING:
+            parts[0] = 'cancelling'
+        parts.insert(1, f'name={self._name!r}')
+        parts.insert(2, f'coro=<{coroutines._describe_coro(self._coro)}>')
+        if self._fut_waiter is not None:
+            parts.insert(3, f'wait_for={self._fut_waiter!r}')
+        return parts
+
+    def __del__(self):
+        if self._state is _PENDING and self._log_destroy_pending and self._loop is not None:
+            self._loop.call_exception_handler({
+                'task': self,
+                'message': 'Task was destroyed but it is pending!',
+            })
+        super().__del__()
+
+    def get_coro(self):
+        return self._coro
+
+    def get_context(self):
+        return self._context
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def get_stack(self, *, limit=None):
+        frame = getattr(self._coro, 'cr_frame', None)
+        return [] if frame is None or self.done() else [frame]
+
+    def print_stack(self, *, limit=None, file=None):
+        import sys
+        out = file if file is not None else sys.stderr
+        stack = self.get_stack(limit=limit)
+        if not stack:
+            print(f'No stack for {self!r}', file=out)
+            return
+        print(f'Stack for {self!r} (most recent call last):', file=out)
+        for frame in stack:
+            code = frame.f_code
+            print(f'  File "{code.co_filename}", line {frame.f_lineno}, in {code.co_name}',
+                  file=out)
+
+    def set_result(self, result):
+        raise RuntimeError('Task does not support set_result operation')
+
+    def set_exception(self, exception):
+        raise RuntimeError('Task does not support set_exception operation')
+
+    # ---- cancellation ----
+
+    def cancel(self, msg=None):
+        """Asks the task to stop: CancelledError is thrown into the coroutine
+        at its next step.  False if the task is already done."""
+        self._unretrieved = False
+        if self._state is not _PENDING:
+            return False
+        self._cancel_requests += 1
+        waiter = self._fut_waiter
+        if waiter is not None and waiter.cancel(msg=msg):
+            return True
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+
+    def cancelling(self):
+        return self._cancel_requests
+
+    def uncancel(self):
+        if self._cancel_requests > 0:
+            self._cancel_requests -= 1
+            if self._cancel_requests == 0:
+                self._must_cancel = False
+        return self._cancel_requests
+
+    # ---- stepping ----
+
+    def _wake(self, fut):
+        """Future `fut`, which this task awaited, is done (called from
+        Future._fire on the loop's thread)."""
+        self._woken_by = fut
+        self._loop._ready.append(self)
+
+    def _wakeup(self, fut):
+        """Done callback for awaited future-likes that are not ours."""
+        self._woken_by = fut
+        self._run()
+
+    def _run(self):
+        if self._state is not _PENDING:
+            return
+        exc = self._pending_exc
+        woken = self._woken_by
+        if woken is not None:
+            self._woken_by = None
+            try:
+                woken.result()
+            except BaseException as raised:
+                exc = raised
+        if self._must_cancel:
+            if not isinstance(exc, exceptions.CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        self._pending_exc = None
+        self._fut_waiter = None
+        loop = self._loop
+        outer = loop._current_task
+        loop._current_task = self
+        try:
+            ctx = self._context
+            if ctx is not None:
+                yielded = ctx.run(_advance, self._coro, exc)
+            elif exc is None:
+                yielded = self._coro.send(None)
+            else:
+                yielded = self._coro.throw(exc)
+        except StopIteration as stop:
+            if self._must_cancel:
+                self._must_cancel = False
+                _settle_cancel(self, msg=self._cancel_message)
+            else:
+                _settle_result(self, stop.value)
+        except exceptions.CancelledError as cancelled:
+            self._cancelled_exc = cancelled
+            _settle_cancel(self)
+        except (KeyboardInterrupt, SystemExit) as fatal:
+            _settle_exception(self, fatal)
+            raise
+        except BaseException as error:
+            _settle_exception(self, error)
+        else:
+            if yielded is None:
+                loop._ready.append(self)
+            else:
+                self._block_on(yielded)
+        finally:
+            loop._current_task = outer
+            if self._state is not _PENDING:
+                loop._tasks.pop(self, None)
+            exc = None
+
+    def _block_on(self, fut):
+        """The coroutine yielded `fut`: wait for it, or complain."""
+        blocking = getattr(fut, '_asyncio_future_blocking', None)
+        if blocking is None:
+            if isinstance(fut, types.GeneratorType):
+                problem = ('yield was used instead of yield from for '
+                           f'generator in task {self!r} with {fut!r}')
+            else:
+                problem = f'Task got bad yield: {fut!r}'
+        elif futures._get_loop(fut) is not self._loop:
+            problem = f'Task {self!r} got Future {fut!r} attached to a different loop'
+        elif not blocking:
+            problem = ('yield was used instead of yield from in task '
+                       f'{self!r} with {fut!r}')
+        elif fut is self:
+            problem = f'Task cannot await on itself: {self!r}'
+        else:
+            fut._asyncio_future_blocking = False
+            if isinstance(fut, _Future):
+                fut._add_waiter(self)
+            else:
+                fut.add_done_callback(self._wakeup)
+            self._fut_waiter = fut
+            if self._must_cancel and fut.cancel(msg=self._cancel_message):
+                self._must_cancel = False
+            return
+        self._pending_exc = RuntimeError(problem)
+        self._loop._ready.append(self)
+
+
+def _advance(coro, exc):
+    return coro.send(None) if exc is None else coro.throw(exc)
+
+
+def create_task(coro, *, name=None, context=None):
+    """Schedules `coro` as a task on the running loop."""
+    loop = events.get_running_loop()
+    if context is None:
+        return loop.create_task(coro, name=name)
+    return loop.create_task(coro, name=name, context=context)
+
+
+def current_task(loop=None):
+    """The task running on `loop` (default: the running loop), or None."""
+    if loop is None:
+        loop = events.get_running_loop()
+    return loop._current_task
+
+
+def all_tasks(loop=None):
+    """The set of the loop's tasks that are not done yet."""
+    if loop is None:
+        loop = events.get_running_loop()
+    return {t for t in list(loop._tasks) if not t.done()}
+
+
+def _register_task(task):
+    task._loop._tasks[task] = None
+
+
+def _unregister_task(task):
+    task._loop._tasks.pop(task, None)
+
+
+def _enter_task(loop, task):
+    current = loop._current_task
+    if current is not None:
+        raise RuntimeError(f'Cannot enter into task {task!r} while another '
+                           f'task {current!r} is being executed.')
+    loop._current_task = task
+
+
+def _leave_task(loop, task):
+    current = loop._current_task
+    if current is not task:
+        raise RuntimeError(f'Leaving task {task!r} does not match the current '
+                           f'task {current!r}.')
+    loop._current_task = None
+
+
+# ---- sleeping ----
+
+@types.coroutine
+def _pass_turn():
+    yield
+
+
+async def sleep(delay, result=None):
+    """Suspends the calling task for `delay` seconds (0: one loop pass)."""
+    if delay <= 0:
+        await _pass_turn()
+        return result
+    if math.isnan(delay):
+        raise ValueError('Invalid delay: NaN (not a number)')
+    loop = events.get_running_loop()
+    fut = _Future(loop=loop)
+    timer = loop.call_later(delay, futures._set_result_unless_cancelled, fut, result)
+    try:
+        return await fut
+    finally:
+        timer.cancel()
+
+
+# ---- ensure_future ----
+
+async def _await_it(awaitable):
+    return await awaitable
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    """A future for `coro_or_future`: itself if it is one, else a task."""
+    obj = coro_or_future
+    if futures.isfuture(obj):
+        if loop is not None and loop is not futures._get_loop(obj):
+            raise ValueError('The future belongs to a different loop than '
+                             'the one specified as the loop argument')
+        return obj
+    if not coroutines.iscoroutine(obj):
+        if not coroutines._isawaitable(obj):
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+        obj = _await_it(obj)
+    if loop is None:
+        loop = events.get_event_loop()
+    return loop.create_task(obj)
+
+
+# ---- gather ----
+
+class _GatheringFuture(_Future):
+    """gather()'s result: cancelling it cancels every child."""
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        hit = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                hit = True
+        if hit:
+            self._cancel_requested = True
+        return hit
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    """A future for the list of the results of all the awaitables, in
+    order.  Without return_exceptions the first error (or cancellation) is
+    the outcome; the other children keep running."""
+    if not coros_or_futures:
+        loop = events.get_event_loop()
+        empty = loop.create_future()
+        empty.set_result([])
+        return empty
+
+    children = []
+    by_arg = {}
+    loop = None
+    for arg in coros_or_futures:
+        child = by_arg.get(arg) if not futures.isfuture(arg) else None
+        if child is None:
+            child = ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = futures._get_loop(child)
+            if child is not arg:
+                child._log_destroy_pending = False
+                by_arg[arg] = child
+        children.append(child)
+
+    outer = _GatheringFuture(children, loop=loop)
+    distinct = list(dict.fromkeys(children))
+    left = [len(distinct)]
+
+    def on_child_done(child):
+        left[0] -= 1
+        if outer.done():
+            if not child.cancelled():
+                child.exception()      # seen: never "never retrieved"
+            return
+        if not return_exceptions:
+            if child.cancelled():
+                outer.set_exception(child._make_cancelled_error())
+                return
+            err = child.exception()
+            if err is not None:
+                outer.set_exception(err)
+                return
+        if left[0]:
+            return
+        values = []
+        for c in children:
+            if c.cancelled():
+                values.append(c._make_cancelled_error())
+            else:
+                err = c.exception()
+                values.append(c.result() if err is None else err)
+        if outer._cancel_requested:
+            outer.set_exception(child._make_cancelled_error())
+        else:
+            outer.set_result(values)
+
+    for child in distinct:
+        child.add_done_callback(on_child_done)
+    return outer
+
+
+# ---- shield ----
+
+def shield(arg):
+    """A future that follows `arg` but whose cancellation leaves `arg`
+    running."""
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    outer = futures._get_loop(inner).create_future()
+
+    def inner_done(_):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+            return
+        err = inner.exception()
+        if err is None:
+            outer.set_result(inner.result())
+        else:
+            outer.set_exception(err)
+
+    def outer_done(_):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
+
+
+# ---- wait, wait_for, as_completed ----
+
+def _not_a_collection(fs, what):
+    return TypeError(f'expect {what} of futures, not {type(fs).__name__}')
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for the futures of iterable `fs`; returns (done, pending)."""
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise _not_a_collection(fs, 'a list')
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    pool = set(fs)
+    for f in pool:
+        if coroutines.iscoroutine(f):
+            raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
+    loop = events.get_running_loop()
+    return await _wait_set(pool, timeout, return_when, loop)
+
+
+async def _wait_set(pool, timeout, return_when, loop):
+    gate = loop.create_future()
+    timer = None if timeout is None else loop.call_later(timeout, _open_gate, gate)
+    unfinished = [len(pool)]
+
+    def on_done(f):
+        unfinished[0] -= 1
+        enough = (unfinished[0] <= 0 or return_when == FIRST_COMPLETED or
+                  (return_when == FIRST_EXCEPTION and not f.cancelled()
+                   and f.exception() is not None))
+        if enough:
+            if timer is not None:
+                timer.cancel()
+            _open_gate(gate)
+
+    for f in pool:
+        f.add_done_callback(on_done)
+    try:
+        await gate
+    finally:
+        if timer is not None:
+            timer.cancel()
+        for f in pool:
+            f.remove_done_callback(on_done)
+    finished, waiting = set(), set()
+    for f in pool:
+        (finished if f.done() else waiting).add(f)
+    return finished, waiting
+
+
+def _open_gate(gate, *_):
+    if not gate.done():
+        gate.set_result(None)
+
+
+async def _cancel_and_wait(fut):
+    """Cancels `fut` and waits until it is really done."""
+    loop = events.get_running_loop()
+    gate = loop.create_future()
+    release = functools.partial(_open_gate, gate)
+    fut.add_done_callback(release)
+    try:
+        fut.cancel()
+        await gate
+    finally:
+        fut.remove_done_callback(release)
+
+
+async def wait_for(fut, timeout):
+    """Awaits `fut`, cancelling it and raising TimeoutError after `timeout`
+    seconds."""
+    if timeout is not None and timeout <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except exceptions.CancelledError as cancelled:
+            raise TimeoutError from cancelled
+    from . import timeouts
+    async with timeouts.timeout(timeout):
+        return await fut
+
+
+class _CompletionOrder:
+    """What as_completed returns: iterating (plain or async) yields the
+    inputs in the order they finish."""
+
+    def __init__(self, aws, timeout):
+        from .queues import Queue
+        loop = events.get_event_loop()
+        self._arrivals = Queue()
+        self._timer = None
+        self._todo = {}
+        for aw in set(aws) if not isinstance(aws, (list, tuple)) else dict.fromkeys(aws):
+            self._todo[ensure_future(aw, loop=loop)] = None
+        for f in list(self._todo):
+            f.add_done_callback(self._arrived)
+        if self._todo and timeout is not None:
+            self._timer = loop.call_later(timeout, self._expired)
+        self._left = len(self._todo)
+
+    def __iter__(self):
+        return self
+
+    def __aiter__(self):
+        return self
+
+    def __next__(self):
+        if not self._left:
+            raise StopIteration
+        self._left -= 1
+        return self._next_one(True)
+
+    async def __anext__(self):
+        if not self._left:
+            raise StopAsyncIteration
+        self._left -= 1
+        return await self._next_one(False)
+
+    def _expired(self):
+        for f in self._todo:
+            f.remove_done_callback(self._arrived)
+            self._arrivals.put_nowait(None)
+        self._todo.clear()
+
+    def _arrived(self, f):
+        if not self._todo:
+            return
+        del self._todo[f]
+        self._arrivals.put_nowait(f)
+        if not self._todo and self._timer is not None:
+            self._timer.cancel()
+
+    async def _next_one(self, unwrap):
+        f = await self._arrivals.get()
+        if f is None:
+            raise exceptions.TimeoutError
+        return f.result() if unwrap else f
+
+
+def as_completed(fs, *, timeout=None):
+    """An iterator over `fs` in completion order (see _CompletionOrder)."""
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise _not_a_collection(fs, 'an iterable')
+    return _CompletionOrder(fs, timeout)
+
+
+# ---- threads ----
+
+def run_coroutine_threadsafe(coro, loop):
+    """Submits `coro` to `loop` from another thread; returns a
+    concurrent.futures.Future for its result."""
+    if not coroutines.iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    result = _cf.Future()
+
+    def start():
+        try:
+            futures._chain_future(ensure_future(coro, loop=loop), result)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if result.set_running_or_notify_cancel():
+                result.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(start)
+    return result
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Runs func(*args, **kwargs) in the loop's default executor."""
+    loop = events.get_running_loop()
+    call = functools.partial(func, *args, **kwargs)
+    return await loop.run_in_executor(None, call)
