@@ -602,7 +602,7 @@ class _CompletionOrder:
 def as_completed(fs, *, timeout=None):
     """An iterator over `fs` in completion order (see _CompletionOrder)."""
     if futures.isfuture(fs) or coroutines.iscoroutine(fs):
-        raise _not_a_collection(fs, 'an iterable')
+        raise TypeError(f'expects an iterable of awaitables, not {type(fs).__name__}')
     return _CompletionOrder(fs, timeout)
 
 
