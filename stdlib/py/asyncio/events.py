@@ -69,7 +69,8 @@ class Handle:
     def _what(self):
         if self._callback is None:
             return ''
-        return _describe_callback(self._callback, self._args)
+        # arguments are shown in debug mode only, as in CPython
+        return _describe_callback(self._callback, self._args if self._loop._debug else ())
 
     def __repr__(self):
         parts = [type(self).__name__]
@@ -350,6 +351,11 @@ class BaseEventLoop(AbstractEventLoop):
             future.remove_done_callback(_stop_when_done)
         if not future.done():
             raise RuntimeError('Event loop stopped before Future completed.')
+        exc = getattr(future, '_exception', None)
+        if exc is not None and future._state == 'FINISHED':
+            # raised from here, as CPython's traceback shows it
+            future._unretrieved = False
+            raise exc.with_traceback(future._exception_tb)
         return future.result()
 
     def stop(self):

@@ -201,6 +201,11 @@ class Task(_Future):
             _settle_exception(self, fatal)
             raise
         except BaseException as error:
+            # CPython's step is C code, so its tracebacks start at the
+            # coroutine: drop this frame's entry to show the same
+            tb = error.__traceback__
+            if tb is not None and tb.tb_frame.f_code is _STEP_CODE:
+                error.__traceback__ = tb.tb_next
             _settle_exception(self, error)
         else:
             if yielded is None:
@@ -241,6 +246,9 @@ class Task(_Future):
             return
         self._pending_exc = RuntimeError(problem)
         self._loop._ready.append(self)
+
+
+_STEP_CODE = Task._run.__code__
 
 
 def _advance(coro, exc):
