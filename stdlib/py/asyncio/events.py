@@ -192,7 +192,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._asyncgens = set()
         self._asyncgens_shutdown_called = False
         self._current_task = None
-        self._tasks = {}               # pending tasks, in creation order (all_tasks)
+        from .tasks import _Ring
+        self._task_ring = _Ring()      # pending tasks, in creation order (tasks.all_tasks)
         self.slow_callback_duration = 0.1
         self._selector = selector if selector is not None else selectors.DefaultSelector()
         self._io_count = 0             # descriptors registered besides the self-pipe

@@ -2,9 +2,11 @@
 
 A future is PENDING until set_result, set_exception or cancel moves it, once,
 to FINISHED or CANCELLED; then each done callback is scheduled on the loop.
-`_callbacks` holds (function, context) pairs, and also bare Task objects: a
-task blocked on this future is woken by appending it to the loop's ready
-queue directly (Task._wake), which saves a Handle per await.
+`_callbacks` holds the done callbacks: None, one entry, or a list of two or
+more (most futures have exactly one: no list to make).  An entry is a
+function, a (function, context) pair, or a Task (exact type) blocked on the
+future: that task is woken by appending it to the loop's ready queue
+directly (Task._wake), which saves a Handle per await.
 
 Threads: a future belongs to its loop's thread; nothing here locks.  Other
 threads reach it only through loop.call_soon_threadsafe (wrap_future and
@@ -13,7 +15,7 @@ run_coroutine_threadsafe do so).
 
 import concurrent.futures as _cf
 import reprlib
-import sys
+from types import GenericAlias, CoroutineType as _CoroutineType
 
 from . import events
 from . import exceptions
@@ -32,7 +34,10 @@ _STOP_ITERATION_TEXT = ('StopIteration interacts badly with generators '
 def isfuture(obj):
     """True for objects that follow the Future protocol (asyncio's or one
     that declares `_asyncio_future_blocking`)."""
-    return (hasattr(obj.__class__, '_asyncio_future_blocking') and
+    kind = type(obj)
+    if kind is _CoroutineType:
+        return False        # the common case, without a failed lookup
+    return (hasattr(kind, '_asyncio_future_blocking') and
             obj._asyncio_future_blocking is not None)
 
 
@@ -44,10 +49,16 @@ def _get_loop(fut):
     return getter()
 
 
+# tasks.py sets this to Task: entries of that exact type in `_callbacks`
+# are tasks waiting on the future.
+_TaskType = None
+
+
 def _callback_text(entry):
-    if type(entry) is tuple:
-        return _describe_callback(entry[0], ())
-    return 'Task.task_wakeup()'
+    kind = type(entry)
+    if kind is _TaskType:
+        return 'Task.task_wakeup()'
+    return _describe_callback(entry[0] if kind is tuple else entry, ())
 
 
 def _callbacks_text(entries):
@@ -63,22 +74,27 @@ def _callbacks_text(entries):
 class Future:
     """A value produced later on an event loop (not thread-safe)."""
 
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _exception_tb = None
-    _loop = None
-    _source_traceback = None
-    _cancel_message = None
-    _cancelled_exc = None
-    # True while the future is yielded up to a Task (see __await__).
-    _asyncio_future_blocking = False
-    # Set when an exception was stored and nobody has looked at it yet.
-    _unretrieved = False
+    # Slots, not a __dict__: a loop makes one future or task per await of
+    # real work, and slots make them smaller and quicker to build.
+    __slots__ = ('_state', '_result', '_exception', '_exception_tb', '_loop',
+                 '_source_traceback', '_cancel_message', '_cancelled_exc',
+                 '_asyncio_future_blocking', '_unretrieved', '_callbacks',
+                 '__weakref__')
 
     def __init__(self, *, loop=None):
         self._loop = events.get_event_loop() if loop is None else loop
-        self._callbacks = []
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._exception_tb = None
+        self._source_traceback = None
+        self._cancel_message = None
+        self._cancelled_exc = None
+        # True while the future is yielded up to a Task (see __await__)
+        self._asyncio_future_blocking = False
+        # set when an exception was stored and nobody has looked at it yet
+        self._unretrieved = False
+        self._callbacks = None
 
     # ---- what a program reads ----
 
@@ -89,15 +105,15 @@ class Future:
                 parts.append(f'exception={self._exception!r}')
             else:
                 parts.append(f'result={reprlib.repr(self._result)}')
-        if self._callbacks:
-            parts.append(_callbacks_text(self._callbacks))
+        if self._callbacks is not None:
+            parts.append(_callbacks_text(self._entries()))
         return parts
 
     def __repr__(self):
         return f'<{type(self).__name__} {" ".join(self._repr_parts())}>'
 
     def __del__(self):
-        if not self._unretrieved:
+        if not getattr(self, '_unretrieved', False):
             return
         loop = self._loop
         if loop is None:
@@ -111,7 +127,7 @@ class Future:
             report['source_traceback'] = self._source_traceback
         loop.call_exception_handler(report)
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(GenericAlias)
 
     @property
     def _log_traceback(self):
@@ -169,36 +185,68 @@ class Future:
 
     # ---- callbacks ----
 
+    def _entries(self):
+        cbs = self._callbacks
+        if cbs is None:
+            return []
+        return cbs if type(cbs) is list else [cbs]
+
+    def _push(self, entry):
+        cbs = self._callbacks
+        if cbs is None:
+            self._callbacks = entry
+        elif type(cbs) is list:
+            cbs.append(entry)
+        else:
+            self._callbacks = [cbs, entry]
+
     def add_done_callback(self, fn, *, context=None):
         """Calls fn(self) on the loop once the future is done."""
         if self._state is _PENDING:
-            self._callbacks.append((fn, context))
+            if context is None and type(fn) is not _TaskType and type(fn) is not tuple \
+                    and type(fn) is not list:
+                self._push(fn)
+            else:
+                self._push((fn, context))
         else:
             self._loop.call_soon(fn, self, context=context)
 
     def remove_done_callback(self, fn):
         """Forgets every registration of `fn`; returns how many there were."""
-        kept = [e for e in self._callbacks if type(e) is not tuple or e[0] != fn]
-        gone = len(self._callbacks) - len(kept)
+        entries = self._entries()
+        kept = []
+        for e in entries:
+            kind = type(e)
+            if kind is _TaskType or (e[0] if kind is tuple else e) != fn:
+                kept.append(e)
+        gone = len(entries) - len(kept)
         if gone:
-            self._callbacks[:] = kept
+            self._callbacks = None if not kept else kept[0] if len(kept) == 1 else kept
         return gone
 
     def _add_waiter(self, task):
         """`task` awaits this future: wake it directly when done."""
-        self._callbacks.append(task)
+        self._push(task if type(task) is _TaskType else task._wakeup)
+
+    def _dispatch(self, entry):
+        kind = type(entry)
+        if kind is _TaskType:
+            entry._wake(self)
+        elif kind is tuple:
+            self._loop.call_soon(entry[0], self, context=entry[1])
+        else:
+            self._loop.call_soon(entry, self)
 
     def _fire(self):
-        entries = self._callbacks
-        if not entries:
+        cbs = self._callbacks
+        if cbs is None:
             return
-        self._callbacks = []
-        loop = self._loop
-        for entry in entries:
-            if type(entry) is tuple:
-                loop.call_soon(entry[0], self, context=entry[1])
-            else:
-                entry._wake(self)
+        self._callbacks = None
+        if type(cbs) is not list:
+            self._dispatch(cbs)
+            return
+        for entry in cbs:
+            self._dispatch(entry)
 
     # ---- settling ----
 

@@ -46,13 +46,16 @@ _settle_cancel = _Future.cancel
 class Task(_Future):
     """Runs a coroutine on the loop, step by step; done when it returns."""
 
-    _log_destroy_pending = True
+    __slots__ = ('_name', '_coro', '_context', '_cancel_requests', '_must_cancel',
+                 '_fut_waiter', '_pending_exc', '_woken_by', '_log_destroy_pending',
+                 '_prev_task', '_next_task')
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        self._log_destroy_pending = False
         if not coroutines.iscoroutine(coro):
-            self._log_destroy_pending = False
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         super().__init__(loop=loop)
+        self._log_destroy_pending = True
         self._name = f'Task-{_next_task_id()}' if name is None else str(name)
         self._coro = coro
         self._context = context
@@ -63,7 +66,8 @@ class Task(_Future):
         self._woken_by = None        # the awaited future that just finished
         loop = self._loop
         loop._check_closed()
-        loop._tasks[self] = None
+        self._prev_task = self._next_task = None
+        _link(self, loop)
         loop._ready.append(self)
 
     # ---- what a program reads ----
@@ -79,7 +83,7 @@ class Task(_Future):
         return parts
 
     def __del__(self):
-        if self._state is _PENDING and self._log_destroy_pending and self._loop is not None:
+        if getattr(self, '_log_destroy_pending', False) and self._state is _PENDING:
             self._loop.call_exception_handler({
                 'task': self,
                 'message': 'Task was destroyed but it is pending!',
@@ -215,7 +219,7 @@ class Task(_Future):
         finally:
             loop._current_task = outer
             if self._state is not _PENDING:
-                loop._tasks.pop(self, None)
+                _unlink(self)
             exc = None
 
     def _block_on(self, fut):
@@ -249,6 +253,7 @@ class Task(_Future):
 
 
 _STEP_CODE = Task._run.__code__
+futures._TaskType = Task
 
 
 def _advance(coro, exc):
@@ -270,19 +275,58 @@ def current_task(loop=None):
     return loop._current_task
 
 
+# The loop's pending tasks are a ring linked through the tasks themselves
+# (`_prev_task`, `_next_task`, around the loop's `_task_ring` sentinel):
+# joining and leaving it is four stores, with no dict and no hashing.
+
+class _Ring:
+    """The sentinel of a loop's ring of pending tasks."""
+
+    __slots__ = ('_prev_task', '_next_task')
+
+    def __init__(self):
+        self._prev_task = self._next_task = self
+
+
+def _link(task, loop):
+    ring = loop._task_ring
+    last = ring._prev_task
+    task._prev_task = last
+    task._next_task = ring
+    last._next_task = task
+    ring._prev_task = task
+
+
+def _unlink(task):
+    before, after = task._prev_task, task._next_task
+    if before is None:
+        return
+    before._next_task = after
+    after._prev_task = before
+    task._prev_task = task._next_task = None
+
+
 def all_tasks(loop=None):
     """The set of the loop's tasks that are not done yet."""
     if loop is None:
         loop = events.get_running_loop()
-    return {t for t in list(loop._tasks) if not t.done()}
+    ring = loop._task_ring
+    found = set()
+    t = ring._next_task
+    while t is not ring:
+        if not t.done():
+            found.add(t)
+        t = t._next_task
+    return found
 
 
 def _register_task(task):
-    task._loop._tasks[task] = None
+    if getattr(task, '_prev_task', None) is None:
+        _link(task, task._loop)
 
 
 def _unregister_task(task):
-    task._loop._tasks.pop(task, None)
+    _unlink(task)
 
 
 def _enter_task(loop, task):
@@ -303,15 +347,25 @@ def _leave_task(loop, task):
 
 # ---- sleeping ----
 
-@types.coroutine
-def _pass_turn():
-    yield
+class _OneTurn:
+    """Awaiting it yields None once: the task goes back on the ready queue
+    and runs again in the next pass.  One shared instance; its __await__
+    hands out a tuple iterator, which costs less than a generator."""
+
+    __slots__ = ()
+
+    def __await__(self):
+        return iter(_JUST_NONE)
+
+
+_JUST_NONE = (None,)
+_one_turn = _OneTurn()
 
 
 async def sleep(delay, result=None):
     """Suspends the calling task for `delay` seconds (0: one loop pass)."""
     if delay <= 0:
-        await _pass_turn()
+        await _one_turn
         return result
     if math.isnan(delay):
         raise ValueError('Invalid delay: NaN (not a number)')
@@ -351,6 +405,8 @@ def ensure_future(coro_or_future, *, loop=None):
 
 class _GatheringFuture(_Future):
     """gather()'s result: cancelling it cancels every child."""
+
+    __slots__ = ('_children', '_cancel_requested')
 
     def __init__(self, children, *, loop):
         super().__init__(loop=loop)
