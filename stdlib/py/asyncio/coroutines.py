@@ -5,6 +5,7 @@ asyncio's reprs and log lines name them ("main() running at FILE:LINE",
 
 import collections.abc
 import functools
+from functools import partial as _partial
 import reprlib
 import types
 
@@ -72,7 +73,7 @@ def _where(func):
 
 def _call_text(func, args):
     """How a scheduled call reads in a repr: qualname(arg, ...)."""
-    if isinstance(func, functools.partial):
+    if isinstance(func, _partial):
         inner = _call_text(func.func, func.args)
         return f'functools.partial({inner})' if not args else inner
     name = getattr(func, '__qualname__', None) or getattr(func, '__name__', None)

@@ -11,7 +11,7 @@ is due (tasks put themselves on the queue with no Handle).
 
 Threads: a loop is driven by one thread at a time, the one in run_forever;
 its fields are that thread's.  Other threads may only call
-call_soon_threadsafe, which appends to `_ready` (a deque: its append is
+call_soon_threadsafe, which appends to `_runnable` (a deque: its append is
 atomic) and writes a byte to the self-pipe so a waiting select() returns.
 The running loop of each thread is per-thread state (`_asyncio`, in the
 thread's own TrThread), so N threads run N loops writing nothing shared.
@@ -29,6 +29,8 @@ import _asyncio
 
 from .coroutines import _describe_callback
 
+_FATAL = (SystemExit, KeyboardInterrupt)
+
 __all__ = ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'AbstractServer',
            'Handle', 'TimerHandle', 'get_event_loop_policy',
            'set_event_loop_policy', 'get_event_loop', 'set_event_loop',
@@ -42,6 +44,14 @@ _set_running_loop = _asyncio._set_running_loop
 get_running_loop = _asyncio.get_running_loop
 
 _log = None
+
+_CLOSED_TEXT = 'Event loop is closed'
+_BUSY_TEXT = 'This event loop is already running'
+_NO_DELAY_TEXT = 'delay must not be None'
+_FACTORY_TEXT = 'task factory must be a callable or None'
+_STOPPED_EARLY_TEXT = 'Event loop stopped before Future completed.'
+_POOL_GONE_TEXT = 'Executor shutdown has been called'
+_BOTH_EVENTS = (selectors.EVENT_READ, selectors.EVENT_WRITE)
 
 
 def _logger():
@@ -102,14 +112,12 @@ class Handle:
                 self._callback(*self._args)
             else:
                 ctx.run(self._callback, *self._args)
-        except (SystemExit, KeyboardInterrupt):
+        except _FATAL:
             raise
         except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {self._what()}',
-                'exception': exc,
-                'handle': self,
-            })
+            report = dict(message=f'Exception in callback {self._what()}',
+                          exception=exc, handle=self)
+            self._loop.call_exception_handler(report)
 
 
 class TimerHandle(Handle):
@@ -118,7 +126,7 @@ class TimerHandle(Handle):
     __slots__ = ('_when', '_scheduled')
 
     def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
+        Handle.__init__(self, callback, args, loop, context)
         self._when = when
         self._scheduled = False
 
@@ -178,23 +186,23 @@ class BaseEventLoop(AbstractEventLoop):
     """A selector event loop (see the module comment)."""
 
     def __init__(self, selector=None):
-        self._ready = collections.deque()
+        self._runnable = collections.deque()
         self._timers = []              # heap of TimerHandle
         self._ncancelled_timers = 0
         self._closed = False
         self._stopping = False
         self._owner = None             # get_ident() of the thread in run_forever
         self._debug = False
-        self._exception_handler = None
-        self._task_factory = None
-        self._default_executor = None
-        self._executor_shutdown_called = False
-        self._asyncgens = set()
-        self._asyncgens_shutdown_called = False
+        self._error_hook = None
+        self._factory = None
+        self._pool = None
+        self._pool_closed = False
+        self._live_agens = set()
+        self._agens_closing = False
         self._current_task = None
         from .tasks import _Ring
         self._task_ring = _Ring()      # pending tasks, in creation order (tasks.all_tasks)
-        self.slow_callback_duration = 0.1
+        self.slow_callback_duration = 1 / 10
         self._selector = selector if selector is not None else selectors.DefaultSelector()
         self._io_count = 0             # descriptors registered besides the self-pipe
         self._wake_r, self._wake_w = os.pipe()
@@ -210,7 +218,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _check_closed(self):
         if self._closed:
-            raise RuntimeError('Event loop is closed')
+            raise RuntimeError(_CLOSED_TEXT)
 
     def is_running(self):
         return self._owner is not None
@@ -231,29 +239,29 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         if self._closed:
-            raise RuntimeError('Event loop is closed')
+            self._check_closed()
         handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
+        self._runnable.append(handle)
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         if self._closed:
-            raise RuntimeError('Event loop is closed')
+            self._check_closed()
         handle = Handle(callback, args, self, context)
-        self._ready.append(handle)
+        self._runnable.append(handle)
         self._write_to_self()
         return handle
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
-            raise TypeError('delay must not be None')
+            raise TypeError(_NO_DELAY_TEXT)
         return self.call_at(self.time() + delay, callback, *args, context=context)
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError('when cannot be None')
         if self._closed:
-            raise RuntimeError('Event loop is closed')
+            self._check_closed()
         timer = TimerHandle(when, callback, args, self, context)
         heapq.heappush(self._timers, timer)
         timer._scheduled = True
@@ -283,11 +291,11 @@ class BaseEventLoop(AbstractEventLoop):
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
-        if self._task_factory is not None:
+        if self._factory is not None:
             if context is None:
-                task = self._task_factory(self, coro)
+                task = self._factory(self, coro)
             else:
-                task = self._task_factory(self, coro, context=context)
+                task = self._factory(self, coro, context=context)
             if name is not None:
                 task.set_name(name)
             return task
@@ -295,19 +303,19 @@ class BaseEventLoop(AbstractEventLoop):
         return Task(coro, loop=self, name=name, context=context)
 
     def set_task_factory(self, factory):
-        if factory is not None and not callable(factory):
-            raise TypeError('task factory must be a callable or None')
-        self._task_factory = factory
+        if not (factory is None or callable(factory)):
+            raise TypeError(_FACTORY_TEXT)
+        self._factory = factory
 
     def get_task_factory(self):
-        return self._task_factory
+        return self._factory
 
     # ---- running ----
 
     def _enter(self):
         self._check_closed()
         if self._owner is not None:
-            raise RuntimeError('This event loop is already running')
+            raise RuntimeError(_BUSY_TEXT)
         if _get_running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
 
@@ -315,7 +323,7 @@ class BaseEventLoop(AbstractEventLoop):
         """Runs passes until stop() is called."""
         self._enter()
         self._owner = threading.get_ident()
-        hooks = sys.get_asyncgen_hooks()
+        saved_hooks = sys.get_asyncgen_hooks()
         sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter,
                                finalizer=self._asyncgen_finalizer)
         _set_running_loop(self)
@@ -329,7 +337,7 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._owner = None
             _set_running_loop(None)
-            sys.set_asyncgen_hooks(*hooks)
+            sys.set_asyncgen_hooks(*saved_hooks)
 
     def run_until_complete(self, future):
         """Runs until `future` (a coroutine is wrapped in a task) is done;
@@ -340,7 +348,7 @@ class BaseEventLoop(AbstractEventLoop):
         made_here = not isfuture(future)
         future = ensure_future(future, loop=self)
         if made_here:
-            future._log_destroy_pending = False
+            future._warn_if_pending = False
         future.add_done_callback(_stop_when_done)
         try:
             self.run_forever()
@@ -351,12 +359,12 @@ class BaseEventLoop(AbstractEventLoop):
         finally:
             future.remove_done_callback(_stop_when_done)
         if not future.done():
-            raise RuntimeError('Event loop stopped before Future completed.')
-        exc = getattr(future, '_exception', None)
+            raise RuntimeError(_STOPPED_EARLY_TEXT)
+        exc = getattr(future, '_error', None)
         if exc is not None and future._state == 'FINISHED':
             # raised from here, as CPython's traceback shows it
             future._unretrieved = False
-            raise exc.with_traceback(future._exception_tb)
+            raise exc.with_traceback(future._error_tb)
         return future.result()
 
     def stop(self):
@@ -368,13 +376,13 @@ class BaseEventLoop(AbstractEventLoop):
         if self._closed:
             return
         self._closed = True
-        self._ready.clear()
+        self._runnable.clear()
         self._timers.clear()
         self._ncancelled_timers = 0
-        self._executor_shutdown_called = True
-        executor = self._default_executor
+        self._pool_closed = True
+        executor = self._pool
         if executor is not None:
-            self._default_executor = None
+            self._pool = None
             executor.shutdown(wait=False)
         sel = self._selector
         if sel is not None:
@@ -387,7 +395,7 @@ class BaseEventLoop(AbstractEventLoop):
                 pass
 
     def _run_once(self):
-        ready = self._ready
+        ready = self._runnable
         timers = self._timers
         if self._ncancelled_timers > 50 and self._ncancelled_timers * 2 > len(timers):
             self._prune_timers()
@@ -433,23 +441,19 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _poll(self, timeout):
         events = self._selector.select(timeout)
-        ready = self._ready
+        ready = self._runnable
         for key, mask in events:
             pair = key.data
             if pair is None:
                 self._drain_self_pipe()
                 continue
-            reader, writer = pair
-            if mask & selectors.EVENT_READ and reader is not None:
-                if reader._cancelled:
-                    self._drop_io(key.fd, selectors.EVENT_READ)
+            for bit, handle in zip(_BOTH_EVENTS, pair):
+                if handle is None or not mask & bit:
+                    continue
+                if handle._cancelled:
+                    self._drop_io(key.fd, bit)
                 else:
-                    ready.append(reader)
-            if mask & selectors.EVENT_WRITE and writer is not None:
-                if writer._cancelled:
-                    self._drop_io(key.fd, selectors.EVENT_WRITE)
-                else:
-                    ready.append(writer)
+                    ready.append(handle)
 
     # ---- descriptors ----
 
@@ -512,29 +516,29 @@ class BaseEventLoop(AbstractEventLoop):
     # ---- executors ----
 
     def set_default_executor(self, executor):
-        import concurrent.futures
-        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+        import concurrent.futures as cf
+        if not isinstance(executor, cf.ThreadPoolExecutor):
             raise TypeError('executor must be ThreadPoolExecutor')
-        self._default_executor = executor
+        self._pool = executor
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
         if executor is None:
-            if self._executor_shutdown_called:
-                raise RuntimeError('Executor shutdown has been called')
-            executor = self._default_executor
+            if self._pool_closed:
+                raise RuntimeError(_POOL_GONE_TEXT)
+            executor = self._pool
             if executor is None:
                 import concurrent.futures
                 executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
-                self._default_executor = executor
+                self._pool = executor
         from .futures import wrap_future
         return wrap_future(executor.submit(func, *args), loop=self)
 
     async def shutdown_default_executor(self, timeout=None):
         """Waits for the default executor's threads (in a helper thread, so
         the loop keeps running meanwhile)."""
-        self._executor_shutdown_called = True
-        executor = self._default_executor
+        self._pool_closed = True
+        executor = self._pool
         if executor is None:
             return
         done = self.create_future()
@@ -548,9 +552,9 @@ class BaseEventLoop(AbstractEventLoop):
 
         helper = threading.Thread(target=join_pool)
         helper.start()
-        from . import timeouts
+        from .timeouts import timeout as _deadline
         try:
-            async with timeouts.timeout(timeout):
+            async with _deadline(timeout):
                 await done
         except TimeoutError:
             import warnings
@@ -563,44 +567,42 @@ class BaseEventLoop(AbstractEventLoop):
     # ---- async generators ----
 
     def _asyncgen_firstiter(self, agen):
-        if self._asyncgens_shutdown_called:
+        if self._agens_closing:
             import warnings
             warnings.warn(f'asynchronous generator {agen!r} was scheduled after '
                           'loop.shutdown_asyncgens() call', ResourceWarning, source=self)
-        self._asyncgens.add(agen)
+        self._live_agens.add(agen)
 
     def _asyncgen_finalizer(self, agen):
-        self._asyncgens.discard(agen)
+        self._live_agens.discard(agen)
         if not self._closed:
-            self.call_soon_threadsafe(self.create_task, agen.aclose())
+            closing = agen.aclose()
+            self.call_soon_threadsafe(self.create_task, closing)
 
     async def shutdown_asyncgens(self):
         """Closes the async generators still suspended (aclose on each)."""
-        self._asyncgens_shutdown_called = True
-        if not self._asyncgens:
+        self._agens_closing = True
+        if not self._live_agens:
             return
-        pending = list(self._asyncgens)
-        self._asyncgens.clear()
+        pending = list(self._live_agens)
+        self._live_agens.clear()
         from .tasks import gather
         outcomes = await gather(*[g.aclose() for g in pending], return_exceptions=True)
         for agen, outcome in zip(pending, outcomes):
             if isinstance(outcome, Exception):
-                self.call_exception_handler({
-                    'message': 'an error occurred during closing of '
-                               f'asynchronous generator {agen!r}',
-                    'exception': outcome,
-                    'asyncgen': agen,
-                })
+                self.call_exception_handler(dict(
+                    message=f'an error occurred during closing of asynchronous generator {agen!r}',
+                    exception=outcome, asyncgen=agen))
 
     # ---- errors ----
 
     def get_exception_handler(self):
-        return self._exception_handler
+        return self._error_hook
 
     def set_exception_handler(self, handler):
-        if handler is not None and not callable(handler):
+        if not (handler is None or callable(handler)):
             raise TypeError(f'A callable object or None is expected, got {handler!r}')
-        self._exception_handler = handler
+        self._error_hook = handler
 
     def default_exception_handler(self, context):
         """Logs `context` on the 'asyncio' logger: the message, then each
@@ -626,27 +628,26 @@ class BaseEventLoop(AbstractEventLoop):
         _logger().error('\n'.join(lines))
 
     def call_exception_handler(self, context):
-        handler = self._exception_handler
+        handler = self._error_hook
         if handler is None:
+            fallback = self.default_exception_handler
             try:
-                self.default_exception_handler(context)
-            except (SystemExit, KeyboardInterrupt):
+                fallback(context)
+            except _FATAL:
                 raise
             except BaseException:
                 _logger().error('Exception in default exception handler', exc_info=True)
             return
         try:
             handler(self, context)
-        except (SystemExit, KeyboardInterrupt):
+        except _FATAL:
             raise
         except BaseException as exc:
             try:
-                self.default_exception_handler({
-                    'message': 'Unhandled error in exception handler',
-                    'exception': exc,
-                    'context': context,
-                })
-            except (SystemExit, KeyboardInterrupt):
+                self.default_exception_handler(dict(
+                    message='Unhandled error in exception handler',
+                    exception=exc, context=context))
+            except _FATAL:
                 raise
             except BaseException:
                 _logger().error('Exception in default exception handler while handling '
@@ -688,14 +689,15 @@ class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
         slot = self._slot
         if slot.loop is None and not slot.chosen and \
                 threading.current_thread() is threading.main_thread():
-            self.set_event_loop(self.new_event_loop())
+            fresh = self.new_event_loop()
+            self.set_event_loop(fresh)
         if slot.loop is None:
             raise RuntimeError('There is no current event loop in thread '
                                f'{threading.current_thread().name!r}.')
         return slot.loop
 
     def set_event_loop(self, loop):
-        if loop is not None and not isinstance(loop, AbstractEventLoop):
+        if not (loop is None or isinstance(loop, AbstractEventLoop)):
             raise TypeError(f"loop must be an instance of AbstractEventLoop or None, "
                             f"not '{type(loop).__name__}'")
         self._slot.chosen = True
@@ -720,7 +722,7 @@ def get_event_loop_policy():
 
 def set_event_loop_policy(policy):
     global _policy
-    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+    if not (policy is None or isinstance(policy, AbstractEventLoopPolicy)):
         raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, "
                         f"not '{type(policy).__name__}'")
     _policy = policy
@@ -731,15 +733,18 @@ def get_event_loop():
     loop = _get_running_loop()
     if loop is not None:
         return loop
-    return get_event_loop_policy().get_event_loop()
+    policy = get_event_loop_policy()
+    return policy.get_event_loop()
 
 
 def set_event_loop(loop):
-    get_event_loop_policy().set_event_loop(loop)
+    policy = get_event_loop_policy()
+    policy.set_event_loop(loop)
 
 
 def new_event_loop():
-    return get_event_loop_policy().new_event_loop()
+    policy = get_event_loop_policy()
+    return policy.new_event_loop()
 
 
 def get_child_watcher():

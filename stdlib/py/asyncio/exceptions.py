@@ -30,13 +30,12 @@ class IncompleteReadError(EOFError):
 
     def __init__(self, partial, expected):
         total = 'undefined' if expected is None else repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of '
-                         f'{total} expected bytes')
+        EOFError.__init__(self, f'{len(partial)} bytes read on a total of {total} expected bytes')
         self.partial = partial
         self.expected = expected
 
     def __reduce__(self):
-        return type(self), (self.partial, self.expected)
+        return self.__class__, (self.partial, self.expected)
 
 
 class LimitOverrunError(Exception):
@@ -48,7 +47,7 @@ class LimitOverrunError(Exception):
         self.consumed = consumed
 
     def __reduce__(self):
-        return type(self), (self.args[0], self.consumed)
+        return self.__class__, (self.args[0], self.consumed)
 
 
 class BrokenBarrierError(RuntimeError):

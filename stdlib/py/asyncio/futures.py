@@ -19,6 +19,7 @@ from types import GenericAlias, CoroutineType as _CoroutineType
 
 from . import events
 from . import exceptions
+from .exceptions import InvalidStateError
 from .coroutines import _describe_callback
 
 __all__ = ('Future', 'wrap_future', 'isfuture')
@@ -27,6 +28,8 @@ _PENDING = 'PENDING'
 _CANCELLED = 'CANCELLED'
 _FINISHED = 'FINISHED'
 
+_LOG_FLAG_TEXT = '_log_traceback can only be set to False'
+_AWAIT_MISUSE_TEXT = "await wasn't used with future"
 _STOP_ITERATION_TEXT = ('StopIteration interacts badly with generators '
                         'and cannot be raised into a Future')
 
@@ -37,11 +40,12 @@ def isfuture(obj):
     kind = type(obj)
     if kind is _CoroutineType:
         return False        # the common case, without a failed lookup
-    return (hasattr(kind, '_asyncio_future_blocking') and
-            obj._asyncio_future_blocking is not None)
+    if not hasattr(kind, '_asyncio_future_blocking'):
+        return False
+    return obj._asyncio_future_blocking is not None
 
 
-def _get_loop(fut):
+def _loop_of(fut):
     try:
         getter = fut.get_loop
     except AttributeError:
@@ -76,7 +80,7 @@ class Future:
 
     # Slots, not a __dict__: a loop makes one future or task per await of
     # real work, and slots make them smaller and quicker to build.
-    __slots__ = ('_state', '_result', '_exception', '_exception_tb', '_loop',
+    __slots__ = ('_state', '_result', '_error', '_error_tb', '_loop',
                  '_source_traceback', '_cancel_message', '_cancelled_exc',
                  '_asyncio_future_blocking', '_unretrieved', '_callbacks',
                  '__weakref__')
@@ -85,15 +89,15 @@ class Future:
         self._loop = events.get_event_loop() if loop is None else loop
         self._state = _PENDING
         self._result = None
-        self._exception = None
-        self._exception_tb = None
+        self._error = None
+        self._error_tb = None
         self._source_traceback = None
         self._cancel_message = None
         self._cancelled_exc = None
-        # True while the future is yielded up to a Task (see __await__)
-        self._asyncio_future_blocking = False
-        # set when an exception was stored and nobody has looked at it yet
-        self._unretrieved = False
+        # _asyncio_future_blocking: True while the future is yielded up to
+        # a Task (see __await__); _unretrieved: an exception was stored and
+        # nobody has looked at it yet
+        self._asyncio_future_blocking = self._unretrieved = False
         self._callbacks = None
 
     # ---- what a program reads ----
@@ -101,8 +105,8 @@ class Future:
     def _repr_parts(self):
         parts = [self._state.lower()]
         if self._state is _FINISHED:
-            if self._exception is not None:
-                parts.append(f'exception={self._exception!r}')
+            if self._error is not None:
+                parts.append(f'exception={self._error!r}')
             else:
                 parts.append(f'result={reprlib.repr(self._result)}')
         if self._callbacks is not None:
@@ -120,7 +124,7 @@ class Future:
             return
         report = {
             'message': f'{type(self).__name__} exception was never retrieved',
-            'exception': self._exception,
+            'exception': self._error,
             'future': self,
         }
         if self._source_traceback:
@@ -136,7 +140,7 @@ class Future:
     @_log_traceback.setter
     def _log_traceback(self, value):
         if value:
-            raise ValueError('_log_traceback can only be set to False')
+            raise ValueError(_LOG_FLAG_TEXT)
         self._unretrieved = False
 
     def get_loop(self):
@@ -152,7 +156,7 @@ class Future:
     def cancelled(self):
         return self._state is _CANCELLED
 
-    def _make_cancelled_error(self):
+    def _cancellation(self):
         """The CancelledError to raise for this cancelled future: the one
         that ended a task, if any (handed out once), else a new one."""
         exc = self._cancelled_exc
@@ -166,22 +170,22 @@ class Future:
         state = self._state
         if state is _FINISHED:
             self._unretrieved = False
-            exc = self._exception
+            exc = self._error
             if exc is not None:
-                raise exc.with_traceback(self._exception_tb)
+                raise exc.with_traceback(self._error_tb)
             return self._result
         if state is _CANCELLED:
-            raise self._make_cancelled_error()
-        raise exceptions.InvalidStateError('Result is not set.')
+            raise self._cancellation()
+        raise InvalidStateError('Result is not set.')
 
     def exception(self):
         state = self._state
         if state is _FINISHED:
             self._unretrieved = False
-            return self._exception
+            return self._error
         if state is _CANCELLED:
-            raise self._make_cancelled_error()
-        raise exceptions.InvalidStateError('Exception is not set.')
+            raise self._cancellation()
+        raise InvalidStateError('Exception is not set.')
 
     # ---- callbacks ----
 
@@ -209,7 +213,8 @@ class Future:
             else:
                 self._push((fn, context))
         else:
-            self._loop.call_soon(fn, self, context=context)
+            loop = self._loop
+            loop.call_soon(fn, self, context=context)
 
     def remove_done_callback(self, fn):
         """Forgets every registration of `fn`; returns how many there were."""
@@ -263,25 +268,23 @@ class Future:
 
     def set_result(self, result):
         if self._state is not _PENDING:
-            raise exceptions.InvalidStateError('invalid state')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self._fire()
 
     def set_exception(self, exception):
         if self._state is not _PENDING:
-            raise exceptions.InvalidStateError('invalid state')
-        if isinstance(exception, type):
-            exception = exception()
-        if not isinstance(exception, BaseException):
+            raise InvalidStateError('invalid state')
+        exc = exception() if isinstance(exception, type) else exception
+        if not isinstance(exc, BaseException):
             raise TypeError('invalid exception object')
-        if isinstance(exception, StopIteration):
+        if isinstance(exc, StopIteration):
             wrapped = RuntimeError(_STOP_ITERATION_TEXT)
-            wrapped.__cause__ = exception
-            wrapped.__context__ = exception
-            exception = wrapped
-        self._exception = exception
-        self._exception_tb = exception.__traceback__
+            wrapped.__cause__ = wrapped.__context__ = exc
+            exc = wrapped
+        self._error = exc
+        self._error_tb = exc.__traceback__
         self._state = _FINISHED
         self._fire()
         self._unretrieved = True
@@ -290,16 +293,16 @@ class Future:
 
     def __await__(self):
         if self._state is _PENDING:
-            self._asyncio_future_blocking = True
+            self._asyncio_future_blocking = True     # see Task._block_on
             yield self
         if self._state is _PENDING:
-            raise RuntimeError("await wasn't used with future")
+            raise RuntimeError(_AWAIT_MISUSE_TEXT)
         return self.result()
 
     __iter__ = __await__
 
 
-def _set_result_unless_cancelled(fut, result):
+def _resolve_unless_cancelled(fut, result):
     if not fut.cancelled():
         fut.set_result(result)
 
@@ -319,13 +322,13 @@ def _copy_outcome(src, dst):
         dst.set_result(src.result())
 
 
-def _chain_future(source, destination):
+def _mirror_future(source, destination):
     """Makes `destination` follow `source`: either may be an asyncio or a
     concurrent.futures future; cancelling `destination` cancels `source`.
     Each side is touched only on its own loop's thread (or any thread for a
     concurrent future)."""
-    src_loop = _get_loop(source) if isfuture(source) else None
-    dst_loop = _get_loop(destination) if isfuture(destination) else None
+    src_loop = _loop_of(source) if isfuture(source) else None
+    dst_loop = _loop_of(destination) if isfuture(destination) else None
 
     def settle(fut, other):
         if isfuture(fut):
@@ -371,5 +374,5 @@ def wrap_future(future, *, loop=None):
     if loop is None:
         loop = events.get_event_loop()
     mirror = loop.create_future()
-    _chain_future(future, mirror)
+    _mirror_future(future, mirror)
     return mirror

@@ -14,9 +14,19 @@ import collections
 import enum
 
 from . import exceptions
-from . import mixins
+from .exceptions import CancelledError
+from .mixins import _LoopBoundMixin as _Bound
 
 __all__ = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier')
+
+
+_UNLOCKED_TEXT = 'Lock is not acquired.'
+_OVER_RELEASE_TEXT = 'BoundedSemaphore released too many times'
+_PARTIES_TEXT = 'parties must be > 0'
+
+
+def _unheld(what):
+    return f'cannot {what} on un-acquired lock'
 
 
 class _AsyncWith:
@@ -44,37 +54,37 @@ def _first_live(waiters):
     return None
 
 
-class Lock(_AsyncWith, mixins._LoopBoundMixin):
+class Lock(_AsyncWith, _Bound):
     """A mutual-exclusion lock for tasks; acquired in FIFO order."""
 
     def __init__(self):
-        self._waiters = None
+        self._sleepers = None
         self._locked = False
 
     def __repr__(self):
         detail = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            detail += f', waiters:{len(self._waiters)}'
+        if self._sleepers:
+            detail += f', waiters:{len(self._sleepers)}'
         return _decorated_repr(self, detail)
 
     def locked(self):
         return self._locked
 
     async def acquire(self):
-        if not self._locked and (self._waiters is None or
-                                 all(w.cancelled() for w in self._waiters)):
+        if not self._locked and (self._sleepers is None or
+                                 all(w.cancelled() for w in self._sleepers)):
             self._locked = True
             return True
-        if self._waiters is None:
-            self._waiters = collections.deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
+        if self._sleepers is None:
+            self._sleepers = collections.deque()
+        fut = self._bound_loop().create_future()
+        self._sleepers.append(fut)
         try:
             try:
                 await fut
             finally:
-                self._waiters.remove(fut)
-        except exceptions.CancelledError:
+                self._sleepers.remove(fut)
+        except CancelledError:
             if not self._locked:
                 self._wake_first()
             raise
@@ -83,28 +93,28 @@ class Lock(_AsyncWith, mixins._LoopBoundMixin):
 
     def release(self):
         if not self._locked:
-            raise RuntimeError('Lock is not acquired.')
+            raise RuntimeError(_UNLOCKED_TEXT)
         self._locked = False
         self._wake_first()
 
     def _wake_first(self):
-        if self._waiters:
-            fut = self._waiters[0]
+        if self._sleepers:
+            fut = self._sleepers[0]
             if not fut.done():
                 fut.set_result(True)
 
 
-class Event(mixins._LoopBoundMixin):
+class Event(_Bound):
     """A flag tasks can wait on until some task sets it."""
 
     def __init__(self):
-        self._waiters = collections.deque()
+        self._sleepers = collections.deque()
         self._value = False
 
     def __repr__(self):
         detail = 'set' if self._value else 'unset'
-        if self._waiters:
-            detail += f', waiters:{len(self._waiters)}'
+        if self._sleepers:
+            detail += f', waiters:{len(self._sleepers)}'
         return _decorated_repr(self, detail)
 
     def is_set(self):
@@ -114,7 +124,7 @@ class Event(mixins._LoopBoundMixin):
         if self._value:
             return
         self._value = True
-        for fut in self._waiters:
+        for fut in self._sleepers:
             if not fut.done():
                 fut.set_result(True)
 
@@ -124,16 +134,16 @@ class Event(mixins._LoopBoundMixin):
     async def wait(self):
         if self._value:
             return True
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
+        fut = self._bound_loop().create_future()
+        self._sleepers.append(fut)
         try:
             await fut
             return True
         finally:
-            self._waiters.remove(fut)
+            self._sleepers.remove(fut)
 
 
-class Condition(_AsyncWith, mixins._LoopBoundMixin):
+class Condition(_AsyncWith, _Bound):
     """Tasks wait (releasing the lock) until notified, then re-take it."""
 
     def __init__(self, lock=None):
@@ -143,36 +153,36 @@ class Condition(_AsyncWith, mixins._LoopBoundMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = collections.deque()
+        self._sleepers = collections.deque()
 
     def __repr__(self):
         detail = 'locked' if self.locked() else 'unlocked'
-        if self._waiters:
-            detail += f', waiters:{len(self._waiters)}'
+        if self._sleepers:
+            detail += f', waiters:{len(self._sleepers)}'
         return _decorated_repr(self, detail)
 
     async def wait(self):
         """Releases the lock, waits for a notify, re-acquires the lock
         (even when cancelled meanwhile) and returns True."""
         if not self.locked():
-            raise RuntimeError('cannot wait on un-acquired lock')
-        fut = self._get_loop().create_future()
+            raise RuntimeError(_unheld('wait'))
+        fut = self._bound_loop().create_future()
         self.release()
         try:
             try:
-                self._waiters.append(fut)
+                self._sleepers.append(fut)
                 try:
                     await fut
                     return True
                 finally:
-                    self._waiters.remove(fut)
+                    self._sleepers.remove(fut)
             finally:
                 interrupted = None
                 while True:
                     try:
                         await self.acquire()
                         break
-                    except exceptions.CancelledError as exc:
+                    except CancelledError as exc:
                         interrupted = exc
                 if interrupted is not None:
                     try:
@@ -193,12 +203,12 @@ class Condition(_AsyncWith, mixins._LoopBoundMixin):
 
     def notify(self, n=1):
         if not self.locked():
-            raise RuntimeError('cannot notify on un-acquired lock')
+            raise RuntimeError(_unheld('notify'))
         self._notify_some(n)
 
     def _notify_some(self, n):
         woken = 0
-        for fut in self._waiters:
+        for fut in self._sleepers:
             if woken >= n:
                 break
             if not fut.done():
@@ -206,43 +216,43 @@ class Condition(_AsyncWith, mixins._LoopBoundMixin):
                 fut.set_result(False)
 
     def notify_all(self):
-        self.notify(len(self._waiters))
+        self.notify(len(self._sleepers))
 
 
-class Semaphore(_AsyncWith, mixins._LoopBoundMixin):
+class Semaphore(_AsyncWith, _Bound):
     """A counter of free slots; acquire() waits while it is zero."""
 
     def __init__(self, value=1):
         if value < 0:
             raise ValueError('Semaphore initial value must be >= 0')
-        self._waiters = None
+        self._sleepers = None
         self._value = value
 
     def __repr__(self):
         detail = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        if self._waiters:
-            detail += f', waiters:{len(self._waiters)}'
+        if self._sleepers:
+            detail += f', waiters:{len(self._sleepers)}'
         return _decorated_repr(self, detail)
 
     def locked(self):
-        return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
+        return self._value == 0 or any(not w.cancelled() for w in (self._sleepers or ()))
 
     async def acquire(self):
         if not self.locked():
             self._value -= 1
             return True
-        if self._waiters is None:
-            self._waiters = collections.deque()
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
+        if self._sleepers is None:
+            self._sleepers = collections.deque()
+        fut = self._bound_loop().create_future()
+        self._sleepers.append(fut)
         try:
             try:
                 await fut
             finally:
-                self._waiters.remove(fut)
-        except exceptions.CancelledError:
+                self._sleepers.remove(fut)
+        except CancelledError:
             # woken but cancelled before running: hand the slot on
-            if fut.done() and not fut.cancelled():
+            if fut.done() and not fut.cancelled():   # woken: give the slot back
                 self._value += 1
             raise
         finally:
@@ -256,7 +266,7 @@ class Semaphore(_AsyncWith, mixins._LoopBoundMixin):
         self._wake_next()
 
     def _wake_next(self):
-        fut = _first_live(self._waiters)
+        fut = _first_live(self._sleepers)
         if fut is None:
             return False
         self._value -= 1
@@ -268,35 +278,35 @@ class BoundedSemaphore(Semaphore):
     """A Semaphore that refuses to be released above its initial value."""
 
     def __init__(self, value=1):
-        self._bound_value = value
+        self._ceiling = value
         super().__init__(value)
 
     def release(self):
-        if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
+        if self._value >= self._ceiling:
+            raise ValueError(_OVER_RELEASE_TEXT)
         super().release()
 
 
-class _BarrierState(enum.Enum):
-    FILLING = 'filling'
-    DRAINING = 'draining'
-    RESETTING = 'resetting'
-    BROKEN = 'broken'
+class _Phase(enum.Enum):
+    FILL = 'filling'
+    DRAIN = 'draining'
+    RESET = 'resetting'
+    BROKE = 'broken'
 
 
-class Barrier(mixins._LoopBoundMixin):
+class Barrier(_Bound):
     """Lets `parties` tasks wait until all of them have arrived."""
 
     def __init__(self, parties):
         if parties < 1:
-            raise ValueError('parties must be > 0')
+            raise ValueError(_PARTIES_TEXT)
         self._cond = Condition()
         self._parties = parties
-        self._state = _BarrierState.FILLING
+        self._phase = _Phase.FILL
         self._count = 0
 
     def __repr__(self):
-        detail = f'{self._state.value}'
+        detail = f'{self._phase.value}'
         if not self.broken:
             detail += f', waiters:{self.n_waiting}/{self.parties}'
         return _decorated_repr(self, detail)
@@ -316,7 +326,7 @@ class Barrier(mixins._LoopBoundMixin):
                 index = self._count
                 self._count += 1
                 if index + 1 == self._parties:
-                    self._state = _BarrierState.DRAINING
+                    self._phase = _Phase.DRAIN
                     self._cond.notify_all()
                 else:
                     await self._wait_drained()
@@ -326,34 +336,34 @@ class Barrier(mixins._LoopBoundMixin):
                 self._leave()
 
     async def _wait_passable(self):
-        await self._cond.wait_for(lambda: self._state not in (
-            _BarrierState.DRAINING, _BarrierState.RESETTING))
-        if self._state is _BarrierState.BROKEN:
+        await self._cond.wait_for(lambda: self._phase not in (
+            _Phase.DRAIN, _Phase.RESET))
+        if self._phase is _Phase.BROKE:
             raise exceptions.BrokenBarrierError('Barrier aborted')
 
     async def _wait_drained(self):
-        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
-        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+        await self._cond.wait_for(lambda: self._phase is not _Phase.FILL)
+        if self._phase in (_Phase.BROKE, _Phase.RESET):
             raise exceptions.BrokenBarrierError('Barrier aborted')
 
     def _leave(self):
         if self._count == 0:
-            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
-                self._state = _BarrierState.FILLING
+            if self._phase in (_Phase.RESET, _Phase.DRAIN):
+                self._phase = _Phase.FILL
             self._cond.notify_all()
 
     async def reset(self):
         async with self._cond:
             if self._count > 0:
-                if self._state is not _BarrierState.RESETTING:
-                    self._state = _BarrierState.RESETTING
+                if self._phase is not _Phase.RESET:
+                    self._phase = _Phase.RESET
             else:
-                self._state = _BarrierState.FILLING
+                self._phase = _Phase.FILL
             self._cond.notify_all()
 
     async def abort(self):
         async with self._cond:
-            self._state = _BarrierState.BROKEN
+            self._phase = _Phase.BROKE
             self._cond.notify_all()
 
     @property
@@ -362,8 +372,8 @@ class Barrier(mixins._LoopBoundMixin):
 
     @property
     def n_waiting(self):
-        return self._count if self._state is _BarrierState.FILLING else 0
+        return self._count if self._phase is _Phase.FILL else 0
 
     @property
     def broken(self):
-        return self._state is _BarrierState.BROKEN
+        return self._phase is _Phase.BROKE

@@ -10,7 +10,7 @@ _binding = threading.Lock()
 class _LoopBoundMixin:
     _loop = None
 
-    def _get_loop(self):
+    def _bound_loop(self):
         running = events.get_running_loop()
         if self._loop is None:
             with _binding:

@@ -1,17 +1,18 @@
 """asyncio queues: Queue (FIFO), PriorityQueue (smallest first, heapq) and
 LifoQueue (stack), with join()/task_done() accounting and shutdown().
 
-`_getters` and `_putters` are FIFO deques of the futures of tasks blocked in
+`_wait_get` and `_wait_put` are FIFO deques of the futures of tasks blocked in
 get() and put(); each put wakes the first live getter and vice versa.
 Threads: a queue belongs to one loop and is not thread-safe.
 """
 
 import collections
+from collections import deque as _deque
 import heapq
 from types import GenericAlias
 
 from . import locks
-from . import mixins
+from .mixins import _LoopBoundMixin as _Bound
 
 __all__ = ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty',
            'QueueShutDown')
@@ -29,6 +30,9 @@ class QueueShutDown(Exception):
     """put or get on a queue that was shut down."""
 
 
+_TOO_MANY_DONE_TEXT = 'task_done() called too many times'
+
+
 def _wake_one(waiters):
     while waiters:
         fut = waiters.popleft()
@@ -37,14 +41,14 @@ def _wake_one(waiters):
             return
 
 
-class Queue(mixins._LoopBoundMixin):
+class Queue(_Bound):
     """A FIFO queue for tasks; maxsize <= 0 means unbounded."""
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = collections.deque()
-        self._putters = collections.deque()
-        self._unfinished_tasks = 0
+        self._wait_get = collections.deque()
+        self._wait_put = collections.deque()
+        self._open_items = 0
         self._finished = locks.Event()
         self._finished.set()
         self._is_shutdown = False
@@ -52,7 +56,7 @@ class Queue(mixins._LoopBoundMixin):
 
     # the storage, replaced by the subclasses
     def _init(self, maxsize):
-        self._queue = collections.deque()
+        self._queue = _deque()
 
     def _get(self):
         return self._queue.popleft()
@@ -62,23 +66,26 @@ class Queue(mixins._LoopBoundMixin):
 
     def _format(self):
         text = f'maxsize={self._maxsize!r}'
-        if getattr(self, '_queue', None):
+        items = getattr(self, '_queue', None)
+        if items:
             text += f' _queue={list(self._queue)!r}'
-        if self._getters:
-            text += f' _getters[{len(self._getters)}]'
-        if self._putters:
-            text += f' _putters[{len(self._putters)}]'
-        if self._unfinished_tasks:
-            text += f' tasks={self._unfinished_tasks}'
+        if self._wait_get:
+            text += f' _getters[{len(self._wait_get)}]'
+        if self._wait_put:
+            text += f' _putters[{len(self._wait_put)}]'
+        if self._open_items:
+            text += f' tasks={self._open_items}'
         if self._is_shutdown:
             text += ' shutdown'
         return text
 
     def __repr__(self):
-        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+        kind = type(self).__name__
+        return f'<{kind} at {id(self):#x} {self._format()}>'
 
     def __str__(self):
-        return f'<{type(self).__name__} {self._format()}>'
+        kind = type(self).__name__
+        return f'<{kind} {self._format()}>'
 
     __class_getitem__ = classmethod(GenericAlias)
 
@@ -100,18 +107,18 @@ class Queue(mixins._LoopBoundMixin):
         while self.full():
             if self._is_shutdown:
                 raise QueueShutDown
-            slot = self._get_loop().create_future()
-            self._putters.append(slot)
+            slot = self._bound_loop().create_future()
+            self._wait_put.append(slot)
             try:
                 await slot
             except:
                 slot.cancel()
                 try:
-                    self._putters.remove(slot)
+                    self._wait_put.remove(slot)
                 except ValueError:
                     pass
                 if not self.full() and not slot.cancelled():
-                    _wake_one(self._putters)
+                    _wake_one(self._wait_put)
                 raise
         return self.put_nowait(item)
 
@@ -121,27 +128,27 @@ class Queue(mixins._LoopBoundMixin):
         if self.full():
             raise QueueFull
         self._put(item)
-        self._unfinished_tasks += 1
+        self._open_items += 1
         self._finished.clear()
-        _wake_one(self._getters)
+        _wake_one(self._wait_get)
 
     async def get(self):
         """Waits for an item and returns it."""
         while self.empty():
-            if self._is_shutdown and self.empty():
+            if self._is_shutdown:
                 raise QueueShutDown
-            slot = self._get_loop().create_future()
-            self._getters.append(slot)
+            slot = self._bound_loop().create_future()
+            self._wait_get.append(slot)
             try:
                 await slot
             except:
                 slot.cancel()
                 try:
-                    self._getters.remove(slot)
+                    self._wait_get.remove(slot)
                 except ValueError:
                     pass
                 if not self.empty() and not slot.cancelled():
-                    _wake_one(self._getters)
+                    _wake_one(self._wait_get)
                 raise
         return self.get_nowait()
 
@@ -151,19 +158,19 @@ class Queue(mixins._LoopBoundMixin):
                 raise QueueShutDown
             raise QueueEmpty
         item = self._get()
-        _wake_one(self._putters)
+        _wake_one(self._wait_put)
         return item
 
     def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
+        if self._open_items <= 0:
+            raise ValueError(_TOO_MANY_DONE_TEXT)
+        self._open_items -= 1
+        if self._open_items == 0:
             self._finished.set()
 
     async def join(self):
         """Waits until every item put has been marked task_done()."""
-        if self._unfinished_tasks > 0:
+        if self._open_items > 0:
             await self._finished.wait()
 
     def shutdown(self, immediate=False):
@@ -173,16 +180,16 @@ class Queue(mixins._LoopBoundMixin):
         if immediate:
             while not self.empty():
                 self._get()
-                if self._unfinished_tasks > 0:
-                    self._unfinished_tasks -= 1
-            if self._unfinished_tasks == 0:
+                if self._open_items > 0:
+                    self._open_items -= 1
+            if self._open_items == 0:
                 self._finished.set()
-        while self._getters:
-            fut = self._getters.popleft()
+        while self._wait_get:
+            fut = self._wait_get.popleft()
             if not fut.done():
                 fut.set_result(None)
-        while self._putters:
-            fut = self._putters.popleft()
+        while self._wait_put:
+            fut = self._wait_put.popleft()
             if not fut.done():
                 fut.set_result(None)
 

@@ -10,6 +10,8 @@ from . import coroutines
 from . import events
 from . import exceptions
 from . import tasks
+from .coroutines import iscoroutine
+from .events import _get_running_loop as _running_or_none
 
 __all__ = ('Runner', 'run')
 
@@ -24,14 +26,15 @@ _EXECUTOR_JOIN_TIMEOUT = 300
 class Runner:
     """A context manager that owns an event loop:
 
-        with asyncio.Runner() as runner:
-            runner.run(main())
+        with asyncio.Runner() as r:
+            r.run(first())
+            r.run(second())
     """
 
     def __init__(self, *, debug=None, loop_factory=None):
         self._phase = _NEW
         self._debug = debug
-        self._loop_factory = loop_factory
+        self._make_loop = loop_factory
         self._loop = None
         self._installed = False      # we made it the thread's current loop
 
@@ -49,8 +52,9 @@ class Runner:
         loop = self._loop
         try:
             _cancel_leftovers(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor(_EXECUTOR_JOIN_TIMEOUT))
+            for step in (loop.shutdown_asyncgens(),
+                         loop.shutdown_default_executor(_EXECUTOR_JOIN_TIMEOUT)):
+                loop.run_until_complete(step)
         finally:
             if self._installed:
                 events.set_event_loop(None)
@@ -64,40 +68,42 @@ class Runner:
 
     def run(self, coro, *, context=None):
         """Runs `coro` on the runner's loop and returns its result."""
-        if not coroutines.iscoroutine(coro):
+        if not iscoroutine(coro):
             raise ValueError(f'a coroutine was expected, got {coro!r}')
-        if events._get_running_loop() is not None:
+        if _running_or_none() is not None:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._prepare()
+        loop = self._loop
         if context is None:
-            task = self._loop.create_task(coro)
+            main_task = loop.create_task(coro)
         else:
-            task = self._loop.create_task(coro, context=context)
-        return self._loop.run_until_complete(task)
+            main_task = loop.create_task(coro, context=context)
+        return loop.run_until_complete(main_task)
 
     def _prepare(self):
         if self._phase is _CLOSED:
             raise RuntimeError('Runner is closed')
         if self._phase is _READY:
             return
-        if self._loop_factory is None:
-            self._loop = events.new_event_loop()
-            if not self._installed:
-                events.set_event_loop(self._loop)
-                self._installed = True
+        if self._make_loop is not None:
+            loop = self._make_loop()
         else:
-            self._loop = self._loop_factory()
+            loop = events.new_event_loop()
+            if not self._installed:
+                events.set_event_loop(loop)
+                self._installed = True
         if self._debug is not None:
-            self._loop.set_debug(self._debug)
+            loop.set_debug(self._debug)
+        self._loop = loop
         self._phase = _READY
 
 
 def run(main, *, debug=None, loop_factory=None):
     """Runs coroutine `main` in a new event loop and returns its result."""
-    if events._get_running_loop() is not None:
+    if _running_or_none() is not None:
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
-    with Runner(debug=debug, loop_factory=loop_factory) as runner:
-        return runner.run(main)
+    with Runner(debug=debug, loop_factory=loop_factory) as owner:
+        return owner.run(main)
 
 
 def _cancel_leftovers(loop):
@@ -112,8 +118,6 @@ def _cancel_leftovers(loop):
             continue
         exc = t.exception()
         if exc is not None:
-            loop.call_exception_handler({
-                'message': 'unhandled exception during asyncio.run() shutdown',
-                'exception': exc,
-                'task': t,
-            })
+            loop.call_exception_handler(dict(
+                message='unhandled exception during asyncio.run() shutdown',
+                exception=exc, task=t))

@@ -24,17 +24,23 @@ from . import coroutines
 from . import events
 from . import exceptions
 from . import futures
-from .futures import _PENDING, _FINISHED, _CANCELLED
+from .futures import _PENDING, _FINISHED, _CANCELLED, isfuture
+from .coroutines import iscoroutine
+from .events import get_running_loop as _running
+from .exceptions import CancelledError
 
-__all__ = ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION',
-           'ALL_COMPLETED', 'wait', 'wait_for', 'as_completed', 'sleep',
-           'gather', 'shield', 'ensure_future', 'run_coroutine_threadsafe',
-           'current_task', 'all_tasks', 'to_thread',
+_FATAL = (SystemExit, KeyboardInterrupt)
+
+__all__ = ('Task', 'create_task', 'current_task', 'all_tasks',
+           'sleep', 'gather', 'shield', 'ensure_future', 'wait', 'wait_for',
+           'as_completed', 'FIRST_COMPLETED', 'FIRST_EXCEPTION',
+           'ALL_COMPLETED', 'run_coroutine_threadsafe', 'to_thread',
            '_register_task', '_unregister_task', '_enter_task', '_leave_task')
 
 FIRST_COMPLETED = _cf.FIRST_COMPLETED
 FIRST_EXCEPTION = _cf.FIRST_EXCEPTION
 ALL_COMPLETED = _cf.ALL_COMPLETED
+_WHEN_CHOICES = frozenset((FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED))
 
 _next_task_id = _asyncio._next_task_id
 _Future = futures.Future
@@ -47,28 +53,28 @@ class Task(_Future):
     """Runs a coroutine on the loop, step by step; done when it returns."""
 
     __slots__ = ('_name', '_coro', '_context', '_cancel_requests', '_must_cancel',
-                 '_fut_waiter', '_pending_exc', '_woken_by', '_log_destroy_pending',
+                 '_blocked_on', '_pending_exc', '_woken_by', '_warn_if_pending',
                  '_prev_task', '_next_task')
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
-        self._log_destroy_pending = False
-        if not coroutines.iscoroutine(coro):
+        self._warn_if_pending = False
+        if not iscoroutine(coro):
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         super().__init__(loop=loop)
-        self._log_destroy_pending = True
+        self._warn_if_pending = True
         self._name = f'Task-{_next_task_id()}' if name is None else str(name)
         self._coro = coro
         self._context = context
         self._cancel_requests = 0
         self._must_cancel = False
-        self._fut_waiter = None
+        self._blocked_on = None
         self._pending_exc = None     # thrown into the coroutine at the next step
         self._woken_by = None        # the awaited future that just finished
         loop = self._loop
         loop._check_closed()
         self._prev_task = self._next_task = None
         _link(self, loop)
-        loop._ready.append(self)
+        loop._runnable.append(self)
 
     # ---- what a program reads ----
 
@@ -78,16 +84,14 @@ class Task(_Future):
             parts[0] = 'cancelling'
         parts.insert(1, f'name={self._name!r}')
         parts.insert(2, f'coro=<{coroutines._describe_coro(self._coro)}>')
-        if self._fut_waiter is not None:
-            parts.insert(3, f'wait_for={self._fut_waiter!r}')
+        if self._blocked_on is not None:
+            parts.insert(3, f'wait_for={self._blocked_on!r}')
         return parts
 
     def __del__(self):
-        if getattr(self, '_log_destroy_pending', False) and self._state is _PENDING:
-            self._loop.call_exception_handler({
-                'task': self,
-                'message': 'Task was destroyed but it is pending!',
-            })
+        if getattr(self, '_warn_if_pending', False) and self._state is _PENDING:
+            self._loop.call_exception_handler(dict(
+                message='Task was destroyed but it is pending!', task=self))
         super().__del__()
 
     def get_coro(self):
@@ -120,10 +124,10 @@ class Task(_Future):
                   file=out)
 
     def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
+        raise _unsupported('set_result')
 
     def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
+        raise _unsupported('set_exception')
 
     # ---- cancellation ----
 
@@ -134,7 +138,7 @@ class Task(_Future):
         if self._state is not _PENDING:
             return False
         self._cancel_requests += 1
-        waiter = self._fut_waiter
+        waiter = self._blocked_on
         if waiter is not None and waiter.cancel(msg=msg):
             return True
         self._must_cancel = True
@@ -157,7 +161,7 @@ class Task(_Future):
         """Future `fut`, which this task awaited, is done (called from
         Future._fire on the loop's thread)."""
         self._woken_by = fut
-        self._loop._ready.append(self)
+        self._loop._runnable.append(self)
 
     def _wakeup(self, fut):
         """Done callback for awaited future-likes that are not ours."""
@@ -176,11 +180,11 @@ class Task(_Future):
             except BaseException as raised:
                 exc = raised
         if self._must_cancel:
-            if not isinstance(exc, exceptions.CancelledError):
-                exc = self._make_cancelled_error()
+            if not isinstance(exc, CancelledError):
+                exc = self._cancellation()
             self._must_cancel = False
         self._pending_exc = None
-        self._fut_waiter = None
+        self._blocked_on = None
         loop = self._loop
         outer = loop._current_task
         loop._current_task = self
@@ -198,7 +202,7 @@ class Task(_Future):
                 _settle_cancel(self, msg=self._cancel_message)
             else:
                 _settle_result(self, stop.value)
-        except exceptions.CancelledError as cancelled:
+        except CancelledError as cancelled:
             self._cancelled_exc = cancelled
             _settle_cancel(self)
         except (KeyboardInterrupt, SystemExit) as fatal:
@@ -213,7 +217,7 @@ class Task(_Future):
             _settle_exception(self, error)
         else:
             if yielded is None:
-                loop._ready.append(self)
+                loop._runnable.append(self)
             else:
                 self._block_on(yielded)
         finally:
@@ -231,7 +235,7 @@ class Task(_Future):
                            f'generator in task {self!r} with {fut!r}')
             else:
                 problem = f'Task got bad yield: {fut!r}'
-        elif futures._get_loop(fut) is not self._loop:
+        elif futures._loop_of(fut) is not self._loop:
             problem = f'Task {self!r} got Future {fut!r} attached to a different loop'
         elif not blocking:
             problem = ('yield was used instead of yield from in task '
@@ -244,12 +248,16 @@ class Task(_Future):
                 fut._add_waiter(self)
             else:
                 fut.add_done_callback(self._wakeup)
-            self._fut_waiter = fut
+            self._blocked_on = fut
             if self._must_cancel and fut.cancel(msg=self._cancel_message):
                 self._must_cancel = False
             return
         self._pending_exc = RuntimeError(problem)
-        self._loop._ready.append(self)
+        self._loop._runnable.append(self)
+
+
+def _unsupported(what):
+    return RuntimeError(f'Task does not support {what} operation')
 
 
 _STEP_CODE = Task._run.__code__
@@ -262,7 +270,7 @@ def _advance(coro, exc):
 
 def create_task(coro, *, name=None, context=None):
     """Schedules `coro` as a task on the running loop."""
-    loop = events.get_running_loop()
+    loop = _running()
     if context is None:
         return loop.create_task(coro, name=name)
     return loop.create_task(coro, name=name, context=context)
@@ -271,7 +279,7 @@ def create_task(coro, *, name=None, context=None):
 def current_task(loop=None):
     """The task running on `loop` (default: the running loop), or None."""
     if loop is None:
-        loop = events.get_running_loop()
+        loop = _running()
     return loop._current_task
 
 
@@ -309,7 +317,7 @@ def _unlink(task):
 def all_tasks(loop=None):
     """The set of the loop's tasks that are not done yet."""
     if loop is None:
-        loop = events.get_running_loop()
+        loop = _running()
     ring = loop._task_ring
     found = set()
     t = ring._next_task
@@ -369,9 +377,9 @@ async def sleep(delay, result=None):
         return result
     if math.isnan(delay):
         raise ValueError('Invalid delay: NaN (not a number)')
-    loop = events.get_running_loop()
+    loop = _running()
     fut = _Future(loop=loop)
-    timer = loop.call_later(delay, futures._set_result_unless_cancelled, fut, result)
+    timer = loop.call_later(delay, futures._resolve_unless_cancelled, fut, result)
     try:
         return await fut
     finally:
@@ -380,6 +388,10 @@ async def sleep(delay, result=None):
 
 # ---- ensure_future ----
 
+_FOREIGN_LOOP = ('The future belongs to a different loop than the one '
+                 'specified as the loop argument')
+
+
 async def _await_it(awaitable):
     return await awaitable
 
@@ -387,12 +399,11 @@ async def _await_it(awaitable):
 def ensure_future(coro_or_future, *, loop=None):
     """A future for `coro_or_future`: itself if it is one, else a task."""
     obj = coro_or_future
-    if futures.isfuture(obj):
-        if loop is not None and loop is not futures._get_loop(obj):
-            raise ValueError('The future belongs to a different loop than '
-                             'the one specified as the loop argument')
+    if isfuture(obj):
+        if loop is not None and loop is not futures._loop_of(obj):
+            raise ValueError(_FOREIGN_LOOP)
         return obj
-    if not coroutines.iscoroutine(obj):
+    if not iscoroutine(obj):
         if not coroutines._isawaitable(obj):
             raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
         obj = _await_it(obj)
@@ -403,14 +414,14 @@ def ensure_future(coro_or_future, *, loop=None):
 
 # ---- gather ----
 
-class _GatheringFuture(_Future):
+class _Gathered(_Future):
     """gather()'s result: cancelling it cancels every child."""
 
     __slots__ = ('_children', '_cancel_requested')
 
-    def __init__(self, children, *, loop):
+    def __init__(self, kids, *, loop):
         super().__init__(loop=loop)
-        self._children = children
+        self._children = kids
         self._cancel_requested = False
 
     def cancel(self, msg=None):
@@ -439,17 +450,17 @@ def gather(*coros_or_futures, return_exceptions=False):
     by_arg = {}
     loop = None
     for arg in coros_or_futures:
-        child = by_arg.get(arg) if not futures.isfuture(arg) else None
+        child = by_arg.get(arg) if not isfuture(arg) else None
         if child is None:
             child = ensure_future(arg, loop=loop)
             if loop is None:
-                loop = futures._get_loop(child)
+                loop = futures._loop_of(child)
             if child is not arg:
-                child._log_destroy_pending = False
+                child._warn_if_pending = False
                 by_arg[arg] = child
         children.append(child)
 
-    outer = _GatheringFuture(children, loop=loop)
+    outer = _Gathered(children, loop=loop)
     distinct = list(dict.fromkeys(children))
     left = [len(distinct)]
 
@@ -461,7 +472,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             return
         if not return_exceptions:
             if child.cancelled():
-                outer.set_exception(child._make_cancelled_error())
+                outer.set_exception(child._cancellation())
                 return
             err = child.exception()
             if err is not None:
@@ -472,12 +483,12 @@ def gather(*coros_or_futures, return_exceptions=False):
         values = []
         for c in children:
             if c.cancelled():
-                values.append(c._make_cancelled_error())
+                values.append(c._cancellation())
             else:
                 err = c.exception()
                 values.append(c.result() if err is None else err)
         if outer._cancel_requested:
-            outer.set_exception(child._make_cancelled_error())
+            outer.set_exception(child._cancellation())
         else:
             outer.set_result(values)
 
@@ -494,7 +505,7 @@ def shield(arg):
     inner = ensure_future(arg)
     if inner.done():
         return inner
-    outer = futures._get_loop(inner).create_future()
+    outer = futures._loop_of(inner).create_future()
 
     def inner_done(_):
         if outer.cancelled():
@@ -505,10 +516,11 @@ def shield(arg):
             outer.cancel()
             return
         err = inner.exception()
-        if err is None:
-            outer.set_result(inner.result())
-        else:
+        if err is not None:
             outer.set_exception(err)
+        else:
+            value = inner.result()
+            outer.set_result(value)
 
     def outer_done(_):
         if not inner.done():
@@ -525,19 +537,22 @@ def _not_a_collection(fs, what):
     return TypeError(f'expect {what} of futures, not {type(fs).__name__}')
 
 
+_EMPTY_SET = 'Set of Tasks/Futures is empty.'
+
+
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     """Waits for the futures of iterable `fs`; returns (done, pending)."""
-    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+    if isfuture(fs) or iscoroutine(fs):
         raise _not_a_collection(fs, 'a list')
     if not fs:
-        raise ValueError('Set of Tasks/Futures is empty.')
-    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
-        raise ValueError(f'Invalid return_when value: {return_when}')
+        raise ValueError(_EMPTY_SET)
+    if return_when not in _WHEN_CHOICES:
+        raise ValueError('Invalid return_when value: %s' % (return_when,))
     pool = set(fs)
     for f in pool:
-        if coroutines.iscoroutine(f):
+        if iscoroutine(f):
             raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
-    loop = events.get_running_loop()
+    loop = _running()
     return await _wait_set(pool, timeout, return_when, loop)
 
 
@@ -576,9 +591,9 @@ def _open_gate(gate, *_):
         gate.set_result(None)
 
 
-async def _cancel_and_wait(fut):
+async def _cancel_fully(fut):
     """Cancels `fut` and waits until it is really done."""
-    loop = events.get_running_loop()
+    loop = _running()
     gate = loop.create_future()
     release = functools.partial(_open_gate, gate)
     fut.add_done_callback(release)
@@ -592,17 +607,19 @@ async def _cancel_and_wait(fut):
 async def wait_for(fut, timeout):
     """Awaits `fut`, cancelling it and raising TimeoutError after `timeout`
     seconds."""
-    if timeout is not None and timeout <= 0:
+    if timeout is None:
+        pass
+    elif timeout <= 0:
         fut = ensure_future(fut)
         if fut.done():
             return fut.result()
-        await _cancel_and_wait(fut)
+        await _cancel_fully(fut)
         try:
             return fut.result()
-        except exceptions.CancelledError as cancelled:
+        except CancelledError as cancelled:
             raise TimeoutError from cancelled
-    from . import timeouts
-    async with timeouts.timeout(timeout):
+    from .timeouts import timeout as _deadline
+    async with _deadline(timeout):
         return await fut
 
 
@@ -610,18 +627,18 @@ class _CompletionOrder:
     """What as_completed returns: iterating (plain or async) yields the
     inputs in the order they finish."""
 
-    def __init__(self, aws, timeout):
+    def __init__(self, inputs, limit):
         from .queues import Queue
         loop = events.get_event_loop()
         self._arrivals = Queue()
         self._timer = None
         self._todo = {}
-        for aw in set(aws) if not isinstance(aws, (list, tuple)) else dict.fromkeys(aws):
+        for aw in set(inputs) if not isinstance(inputs, (list, tuple)) else dict.fromkeys(inputs):
             self._todo[ensure_future(aw, loop=loop)] = None
         for f in list(self._todo):
             f.add_done_callback(self._arrived)
-        if self._todo and timeout is not None:
-            self._timer = loop.call_later(timeout, self._expired)
+        if self._todo and limit is not None:
+            self._timer = loop.call_later(limit, self._expired)
         self._left = len(self._todo)
 
     def __iter__(self):
@@ -665,24 +682,27 @@ class _CompletionOrder:
 
 def as_completed(fs, *, timeout=None):
     """An iterator over `fs` in completion order (see _CompletionOrder)."""
-    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+    if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f'expects an iterable of awaitables, not {type(fs).__name__}')
     return _CompletionOrder(fs, timeout)
 
 
 # ---- threads ----
 
+_NEED_CORO = 'A coroutine object is required'
+
+
 def run_coroutine_threadsafe(coro, loop):
     """Submits `coro` to `loop` from another thread; returns a
     concurrent.futures.Future for its result."""
-    if not coroutines.iscoroutine(coro):
-        raise TypeError('A coroutine object is required')
+    if not iscoroutine(coro):
+        raise TypeError(_NEED_CORO)
     result = _cf.Future()
 
     def start():
         try:
-            futures._chain_future(ensure_future(coro, loop=loop), result)
-        except (SystemExit, KeyboardInterrupt):
+            futures._mirror_future(ensure_future(coro, loop=loop), result)
+        except _FATAL:
             raise
         except BaseException as exc:
             if result.set_running_or_notify_cancel():
@@ -695,6 +715,6 @@ def run_coroutine_threadsafe(coro, loop):
 
 async def to_thread(func, /, *args, **kwargs):
     """Runs func(*args, **kwargs) in the loop's default executor."""
-    loop = events.get_running_loop()
+    loop = _running()
     call = functools.partial(func, *args, **kwargs)
     return await loop.run_in_executor(None, call)

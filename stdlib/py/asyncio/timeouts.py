@@ -10,6 +10,8 @@ the task's cancelling() count with the one seen on entry.
 from . import events
 from . import exceptions
 from . import tasks
+from .events import get_running_loop as _running
+from .exceptions import CancelledError
 
 __all__ = ('Timeout', 'timeout', 'timeout_at')
 
@@ -49,7 +51,7 @@ class Timeout:
             self._timer = None
         if when is None:
             return
-        loop = events.get_running_loop()
+        loop = _running()
         if when <= loop.time():
             self._timer = loop.call_soon(self._fire)
         else:
@@ -74,17 +76,17 @@ class Timeout:
         self.reschedule(self._when)
         return self
 
-    async def __aexit__(self, exc_type, exc_val, exc_tb):
+    async def __aexit__(self, kind, error, trace):
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
         if self._phase is _EXPIRING:
             self._phase = _EXPIRED
-            if self._task.uncancel() <= self._base_cancels and exc_type is not None:
-                if issubclass(exc_type, exceptions.CancelledError):
-                    raise TimeoutError from exc_val
-                if exc_val is not None:
-                    _note_timeout(exc_val)
+            if self._task.uncancel() <= self._base_cancels and kind is not None:
+                if issubclass(kind, CancelledError):
+                    raise TimeoutError from error
+                if error is not None:
+                    _note_timeout(error)
         elif self._phase is _ACTIVE:
             self._phase = _FINISHED
         return None
@@ -103,7 +105,7 @@ def _note_timeout(exc):
     for inner in exc.exceptions:
         if isinstance(inner, BaseExceptionGroup):
             _note_timeout(inner)
-        elif isinstance(inner, exceptions.CancelledError):
+        elif isinstance(inner, CancelledError):
             marker = TimeoutError()
             marker.__context__ = inner.__context__
             inner.__context__ = marker
@@ -111,8 +113,9 @@ def _note_timeout(exc):
 
 def timeout(delay):
     """A Timeout `delay` seconds from now (None: no deadline)."""
-    loop = events.get_running_loop()
-    return Timeout(loop.time() + delay if delay is not None else None)
+    if delay is None:
+        return Timeout(None)
+    return Timeout(_running().time() + delay)
 
 
 def timeout_at(when):
