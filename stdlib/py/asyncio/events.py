@@ -197,7 +197,10 @@ class BaseEventLoop(AbstractEventLoop):
         self._factory = None
         self._pool = None
         self._pool_closed = False
-        self._live_agens = set()
+        # async generators first iterated here; weak, so that one dropped
+        # mid-way reaches _asyncgen_finalizer
+        import weakref
+        self._live_agens = weakref.WeakSet()
         self._agens_closing = False
         self._current_task = None
         from .tasks import _Ring
