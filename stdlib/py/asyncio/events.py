@@ -178,7 +178,7 @@ class AbstractEventLoop:
     """The interface event loops provide (EventLoop implements it)."""
 
 
-def _stop_when_done(fut):
+def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
@@ -352,7 +352,7 @@ class BaseEventLoop(AbstractEventLoop):
         future = ensure_future(future, loop=self)
         if made_here:
             future._warn_if_pending = False
-        future.add_done_callback(_stop_when_done)
+        future.add_done_callback(_run_until_complete_cb)
         try:
             self.run_forever()
         except BaseException:
@@ -360,7 +360,7 @@ class BaseEventLoop(AbstractEventLoop):
                 future.exception()     # it propagates: not "never retrieved"
             raise
         finally:
-            future.remove_done_callback(_stop_when_done)
+            future.remove_done_callback(_run_until_complete_cb)
         if not future.done():
             raise RuntimeError(_STOPPED_EARLY_TEXT)
         exc = getattr(future, '_error', None)

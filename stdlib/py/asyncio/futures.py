@@ -322,7 +322,7 @@ def _copy_outcome(src, dst):
         dst.set_result(src.result())
 
 
-def _mirror_future(source, destination):
+def _chain_future(source, destination):
     """Makes `destination` follow `source`: either may be an asyncio or a
     concurrent.futures future; cancelling `destination` cancels `source`.
     Each side is touched only on its own loop's thread (or any thread for a
@@ -345,7 +345,7 @@ def _mirror_future(source, destination):
         else:
             fut.set_result(other.result())
 
-    def on_destination_done(dst):
+    def _call_check_cancel(dst):
         if not dst.cancelled() or source.done():
             return
         if src_loop is None or src_loop is dst_loop:
@@ -353,7 +353,7 @@ def _mirror_future(source, destination):
         else:
             src_loop.call_soon_threadsafe(source.cancel)
 
-    def on_source_done(src):
+    def _call_set_state(src):
         if destination.cancelled() and dst_loop is not None and dst_loop.is_closed():
             return
         if dst_loop is None or dst_loop is src_loop:
@@ -361,8 +361,8 @@ def _mirror_future(source, destination):
         elif not dst_loop.is_closed():
             dst_loop.call_soon_threadsafe(settle, destination, src)
 
-    destination.add_done_callback(on_destination_done)
-    source.add_done_callback(on_source_done)
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
 
 
 def wrap_future(future, *, loop=None):
@@ -374,5 +374,5 @@ def wrap_future(future, *, loop=None):
     if loop is None:
         loop = events.get_event_loop()
     mirror = loop.create_future()
-    _mirror_future(future, mirror)
+    _chain_future(future, mirror)
     return mirror

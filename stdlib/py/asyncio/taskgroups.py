@@ -130,10 +130,10 @@ class TaskGroup:
         else:
             task = loop.create_task(coro, name=name, context=context)
         if task.done():
-            self._task_done(task)
+            self._on_task_done(task)
         else:
             self._members[task] = None
-            task.add_done_callback(self._task_done)
+            task.add_done_callback(self._on_task_done)
         return task
 
     def _abort(self):
@@ -142,7 +142,7 @@ class TaskGroup:
             if not t.done():
                 t.cancel()
 
-    def _task_done(self, task):
+    def _on_task_done(self, task):
         self._members.pop(task, None)
         if self._all_done is not None and not self._members and not self._all_done.done():
             self._all_done.set_result(True)

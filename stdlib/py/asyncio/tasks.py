@@ -80,7 +80,7 @@ class Task(_Future):
 
     def _repr_parts(self):
         parts = super()._repr_parts()
-        if self._must_cancel and self._state is _PENDING:
+        if self._state is _PENDING and (self._cancel_requests or self._must_cancel):
             parts[0] = 'cancelling'
         parts.insert(1, f'name={self._name!r}')
         parts.insert(2, f'coro=<{coroutines._describe_coro(self._coro)}>')
@@ -414,7 +414,7 @@ def ensure_future(coro_or_future, *, loop=None):
 
 # ---- gather ----
 
-class _Gathered(_Future):
+class _GatheringFuture(_Future):
     """gather()'s result: cancelling it cancels every child."""
 
     __slots__ = ('_children', '_cancel_requested')
@@ -460,11 +460,11 @@ def gather(*coros_or_futures, return_exceptions=False):
                 by_arg[arg] = child
         children.append(child)
 
-    outer = _Gathered(children, loop=loop)
+    outer = _GatheringFuture(children, loop=loop)
     distinct = list(dict.fromkeys(children))
     left = [len(distinct)]
 
-    def on_child_done(child):
+    def _done_callback(child):
         left[0] -= 1
         if outer.done():
             if not child.cancelled():
@@ -493,7 +493,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             outer.set_result(values)
 
     for child in distinct:
-        child.add_done_callback(on_child_done)
+        child.add_done_callback(_done_callback)
     return outer
 
 
@@ -507,7 +507,7 @@ def shield(arg):
         return inner
     outer = futures._loop_of(inner).create_future()
 
-    def inner_done(_):
+    def _inner_done_callback(_):
         if outer.cancelled():
             if not inner.cancelled():
                 inner.exception()
@@ -522,12 +522,12 @@ def shield(arg):
             value = inner.result()
             outer.set_result(value)
 
-    def outer_done(_):
+    def _outer_done_callback(_):
         if not inner.done():
-            inner.remove_done_callback(inner_done)
+            inner.remove_done_callback(_inner_done_callback)
 
-    inner.add_done_callback(inner_done)
-    outer.add_done_callback(outer_done)
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
     return outer
 
 
@@ -553,15 +553,15 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         if iscoroutine(f):
             raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
     loop = _running()
-    return await _wait_set(pool, timeout, return_when, loop)
+    return await _wait(pool, timeout, return_when, loop)
 
 
-async def _wait_set(pool, timeout, return_when, loop):
+async def _wait(pool, timeout, return_when, loop):
     gate = loop.create_future()
     timer = None if timeout is None else loop.call_later(timeout, _open_gate, gate)
     unfinished = [len(pool)]
 
-    def on_done(f):
+    def _on_completion(f):
         unfinished[0] -= 1
         enough = (unfinished[0] <= 0 or return_when == FIRST_COMPLETED or
                   (return_when == FIRST_EXCEPTION and not f.cancelled()
@@ -572,14 +572,14 @@ async def _wait_set(pool, timeout, return_when, loop):
             _open_gate(gate)
 
     for f in pool:
-        f.add_done_callback(on_done)
+        f.add_done_callback(_on_completion)
     try:
         await gate
     finally:
         if timer is not None:
             timer.cancel()
         for f in pool:
-            f.remove_done_callback(on_done)
+            f.remove_done_callback(_on_completion)
     finished, waiting = set(), set()
     for f in pool:
         (finished if f.done() else waiting).add(f)
@@ -701,7 +701,7 @@ def run_coroutine_threadsafe(coro, loop):
 
     def start():
         try:
-            futures._mirror_future(ensure_future(coro, loop=loop), result)
+            futures._chain_future(ensure_future(coro, loop=loop), result)
         except _FATAL:
             raise
         except BaseException as exc:
