@@ -692,6 +692,9 @@ class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
         slot = self._slot
         if slot.loop is None and not slot.chosen and \
                 threading.current_thread() is threading.main_thread():
+            import warnings
+            # stacklevel 3: the caller of asyncio.get_event_loop()
+            warnings.warn('There is no current event loop', DeprecationWarning, stacklevel=3)
             fresh = self.new_event_loop()
             self.set_event_loop(fresh)
         if slot.loop is None:
