@@ -29,6 +29,11 @@ import _asyncio
 
 from .coroutines import _describe_callback
 
+# Set by futures.py and tasks.py once they are loaded (they import this
+# module): the classes create_future and create_task make.
+_Future = None
+_Task = None
+
 _FATAL = (SystemExit, KeyboardInterrupt)
 
 __all__ = ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'AbstractServer',
@@ -289,11 +294,11 @@ class BaseEventLoop(AbstractEventLoop):
     # ---- futures and tasks ----
 
     def create_future(self):
-        from .futures import Future
-        return Future(loop=self)
+        return _Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
-        self._check_closed()
+        if self._closed:
+            self._check_closed()
         if self._factory is not None:
             if context is None:
                 task = self._factory(self, coro)
@@ -302,8 +307,7 @@ class BaseEventLoop(AbstractEventLoop):
             if name is not None:
                 task.set_name(name)
             return task
-        from .tasks import Task
-        return Task(coro, loop=self, name=name, context=context)
+        return _Task(coro, loop=self, name=name, context=context)
 
     def set_task_factory(self, factory):
         if not (factory is None or callable(factory)):

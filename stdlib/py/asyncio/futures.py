@@ -83,7 +83,7 @@ class Future:
     __slots__ = ('_state', '_result', '_error', '_error_tb', '_loop',
                  '_source_traceback', '_cancel_message', '_cancelled_exc',
                  '_asyncio_future_blocking', '_unretrieved', '_callbacks',
-                 '__weakref__')
+                 '_warn_if_pending', '__weakref__')
 
     def __init__(self, *, loop=None):
         self._loop = events.get_event_loop() if loop is None else loop
@@ -98,6 +98,7 @@ class Future:
         # a Task (see __await__); _unretrieved: an exception was stored and
         # nobody has looked at it yet
         self._asyncio_future_blocking = self._unretrieved = False
+        self._warn_if_pending = False      # Task: report if it dies pending
         self._callbacks = None
 
     # ---- what a program reads ----
@@ -117,8 +118,15 @@ class Future:
         return f'<{type(self).__name__} {" ".join(self._repr_parts())}>'
 
     def __del__(self):
-        if not getattr(self, '_unretrieved', False):
-            return
+        # one finalizer for futures and tasks: a Python call per object dies
+        try:
+            if not self._unretrieved:
+                if self._warn_if_pending and self._state is _PENDING:
+                    self._loop.call_exception_handler(dict(
+                        message='Task was destroyed but it is pending!', task=self))
+                return
+        except AttributeError:
+            return          # __init__ did not finish
         loop = self._loop
         if loop is None:
             return
@@ -300,6 +308,9 @@ class Future:
         return self.result()
 
     __iter__ = __await__
+
+
+events._Future = Future
 
 
 def _resolve_unless_cancelled(fut, result):

@@ -17,6 +17,7 @@ import concurrent.futures as _cf
 import functools
 import math
 import types
+from types import CoroutineType as _CoroutineType
 
 import _asyncio
 
@@ -57,10 +58,17 @@ class Task(_Future):
                  '_prev_task', '_next_task')
 
     def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
-        self._warn_if_pending = False
-        if not iscoroutine(coro):
+        if type(coro) is not _CoroutineType and not iscoroutine(coro):
             raise TypeError(f'a coroutine was expected, got {coro!r}')
-        super().__init__(loop=loop)
+        # Future.__init__, inlined: this runs once per task
+        if loop is None:
+            loop = events.get_event_loop()
+        self._loop = loop
+        self._state = _PENDING
+        self._result = self._error = self._error_tb = None
+        self._source_traceback = self._cancel_message = self._cancelled_exc = None
+        self._asyncio_future_blocking = self._unretrieved = False
+        self._callbacks = None
         self._warn_if_pending = True
         self._name = f'Task-{_next_task_id()}' if name is None else str(name)
         self._coro = coro
@@ -70,10 +78,15 @@ class Task(_Future):
         self._blocked_on = None
         self._pending_exc = None     # thrown into the coroutine at the next step
         self._woken_by = None        # the awaited future that just finished
-        loop = self._loop
-        loop._check_closed()
-        self._prev_task = self._next_task = None
-        _link(self, loop)
+        if loop._closed:
+            loop._check_closed()
+        # join the loop's ring of pending tasks (see _link)
+        ring = loop._task_ring
+        last = ring._prev_task
+        self._prev_task = last
+        self._next_task = ring
+        last._next_task = self
+        ring._prev_task = self
         loop._runnable.append(self)
 
     # ---- what a program reads ----
@@ -87,12 +100,6 @@ class Task(_Future):
         if self._blocked_on is not None:
             parts.insert(3, f'wait_for={self._blocked_on!r}')
         return parts
-
-    def __del__(self):
-        if getattr(self, '_warn_if_pending', False) and self._state is _PENDING:
-            self._loop.call_exception_handler(dict(
-                message='Task was destroyed but it is pending!', task=self))
-        super().__del__()
 
     def get_coro(self):
         return self._coro
@@ -201,7 +208,11 @@ class Task(_Future):
                 self._must_cancel = False
                 _settle_cancel(self, msg=self._cancel_message)
             else:
-                _settle_result(self, stop.value)
+                # Future.set_result, inlined (the state is PENDING here)
+                self._result = stop.value
+                self._state = _FINISHED
+                if self._callbacks is not None:
+                    self._fire()
         except CancelledError as cancelled:
             self._cancelled_exc = cancelled
             _settle_cancel(self)
@@ -223,7 +234,12 @@ class Task(_Future):
         finally:
             loop._current_task = outer
             if self._state is not _PENDING:
-                _unlink(self)
+                before = self._prev_task
+                if before is not None:
+                    after = self._next_task
+                    before._next_task = after
+                    after._prev_task = before
+                    self._prev_task = self._next_task = None
             exc = None
 
     def _block_on(self, fut):
@@ -262,6 +278,7 @@ def _unsupported(what):
 
 _STEP_CODE = Task._run.__code__
 futures._TaskType = Task
+events._Task = Task
 
 
 def _advance(coro, exc):
@@ -355,19 +372,17 @@ def _leave_task(loop, task):
 
 # ---- sleeping ----
 
-class _OneTurn:
+class _OneTurn(tuple):
     """Awaiting it yields None once: the task goes back on the ready queue
-    and runs again in the next pass.  One shared instance; its __await__
-    hands out a tuple iterator, which costs less than a generator."""
+    and runs again in the next pass.  One shared instance, the tuple
+    (None,); its __await__ is tuple.__iter__ (C), so a sleep(0) runs no
+    Python call and makes no generator for it."""
 
     __slots__ = ()
-
-    def __await__(self):
-        return iter(_JUST_NONE)
+    __await__ = tuple.__iter__
 
 
-_JUST_NONE = (None,)
-_one_turn = _OneTurn()
+_one_turn = _OneTurn((None,))
 
 
 async def sleep(delay, result=None):
@@ -452,7 +467,10 @@ def gather(*coros_or_futures, return_exceptions=False):
     for arg in coros_or_futures:
         child = by_arg.get(arg) if not isfuture(arg) else None
         if child is None:
-            child = ensure_future(arg, loop=loop)
+            if loop is not None and type(arg) is _CoroutineType:
+                child = loop.create_task(arg)    # what ensure_future would do
+            else:
+                child = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = futures._loop_of(child)
             if child is not arg:
