@@ -6,11 +6,16 @@ A Runner is used by the thread that made it; each thread running
 asyncio.run gets its own loop.
 """
 
+import functools
+import signal
+import threading
+
 from . import coroutines
 from . import events
 from . import exceptions
 from . import tasks
 from .coroutines import iscoroutine
+from .exceptions import CancelledError
 from .events import _get_running_loop as _running_or_none
 
 __all__ = ('Runner', 'run')
@@ -37,6 +42,7 @@ class Runner:
         self._make_loop = loop_factory
         self._loop = None
         self._installed = False      # we made it the thread's current loop
+        self._interrupts = 0         # SIGINTs seen during run()
 
     def __enter__(self):
         self._prepare()
@@ -78,7 +84,35 @@ class Runner:
             main_task = loop.create_task(coro)
         else:
             main_task = loop.create_task(coro, context=context)
-        return loop.run_until_complete(main_task)
+        # Ctrl-C: the first SIGINT cancels the main task (and run() then
+        # raises KeyboardInterrupt), a second one interrupts at once.
+        self._interrupts = 0
+        hook = None
+        if threading.current_thread() is threading.main_thread() and \
+                signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            hook = functools.partial(self._on_sigint, main_task=main_task)
+            try:
+                signal.signal(signal.SIGINT, hook)
+            except ValueError:
+                hook = None
+        try:
+            return loop.run_until_complete(main_task)
+        except CancelledError:
+            if self._interrupts and main_task.uncancel() == 0:
+                raise KeyboardInterrupt()
+            raise
+        finally:
+            if hook is not None and signal.getsignal(signal.SIGINT) is hook:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _on_sigint(self, signum, frame, main_task):
+        self._interrupts += 1
+        if self._interrupts == 1 and not main_task.done():
+            main_task.cancel()
+            # wake the loop if it waits in select()
+            self._loop.call_soon_threadsafe(_nothing)
+            return
+        raise KeyboardInterrupt()
 
     def _prepare(self):
         if self._phase is _CLOSED:
@@ -104,6 +138,10 @@ def run(main, *, debug=None, loop_factory=None):
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     with Runner(debug=debug, loop_factory=loop_factory) as owner:
         return owner.run(main)
+
+
+def _nothing():
+    pass
 
 
 def _cancel_leftovers(loop):
