@@ -62,56 +62,54 @@ class TaskGroup:
         return self
 
     async def __aexit__(self, et, exc, tb):
+        # one frame, as CPython's: what it raises shows this frame only
         tb = None
         try:
-            return await self._finish(et, exc)
+            self._leaving = True
+            if exc is not None and _is_fatal(exc) and self._fatal_error is None:
+                self._fatal_error = exc
+            cancel_to_raise = exc if et is not None and issubclass(et, CancelledError) else None
+            if et is not None and not self._aborting:
+                self._abort()
+            while self._members:
+                if self._all_done is None:
+                    self._all_done = self._loop.create_future()
+                try:
+                    await self._all_done
+                except CancelledError as again:
+                    if not self._aborting:
+                        cancel_to_raise = again
+                        self._abort()
+                self._all_done = None
+            if self._fatal_error is not None:
+                try:
+                    raise self._fatal_error
+                finally:
+                    exc = None
+            if self._parent_stop_asked:
+                if self._parent.uncancel() == 0:
+                    cancel_to_raise = None
+            if cancel_to_raise is not None and not self._errors:
+                try:
+                    raise cancel_to_raise
+                finally:
+                    exc = None
+            body_failed = et is not None and not issubclass(et, CancelledError)
+            if body_failed:
+                self._errors.append(exc)
+            if self._errors:
+                errors = self._errors
+                try:
+                    raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+                finally:
+                    exc = None
+                    errors = None
+            return None
         finally:
             self._parent = None
             self._errors = None
             self._fatal_error = None
             exc = None
-
-    async def _finish(self, et, exc):
-        self._leaving = True
-        if exc is not None and _is_fatal(exc) and self._fatal_error is None:
-            self._fatal_error = exc
-        cancel_to_raise = exc if et is not None and issubclass(et, CancelledError) else None
-        if et is not None and not self._aborting:
-            self._abort()
-        while self._members:
-            if self._all_done is None:
-                self._all_done = self._loop.create_future()
-            try:
-                await self._all_done
-            except CancelledError as again:
-                if not self._aborting:
-                    cancel_to_raise = again
-                    self._abort()
-            self._all_done = None
-        if self._fatal_error is not None:
-            try:
-                raise self._fatal_error
-            finally:
-                exc = None
-        if self._parent_stop_asked:
-            if self._parent.uncancel() == 0:
-                cancel_to_raise = None
-        if cancel_to_raise is not None and not self._errors:
-            try:
-                raise cancel_to_raise
-            finally:
-                exc = None
-        body_failed = et is not None and not issubclass(et, CancelledError)
-        if body_failed:
-            self._errors.append(exc)
-        if self._errors:
-            errors = self._errors
-            try:
-                raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
-            finally:
-                exc = None
-                errors = None
-        return None
 
     def create_task(self, coro, *, name=None, context=None):
         """Starts `coro` as a task of the group."""
