@@ -121,11 +121,18 @@ static inline void frame_release(TrFrame *f) {
     if (__builtin_expect(c->top == 0, 0) && c->prev) frame_chunk_pop(c);
 }
 
-/* Closes the locals, cells and frees of `f` (the value stack is already empty). */
+/* Closes the locals, cells and frees of `f` (the value stack is already
+ * empty).  Each slot is emptied before its value is released: the release
+ * may run a __del__ that walks this frame (sys._getframe, as logging does)
+ * and must find no freed value in it. */
 static inline void frame_clear_locals(TrFrame *f) {
     TrCode *co = f->code;
     TrStackRef *p = f->localsplus, *end = p + co->nlocals + co->ncells + co->nfrees;
-    for (; p < end; p++) sr_close(*p);
+    for (; p < end; p++) {
+        TrStackRef r = *p;
+        *p = TR_SR_NULL;
+        sr_close(r);
+    }
 }
 
 /* core/call.c: binds `args[0..nargs)` (borrowed) and keywords (`kwnames`

@@ -2178,8 +2178,10 @@ exit_frame:
         }
     }
     while (sp > base) sr_close(POP());
-    frame_clear_locals(f);
+    /* unlink first: a __del__ run by releasing a local sees the caller as
+     * the current frame, as in CPython, and never this half-cleared one */
     ts->frame = f->back;
+    frame_clear_locals(f);
     ts->recursion_depth--;
     if (f->is_gen) {
         f->yielded = 0;

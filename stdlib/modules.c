@@ -67,6 +67,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_hashlib", hashlib_module_init},
     {"_socket", _socket_module_init},
     {"mmap", mmap_module_init},
+    {"_asyncio", _asyncio_module_init},
     {NULL, NULL},
 };
 

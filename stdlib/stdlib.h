@@ -40,6 +40,7 @@ TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
 TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
 TrObject *_socket_module_init(TrThread *ts);   /* stdlib/_socket.c: `_socket` (+ stdlib/py/socket.py) */
 TrObject *mmap_module_init(TrThread *ts);      /* stdlib/mmap.c */
+TrObject *_asyncio_module_init(TrThread *ts);  /* stdlib/_asyncio.c: the running loop per thread (+ stdlib/py/asyncio) */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */

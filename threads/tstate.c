@@ -82,6 +82,7 @@ void tstate_exit(TrThread *ts) {
     TR_CLEAR(ts->thread_obj);
     TR_CLEAR(ts->asyncgen_firstiter);
     TR_CLEAR(ts->asyncgen_finalizer);
+    TR_CLEAR(ts->running_loop);
     brc_unregister_thread(ts);    /* its merges may free objects, and run their callbacks and __del__ */
     gc_thread_exit(ts);           /* after the last free this thread makes as an owner */
     vm_thread_fini(ts);           /* then the frame chunks and free lists: raw memory, no counts */

@@ -76,6 +76,9 @@ typedef struct TrThread {
     /* sys.set_asyncgen_hooks (objects/asyncgen.c): owned or NULL, owner only. */
     TrObject *asyncgen_firstiter;
     TrObject *asyncgen_finalizer;
+    /* The asyncio event loop running in this thread (stdlib/_asyncio.c):
+     * owned or NULL, owner only. */
+    TrObject *running_loop;
 } TrThread;
 
 typedef struct TrRuntime {
