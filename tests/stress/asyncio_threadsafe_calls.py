@@ -28,10 +28,11 @@ def serve():
     loop.run_forever()
 
 
+started = threading.Event()
+loop.call_soon(started.set)     # runs once the loop is running: a hand-off, not a polled flag
 server = threading.Thread(target=serve)
 server.start()
-while not loop.is_running():
-    pass
+started.wait()
 
 sums = [0] * SENDERS
 

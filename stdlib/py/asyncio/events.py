@@ -723,11 +723,12 @@ _policy_lock = threading.Lock()
 
 def get_event_loop_policy():
     global _policy
-    if _policy is None:
-        with _policy_lock:
-            if _policy is None:
-                _policy = DefaultEventLoopPolicy()
-    return _policy
+    # always under the lock (once per loop, not per step): an unlocked first
+    # look would race with the thread that creates the policy
+    with _policy_lock:
+        if _policy is None:
+            _policy = DefaultEventLoopPolicy()
+        return _policy
 
 
 def set_event_loop_policy(policy):
