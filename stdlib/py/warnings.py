@@ -393,6 +393,8 @@ filters.extend([
 
 def _environment_options():
     import os
+    if sys.flags.ignore_environment:   # -E, -I
+        return []
     value = os.environ.get('PYTHONWARNINGS', '')
     return [part for part in value.split(',') if part]
 
