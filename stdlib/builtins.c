@@ -204,8 +204,11 @@ static int meta_check(TrThread *ts, TrObject *cls, const char *name, TrObject *a
 /* As CPython, isinstance also believes an object's __class__ when a class
  * overrides it (unittest.mock's spec'd mocks, proxies): 1 if that is a
  * subclass of `cls`, 0 if not or when no class overrides __class__ (the
- * common case costs one lookup in the type), -1 on error. */
+ * common case costs one lookup in a class, none for a builtin type's
+ * instance), -1 on error. */
 static int claimed_class_is(TrThread *ts, TrObject *obj, TrType *cls) {
+    /* a builtin type's instances cannot override it: no lookup at all */
+    if (!(tr_type(obj)->flags & TR_TPFLAG_HEAPTYPE)) return 0;
     TrObject *name = str_intern_cstr(ts, "__class__");
     if (!name) return -1;
     TrObject *own = type_lookup(ts, tr_type(obj), name);
