@@ -16,6 +16,7 @@ threads is the counter that names tasks (_asyncio._next_task_id, atomic).
 import concurrent.futures as _cf
 import functools
 import math
+import sys as _sys
 import types
 from types import CoroutineType as _CoroutineType
 
@@ -72,6 +73,13 @@ class Task(_Future):
         self._warn_if_pending = True
         self._name = f'Task-{_next_task_id()}' if name is None else str(name)
         self._coro = coro
+        if context is None:
+            # as CPython, a task runs in a copy of its creator's context; the
+            # copy (and running each step in it) is skipped while no context
+            # variable was ever set
+            cvars = _sys.modules.get('contextvars')
+            if cvars is not None and cvars._ever_set:
+                context = cvars.copy_context()
         self._context = context
         self._cancel_requests = 0
         self._must_cancel = False
