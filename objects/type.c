@@ -84,7 +84,9 @@ static TrObject *instance_dict(TrThread *ts, TrObject **slot) {
     return nd;
 }
 
-TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+/* tr_generic_getattr; when `quiet`, a missing attribute returns NULL with
+ * no exception set (nothing is formatted: getattr(o, n, default), hasattr). */
+static TrObject *generic_getattr(TrThread *ts, TrObject *o, TrObject *name, int quiet) {
     TrType *t = tr_type(o);
     TrObject *attr = type_lookup(ts, t, name);
     if (!attr && err_occurred(ts)) return NULL;
@@ -112,8 +114,22 @@ TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name) {
         TrObject *d = k ? inl_materialize(ts, o, t, k) : instance_dict(ts, slot);
         return d ? tr_newref(d) : NULL;
     }
+    if (quiet) return NULL;
     return err_format(ts, &tr_exc_AttributeError, "'%s' object has no attribute '%S'",
                       type_qualname(t), name);
+}
+
+TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name) {
+    return generic_getattr(ts, o, name, 0);
+}
+
+TrObject *tr_getattr_opt(TrThread *ts, TrObject *o, TrObject *name) {
+    TrType *t = tr_type(o);
+    TrObject *v = !t->getattr || t->getattr == tr_generic_getattr ? generic_getattr(ts, o, name, 1)
+                                                                   : t->getattr(ts, o, name);
+    /* a property or __getattr__ that raised AttributeError counts as missing too */
+    if (!v && err_matches(ts, &tr_exc_AttributeError)) err_clear(ts);
+    return v;
 }
 
 int tr_generic_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value) {

@@ -584,11 +584,9 @@ static TrObject *builtin_getattr(TrThread *ts, TrObject *self, TrObject *const *
     if (tr_check_args(ts, "getattr", nargs, kwnames, 2, 3) < 0) return NULL;
     if (!str_check(args[1]))
         return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[1]));
-    TrObject *v = tr_getattr(ts, args[0], args[1]);
-    if (!v && nargs == 3 && err_matches(ts, &tr_exc_AttributeError)) {
-        err_clear(ts);
-        return tr_newref(args[2]);
-    }
+    if (nargs < 3) return tr_getattr(ts, args[0], args[1]);
+    TrObject *v = tr_getattr_opt(ts, args[0], args[1]);
+    if (!v && !err_occurred(ts)) return tr_newref(args[2]);
     return v;
 }
 
@@ -596,10 +594,9 @@ static TrObject *builtin_hasattr(TrThread *ts, TrObject *self, TrObject *const *
     if (tr_check_args(ts, "hasattr", nargs, kwnames, 2, 2) < 0) return NULL;
     if (!str_check(args[1]))
         return err_format(ts, &tr_exc_TypeError, "attribute name must be string, not '%s'", tr_type_name(args[1]));
-    TrObject *v = tr_getattr(ts, args[0], args[1]);
+    TrObject *v = tr_getattr_opt(ts, args[0], args[1]);
     if (v) { tr_decref(v); return tr_true; }
-    if (err_matches(ts, &tr_exc_AttributeError)) { err_clear(ts); return tr_false; }
-    return NULL;
+    return err_occurred(ts) ? NULL : tr_false;
 }
 
 static TrObject *builtin_setattr(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {

@@ -43,6 +43,10 @@ TrObject *tr_getattr_cstr(TrThread *ts, TrObject *o, const char *name);
 int tr_setattr(TrThread *ts, TrObject *o, TrObject *name, TrObject *value);
 /* Generic attribute lookup through the type's dict (methods bind to `o`). */
 TrObject *tr_generic_getattr(TrThread *ts, TrObject *o, TrObject *name);
+/* o.name (`name` a str) for getattr(o, name, default) and hasattr: a new
+ * reference; NULL with no exception set when the attribute is missing
+ * (AttributeError), NULL with the exception for any other error. */
+TrObject *tr_getattr_opt(TrThread *ts, TrObject *o, TrObject *name);
 /* Calls `callable`; "'int' object is not callable". */
 TrObject *tr_call(TrThread *ts, TrObject *callable, TrObject *const *args, size_t nargs, TrObject *kwnames);
 /* Calls with a tuple and an optional dict, for f(*a, **k). */
