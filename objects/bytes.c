@@ -43,6 +43,31 @@ TrObject *bytes_from(TrThread *ts, const char *s, size_t n) {
     return b;
 }
 
+static bool into_layout(TrObject *dst) {
+    return !tr_is_imm(dst) && (bytearray_check(dst) || array_check(dst));
+}
+
+ssize_t bytes_into_room(TrThread *ts, TrObject *dst, const char *fname) {
+    if (into_layout(dst)) return (ssize_t)atomic_load_size_relaxed(&((TrByteArray *)dst)->size);
+    if (tr_is_imm(dst) || !memview_check(dst)) {
+        err_format(ts, &tr_exc_TypeError, "%s() argument must be read-write bytes-like object, not %T", fname, dst);
+        return -1;
+    }
+    ssize_t room = memview_nbytes(ts, dst);
+    if (room < 0 || memview_write_prefix(ts, dst, NULL, 0, fname) < 0) return -1;   /* writable? */
+    return room;
+}
+
+ssize_t bytes_into_copy(TrThread *ts, TrObject *dst, const char *data, size_t n, const char *fname) {
+    if (!into_layout(dst)) return memview_write_prefix(ts, dst, data, n, fname) < 0 ? -1 : (ssize_t)n;
+    TR_BEGIN_CRITICAL(ts, dst);
+    TrByteArray *a = (TrByteArray *)dst;
+    if (n > a->size) n = a->size;   /* it shrank meanwhile */
+    if (n) memcpy(a->data, data, n);
+    TR_END_CRITICAL(ts);
+    return (ssize_t)n;
+}
+
 int bytes_view(TrThread *ts, TrObject *o, TrBytesView *v) {
     v->owned = NULL;
     if (tr_is_imm(o)) return 0;

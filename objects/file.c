@@ -32,7 +32,6 @@
 #include "torii/torii.h"
 #include "torii/file.h"
 #include "torii/bytes.h"
-#include "torii/array.h"
 #include "torii/memoryview.h"
 #include "stdlib/stdlib.h"
 #include "threads/signals.h"
@@ -343,29 +342,13 @@ METHOD(file_readinto) {
     if (tr_check_args(ts, "readinto", nargs, kwnames, 1, 1) < 0) return NULL;
     if (!FILE_SELF->binary)
         return err_format(ts, &tr_exc_AttributeError, "'_io.TextIOWrapper' object has no attribute 'readinto'");
-    TrObject *dst = args[0];
-    bool layout = !tr_is_imm(dst) && (bytearray_check(dst) || array_check(dst));
-    bool is_mv = !tr_is_imm(dst) && memview_check(dst);
-    if (!layout && !is_mv)
-        return err_format(ts, &tr_exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T", dst);
-    ssize_t room;
-    if (layout) room = (ssize_t)atomic_load_size_relaxed(&((TrByteArray *)dst)->size);
-    else if ((room = memview_nbytes(ts, dst)) < 0) return NULL;
-    if (is_mv && memview_write_prefix(ts, dst, NULL, 0, "readinto") < 0) return NULL;   /* writable? */
+    ssize_t room = bytes_into_room(ts, args[0], "readinto");
+    if (room < 0) return NULL;
     TrObject *got = do_read(ts, self, room, false);
     if (!got) return NULL;
-    size_t n = bytes_size(got);
-    int rc = 0;
-    if (is_mv) rc = memview_write_prefix(ts, dst, bytes_data(got), n, "readinto");
-    else {
-        TR_BEGIN_CRITICAL(ts, dst);
-        TrByteArray *a = (TrByteArray *)dst;
-        if (n > a->size) n = a->size;   /* it shrank meanwhile */
-        if (n) memcpy(a->data, bytes_data(got), n);
-        TR_END_CRITICAL(ts);
-    }
+    ssize_t n = bytes_into_copy(ts, args[0], bytes_data(got), bytes_size(got), "readinto");
     tr_decref(got);
-    return rc < 0 ? NULL : int_from_i64(ts, (int64_t)n);
+    return n < 0 ? NULL : int_from_i64(ts, (int64_t)n);
 }
 
 METHOD(file_readline) {

@@ -19,7 +19,6 @@
 #include "torii/torii.h"
 #include "torii/file.h"
 #include "torii/memoryview.h"
-#include "torii/array.h"
 #include "objects/containers.h"
 #include "stdlib/bytesio.h"
 #include "stdlib/stdlib.h"
@@ -239,27 +238,13 @@ METHOD(bio_readlines) {
 
 METHOD(bio_readinto) {
     if (args_one(ts, "readinto", nargs, kw) < 0) return NULL;
-    TrObject *dst = args[0];
-    bool is_ba = !tr_is_imm(dst) && (bytearray_check(dst) || array_check(dst)), is_mv = !tr_is_imm(dst) && memview_check(dst);
-    if (!is_ba && !is_mv)
-        return err_format(ts, &tr_exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T", dst);
-    ssize_t room = is_ba ? (ssize_t)atomic_load_size_relaxed(&((TrByteArray *)dst)->size) : memview_nbytes(ts, dst);
+    ssize_t room = bytes_into_room(ts, args[0], "readinto");
     if (room < 0) return NULL;
-    if (is_mv && memview_write_prefix(ts, dst, NULL, 0, "readinto") < 0) return NULL;   /* writable? */
     TrObject *got = take(ts, self, room, false);
     if (!got) return NULL;
-    size_t n = bytes_size(got);
-    int rc = 0;
-    if (is_mv) rc = memview_write_prefix(ts, dst, bytes_data(got), n, "readinto");
-    else {
-        TR_BEGIN_CRITICAL(ts, dst);
-        TrByteArray *a = (TrByteArray *)dst;
-        if (n > a->size) n = a->size;   /* it shrank meanwhile */
-        if (n) memcpy(a->data, bytes_data(got), n);
-        TR_END_CRITICAL(ts);
-    }
+    ssize_t n = bytes_into_copy(ts, args[0], bytes_data(got), bytes_size(got), "readinto");
     tr_decref(got);
-    return rc < 0 ? NULL : int_from_i64(ts, (int64_t)n);
+    return n < 0 ? NULL : int_from_i64(ts, (int64_t)n);
 }
 
 METHOD(bio_getvalue) {

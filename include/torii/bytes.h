@@ -60,6 +60,16 @@ typedef struct TrBytesView {
  * -1 on MemoryError (or ValueError for a released memoryview).  The view
  * borrows `o` (keep it alive while in use). */
 int bytes_view(TrThread *ts, TrObject *o, TrBytesView *v);
+
+/* readinto()'s target `dst` (a bytearray, an array.array or a writable
+ * memoryview): its size in bytes now, or -1 with TypeError ("readinto()
+ * argument must be read-write bytes-like object, not ...") or the view's
+ * error (read-only, released).  `fname` names the method in errors. */
+ssize_t bytes_into_room(TrThread *ts, TrObject *dst, const char *fname);
+/* Copies data[0..n) to the start of `dst` (checked by bytes_into_room), at
+ * most its size now (it may have shrunk), under its lock or through the
+ * view.  Returns the bytes copied, or -1 with an exception. */
+ssize_t bytes_into_copy(TrThread *ts, TrObject *dst, const char *data, size_t n, const char *fname);
 void bytes_view_release(TrBytesView *v);
 
 /* A bytes-like object, or the result of `o.__bytes__()`, as new bytes:
