@@ -45,6 +45,18 @@ def _decorated_repr(obj, detail):
     return f'<{base[1:-1]} [{detail}]>'
 
 
+async def _wait_in_line(sync, fut):
+    """Parks the current task on `fut`, queued at the back of sync's
+    sleepers (made on first use) while it waits."""
+    if sync._sleepers is None:
+        sync._sleepers = collections.deque()
+    sync._sleepers.append(fut)
+    try:
+        await fut
+    finally:
+        sync._sleepers.remove(fut)
+
+
 def _first_live(waiters):
     """The first waiter future not done yet, or None."""
     if waiters:
@@ -75,15 +87,8 @@ class Lock(_AsyncWith, _Bound):
                                  all(w.cancelled() for w in self._sleepers)):
             self._locked = True
             return True
-        if self._sleepers is None:
-            self._sleepers = collections.deque()
-        fut = self._bound_loop().create_future()
-        self._sleepers.append(fut)
         try:
-            try:
-                await fut
-            finally:
-                self._sleepers.remove(fut)
+            await _wait_in_line(self, self._bound_loop().create_future())
         except CancelledError:
             if not self._locked:
                 self._wake_first()
@@ -134,13 +139,8 @@ class Event(_Bound):
     async def wait(self):
         if self._value:
             return True
-        fut = self._bound_loop().create_future()
-        self._sleepers.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._sleepers.remove(fut)
+        await _wait_in_line(self, self._bound_loop().create_future())
+        return True
 
 
 class Condition(_AsyncWith, _Bound):
@@ -170,12 +170,8 @@ class Condition(_AsyncWith, _Bound):
         self.release()
         try:
             try:
-                self._sleepers.append(fut)
-                try:
-                    await fut
-                    return True
-                finally:
-                    self._sleepers.remove(fut)
+                await _wait_in_line(self, fut)
+                return True
             finally:
                 interrupted = None
                 while True:
@@ -241,15 +237,9 @@ class Semaphore(_AsyncWith, _Bound):
         if not self.locked():
             self._value -= 1
             return True
-        if self._sleepers is None:
-            self._sleepers = collections.deque()
         fut = self._bound_loop().create_future()
-        self._sleepers.append(fut)
         try:
-            try:
-                await fut
-            finally:
-                self._sleepers.remove(fut)
+            await _wait_in_line(self, fut)
         except CancelledError:
             # woken but cancelled before running: hand the slot on
             if fut.done() and not fut.cancelled():   # woken: give the slot back
