@@ -64,6 +64,19 @@ def _to_enum(value, kind):
         return value
 
 
+
+def _read_lines(stream, hint):
+    """readlines() of the makefile streams: lines until `hint` characters
+    (or bytes) have been read, or all of them."""
+    lines = []
+    total = 0
+    for line in stream:
+        lines.append(line)
+        total += len(line)
+        if 0 < hint <= total:
+            break
+    return lines
+
 class socket(_socket.socket):
     """A socket object (see the _socket.socket type for the calls)."""
 
@@ -450,14 +463,7 @@ class _BufferedStream:
 
     def readlines(self, hint=-1):
         self._check_open()
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
+        return _read_lines(self, hint)
 
     def __iter__(self):
         self._check_open()
@@ -626,14 +632,7 @@ class TextIOWrapper:
 
     def readlines(self, hint=-1):
         self._check(True, "")
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
+        return _read_lines(self, hint)
 
     def __iter__(self):
         self._check(True, "")
