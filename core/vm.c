@@ -279,9 +279,8 @@ static inline int load_attr(TrThread *ts, TrObject *o, TrObject *name, TrStackRe
             if (!data_descr) {
                 TrObject *d = instance_dict(o, tp);
                 const InlineKeys *k = d ? NULL : inl_keys(tp);
-                int i = k ? inl_index(k, name) : -1;
-                if (i >= 0) {
-                    int r = inl_get(ts, o, tp, k, i, &v);
+                if (k) {
+                    int r = inl_lookup(ts, o, tp, k, name, &v);
                     if (r > 0) { *out = sr_from_get(r, v); return 0; }
                     if (r == -2) d = instance_dict(o, tp);   /* converted meanwhile */
                 }

@@ -103,6 +103,16 @@ static inline __attribute__((always_inline)) int inl_peek(TrObject *o, const TrT
     *out = tr_newref((TrObject *)w);
     return 1;
 }
+/* Attribute `name` (a str) of `o` (an instance of `t`, keys `k`), for the
+ * slow paths: as inl_get (0 also when `name` is not among the keys), -2
+ * when `o` has a dict: ask it. */
+static inline int inl_lookup(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, TrObject *name,
+                             TrObject **out) {
+    if (atomic_load_ptr_acquire((void *const *)inl_dict_slot(o, t))) return -2;
+    int i = inl_index(k, name);
+    return i < 0 ? 0 : inl_get(ts, o, t, k, i, out);
+}
+
 /* Stores `v` (borrowed; NULL deletes) as attribute `i` of `o`: 1 done;
  * 0 when the deletion found nothing; -2 when `o` has a dict: store there. */
 int inl_set(TrThread *ts, TrObject *o, const TrType *t, const InlineKeys *k, int i, TrObject *v);

@@ -94,10 +94,9 @@ static TrObject *generic_getattr(TrThread *ts, TrObject *o, TrObject *name, int 
         return type_bind_take(ts, attr, o);
     TrObject **slot = dict_slot(o);
     const InlineKeys *k = slot ? inl_keys(t) : NULL;
-    if (k && !atomic_load_ptr_acquire((void **)slot)) {
-        int i = inl_index(k, name);
+    if (k) {
         TrObject *v;
-        int g = i < 0 ? 0 : inl_get(ts, o, t, k, i, &v);
+        int g = inl_lookup(ts, o, t, k, name, &v);   /* -2: a dict, read below */
         if (g > 0) { tr_xdecref(attr); return g == 2 ? tr_newref(v) : v; }
     }
     if (slot) {
