@@ -120,22 +120,25 @@ static int handle_uncaught(TrThread *ts, TrObject *exc) {
     return status;
 }
 
-/* Appends PYTHONPATH's directories (':'-separated; an empty entry is the
- * current directory, '') to sys.path `path`, unless -E or -I.  0, or -1
- * with an exception set. */
-static int path_add_env(TrThread *ts, TrObject *path) {
+/* Fills sys.path (empty until now): `first` (consumed; NULL means a failed
+ * allocation), then PYTHONPATH's directories (':'-separated; an empty entry
+ * is the current directory, '') unless -E or -I.  0, or -1 with an
+ * exception set, or none when sys.path is gone. */
+static int path_init(TrThread *ts, TrObject *first) {
+    TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
+    int bad = !first || !path || !list_check(path) || list_append(ts, path, first) < 0;
+    tr_xdecref(first);
     const char *env = tr_runtime.ignore_environment ? NULL : getenv("PYTHONPATH");
-    if (!env || !*env) return 0;
-    for (const char *p = env;;) {
+    for (const char *p = env; !bad && p && *env;) {
         const char *colon = strchr(p, ':');
         size_t n = colon ? (size_t)(colon - p) : strlen(p);
         TrObject *dir = str_from_utf8(ts, p, n);
-        int rc = dir ? list_append(ts, path, dir) : -1;
+        bad = !dir || list_append(ts, path, dir) < 0;
         tr_xdecref(dir);
-        if (rc < 0) return -1;
-        if (!colon) return 0;
-        p = colon + 1;
+        p = colon ? colon + 1 : NULL;
     }
+    tr_xdecref(path);
+    return bad ? -1 : 0;
 }
 
 /* Runs `source` as __main__.  `package` (NULL: none) becomes __package__;
@@ -180,13 +183,8 @@ static int run_main(TrThread *ts, const char *source, size_t len, const char *fi
     int bad = 0;
     if (set_path) {
         const char *slash = strrchr(filename, '/');
-        TrObject *dir = slash && filename[0] == '/' ? str_from_utf8(ts, filename, (size_t)(slash - filename))
-                                                    : str_from_cstr(ts, "");
-        TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
-        bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0 ||   /* sys.path is [] until now */
-              path_add_env(ts, path) < 0;
-        tr_xdecref(dir);
-        tr_xdecref(path);
+        bad = path_init(ts, slash && filename[0] == '/' ? str_from_utf8(ts, filename, (size_t)(slash - filename))
+                                                        : str_from_cstr(ts, "")) < 0;
     }
     if (bad) {
         tr_decref(main_mod);
@@ -211,11 +209,7 @@ int runtime_run_source(TrThread *ts, const char *source, size_t len, const char 
 int runtime_run_module(TrThread *ts, const char *name) {
     /* sys.path[0]: the working directory, where NAME is looked for first */
     char cwd[4096];
-    TrObject *dir = str_from_cstr(ts, getcwd(cwd, sizeof cwd) ? cwd : "");
-    TrObject *path = dict_get_cstr(ts, module_dict(tr_runtime.sys), "path");
-    int bad = !dir || !path || !list_check(path) || list_append(ts, path, dir) < 0 || path_add_env(ts, path) < 0;
-    tr_xdecref(dir);
-    tr_xdecref(path);
+    int bad = path_init(ts, str_from_cstr(ts, getcwd(cwd, sizeof cwd) ? cwd : "")) < 0;
     if (bad) {
         if (!err_occurred(ts)) err_set(ts, &tr_exc_RuntimeError, "lost sys.path");
         return handle_uncaught(ts, err_fetch(ts));
