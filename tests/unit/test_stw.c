@@ -17,6 +17,7 @@
 #include "core/vm.h"
 #include "threads/brc.h"
 #include "threads/lock.h"
+#include "threads/qsbr.h"
 #include "threads/stw.h"
 #include "threads/tstate.h"
 #include "threads/typeref.h"
@@ -382,9 +383,13 @@ START_TEST(test_a_class_lives_while_instances_made_in_other_threads_do)
     }
     /* the main thread drops the instances the workers made */
     run_code(main_ts, compile_src(main_ts, "keep.clear()\n"), g);
-    /* the last release may wait for a reclamation pass (QSBR): give the
-     * passes up to a second on a loaded machine */
+    /* The last releases may wait: the workers share the global `mine`, so
+     * one may drop the other's list, a release that waits (QSBR) for a
+     * quiescent point of a running thread once its dropper has exited; then
+     * the class waits for a reclamation pass.  Pass both, for up to a second
+     * on a loaded machine. */
     for (int tries = 0; tries < 100 && typeref_registered() != nclasses - 1; tries++) {
+        qsbr_quiescent(main_ts);
         brc_reclaim_pass(main_ts);
         if (typeref_registered() != nclasses - 1) usleep(10000);
     }
