@@ -47,6 +47,7 @@
 #include "torii/excgroup.h"
 #include "threads/tstate.h"
 #include "threads/qsbr.h"
+#include "threads/lock.h"
 #include "threads/race.h"
 #include "torii/gen.h"
 #include "torii/file.h"
@@ -235,25 +236,6 @@ static NOINLINE int load_name(TrThread *ts, TrFrame *f, TrObject *name, TrStackR
 
 /* ---- attributes ---------------------------------------------------------- */
 
-/* Looks `name` up along `tp`'s base chain, as type_lookup but through
- * dict_get_ref: 2 borrowed, 1 new reference, 0 absent, -1 error. */
-int vm_type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **out) {
-    size_t nmro;
-    TrType *const *mro = class_mro(tp, &nmro);
-    for (size_t i = 0; i < nmro; i++) {     /* a class: its C3 order */
-        if (!mro[i]->dict) continue;
-        int r = dict_get_ref(ts, mro[i]->dict, name, out);
-        if (r != 0) return r;
-    }
-    if (mro) return 0;
-    for (TrType *t = tp; t; t = t->base) {
-        if (!t->dict) continue;
-        int r = dict_get_ref(ts, t->dict, name, out);
-        if (r != 0) return r;
-    }
-    return 0;
-}
-
 /* LOAD_ATTR: modules and plain instances read their dict directly (uncounted
  * when the value allows it); everything else goes through tr_getattr. */
 static inline int load_attr(TrThread *ts, TrObject *o, TrObject *name, TrStackRef *out) {
@@ -272,7 +254,7 @@ static inline int load_attr(TrThread *ts, TrObject *o, TrObject *name, TrStackRe
             /* generic lookup: a class attribute that is a descriptor wins or
              * binds; otherwise the instance dict decides */
             TrObject *attr;
-            int ra = vm_type_find_ref(ts, tp, name, &attr);
+            int ra = type_lookup_ref(ts, tp, name, &attr);
             if (ra < 0) return -1;
             int data_descr = ra > 0 && tr_type(attr)->descr_set != NULL;
             if (ra == 1) tr_decref(attr);   /* only its kind mattered */
@@ -305,7 +287,7 @@ static NOINLINE int load_method(TrThread *ts, TrObject *o, TrObject *name, TrSta
     TrType *tp = tr_type(o);
     if (tp != &tr_module_type && tp->getattr == NULL) {
         TrObject *d;
-        int r = vm_type_find_ref(ts, tp, name, &d);
+        int r = type_lookup_ref(ts, tp, name, &d);
         if (r < 0) return -1;
         if (r > 0) {
             TrType *dt = tr_type(d);
@@ -625,7 +607,7 @@ static NOINLINE TrObject *before_with(TrThread *ts, TrObject *mgr, TrObject **ex
     if (!n_enter || !n_exit) return NULL;
     /* `enter` is counted: unbound (call with mgr) when `direct`, else bound */
     TrObject *enter = NULL;
-    int fr = tr_is_imm(mgr) ? 0 : vm_type_find_ref(ts, tr_type(mgr), n_enter, &enter);
+    int fr = tr_is_imm(mgr) ? 0 : type_lookup_ref(ts, tr_type(mgr), n_enter, &enter);
     if (fr < 0) return NULL;
     if (fr == 2) tr_incref(enter);   /* held across a call into Python: count it */
     int direct = fr > 0 && (tr_type(enter) == &tr_function_type || tr_type(enter) == &tr_method_descr_type);
@@ -912,6 +894,7 @@ static NOINLINE int periodic(TrThread *ts) {
     if (tls_ticks >= QSBR_TICKS) {
         tls_ticks = 0;
         qsbr_quiescent(ts);
+        if (ts->owed_mutex) lock_pay_owed(ts, 0);
     }
     return 0;
 }

@@ -178,7 +178,7 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
         r->ver[i].seen = atomic_load_u64_acquire(r->ver[i].word);
     }
     TrObject *d = NULL;
-    int fr = vm_type_find_ref(ts, t, name, &d);
+    int fr = type_lookup_ref(ts, t, name, &d);
     if (fr < 0) { err_clear(ts); free(r); return; }
     int ok = 1;
     if (fr > 0) {

@@ -136,9 +136,6 @@ static inline TrObject *instance_dict(TrObject *o, TrType *tp) {
     return atomic_load_ptr_acquire((void *const *)((char *)o + tp->dictoffset));
 }
 
-/* Looks `name` up along `tp`'s MRO (core/vm.c), as type_lookup but through
- * dict_get_ref: 2 borrowed, 1 new reference, 0 absent, -1 error. */
-int vm_type_find_ref(TrThread *ts, TrType *tp, TrObject *name, TrObject **out);
 
 /* The instance dict of `o` (borrowed), installed now if it has none (as
  * objects/type.c does: one CAS, never replaced).  NULL with MemoryError. */

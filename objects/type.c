@@ -17,21 +17,31 @@
 
 /* ---- lookup and binding ------------------------------------------------ */
 
-TrObject *type_lookup(TrThread *ts, TrType *type, TrObject *name) {
+/* Through dict_get_ref: a str key finding an immortal or deferred value (every
+ * builtin type's methods, a class's functions) reads no lock and writes
+ * nothing, so threads looking up the same type do not contend. */
+int type_lookup_ref(TrThread *ts, TrType *type, TrObject *name, TrObject **out) {
     size_t nmro;
     TrType *const *mro = class_mro(type, &nmro);
     for (size_t i = 0; i < nmro; i++) {     /* a class: its C3 order */
         if (!mro[i]->dict) continue;
-        TrObject *v = dict_get(ts, mro[i]->dict, name);
-        if (v || err_occurred(ts)) return v;
+        int r = dict_get_ref(ts, mro[i]->dict, name, out);
+        if (r != 0) return r;
     }
-    if (mro) return NULL;
+    if (mro) return 0;
     for (TrType *t = type; t; t = t->base) {
         if (!t->dict) continue;
-        TrObject *v = dict_get(ts, t->dict, name);
-        if (v || err_occurred(ts)) return v;
+        int r = dict_get_ref(ts, t->dict, name, out);
+        if (r != 0) return r;
     }
-    return NULL;
+    return 0;
+}
+
+TrObject *type_lookup(TrThread *ts, TrType *type, TrObject *name) {
+    TrObject *v;
+    int r = type_lookup_ref(ts, type, name, &v);
+    if (r == 2) tr_incref(v);
+    return r > 0 ? v : NULL;
 }
 
 TrObject *type_bind_take(TrThread *ts, TrObject *attr, TrObject *obj) {

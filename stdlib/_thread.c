@@ -124,25 +124,30 @@ static TrObject *lock_acquire(TrThread *ts, TrObject *self, TrObject *const *arg
         if (!blocking && timeout_ns != -1)
             return err_format(ts, &tr_exc_ValueError, "can't specify a timeout for a non-blocking call");
     }
-    int got = thread_acquire_lock_obj(ts, self, &((TrLock *)self)->mutex, "threading.Lock", blocking, timeout_ns);
+    TrLock *l = (TrLock *)self;
+    int got = thread_acquire_lock_obj(ts, self, &l->mutex, "threading.Lock", blocking, timeout_ns);
+    if (got == 1) atomic_store_uptr_relaxed(&l->acquirer, tr_tls_tid);
     return got < 0 ? NULL : tr_bool(got);
+}
+
+/* release() and __exit__: the thread that took the lock may leave a waiter
+ * asleep for its tenure (threads/lock.c); any other wakes it now. */
+static TrObject *lock_unlock(TrThread *ts, TrObject *self) {
+    TrLock *l = (TrLock *)self;
+    if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
+    RACE_RELEASE(ts, self);   /* before the unlock: the next holder acquires after it */
+    if (atomic_load_uptr_relaxed(&l->acquirer) == tr_tls_tid) mutex_unlock_owing(ts, self, &l->mutex);
+    else mutex_unlock(&l->mutex);
+    return tr_none;
 }
 
 static TrObject *lock_release(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_args(ts, "release", nargs, kwnames, 0, 0) < 0) return NULL;
-    TrLock *l = (TrLock *)self;
-    if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
-    RACE_RELEASE(ts, self);   /* before the unlock: the next holder acquires after it */
-    mutex_unlock(&l->mutex);
-    return tr_none;
+    return lock_unlock(ts, self);
 }
 
 static TrObject *lock_exit(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
-    TrLock *l = (TrLock *)self;
-    if (!mutex_is_locked(&l->mutex)) return err_format(ts, &tr_exc_RuntimeError, "release unlocked lock");
-    RACE_RELEASE(ts, self);
-    mutex_unlock(&l->mutex);
-    return tr_none;
+    return lock_unlock(ts, self);
 }
 
 static TrObject *lock_locked(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {

@@ -6,7 +6,10 @@
 #include "torii/torii.h"
 
 /* `_thread.lock` (threading.Lock): a TrMutex, not owned by a thread. */
-typedef struct TrLock { TrObject ob_base; uint8_t mutex; } TrLock;
+/* `acquirer`: the thread id (tr_tls_tid) that last took the lock, atomic
+ * relaxed (a Lock may be released by another thread); a release by that
+ * thread may owe the wake of a waiter (threads/lock.c: tenure). */
+typedef struct TrLock { TrObject ob_base; uint8_t mutex; uintptr_t acquirer; } TrLock;
 extern TrType tr_lock_type;
 /* A new unlocked lock; NULL on MemoryError. */
 TrObject *thread_lock_new(TrThread *ts);

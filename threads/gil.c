@@ -126,6 +126,7 @@ void gil_release(TrThread *ts) {
 }
 
 void gil_release_for_blocking(TrThread *ts) {
+    lock_pay_owed(ts, 1);      /* a waiter left asleep must not wait for us to wake */
     lock_suspend_critical(ts);
     gil_release(ts);
 }

@@ -5,7 +5,21 @@
  * parking lot (parking.c).  Unlock: CAS LOCKED -> 0; if PARKED is set, the
  * parking lot wakes one waiter and, when that waiter has waited more than
  * 1 ms, hands it the lock directly (the byte never becomes free), so a steady
- * stream of spinners cannot starve a sleeper.
+ * stream of spinners cannot starve a sleeper.  A sleeper re-checks the byte
+ * at least every PARK_RECHECK_NS, so a wake that was owed (below) and not yet
+ * paid delays it by that much at most.
+ *
+ * Tenure (Python locks only: mutex_unlock_owing): a thread that releases a
+ * lock it took itself, with a waiter parked, does not wake the waiter at
+ * once; it owes the wake (`ts->owed_*`, one per thread).  If it takes the
+ * lock again before its next periodic check (a loop around `with lock:`),
+ * the waiter sleeps on, as under a GIL, until the releaser has had the lock
+ * TENURE_NS: then its next release hands the lock to the waiter directly.
+ * Otherwise the wake is paid at that check, or before the thread blocks or
+ * exits (lock_pay_owed).  Waking a waiter on every release of a lock that is
+ * taken again at once costs a futex wake, a context switch and a failed
+ * retry per wake: it made two threads counting under one lock slower than
+ * one thread doing both halves.
  *
  * Critical sections: each thread keeps a stack of TrCritical records (on the
  * C stack of the code that opened them), innermost at `ts->critical`.
@@ -35,6 +49,8 @@
 
 #define SPIN_COUNT 40
 #define HANDOFF_AFTER_NS 1000000   /* 1 ms */
+#define TENURE_NS 5000000          /* 5 ms, a GIL's switch interval */
+#define PARK_RECHECK_NS 5000000    /* 5 ms */
 
 /* `parked` (may be NULL) is set to 1 if the thread slept in the lot. */
 static int lock_slow(uint8_t *m, int64_t timeout_ns, int *parked) {
@@ -63,7 +79,9 @@ static int lock_slow(uint8_t *m, int64_t timeout_ns, int *parked) {
             v |= TR_MUTEX_PARKED;
         }
         if (parked) *parked = 1;
-        if (parking_park(m, v, deadline, start + HANDOFF_AFTER_NS) == PARK_HANDOFF) return 1;
+        int64_t until = lock_now_ns() + PARK_RECHECK_NS;
+        if (deadline >= 0 && deadline < until) until = deadline;
+        if (parking_park(m, v, until, start + HANDOFF_AFTER_NS) == PARK_HANDOFF) return 1;
         /* Woken, timed out or the byte changed: look again. */
     }
 }
@@ -99,6 +117,72 @@ void mutex_unlock(uint8_t *m) {
     if (v == TR_MUTEX_LOCKED) return;
     assert((v & TR_MUTEX_LOCKED) && "mutex_unlock of an unlocked mutex");
     parking_unpark_mutex(m);
+}
+
+/* ---- tenure: owed wakes -------------------------------------------------- */
+
+/* Clears LOCKED and keeps PARKED: the parked waiters sleep on. */
+static void unlock_keep_parked(uint8_t *m) {
+    uint8_t old = atomic_load_u8_relaxed(m);
+    for (;;) {
+        /* release: pairs with the acquire CAS of the next locker */
+        uint8_t seen = atomic_cas_u8_release(m, old, (uint8_t)(old & ~TR_MUTEX_LOCKED));
+        if (seen == old) return;
+        old = seen;
+    }
+}
+
+static void drop_owed(TrThread *ts) {
+    TrObject *o = ts->owed_obj;
+    ts->owed_mutex = NULL;
+    ts->owed_obj = NULL;
+    tr_decref(o);
+}
+
+void mutex_unlock_owing(TrThread *ts, TrObject *holder, uint8_t *m) {
+    if (TR_GIL_ENABLED || !ts) {
+        mutex_unlock(m);
+        return;
+    }
+    if (ts->owed_mutex != m) {
+        /* release: pairs with the acquire CAS of the next locker */
+        if (atomic_cas_u8_release(m, TR_MUTEX_LOCKED, 0) == TR_MUTEX_LOCKED) return;
+    } else {
+        /* taken again since: the waiter sleeps on until our tenure ends */
+        ts->owed_reuses++;
+        if ((ts->owed_reuses & 15) != 0 || lock_now_ns() - ts->owed_since < TENURE_NS) {
+            unlock_keep_parked(m);
+            return;
+        }
+        drop_owed(ts);
+        mutex_unlock(m);   /* the waiter has waited TENURE_NS: handed the lock */
+        return;
+    }
+    /* a waiter is parked (else the CAS above released the lock) */
+    if (ts->owed_mutex) {  /* one owed wake per thread: this one is paid now */
+        mutex_unlock(m);
+        return;
+    }
+    tr_incref(holder);
+    ts->owed_obj = holder;
+    ts->owed_mutex = m;
+    ts->owed_since = lock_now_ns();
+    ts->owed_reuses = 0;
+    unlock_keep_parked(m);
+}
+
+void lock_pay_owed(TrThread *ts, int now) {
+    uint8_t *m = ts->owed_mutex;
+    if (!m) return;
+    if (!now && ts->owed_reuses) {
+        /* a loop is taking the lock again and again: keep the tenure */
+        ts->owed_reuses = 0;
+        if (lock_now_ns() - ts->owed_since < TENURE_NS) return;
+        /* past it: if we hold the lock now, our next release hands it over */
+        if (atomic_load_u8_relaxed(m) & TR_MUTEX_LOCKED) return;
+    }
+    parking_unpark_one(m);
+    drop_owed(ts);
 }
 
 /* ---- critical sections ------------------------------------------------ */

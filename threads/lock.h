@@ -38,6 +38,19 @@ int mutex_lock_timed(uint8_t *m, int64_t timeout_ns);
 /* mutex_lock_timed that also sets `*parked` to 1 if the thread slept in the
  * parking lot (left alone otherwise): for the contention report. */
 int mutex_lock_timed_parked(uint8_t *m, int64_t timeout_ns, int *parked);
+/* Spins on `m` without a syscall (CPU pause) while it is held and nobody is
+ * parked on it, for at most some microseconds: 1 if it took the lock, 0 if it
+ * gave up.  Does not detach: a caller that may wait long tries this first and
+ * detaches only to block. */
+int mutex_spin_lock(uint8_t *m);
+/* Unlocks the mutex `m` of the Python lock object `holder` that thread `ts`
+ * itself acquired: as mutex_unlock, but a parked waiter may be left asleep
+ * for the tenure described in threads/lock.c, the wake owed by `ts`. */
+void mutex_unlock_owing(struct TrThread *ts, struct TrObject *holder, uint8_t *m);
+/* Pays `ts`'s owed wake, if any: at once when `now` (before the thread
+ * blocks or exits), else (a periodic check) unless the lock was taken again
+ * since the last check and the tenure has not run out. */
+void lock_pay_owed(struct TrThread *ts, int now);
 /* 1 if `m` is locked by anyone (a racy snapshot; for `lock.locked()`). */
 static inline int mutex_is_locked(const uint8_t *m) {
     return (atomic_load_u8_relaxed(m) & TR_MUTEX_LOCKED) != 0;
@@ -52,6 +65,9 @@ void lock_suspend_critical(struct TrThread *ts);
 void lock_resume_critical(struct TrThread *ts);
 
 /* The parking lot (threads/parking.c): threads sleeping on an address. */
+/* Wakes the first thread parked on `addr`, if any, without unlocking: a
+ * holder keeps the lock, and the woken thread competes for it again. */
+void parking_unpark_one(uint8_t *addr);
 enum { PARK_WOKEN = 0, PARK_HANDOFF = 1, PARK_TIMEOUT = 2, PARK_INVALID = 3 };
 /* Sleeps on `addr` if the byte there still equals `expected` (checked under
  * the bucket lock).  `deadline_ns` is a CLOCK_MONOTONIC time (-1: none);

@@ -136,6 +136,28 @@ int parking_park(uint8_t *addr, uint8_t expected, int64_t deadline_ns, int64_t h
     return result;
 }
 
+void parking_unpark_one(uint8_t *addr) {
+    Bucket *b = bucket_for(addr);
+    pthread_mutex_lock(&b->mu);
+    Waiter *w = find(b, addr, NULL);
+    if (w) {
+        bool more = find(b, addr, w) != NULL;
+        dequeue(b, w);
+        /* whoever holds the lock keeps it: only the PARKED bit changes */
+        uint8_t old = atomic_load_u8_relaxed(addr);
+        for (;;) {
+            uint8_t v = (uint8_t)((old & ~TR_MUTEX_PARKED) | (more ? TR_MUTEX_PARKED : 0));
+            uint8_t seen = atomic_cas_u8(addr, old, v);
+            if (seen == old) break;
+            old = seen;
+        }
+        w->result = PARK_WOKEN;
+        w->woken = true;
+        pthread_cond_signal(&w->cond);
+    }
+    pthread_mutex_unlock(&b->mu);
+}
+
 void parking_unpark_mutex(uint8_t *addr) {
     Bucket *b = bucket_for(addr);
     pthread_mutex_lock(&b->mu);

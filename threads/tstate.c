@@ -21,6 +21,7 @@
 #include "threads/brc.h"
 #include "threads/typeref.h"
 #include "threads/qsbr.h"
+#include "threads/lock.h"
 #include "threads/blocks.h"
 #include "threads/gc.h"
 #include "threads/stw.h"
@@ -78,6 +79,7 @@ void tstate_exit(TrThread *ts) {
     /* Everything that may decref comes first: after brc_unregister_thread
      * this thread must not touch a count. */
     err_clear(ts);
+    lock_pay_owed(ts, 1);
     TR_CLEAR(ts->handled_exc);
     TR_CLEAR(ts->thread_obj);
     TR_CLEAR(ts->asyncgen_firstiter);

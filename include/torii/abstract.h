@@ -87,6 +87,10 @@ int types_init(TrThread *ts);
  * new reference, or NULL with no exception when absent (NULL with an
  * exception only if a lookup failed). */
 TrObject *type_lookup(TrThread *ts, TrType *type, TrObject *name);
+/* type_lookup without a count where none is needed: 2 and a borrowed `*out`
+ * (an immortal or deferred value, valid until the caller's next quiescent
+ * point), 1 and a new reference, 0 absent, -1 with an exception. */
+int type_lookup_ref(TrThread *ts, TrType *type, TrObject *name, TrObject **out);
 /* Binds `attr` (found on the type of `obj`) to `obj`: a method descriptor
  * becomes a bound builtin method, a Python function a bound method, an
  * object whose type has `descr_get` gets it called; anything else is returned

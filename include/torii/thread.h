@@ -67,6 +67,12 @@ typedef struct TrThread {
     int64_t *type_refs;
     uint32_t ntype_refs;
     uint8_t type_refs_closed;
+    /* Owner only: a wake this thread owes a thread parked on a Python lock
+     * it released (threads/lock.c: mutex_unlock_owing), or NULL. */
+    uint8_t *owed_mutex;
+    TrObject *owed_obj;            /* owned: the lock object holding owed_mutex */
+    int64_t owed_since;            /* lock_now_ns() when the wake became owed */
+    uint32_t owed_reuses;          /* re-acquisitions since the last periodic check */
     /* Owner only: the contention report's counts (threads/contention.c), or
      * NULL; handed to the global table by tstate_exit. */
     void *contention;
