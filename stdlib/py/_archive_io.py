@@ -1,75 +1,21 @@
 # Shared stream plumbing for gzip, zipfile and tarfile: a base class for binary
-# streams (torii's io has no IOBase to subclass) and a small text wrapper.
+# streams (io.BufferedIOBase with per-operation closed-file messages), a
+# buffered reader over it and a small text wrapper.
 
 import io
 
 BUFSIZE = 64 * 1024
 
 
-class StreamBase:
-    """close/closed/context-manager/iteration defaults for binary streams."""
-    _closed = False
+class StreamBase(io.BufferedIOBase):
+    """A binary stream whose subclasses set the closed flag (`_closed`) in
+    their own close(); `_closed_msgs` maps an operation to its closed-file
+    message (else `_closed_msg`)."""
     _closed_msg = "I/O operation on closed file."
     _closed_msgs = {}
 
-    @property
-    def closed(self):
-        return self._closed
-
-    def close(self):
-        self._closed = True
-
     def _check_open(self, op=None):
-        if self._closed:
-            raise ValueError(self._closed_msgs.get(op, self._closed_msg))
-
-    def readable(self):
-        return False
-
-    def writable(self):
-        return False
-
-    def seekable(self):
-        return False
-
-    def flush(self):
-        self._check_open()
-
-    def isatty(self):
-        return False
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def readline(self, size=-1):
-        raise io.UnsupportedOperation("readline")
-
-    def readlines(self, hint=-1):
-        lines, total = [], 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
+        self._checkClosed(self._closed_msgs.get(op, self._closed_msg))
 
 
 class ReaderBase(StreamBase):
@@ -126,11 +72,6 @@ class ReaderBase(StreamBase):
         self._pos += len(data)
         return data
 
-    def readinto(self, b):
-        data = self.read(len(b))
-        b[:len(data)] = data
-        return len(data)
-
     def peek(self, n=1):
         self._check_read()
         if not self._rbuf:
@@ -183,7 +124,7 @@ class ReaderBase(StreamBase):
         return self._pos
 
 
-class TextWrapper:
+class TextWrapper(io.TextIOBase):
     """Text layer over a binary stream (decodes/encodes whole, torii has no
     incremental codecs); newline=None reads universal newlines."""
 
@@ -209,30 +150,17 @@ class TextWrapper:
     def readline(self, size=-1):
         return self._load().readline(size)
 
-    def readlines(self, hint=-1):
-        return self._load().readlines(hint)
-
     def write(self, s):
         if self._newline not in (None, "", "\n"):
             s = s.replace("\n", self._newline)
         self._raw.write(s.encode(self.encoding, self.errors))
         return len(s)
 
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def __iter__(self):
-        return iter(self._load().readline, "")
-
     def readable(self):
         return not self._write
 
     def writable(self):
         return self._write
-
-    def seekable(self):
-        return False
 
     def flush(self):
         self._raw.flush()
@@ -243,9 +171,3 @@ class TextWrapper:
 
     def close(self):
         self._raw.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()

@@ -5,13 +5,20 @@ kept as one str plus a list of pending appends (writes at the end are the
 common case and cost no copy until the value is read); `_pos` is a code
 point index, as CPython's StringIO reports from tell().
 
+The shared stream methods (iteration, context manager, readlines, ...) come
+from io.TextIOBase (stdlib/py/_iobase.py); StringIO's own closed-file message
+is CPython's, without the full stop.
+
 Threads: one StringIO is meant to be used by one thread at a time; its
 state is plain attributes, so concurrent use cannot corrupt the runtime, only
 interleave the text.
 """
 
 
-class StringIO:
+from _iobase import TextIOBase
+
+
+class StringIO(TextIOBase):
     """Text I/O implementation using an in-memory buffer."""
 
     def __init__(self, initial_value='', newline='\n'):
@@ -28,7 +35,6 @@ class StringIO:
         self._pending = []
         self._len = len(self._value)
         self._pos = 0
-        self._closed = False
 
     def _translate(self, s):
         if self._newline is None:
@@ -48,16 +54,8 @@ class StringIO:
         return self._value
 
     @property
-    def closed(self):
-        return self._closed
-
-    @property
     def line_buffering(self):
         return False
-
-    @property
-    def newlines(self):
-        return None
 
     def getvalue(self):
         self._check()
@@ -83,10 +81,6 @@ class StringIO:
         self._len = len(text)
         self._pos += len(s)
         return n
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def read(self, size=-1):
         self._check()
@@ -114,19 +108,6 @@ class StringIO:
         r = text[self._pos:end]
         self._pos = end
         return r
-
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                break
-        return lines
 
     def seek(self, pos, whence=0):
         self._check()
@@ -167,13 +148,6 @@ class StringIO:
         self._value = ''
         self._pending = []
 
-    def flush(self):
-        self._check()
-
-    def isatty(self):
-        self._check()
-        return False
-
     def readable(self):
         self._check()
         return True
@@ -186,30 +160,8 @@ class StringIO:
         self._check()
         return True
 
-    def detach(self):
-        from io import UnsupportedOperation
-        raise UnsupportedOperation('detach')
-
-    def fileno(self):
-        from io import UnsupportedOperation
-        raise UnsupportedOperation('fileno')
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
+    def __del__(self):
+        pass    # nothing to release: skip IOBase's close on collection
 
     def __repr__(self):
         return '<_io.StringIO object at 0x%x>' % id(self)

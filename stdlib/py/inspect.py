@@ -92,24 +92,20 @@ def _type_has(tp, name):
     return hasattr(tp, name) or issubclass(tp, _NATIVE_SLOTS[name])
 
 
-def ismodule(object):
-    """Return true if the object is a module."""
-    return isinstance(object, types.ModuleType)
+def _instance_test(name, kind, what):
+    """The predicate `name`(object): whether object is an instance of
+    `kind`, documented as "Return true if the object is `what`." """
+    def test(object):
+        return isinstance(object, kind)
+    test.__name__ = test.__qualname__ = name
+    test.__doc__ = 'Return true if the object is %s.' % what
+    return test
 
 
-def isclass(object):
-    """Return true if the object is a class."""
-    return isinstance(object, type)
-
-
-def ismethod(object):
-    """Return true if the object is an instance method."""
-    return isinstance(object, types.MethodType)
-
-
-def isfunction(object):
-    """Return true if the object is a user-defined function."""
-    return isinstance(object, types.FunctionType)
+ismodule = _instance_test('ismodule', types.ModuleType, 'a module')
+isclass = _instance_test('isclass', type, 'a class')
+ismethod = _instance_test('ismethod', types.MethodType, 'an instance method')
+isfunction = _instance_test('isfunction', types.FunctionType, 'a user-defined function')
 
 
 def ismethoddescriptor(object):
@@ -194,19 +190,9 @@ def isasyncgenfunction(obj):
     return _code_flag(obj, CO_ASYNC_GENERATOR)
 
 
-def isasyncgen(object):
-    """Return true if the object is an asynchronous generator."""
-    return isinstance(object, types.AsyncGeneratorType)
-
-
-def isgenerator(object):
-    """Return true if the object is a generator."""
-    return isinstance(object, types.GeneratorType)
-
-
-def iscoroutine(object):
-    """Return true if the object is a coroutine."""
-    return isinstance(object, types.CoroutineType)
+isasyncgen = _instance_test('isasyncgen', types.AsyncGeneratorType, 'an asynchronous generator')
+isgenerator = _instance_test('isgenerator', types.GeneratorType, 'a generator')
+iscoroutine = _instance_test('iscoroutine', types.CoroutineType, 'a coroutine')
 
 
 def isawaitable(object):
@@ -217,19 +203,9 @@ def isawaitable(object):
             or isinstance(object, collections.abc.Awaitable))
 
 
-def istraceback(object):
-    """Return true if the object is a traceback."""
-    return isinstance(object, types.TracebackType)
-
-
-def isframe(object):
-    """Return true if the object is a frame object."""
-    return isinstance(object, types.FrameType)
-
-
-def iscode(object):
-    """Return true if the object is a code object."""
-    return isinstance(object, types.CodeType)
+istraceback = _instance_test('istraceback', types.TracebackType, 'a traceback')
+isframe = _instance_test('isframe', types.FrameType, 'a frame object')
+iscode = _instance_test('iscode', types.CodeType, 'a code object')
 
 
 def isbuiltin(object):

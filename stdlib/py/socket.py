@@ -13,6 +13,7 @@ makefile() streams are not meant to be shared by threads either.
 """
 
 import _socket
+import io
 import os
 import sys
 import enum
@@ -63,19 +64,6 @@ def _to_enum(value, kind):
     except ValueError:
         return value
 
-
-
-def _read_lines(stream, hint):
-    """readlines() of the makefile streams: lines until `hint` characters
-    (or bytes) have been read, or all of them."""
-    lines = []
-    total = 0
-    for line in stream:
-        lines.append(line)
-        total += len(line)
-        if 0 < hint <= total:
-            break
-    return lines
 
 class socket(_socket.socket):
     """A socket object (see the _socket.socket type for the calls)."""
@@ -263,7 +251,7 @@ def recv_fds(sock, bufsize, maxfds, flags=0):
     return data, fds, msg_flags, address
 
 
-class SocketIO:
+class SocketIO(io.RawIOBase):
     """Raw I/O over a socket for makefile(): readinto, write, close."""
 
     def __init__(self, sock, mode):
@@ -274,11 +262,9 @@ class SocketIO:
         self._reading = "r" in mode
         self._writing = "w" in mode
         self._eof = False
-        self.closed = False
 
     def _check(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed socket.")
+        self._checkClosed("I/O operation on closed socket.")
 
     def readinto(self, buf):
         self._check()
@@ -293,18 +279,6 @@ class SocketIO:
                 continue
             except BlockingIOError:
                 return None
-
-    def read(self, n=-1):
-        if n is None or n < 0:
-            parts = []
-            while True:
-                chunk = self.read(65536)
-                if not chunk:
-                    return b"".join(parts)
-                parts.append(chunk)
-        buf = bytearray(n)
-        got = self.readinto(buf)
-        return None if got is None else bytes(buf[:got])
 
     def write(self, data):
         self._check()
@@ -339,24 +313,15 @@ class SocketIO:
     def mode(self):
         return self._mode
 
-    def flush(self):
-        pass
-
     def close(self):
         if self.closed:
             return
-        self.closed = True
+        super().close()
         self._sock._decref_socketios()
         self._sock = None
 
-    def __enter__(self):
-        return self
 
-    def __exit__(self, *exc_info):
-        self.close()
-
-
-class _BufferedStream:
+class _BufferedStream(io.BufferedIOBase):
     """Buffered bytes over a SocketIO: read, readline, write and flush.
     Reads keep what came beyond the request in `_rbuf`; writes collect in
     `_wbuf` until it holds `_size` bytes or flush() is called."""
@@ -391,13 +356,9 @@ class _BufferedStream:
         """Raises what CPython's buffered streams raise for `op` when the
         stream is closed or does not go that way."""
         if not allowed:
-            raise _io_unsupported(op)
+            raise io.UnsupportedOperation(op)
         if self.raw.closed:
             raise ValueError(closed_msg)
-
-    def _check_open(self):
-        if self.raw.closed:
-            raise ValueError("I/O operation on closed file.")
 
     def readable(self):
         self.raw._check()
@@ -408,7 +369,7 @@ class _BufferedStream:
         return self._writing
 
     def fileno(self):
-        self._check_open()
+        self._checkClosed()
         return self.raw.fileno()
 
     def _fill(self):
@@ -441,11 +402,6 @@ class _BufferedStream:
         out, self._rbuf = self._rbuf[:n], self._rbuf[n:]
         return out
 
-    def readinto(self, buf):
-        data = self.read(len(buf))
-        buf[:len(data)] = data
-        return len(data)
-
     def readline(self, limit=-1):
         self._check(self._reading, "readline of closed file", "read")
         while True:
@@ -461,20 +417,6 @@ class _BufferedStream:
         out, self._rbuf = self._rbuf[:end], self._rbuf[end:]
         return out
 
-    def readlines(self, hint=-1):
-        self._check_open()
-        return _read_lines(self, hint)
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, data):
         self._check(self._writing, "write to closed file", "write")
         if isinstance(data, str):
@@ -485,11 +427,6 @@ class _BufferedStream:
         if len(self._wbuf) >= self._size:
             self.flush()
         return n
-
-    def writelines(self, lines):
-        self._check_open()
-        for line in lines:
-            self.write(line)
 
     def flush(self):
         if self.raw.closed:
@@ -510,12 +447,6 @@ class _BufferedStream:
         finally:
             self.raw.close()
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
 
 class BufferedReader(_BufferedStream):
     __module__ = "_io"
@@ -534,12 +465,7 @@ _BufferedReader, _BufferedWriter, _BufferedRWPair = BufferedReader, BufferedWrit
 del BufferedReader, BufferedWriter, BufferedRWPair
 
 
-def _io_unsupported(msg):
-    import io
-    return io.UnsupportedOperation(msg)
-
-
-class TextIOWrapper:
+class TextIOWrapper(io.TextIOBase):
     """Text over a _BufferedStream: decodes what is read (with universal
     newlines when `newline` is None) and encodes what is written.  Named
     as CPython's makefile() result is; not io.TextIOWrapper itself."""
@@ -572,7 +498,7 @@ class TextIOWrapper:
         if self.buffer.closed:
             raise ValueError("I/O operation on closed file.")
         if not allowed:
-            raise _io_unsupported(what)
+            raise io.UnsupportedOperation(what)
 
     def readable(self):
         return self.buffer.readable()
@@ -630,20 +556,6 @@ class TextIOWrapper:
         out, self._pending = self._pending[:n], self._pending[n:]
         return out
 
-    def readlines(self, hint=-1):
-        self._check(True, "")
-        return _read_lines(self, hint)
-
-    def __iter__(self):
-        self._check(True, "")
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, text):
         self._check(self.buffer._writing, "not writable")
         if not isinstance(text, str):
@@ -654,23 +566,12 @@ class TextIOWrapper:
         self.buffer.write(out.encode(self.encoding, self.errors))
         return len(text)
 
-    def writelines(self, lines):
-        self._check(True, "")
-        for line in lines:
-            self.write(line)
-
     def flush(self):
         self._check(True, "")
         self.buffer.flush()
 
     def close(self):
         self.buffer.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
 
 
 _TextIOWrapper = TextIOWrapper

@@ -17,6 +17,7 @@ Threads: a Popen may be waited on from several threads; `_reap_lock` makes
 sure a single thread reaps the child (the others see `returncode`).
 """
 
+import io
 import os
 import select
 import selectors
@@ -188,9 +189,11 @@ def _newlines_to_lf(text):
     return text.replace('\r\n', '\n').replace('\r', '\n')
 
 
-class _PipeFile:
+class _PipeFile(io.IOBase):
     """One end of a pipe to the child: bytes, or str (decoded with
-    `encoding`/`errors`, universal newlines on reading) in text mode."""
+    `encoding`/`errors`, universal newlines on reading) in text mode.
+    Iteration, readlines, writelines and the context manager come from
+    io.IOBase."""
 
     def __init__(self, fd, writing, text, encoding, errors, bufsize):
         self._fd = fd
@@ -211,8 +214,7 @@ class _PipeFile:
         return self._fd < 0
 
     def _live(self):
-        if self._fd < 0:
-            raise ValueError("I/O operation on closed file.")
+        self._checkClosed()
         return self._fd
 
     def fileno(self):
@@ -226,12 +228,6 @@ class _PipeFile:
         self._live()
         return self._writing
 
-    def seekable(self):
-        return False
-
-    def isatty(self):
-        return False
-
     def close(self):
         if self._fd < 0:
             return
@@ -242,13 +238,6 @@ class _PipeFile:
             fd, self._fd = self._fd, -1
             self._pending = b''
             os.close(fd)
-
-    def __enter__(self):
-        self._live()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
 
     def __del__(self):
         try:
@@ -274,7 +263,7 @@ class _PipeFile:
     def write(self, data):
         self._live()
         if not self._writing:
-            raise _unsupported('not writable')
+            raise io.UnsupportedOperation('not writable')
         if self._text:
             if not isinstance(data, str):
                 raise TypeError(f"write() argument must be str, not {type(data).__name__}")
@@ -290,10 +279,6 @@ class _PipeFile:
         if len(self._pending) >= self._capacity:
             self.flush()
         return len(data)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     # -- reading --
     def _fill(self):
@@ -322,7 +307,7 @@ class _PipeFile:
     def read(self, size=-1):
         self._live()
         if self._writing:
-            raise _unsupported('not readable')
+            raise io.UnsupportedOperation('not readable')
         if size is None or size < 0:
             while self._fill():
                 pass
@@ -352,7 +337,7 @@ class _PipeFile:
     def readline(self, size=-1):
         self._live()
         if self._writing:
-            raise _unsupported('not readable')
+            raise io.UnsupportedOperation('not readable')
         limit = size if size is not None and size >= 0 else None
         while True:
             buf = self._pending
@@ -382,31 +367,6 @@ class _PipeFile:
             self._pending = text[limit:].encode(self.encoding, self.errors) + self._pending
             text = text[:limit]
         return text
-
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        self._live()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-
-def _unsupported(what):
-    import io
-    return io.UnsupportedOperation(what)
 
 
 # ---- command lines ------------------------------------------------------------

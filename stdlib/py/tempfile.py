@@ -356,25 +356,21 @@ def NamedTemporaryFile(mode='w+b', buffering=-1, encoding=None,
 
 # -- SpooledTemporaryFile ------------------------------------------------------
 
-class _MemoryBytes:
+class _MemoryBytes(_io.BufferedIOBase):
     # A seekable, growable in-memory binary file: what SpooledTemporaryFile
-    # writes to before it rolls over to disk.
+    # writes to before it rolls over to disk (closing, iteration and the
+    # rest of the plumbing come from io.BufferedIOBase).
 
     def __init__(self):
         self._data = bytearray()
         self._pos = 0
-        self.closed = False
-
-    def _check(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
 
     def getvalue(self):
-        self._check()
+        self._checkClosed()
         return bytes(self._data)
 
     def write(self, b):
-        self._check()
+        self._checkClosed()
         if isinstance(b, str):
             raise TypeError("a bytes-like object is required, not 'str'")
         b = bytes(b)
@@ -385,12 +381,8 @@ class _MemoryBytes:
         self._pos = end
         return len(b)
 
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
     def read(self, size=-1):
-        self._check()
+        self._checkClosed()
         if size is None or size < 0:
             end = len(self._data)
         else:
@@ -404,37 +396,15 @@ class _MemoryBytes:
     read1 = read
 
     def readline(self, size=-1):
-        self._check()
+        self._checkClosed()
         stop = self._data.find(b'\n', self._pos)
         end = len(self._data) if stop < 0 else stop + 1
         if size is not None and size >= 0:
             end = min(end, self._pos + size)
         return self.read(max(0, end - self._pos))
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                return lines
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def seek(self, pos, whence=0):
-        self._check()
+        self._checkClosed()
         if whence == 1:
             pos += self._pos
         elif whence == 2:
@@ -445,11 +415,11 @@ class _MemoryBytes:
         return pos
 
     def tell(self):
-        self._check()
+        self._checkClosed()
         return self._pos
 
     def truncate(self, size=None):
-        self._check()
+        self._checkClosed()
         if size is None:
             size = self._pos
         if size < 0:
@@ -457,21 +427,11 @@ class _MemoryBytes:
         del self._data[size:]
         return size
 
-    def flush(self):
-        self._check()
-
-    def close(self):
-        self.closed = True
-
     def readable(self):
-        self._check()
+        self._checkClosed()
         return True
 
     writable = seekable = readable
-
-    def isatty(self):
-        self._check()
-        return False
 
 
 class _MemoryText:
