@@ -32,6 +32,7 @@
  * Lock order: the loop holds no lock across instructions; the operations it
  * calls take and release their own. */
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -842,6 +843,12 @@ static inline int binop_float(int op, double x, double y, double *r) {
     case TR_BINOP_SUB: *r = x - y; return 1;
     case TR_BINOP_MUL: *r = x * y; return 1;
     case TR_BINOP_TRUEDIV: if (y == 0.0) return 0; *r = x / y; return 1;
+    case TR_BINOP_POW:
+        /* a positive finite base: C's pow is float.__pow__, unless the
+         * result overflows (OverflowError: the slow path says so) */
+        if (!(x > 0.0 && isfinite(x) && isfinite(y))) return 0;
+        *r = pow(x, y);
+        return isfinite(*r);
     default: return 0;
     }
 }
