@@ -58,6 +58,11 @@ static TrObject *module_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     if (v || err_occurred(ts)) return v;
     if (str_equal_cstr(name, "__dict__")) return tr_newref(m->dict);
     if (str_equal_cstr(name, "__class__")) return tr_newref((TrObject *)&tr_module_type);
+    /* then the module type's own attributes, bound: object's methods
+     * (`__repr__`, `__reduce_ex__`, ...) as on any instance */
+    v = tr_generic_getattr(ts, o, name);
+    if (v || !err_matches(ts, &tr_exc_AttributeError)) return v;
+    err_clear(ts);
     return err_format(ts, &tr_exc_AttributeError, "module '%S' has no attribute '%S'", m->name, name);
 }
 

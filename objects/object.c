@@ -1,9 +1,11 @@
 /* objects/object.c: allocation and release of objects, subtype tests, and
- * `object`, the root of every type.
+ * `object`, the root of every type (its pickling methods call into copyreg,
+ * stdlib/py/copyreg.py).
  * Threads: a new object is owned by the allocating thread (`ob_tid`) and
  * counted in `ob_ref_local`; see include/torii/object.h for who may touch
  * which header field afterwards.  Nothing here takes a lock. */
 #include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -453,6 +455,60 @@ static TrObject *m_init_subclass(TrThread *ts, TrObject *self, TrObject *const *
     return tr_newref(tr_none);
 }
 
+/* ---- pickling: __reduce_ex__, __reduce__, __getstate__ --------------------
+ *
+ * The reduction protocol lives in Python, in copyreg (stdlib/py/copyreg.py):
+ * these methods only check their arguments and call copyreg's functions,
+ * importing copyreg on first use (a look-up in sys.modules after that). */
+
+/* copyreg.<fname>(*args): returns a new reference, or NULL with the error of
+ * the import or of the call. */
+static TrObject *call_copyreg(TrThread *ts, const char *fname, TrObject *const *args, size_t nargs) {
+    TrObject *name = str_intern_cstr(ts, "copyreg");   /* borrowed, immortal */
+    if (!name) return NULL;
+    TrObject *mod = runtime_import(ts, name);
+    if (!mod) return NULL;
+    TrObject *fn = tr_getattr_cstr(ts, mod, fname);
+    tr_decref(mod);
+    if (!fn) return NULL;
+    TrObject *r = tr_call(ts, fn, args, nargs, NULL);
+    tr_decref(fn);
+    return r;
+}
+
+/* object.__reduce_ex__(protocol): copyreg._default_reduce_ex(self, protocol),
+ * which prefers an overriding __reduce__.  `protocol` is a C int, as in
+ * CPython: bools pass as 0/1, other non-ints raise TypeError. */
+static TrObject *m_reduce_ex(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                             TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__reduce_ex__", nargs, kwnames, 1, 1) < 0) return NULL;
+    if (!int_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                          tr_type_name(args[0]));
+    int overflow = 0;
+    int64_t proto = int_as_i64_overflow(args[0], &overflow);
+    if (overflow || proto > INT_MAX || proto < INT_MIN)
+        return err_format(ts, &tr_exc_OverflowError, "Python int too large to convert to C int");
+    TrObject *call_args[2] = {self, tr_imm_from(proto)};
+    return call_copyreg(ts, "_default_reduce_ex", call_args, 2);
+}
+
+/* object.__reduce__(): copyreg._object_reduce(self, 0). */
+static TrObject *m_reduce(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                          TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__reduce__", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *call_args[2] = {self, tr_imm_from(0)};
+    return call_copyreg(ts, "_object_reduce", call_args, 2);
+}
+
+/* object.__getstate__(): copyreg._object_getstate(self), the instance dict
+ * (None when empty) and the set slots. */
+static TrObject *m_getstate(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                            TrObject *kwnames) {
+    if (tr_check_args(ts, "object.__getstate__", nargs, kwnames, 0, 0) < 0) return NULL;
+    return call_copyreg(ts, "_object_getstate", &self, 1);
+}
+
 static const TrMethodDef object_methods[] = {
     {"__init__", m_init},
     {"__new__", m_new},
@@ -465,6 +521,9 @@ static const TrMethodDef object_methods[] = {
     {"__eq__", m_eq},
     {"__ne__", m_ne},
     {"__init_subclass__", m_init_subclass},
+    {"__reduce_ex__", m_reduce_ex},
+    {"__reduce__", m_reduce},
+    {"__getstate__", m_getstate},
     {NULL, NULL},
 };
 

@@ -1,8 +1,11 @@
-/* stdlib/sys.c: the sys module.
+/* stdlib/sys.c: the sys module, with sys.version_info (a struct sequence)
+ * and sys.implementation (a namespace: attributes in a dict).
  * Created once at start-up by the main thread and made immortal; its dict is
  * then read by every thread (sys.argv, sys.stdout) without counting.
- * Threads: setrecursionlimit changes the limit of the calling thread only. */
+ * Threads: setrecursionlimit changes the limit of the calling thread only;
+ * sys.implementation's attributes live in a dict, which has its own lock. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,6 +36,169 @@ static TrObject *sys_flags(TrThread *ts) {
     items[13] = tr_false;   /* dev_mode and safe_path are bools */
     items[16] = tr_false;
     return seq_new_take(ts, &flags_type, items);
+}
+
+/* Sets d[name] = value and drops the reference to value (which may be NULL:
+ * then the error is already set).  -1 on error. */
+static int set_take(TrThread *ts, TrObject *d, const char *name, TrObject *value) {
+    if (!value) return -1;
+    int r = dict_set_cstr(ts, d, name, value);
+    tr_decref(value);
+    return r;
+}
+
+/* ---- versions ------------------------------------------------------------ */
+
+/* The Python version torii follows, and torii's own (core/main.c's
+ * TORII_VERSION and CMakeLists.txt's say the same). */
+#define PY_MAJOR 3
+#define PY_MINOR 13
+#define PY_MICRO 0
+#define TORII_MAJOR 0
+#define TORII_MINOR 1
+#define TORII_MICRO 0
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define TORII_VERSION_STR STR(TORII_MAJOR) "." STR(TORII_MINOR) "." STR(TORII_MICRO)
+#define PY_VERSION_STR STR(PY_MAJOR) "." STR(PY_MINOR) "." STR(PY_MICRO)
+/* sys.hexversion's layout: major, minor, micro a byte each, then the release
+ * level (0xF: final) and the serial a nibble each. */
+#define HEXVERSION(maj, min, mic) (((maj) << 24) | ((min) << 16) | ((mic) << 8) | (0xF << 4))
+
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+SEQ_TYPE(version_info_type, "sys.version_info", version_fields, 5, 0, NULL);
+
+/* sys.version_info's type makes no instances from Python, as CPython's. */
+static TrObject *version_info_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs,
+                                  TrObject *kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return err_format(ts, &tr_exc_TypeError, "cannot create '%s' instances", type->name);
+}
+
+/* A new sys.version_info(major, minor, micro, 'final', 0), or NULL. */
+static TrObject *version_info(TrThread *ts, int major, int minor, int micro) {
+    if (!(version_info_type.type.flags & TR_TPFLAG_READY)) {
+        version_info_type.type.new_ = version_info_new;
+        if (seq_ready(ts, &version_info_type) < 0) return NULL;
+    }
+    TrObject *items[5] = {tr_imm_from(major), tr_imm_from(minor), tr_imm_from(micro),
+                          str_from_cstr(ts, "final"), tr_imm_from(0)};
+    return seq_new_take(ts, &version_info_type, items);
+}
+
+/* ---- sys.implementation ------------------------------------------------------
+ * A namespace as types.SimpleNamespace is (repr "namespace(k=v, ...)",
+ * attributes readable and writable, `==` compares the attribute dicts), made
+ * once in C because sys exists before any Python module.  Only sys makes
+ * one: the type has no constructor. */
+
+typedef struct Namespace {
+    TrObject ob_base;
+    TrObject *dict;   /* owned; made with the object, never replaced */
+} Namespace;
+
+static __thread int ns_repr_running;   /* this thread is inside a namespace's repr */
+
+static void ns_dealloc(TrThread *ts, TrObject *o) {
+    (void)ts;
+    TR_CLEAR(((Namespace *)o)->dict);
+    tr_free(o);
+}
+
+static TrObject *ns_repr(TrThread *ts, TrObject *o) {
+    /* the only instance met again inside its own repr */
+    if (ns_repr_running) return str_from_cstr(ts, "namespace(...)");
+    TrStrBuf b;
+    strbuf_init(&b);
+    strbuf_adds(&b, "namespace(");
+    ns_repr_running = 1;
+    size_t pos = 0;
+    TrObject *k, *v;
+    int first = 1, rc = 0;
+    while (rc == 0 && dict_next(ts, ((Namespace *)o)->dict, &pos, &k, &v)) {
+        TrObject *r = tr_repr(ts, v);
+        if (r) {
+            if (!first) strbuf_adds(&b, ", ");
+            first = 0;
+            if (str_check(k)) strbuf_addstr(&b, k);
+            strbuf_addc(&b, '=');
+            strbuf_addstr(&b, r);
+            tr_decref(r);
+        } else {
+            rc = -1;
+        }
+        tr_decref(k);
+        tr_decref(v);
+    }
+    ns_repr_running = 0;
+    if (rc < 0) { strbuf_free(&b); return NULL; }
+    strbuf_addc(&b, ')');
+    return strbuf_finish(ts, &b);
+}
+
+static TrType ns_type;
+
+/* `==` and `!=` between namespaces compare their dicts. */
+static TrObject *ns_richcompare(TrThread *ts, TrObject *a, TrObject *b, int op) {
+    if ((op != TR_EQ && op != TR_NE) || tr_type(b) != &ns_type) return tr_notimplemented;
+    return tr_richcompare(ts, ((Namespace *)a)->dict, ((Namespace *)b)->dict, op);
+}
+
+static TrType ns_type = {
+    .ob_base = TR_STATIC_TYPE_HEADER,
+    .name = "types.SimpleNamespace",
+    .basicsize = sizeof(Namespace),
+    .base = &tr_object_type,
+    .dealloc = ns_dealloc,
+    .repr = ns_repr,
+    .richcompare = ns_richcompare,
+    .getattr = tr_generic_getattr,
+    .setattr = tr_generic_setattr,
+    .dictoffset = offsetof(Namespace, dict),
+};
+
+/* The multiarch tuple of the machine torii was built for (what Debian's
+ * dpkg-architecture calls DEB_HOST_MULTIARCH). */
+#if defined(__x86_64__)
+#define MULTIARCH "x86_64-linux-gnu"
+#elif defined(__aarch64__)
+#define MULTIARCH "aarch64-linux-gnu"
+#elif defined(__i386__)
+#define MULTIARCH "i386-linux-gnu"
+#else
+#define MULTIARCH "unknown-linux-gnu"
+#endif
+
+/* sys.implementation: a new reference, or NULL. */
+static TrObject *sys_implementation(TrThread *ts) {
+    if (!(ns_type.flags & TR_TPFLAG_READY) && type_ready(ts, &ns_type) < 0) return NULL;
+    Namespace *ns = (Namespace *)tr_alloc(ts, &ns_type);
+    if (!ns) return NULL;
+    ns->dict = dict_new(ts);
+    TrObject *d = ns->dict;
+    if (!d || set_take(ts, d, "name", str_from_cstr(ts, "torii")) < 0 ||
+        set_take(ts, d, "cache_tag", str_from_cstr(ts, "torii-" STR(PY_MAJOR) STR(PY_MINOR))) < 0 ||
+        set_take(ts, d, "version", version_info(ts, TORII_MAJOR, TORII_MINOR, TORII_MICRO)) < 0 ||
+        set_take(ts, d, "hexversion", int_from_i64(ts, HEXVERSION(TORII_MAJOR, TORII_MINOR, TORII_MICRO))) < 0 ||
+        set_take(ts, d, "_multiarch", str_from_cstr(ts, MULTIARCH)) < 0) {
+        tr_decref((TrObject *)ns);
+        return NULL;
+    }
+    return (TrObject *)ns;
+}
+
+/* sys.prefix and the others: the directory above the one holding the
+ * executable (/usr/local for /usr/local/bin/torii), or CPython's default
+ * /usr/local when the executable is unknown.  Writes into `out` (PATH_MAX). */
+static void install_prefix(const char *exe, char *out) {
+    if (!*exe) { strcpy(out, "/usr/local"); return; }
+    strcpy(out, exe);
+    for (int up = 0; up < 2; up++) {   /* dirname, twice */
+        char *slash = strrchr(out, '/');
+        if (!slash) { strcpy(out, "."); return; }
+        if (slash == out) { out[1] = 0; return; }   /* reached the root */
+        *slash = 0;
+    }
 }
 
 static TrObject *sys_exit(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs, TrObject *kwnames) {
@@ -232,7 +398,25 @@ static TrObject *sys_getframe(TrThread *ts, TrObject *self, TrObject *const *arg
     return builtins_getframe(ts, depth);
 }
 
+static TrObject *sys_getfilesystemencoding(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                           TrObject *kwnames) {
+    (void)self; (void)args;
+    if (tr_check_args(ts, "sys.getfilesystemencoding", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *r = str_intern_cstr(ts, "utf-8");
+    return r ? tr_newref(r) : NULL;
+}
+
+static TrObject *sys_getfilesystemencodeerrors(TrThread *ts, TrObject *self, TrObject *const *args, size_t nargs,
+                                               TrObject *kwnames) {
+    (void)self; (void)args;
+    if (tr_check_args(ts, "sys.getfilesystemencodeerrors", nargs, kwnames, 0, 0) < 0) return NULL;
+    TrObject *r = str_intern_cstr(ts, "surrogateescape");
+    return r ? tr_newref(r) : NULL;
+}
+
 static const TrMethodDef sys_functions[] = {
+    {"getfilesystemencoding", sys_getfilesystemencoding},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors},
     {"exit", sys_exit},
     {"_getframe", sys_getframe},
     {"get_int_max_str_digits", sys_get_int_max},
@@ -249,22 +433,6 @@ static const TrMethodDef sys_functions[] = {
     {"intern", sys_intern},
     {NULL, NULL},
 };
-
-/* Sets d[name] = value and drops the reference to value (which may be NULL:
- * then the error is already set).  -1 on error. */
-static int set_take(TrThread *ts, TrObject *d, const char *name, TrObject *value) {
-    if (!value) return -1;
-    int r = dict_set_cstr(ts, d, name, value);
-    tr_decref(value);
-    return r;
-}
-
-static TrObject *make_tuple5(TrThread *ts, TrObject *a, TrObject *b, TrObject *c, TrObject *d, TrObject *e) {
-    TrObject *items[5] = {a, b, c, d, e};
-    TrObject *t = tuple_from_array(ts, items, 5);
-    for (int i = 0; i < 5; i++) tr_xdecref(items[i]);
-    return t;
-}
 
 TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
     TrObject *m = module_new(ts, "sys");
@@ -288,9 +456,14 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
     }
     if (set_take(ts, d, "argv", av) < 0) goto fail;
     if (set_take(ts, d, "version", str_from_cstr(ts, TR_GIL_ENABLED
-            ? "3.13.0 (torii 0.1.0, GIL build)" : "3.13.0 (torii 0.1.0, free-threaded build)")) < 0) goto fail;
-    if (set_take(ts, d, "version_info", make_tuple5(ts, tr_imm_from(3), tr_imm_from(13), tr_imm_from(0),
-                 str_from_cstr(ts, "final"), tr_imm_from(0))) < 0) goto fail;
+            ? PY_VERSION_STR " (torii " TORII_VERSION_STR ", GIL build)"
+            : PY_VERSION_STR " (torii " TORII_VERSION_STR ", free-threaded build)")) < 0) goto fail;
+    if (set_take(ts, d, "version_info", version_info(ts, PY_MAJOR, PY_MINOR, PY_MICRO)) < 0) goto fail;
+    if (set_take(ts, d, "hexversion", int_from_i64(ts, HEXVERSION(PY_MAJOR, PY_MINOR, PY_MICRO))) < 0) goto fail;
+    if (set_take(ts, d, "implementation", sys_implementation(ts)) < 0) goto fail;
+    /* 't' names the free-threaded ABI, as in CPython's --disable-gil build */
+    if (set_take(ts, d, "abiflags", str_from_cstr(ts, TR_GIL_ENABLED ? "" : "t")) < 0) goto fail;
+    if (set_take(ts, d, "platlibdir", str_from_cstr(ts, "lib")) < 0) goto fail;
     if (set_take(ts, d, "platform", str_from_cstr(ts, "linux")) < 0) goto fail;
     if (set_take(ts, d, "byteorder", str_from_cstr(ts, "little")) < 0) goto fail;
     {
@@ -301,6 +474,12 @@ TrObject *sys_module_init(TrThread *ts, int argc, char **argv) {
         if (n < 0) n = 0;
         exe[n] = 0;
         if (set_take(ts, d, "executable", str_from_cstr(ts, exe)) < 0) goto fail;
+        /* no virtual environments: the base prefixes are the prefixes */
+        char prefix[PATH_MAX];
+        install_prefix(exe, prefix);
+        static const char *const prefix_names[] = {"prefix", "exec_prefix", "base_prefix", "base_exec_prefix"};
+        for (int i = 0; i < 4; i++)
+            if (set_take(ts, d, prefix_names[i], str_from_cstr(ts, prefix)) < 0) goto fail;
     }
     if (set_take(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) goto fail;
     if (set_take(ts, d, "path", list_new(ts, 0)) < 0) goto fail;

@@ -1,7 +1,16 @@
-"""Shallow and deep copy operations: copy(x), deepcopy(x, memo), and the
-Error exception.  torii's own implementation: builtin containers are copied
-directly; other objects through __copy__/__deepcopy__, __reduce_ex__-free
-instance copying (a new instance of the class with its __dict__ copied)."""
+"""Shallow and deep copy operations: copy(x), deepcopy(x, memo), replace(obj,
+**changes) and the Error exception.
+
+Immutable builtins are returned as they are and the builtin containers are
+copied directly; everything else goes through __copy__ / __deepcopy__, a
+reducer of copyreg.dispatch_table, or the object's __reduce_ex__(4) (object's
+own, in objects/object.c, is copyreg's default reduction), whose result is
+rebuilt by _reconstruct.  `memo` maps id(original) to its copy; it also keeps
+the originals alive (under the key id(memo)) so their ids stay unique while
+the copy runs."""
+
+from copyreg import dispatch_table
+from _weakref import ref as _weakref_ref
 
 __all__ = ['Error', 'copy', 'deepcopy', 'replace']
 
@@ -12,101 +21,64 @@ class Error(Exception):
 
 error = Error
 
+
 def _f():
     pass
 
 
-_atomic = (type(None), int, float, bool, str, type, range, type(len),
-           type(_f), type(Ellipsis), type(NotImplemented))
-import builtins as _builtins
-for _name in ('bytes', 'complex'):
-    if hasattr(_builtins, _name):
-        _atomic = _atomic + (getattr(_builtins, _name),)
+class _C:
+    def _m(self):
+        pass
 
 
-def _is_atomic(x):
-    return type(x) in _atomic
+_FunctionType = type(_f)
+_MethodType = type(_C()._m)
+_CodeType = type(_f.__code__)
+del _C
+
+# Objects of these types are their own copies, shallow and deep.
+_atomic = {type(None), type(Ellipsis), type(NotImplemented), int, float, bool,
+           complex, bytes, str, _CodeType, type, range, type(len),
+           _FunctionType, _weakref_ref, property}
+
+# Shallow copies: the immutable containers too; the mutable ones by .copy().
+_immutable = _atomic | {tuple, frozenset}
+_copy_method = {list: list.copy, dict: dict.copy, set: set.copy,
+                bytearray: bytearray.copy}
+
+
+def _reduce(x, cls, what):
+    """The reduction of x: a str (x is a global: copy is x itself) or a tuple
+    for _reconstruct."""
+    reductor = dispatch_table.get(cls)
+    if reductor is not None:
+        return reductor(x)
+    reductor = getattr(x, "__reduce_ex__", None)
+    if reductor is not None:
+        return reductor(4)
+    reductor = getattr(x, "__reduce__", None)
+    if reductor is not None:
+        return reductor()
+    raise Error("un(%s)copyable object of type %s" % (what, cls))
 
 
 def copy(x):
     """Shallow copy operation on arbitrary Python objects."""
     cls = type(x)
-    if _is_atomic(x):
+    if cls in _immutable:
         return x
-    if cls is list:
-        return x[:]
-    if cls is dict:
-        return x.copy()
-    if cls is set:
-        return x.copy()
-    if cls is tuple or cls is frozenset:
+    method = _copy_method.get(cls)
+    if method is not None:
+        return method(x)
+    if issubclass(cls, type):
         return x
-    if isinstance(x, type):
-        return x
-    copier = getattr(cls, '__copy__', None)
+    copier = getattr(cls, "__copy__", None)
     if copier is not None:
         return copier(x)
-    return _reconstruct(x, None)
-
-
-def _reconstruct(x, memo):
-    cls = type(x)
-    if isinstance(x, list):
-        y = cls.__new__(cls)
-        if memo is not None:
-            memo[id(x)] = y
-            y.extend(deepcopy(v, memo) for v in x)
-        else:
-            y.extend(x)
-    elif isinstance(x, dict):
-        y = cls.__new__(cls)
-        if memo is not None:
-            memo[id(x)] = y
-            for k, v in x.items():
-                y[deepcopy(k, memo)] = deepcopy(v, memo)
-        else:
-            y.update(x)
-    else:
-        try:
-            y = object.__new__(cls)
-        except TypeError:
-            raise Error("un(deep)copyable object of type %s" % cls)
-        if memo is not None:
-            memo[id(x)] = y
-    state = None
-    getstate = getattr(x, '__getstate__', None)
-    if getstate is not None and getattr(cls, '__getstate__', None) is not getattr(object, '__getstate__', None):
-        state = getstate()
-    else:
-        try:
-            state = x.__dict__
-        except AttributeError:
-            state = None
-        slots = []
-        for c in getattr(cls, '__mro__', (cls,)):
-            s = c.__dict__.get('__slots__', ())
-            if isinstance(s, str):
-                s = (s,)
-            for name in s:
-                if name not in ('__dict__', '__weakref__') and hasattr(x, name):
-                    slots.append((name, getattr(x, name)))
-        if slots:
-            state = (state, dict(slots))
-    if state:
-        if memo is not None:
-            state = deepcopy(state, memo)
-        if hasattr(y, '__setstate__'):
-            y.__setstate__(state)
-        else:
-            slotstate = None
-            if isinstance(state, tuple) and len(state) == 2:
-                state, slotstate = state
-            if state:
-                y.__dict__.update(state)
-            if slotstate:
-                for k, v in slotstate.items():
-                    setattr(y, k, v)
-    return y
+    rv = _reduce(x, cls, "shallow")
+    if isinstance(rv, str):
+        return x
+    return _reconstruct(x, None, *rv)
 
 
 def deepcopy(x, memo=None, _nil=[]):
@@ -119,9 +91,9 @@ def deepcopy(x, memo=None, _nil=[]):
         if y is not _nil:
             return y
     cls = type(x)
-    if _is_atomic(x) or isinstance(x, type):
-        y = x
-    elif cls is list:
+    if cls in _atomic or issubclass(cls, type):
+        return x
+    if cls is list:
         y = []
         memo[d] = y
         for a in x:
@@ -133,6 +105,7 @@ def deepcopy(x, memo=None, _nil=[]):
             y[deepcopy(key, memo)] = deepcopy(value, memo)
     elif cls is tuple:
         y = [deepcopy(a, memo) for a in x]
+        # a tuple inside its own items was copied meanwhile: that copy wins
         try:
             return memo[d]
         except KeyError:
@@ -143,19 +116,18 @@ def deepcopy(x, memo=None, _nil=[]):
                 break
         else:
             y = x
-    elif cls is set:
-        y = set()
-        memo[d] = y
-        for a in x:
-            y.add(deepcopy(a, memo))
-    elif cls is frozenset:
-        y = frozenset(deepcopy(a, memo) for a in x)
+    elif cls is _MethodType:
+        y = cls(x.__func__, deepcopy(x.__self__, memo))
     else:
-        copier = getattr(x, '__deepcopy__', None)
-        if copier is not None and not isinstance(x, type):
+        copier = getattr(x, "__deepcopy__", None)
+        if copier is not None:
             y = copier(memo)
         else:
-            y = _reconstruct(x, memo)
+            rv = _reduce(x, cls, "deep")
+            if isinstance(rv, str):
+                y = x
+            else:
+                y = _reconstruct(x, memo, *rv)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)
@@ -167,6 +139,47 @@ def _keep_alive(x, memo):
         memo[id(memo)].append(x)
     except KeyError:
         memo[id(memo)] = [x]
+
+
+def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
+    """Rebuilds x from its reduction: y = func(*args), then the state (through
+    __setstate__, or into __dict__ and the slots), the list items and the
+    dict items; each part deep-copied first when memo is not None."""
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state is not None:
+                y.__dict__.update(state)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        if deep:
+            for item in listiter:
+                y.append(deepcopy(item, memo))
+        else:
+            for item in listiter:
+                y.append(item)
+    if dictiter is not None:
+        if deep:
+            for key, value in dictiter:
+                y[deepcopy(key, memo)] = deepcopy(value, memo)
+        else:
+            for key, value in dictiter:
+                y[key] = value
+    return y
 
 
 def replace(obj, /, **changes):

@@ -1,9 +1,8 @@
 # copyreg: the reduction registry pickle and copy consult (dispatch_table,
-# extension codes) plus the default object reduction.  torii's `object` has
-# no __reduce_ex__/__reduce__/__getstate__ of its own, so the functions
-# _default_reduce_ex, _object_reduce and _object_getstate below are what
-# CPython's object.__reduce_ex__, object.__reduce__ and object.__getstate__
-# do; pickle falls back to them, and C methods may simply call them.
+# extension codes) plus the default object reduction: torii's
+# object.__reduce_ex__, object.__reduce__ and object.__getstate__
+# (objects/object.c) call _default_reduce_ex, _object_reduce and
+# _object_getstate below, which do what CPython's C methods do.
 # Invariants: dispatch_table maps a type to a callable; the three extension
 # dicts are never rebound (pickle holds references to them).
 

@@ -131,11 +131,7 @@ def _sys_version():
 
 def python_implementation():
     """The implementation's name: 'CPython', 'PyPy', ... and 'Torii' here."""
-    impl = getattr(sys, 'implementation', None)
-    if impl is not None:
-        name = impl.name
-    else:
-        name = 'torii' if '(torii ' in sys.version else 'cpython'
+    name = sys.implementation.name
     return {'cpython': 'CPython', 'pypy': 'PyPy', 'ironpython': 'IronPython',
             'jython': 'Jython'}.get(name, name.capitalize())
 

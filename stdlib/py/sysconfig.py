@@ -77,22 +77,16 @@ _PY_VERSION = '%d.%d.%d' % tuple(sys.version_info[:3])
 _PY_VERSION_SHORT = '%d.%d' % tuple(sys.version_info[:2])
 _PY_VERSION_SHORT_NO_DOT = '%d%d' % tuple(sys.version_info[:2])
 
-# torii's sys has no prefix, abiflags or implementation yet: derive them
-# (the prefix from the executable's place, <prefix>/bin/torii)
-_GIL_DISABLED = hasattr(sys, '_is_gil_enabled') and not sys._is_gil_enabled()
-_ABIFLAGS = getattr(sys, 'abiflags', 't' if _GIL_DISABLED else '')
+_GIL_DISABLED = not sys._is_gil_enabled()
+_ABIFLAGS = sys.abiflags
 _EXECUTABLE = os.path.realpath(sys.executable) if sys.executable else ''
-_PREFIX = os.path.normpath(getattr(sys, 'prefix', None)
-                           or (os.path.dirname(os.path.dirname(_EXECUTABLE)) if _EXECUTABLE
-                               else '/usr/local'))
-_EXEC_PREFIX = os.path.normpath(getattr(sys, 'exec_prefix', _PREFIX))
-_BASE_PREFIX = os.path.normpath(getattr(sys, 'base_prefix', _PREFIX))
-_BASE_EXEC_PREFIX = os.path.normpath(getattr(sys, 'base_exec_prefix', _EXEC_PREFIX))
+_PREFIX = os.path.normpath(sys.prefix)
+_EXEC_PREFIX = os.path.normpath(sys.exec_prefix)
+_BASE_PREFIX = os.path.normpath(sys.base_prefix)
+_BASE_EXEC_PREFIX = os.path.normpath(sys.base_exec_prefix)
 _PROJECT_BASE = os.path.dirname(_EXECUTABLE) if _EXECUTABLE else os.getcwd()
-_IMPLEMENTATION = getattr(sys, 'implementation', None)
-_MULTIARCH = getattr(_IMPLEMENTATION, '_multiarch', None) or \
-    '%s-%s-gnu' % (os.uname().machine, sys.platform)
-_CACHE_TAG = getattr(_IMPLEMENTATION, 'cache_tag', None) or 'torii-' + _PY_VERSION_SHORT_NO_DOT
+_MULTIARCH = sys.implementation._multiarch
+_CACHE_TAG = sys.implementation.cache_tag
 
 _CONFIG_VARS = None
 _CONFIG_VARS_LOCK = threading.RLock()
@@ -117,7 +111,7 @@ def _init_config_vars():
         'py_version_nodot': _PY_VERSION_SHORT_NO_DOT,
         'installed_base': _BASE_PREFIX, 'base': _PREFIX,
         'installed_platbase': _BASE_EXEC_PREFIX, 'platbase': _EXEC_PREFIX,
-        'projectbase': _PROJECT_BASE, 'platlibdir': getattr(sys, 'platlibdir', 'lib'),
+        'projectbase': _PROJECT_BASE, 'platlibdir': sys.platlibdir,
         'implementation': 'Python', 'implementation_lower': 'python',
         'abiflags': _ABIFLAGS, 'abi_thread': abi_thread, 'py_version_nodot_plat': '',
         'userbase': _getuserbase(), 'srcdir': libpl,
