@@ -18,6 +18,7 @@
 #include "torii/class.h"
 #include "core/vm.h"
 #include "core/vm_cache.h"
+#include "threads/blocks.h"
 #include "threads/qsbr.h"
 
 /* ---- the per-code block ------------------------------------------------- */
@@ -33,9 +34,9 @@ void vm_code_extra_free(void *extra) {
     if (!x) return;
     for (size_t i = 0; i < x->nattr; i++)
         for (int w = 0; w < ATTR_WAYS; w++) free(x->attr[i].rec[w]);
-    free(x->slot_of);
     free(x);
 }
+
 
 NOINLINE CodeExtra *vm_code_extra_create(TrCode *co) {
     size_t n = 0, na = 0;
@@ -44,9 +45,11 @@ NOINLINE CodeExtra *vm_code_extra_create(TrCode *co) {
         if (op == OP_LOAD_GLOBAL) n++;
         else if (is_attr_op(op)) na++;
     }
-    CodeExtra *x = calloc(1, sizeof(CodeExtra) + n * sizeof(GlobalEntry) + na * sizeof(AttrSlot));
-    uint32_t *slots = calloc(co->ninstrs ? co->ninstrs : 1, sizeof(uint32_t));
-    if (!x || !slots) { free(x); free(slots); return NULL; }
+    /* one block: the header, the entries, the attribute slots, then slot_of */
+    size_t head = sizeof(CodeExtra) + n * sizeof(GlobalEntry) + na * sizeof(AttrSlot);
+    CodeExtra *x = blocks_alloc_lines(head + (co->ninstrs ? co->ninstrs : 1) * sizeof(uint32_t));
+    if (!x) return NULL;
+    uint32_t *slots = (uint32_t *)(void *)((char *)x + head);
     x->slot_of = slots;
     x->nentries = n;
     x->nattr = na;
@@ -163,7 +166,7 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
     if (nver > ATTR_MAX_VER) return;
     for (size_t i = nver; i < h->nmro; i++)
         if (h->mro[i]->flags & TR_TPFLAG_HEAPTYPE) return;   /* a class after a builtin type */
-    AttrRec *r = malloc(sizeof(AttrRec) + nver * sizeof r->ver[0]);
+    AttrRec *r = blocks_alloc_lines(sizeof(AttrRec) + nver * sizeof r->ver[0]);
     if (!r) return;
     r->tag = h->tag;
     r->nver = (uint32_t)nver;
@@ -258,7 +261,7 @@ NOINLINE TrObject *vm_init_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrTy
     size_t nver = 0;
     while (nver < h->nmro && (h->mro[nver]->flags & TR_TPFLAG_HEAPTYPE)) nver++;
     if (nver > ATTR_MAX_VER || nver + 1 != h->nmro || h->mro[nver] != &tr_object_type) return NULL;
-    AttrRec *r = malloc(sizeof(AttrRec) + nver * sizeof r->ver[0]);
+    AttrRec *r = blocks_alloc_lines(sizeof(AttrRec) + nver * sizeof r->ver[0]);
     if (!r) return NULL;
     r->tag = h->tag;
     r->kind = AK_INIT;

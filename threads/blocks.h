@@ -68,6 +68,22 @@ static inline void blocks_free(void *p, unsigned cls) {
     free(p);
 }
 
+#define TR_CACHE_LINE 64
+
+/* `bytes` of zeroed memory that starts a cache line and fills whole lines,
+ * or NULL; free() releases it.  For data that every thread reads on a hot
+ * path (the VM's inline caches): a plain malloc block shares its lines with
+ * whatever its allocating thread mallocs next, and that thread's writes
+ * there stall every other reader.  Measured: a 32-byte cache block beside
+ * one thread's hot data made two threads 2.7 times slower than one. */
+static inline void *blocks_alloc_lines(size_t bytes) {
+    size_t n = (bytes + TR_CACHE_LINE - 1) / TR_CACHE_LINE * TR_CACHE_LINE;
+    if (!n) n = TR_CACHE_LINE;
+    void *p = aligned_alloc(TR_CACHE_LINE, n);
+    if (p) memset(p, 0, n);
+    return p;
+}
+
 /* At thread exit, after the thread's last free: returns the cache to malloc. */
 void blocks_thread_fini(void);
 
