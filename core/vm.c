@@ -337,7 +337,12 @@ static int frame_setup_cells(TrThread *ts, TrFrame *f, TrObject *closure) {
     for (int i = 0; i < co->nfrees; i++) {
         TrObject *c = closure ? tuple_get(closure, (size_t)i) : NULL;
         if (!c) break;
-        cells[co->ncells + i] = sr_from(c);
+        /* borrowed: the closure tuple of the function the frame runs holds
+         * the cell for the frame's life (a generator's frame counts it when
+         * it suspends: frame_own_refs).  Counting it would write the shared
+         * count of a cell that every thread's call reads (a method's
+         * `__class__`, a module-level closure). */
+        cells[co->ncells + i] = sr_borrow(c);
     }
     return 0;
 }
@@ -1089,7 +1094,10 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         DISPATCH();
     }
     TARGET(LOAD_DEREF) {
-        TrObject *v = cell_get(ts, sr_obj(locals[co->nlocals + oparg]));
+        TrObject *cell = sr_obj(locals[co->nlocals + oparg]);
+        TrObject *d = cell_peek_deferred(cell);
+        if (LIKELY(d != NULL)) { PUSH(sr_borrow(d)); DISPATCH(); }
+        TrObject *v = cell_get(ts, cell);
         if (UNLIKELY(!v)) { raise_unbound_deref(ts, co, oparg); goto error; }
         PUSH(sr_steal(v));
         DISPATCH();
@@ -1192,6 +1200,19 @@ static TrObject *eval_loop(TrThread *ts, TrFrame *f, int mode, TrObject *value) 
         int r = 0, c = 0;
         if (LIKELY(x != NULL)) c = attr_load_cached(ts, f, sp, x, idx, oo, names[oparg], &m, &r);
         if (c < 0) goto error;
+        if (c == 0 && !tr_is_imm(oo) && oo->ob_type == &tr_super_type) {
+            /* super().m(...): the function and the instance, no bound method */
+            TrObject *fn, *self;
+            SAVE();
+            int sm = super_method(ts, oo, names[oparg], &fn, &self);
+            if (sm < 0) goto error;
+            if (sm > 0) {
+                sr_close(o);
+                TOP() = sr_from_get(sm, fn);
+                PUSH(sr_steal(self));
+                DISPATCH();
+            }
+        }
         if (c == 0) {
             SAVE();
             r = load_method(ts, oo, names[oparg], &m);
@@ -2280,16 +2301,21 @@ int vm_super_args(TrThread *ts, TrObject **type, TrObject **obj) {
     for (int i = 0; i < co->nfrees; i++) {
         if (!str_equal_cstr(tuple_get(co->freevars, (size_t)i), "__class__")) continue;
         TrStackRef c = cells[co->ncells + i];
-        TrObject *cls = sr_is_null(c) ? NULL : cell_get(ts, sr_obj(c));
+        int owned = 0;
+        TrObject *cls = sr_is_null(c) ? NULL : cell_peek_deferred(sr_obj(c));
+        if (!cls && !sr_is_null(c)) {
+            cls = cell_get(ts, sr_obj(c));
+            owned = cls != NULL;
+        }
         if (!cls) { err_set(ts, &tr_exc_RuntimeError, "super(): empty __class__ cell"); return -1; }
         if (!tr_isinstance(cls, &tr_type_type)) {
-            tr_decref(cls);
+            if (owned) tr_decref(cls);
             err_set(ts, &tr_exc_RuntimeError, "super(): __class__ is not a type");
             return -1;
         }
         *type = cls;
-        *obj = tr_newref(first);
-        return 0;
+        *obj = first;
+        return owned;
     }
     err_set(ts, &tr_exc_RuntimeError, "super(): __class__ cell not found");
     return -1;

@@ -7,7 +7,14 @@
  * releases the value it replaces through tr_release_unlocked
  * (include/torii/object.h), which never frees it under a reading owner.
  * Other threads count heap values under the lock, which a writer holds while
- * swapping.  The old value is released after unlocking. */
+ * swapping.  The old value is released after unlocking.
+ * `dref` mirrors `ref` when the value is deferred or immortal (a class, a
+ * module-level function, a builtin): any thread reads it with one acquire
+ * load and uses it uncounted (cell_peek_deferred), so a closure or a
+ * method's `__class__` cell shared by all threads costs no lock and no count
+ * on the common path.  cell_set clears it before storing `ref` and sets it
+ * after, under the lock: a reader of a stale `dref` holds a deferred object,
+ * which a reclaim pass frees only after every thread's next quiescent point. */
 #include <stdio.h>
 #include "torii/torii.h"
 
@@ -15,6 +22,7 @@ TrObject *cell_new(TrThread *ts, TrObject *value) {
     TrCell *c = (TrCell *)tr_alloc(ts, &tr_cell_type);
     if (!c) return NULL;
     c->ref = value ? tr_newref(value) : NULL;
+    c->dref = value && !tr_is_imm(value) && (tr_is_deferred(value) || tr_is_immortal(value)) ? value : NULL;
     return (TrObject *)c;
 }
 
@@ -41,8 +49,11 @@ void cell_set(TrThread *ts, TrObject *cell, TrObject *value) {
     TrObject *old;
     TR_BEGIN_CRITICAL(ts, cell);
     old = c->ref;
+    atomic_store_ptr_release(&c->dref, NULL);
     /* release: pairs with the acquire load in cell_get */
     atomic_store_ptr_release(&c->ref, value);
+    if (value && !tr_is_imm(value) && (tr_is_deferred(value) || tr_is_immortal(value)))
+        atomic_store_ptr_release(&c->dref, value);   /* pairs with cell_peek_deferred */
     TR_END_CRITICAL(ts);
     /* drop the lock first: this may run a destructor */
     if (!old) return;

@@ -1230,11 +1230,11 @@ TrObject *class_new_meta(TrThread *ts, TrType *meta, TrObject *name, TrObject *b
     }
     if (type_ready(ts, t) < 0) { tr_xdecref(cell); goto fail; }
     update_slots(ts, t);
+    defer_class(ts, t);   /* first: the __class__ cell then reads it lock-free (cell_peek_deferred) */
     if (cell) {
         if (tr_type(cell) == &tr_cell_type) cell_set(ts, cell, (TrObject *)t);
         tr_decref(cell);
     }
-    defer_class(ts, t);
     if (call_set_names(ts, t) < 0 || call_init_subclass(ts, h, kwargs) < 0) goto fail;
     return (TrObject *)t;
 fail:

@@ -2,9 +2,13 @@
  * of an object's class after a given class.  `super()` with no arguments
  * takes the class from the calling method's `__class__` cell and the object
  * from its first argument (core/vm.c: vm_super_args).
- * Threads: immutable after creation. */
+ * Threads: immutable after creation.  The two classes a super object holds
+ * are counted in the creating and the releasing thread's class deltas
+ * (threads/typeref.h), as instances count their class: `super().m()` in
+ * methods that every thread runs writes no shared count. */
 #include "torii/torii.h"
 #include "torii/class.h"
+#include "threads/typeref.h"
 
 typedef struct TrSuper {
     TrObject ob_base;
@@ -13,14 +17,27 @@ typedef struct TrSuper {
     TrType *obj_type;         /* owned: the class whose MRO is searched */
 } TrSuper;
 
+/* A reference to class `t`, counted in `ts`'s delta for a heap class. */
+static TrType *hold_type(TrThread *ts, TrObject *t) {
+    if (((TrType *)t)->flags & TR_TPFLAG_HEAPTYPE) typeref_incref(ts, ((TrHeapType *)t)->tref, t);
+    else tr_incref(t);
+    return (TrType *)t;
+}
+
+static void drop_type(TrThread *ts, TrType *t) {
+    if (t->flags & TR_TPFLAG_HEAPTYPE) typeref_decref(ts, ((TrHeapType *)t)->tref, (TrObject *)t);
+    else tr_decref((TrObject *)t);
+}
+
 static TrObject *super_new(TrThread *ts, TrType *type, TrObject *const *args, size_t nargs, TrObject *kwnames) {
     if (tr_check_no_kwargs(ts, "super", kwnames) < 0) return NULL;
-    TrObject *t, *obj;
+    TrObject *t, *obj;   /* borrowed */
+    int t_owned = 0;
     if (nargs == 0) {
-        if (vm_super_args(ts, &t, &obj) < 0) return NULL;
+        if ((t_owned = vm_super_args(ts, &t, &obj)) < 0) return NULL;
     } else if (nargs == 2) {
-        t = tr_newref(args[0]);
-        obj = tr_newref(args[1]);
+        t = args[0];
+        obj = args[1];
     } else if (nargs == 1) {
         return err_format(ts, &tr_exc_TypeError, "torii: unbound super objects are not supported yet");
     } else {
@@ -49,20 +66,19 @@ static TrObject *super_new(TrThread *ts, TrType *type, TrObject *const *args, si
     }
     s = (TrSuper *)tr_alloc(ts, type);
     if (!s) goto done;
-    s->type = (TrType *)tr_newref(t);
+    s->type = hold_type(ts, t);
     s->obj = tr_newref(obj);
-    s->obj_type = (TrType *)tr_newref((TrObject *)ot);
+    s->obj_type = hold_type(ts, (TrObject *)ot);
 done:
-    tr_decref(t);
-    tr_decref(obj);
+    if (t_owned) tr_decref(t);
     return (TrObject *)s;
 }
 
 static void super_dealloc(TrThread *ts, TrObject *o) {
     TrSuper *s = (TrSuper *)o;
-    tr_decref((TrObject *)s->type);
+    drop_type(ts, s->type);
     tr_decref(s->obj);
-    tr_decref((TrObject *)s->obj_type);
+    drop_type(ts, s->obj_type);
     tr_free(o);
 }
 
@@ -87,6 +103,31 @@ static TrObject *lookup_after(TrThread *ts, TrSuper *s, TrObject *name) {
         if (v || err_occurred(ts)) return v;
     }
     return NULL;
+}
+
+int super_method(TrThread *ts, TrObject *o, TrObject *name, TrObject **fn, TrObject **self) {
+    TrSuper *s = (TrSuper *)o;
+    if (s->obj == (TrObject *)s->obj_type) return 0;   /* on a class: no binding */
+    size_t n;
+    TrType *const *mro = class_mro(s->obj_type, &n);
+    if (!mro) return 0;
+    size_t i = 0;
+    while (i < n && mro[i] != s->type) i++;
+    for (i++; i < n; i++) {
+        if (!mro[i]->dict) continue;
+        TrObject *v;
+        int r = dict_get_ref(ts, mro[i]->dict, name, &v);
+        if (r < 0) return -1;
+        if (r == 0) continue;
+        if (tr_type(v) != &tr_function_type) {
+            if (r == 1) tr_decref(v);
+            return 0;
+        }
+        *fn = v;
+        *self = tr_newref(s->obj);
+        return r;
+    }
+    return 0;
 }
 
 static TrObject *super_getattr(TrThread *ts, TrObject *o, TrObject *name) {

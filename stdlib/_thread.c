@@ -307,7 +307,7 @@ int thread_launch(TrThread *ts, thread_body body, TrObject *obj, TrThreadHandle 
 fail:
     free(b);
     if (child) race_thread_exit(child);
-    free(child);
+    if (child) tstate_discard(child);
     tr_decref(obj);
     err_set(ts, &tr_exc_RuntimeError, "can't start new thread");
     return -1;

@@ -36,7 +36,8 @@ struct TrObject;
 typedef struct TrCritical {
     struct TrObject *a, *b;          /* locked objects, a < b by address (b may be NULL) */
     struct TrCritical *prev;         /* enclosing section of this thread */
-    int active;                      /* owner only: 1 while a (and b) are locked by this section */
+    int active;                      /* owner only: 1 while a (and b) are held by this section */
+    int elided;                      /* owner only: held without taking the locks (lone thread) */
 } TrCritical;
 /* Locks `o` for this thread's section `c` (on the caller's stack) and pushes
  * `c`; if the innermost section already holds exactly `o`, does nothing. */

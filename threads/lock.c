@@ -32,6 +32,29 @@
  *     (lock_suspend_critical) and on return re-locks only the innermost;
  *     critical_end re-locks the next one when it becomes innermost.
  * Invariant: the active sections of a thread are a top segment of its stack.
+ *
+ * Lone thread: while the process has exactly one thread state (`lock_lone`,
+ * kept by threads/tstate.c under tr_runtime.lock), sections are elided:
+ * pushed and popped as usual, `elided` set, the lock byte untouched (two
+ * atomic read-modify-writes saved per section: most of a list store's cost
+ * on one thread).  Nothing else can take the lock meanwhile: every locker is
+ * a thread with a state.  `lock_elided` counts the open elided sections.
+ * Leaving the state:
+ *   - A second state made by an attached thread (threading's start): that
+ *     thread is the lone one.  It clears the flag, then turns its own open
+ *     sections into real ones (lock_end_lone: suspend all, re-lock the
+ *     innermost) before the new thread can run.
+ *   - A state made by a thread with none (a C library's thread attaching,
+ *     core/capi.c): that thread clears the flag, runs membarrier(2) (a full
+ *     fence on every thread of the process: the lone thread either counted
+ *     its section before it, or reads the cleared flag after it and locks;
+ *     see critical_try_elide) and waits until the count is 0.  Sections are
+ *     short (they never span bytecodes) and a suspended one is not counted.
+ *   - When the states fall back to one, the flag is set again (release,
+ *     after the leaving thread's last unlock); the remaining thread's real
+ *     sections unlock as they were taken.
+ * Where membarrier is refused (a kernel before 4.14, a seccomp filter) the
+ * lone state is never entered.
  * Contention report (threads/contention.h): a section whose try failed is
  * timed and counted (lock_contended) when `contention_on`; the fast path and
  * a free lock are never timed.
@@ -41,6 +64,9 @@
  */
 #include <assert.h>
 #include <sched.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <linux/membarrier.h>
 
 #include "threads/lock.h"
 #include "threads/contention.h"
@@ -51,6 +77,10 @@
 #define HANDOFF_AFTER_NS 1000000   /* 1 ms */
 #define TENURE_NS 5000000          /* 5 ms, a GIL's switch interval */
 #define PARK_RECHECK_NS 5000000    /* 5 ms */
+
+uint32_t lock_lone;     /* atomic: see "Lone thread" above */
+uint32_t lock_elided;   /* atomic: written by the lone thread only */
+static int membarrier_ok = -1;   /* under tr_runtime.lock (lock_set_lone's callers) */
 
 /* `parked` (may be NULL) is set to 1 if the thread slept in the lot. */
 static int lock_slow(uint8_t *m, int64_t timeout_ns, int *parked) {
@@ -188,15 +218,43 @@ void lock_pay_owed(TrThread *ts, int now) {
 /* ---- critical sections ------------------------------------------------ */
 
 static void lock_section(TrCritical *c) {
-    mutex_lock(&c->a->ob_mutex);
-    if (c->b) mutex_lock(&c->b->ob_mutex);
+    c->elided = critical_try_elide();
+    if (!c->elided) {
+        mutex_lock(&c->a->ob_mutex);
+        if (c->b) mutex_lock(&c->b->ob_mutex);
+    }
     c->active = 1;
 }
 
 static void unlock_section(TrCritical *c) {
-    if (c->b) mutex_unlock(&c->b->ob_mutex);
-    mutex_unlock(&c->a->ob_mutex);
+    if (c->elided) {
+        critical_unelide();
+    } else {
+        if (c->b) mutex_unlock(&c->b->ob_mutex);
+        mutex_unlock(&c->a->ob_mutex);
+    }
     c->active = 0;
+    c->elided = 0;
+}
+
+void lock_set_lone(int on) {
+    if (membarrier_ok < 0)
+        membarrier_ok = syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+    /* release: pairs with critical_try_elide's acquire load */
+    atomic_store_u32_release(&lock_lone, on && membarrier_ok ? 1u : 0u);
+}
+
+void lock_end_lone(TrThread *ts) {
+    lock_suspend_critical(ts);
+    lock_resume_critical(ts);
+}
+
+void lock_end_lone_foreign(void) {
+    if (membarrier_ok != 1) return;   /* the state was never entered */
+    syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+    /* acquire: pairs with critical_unelide, so the lone thread's writes in
+     * its sections are visible to us */
+    while (atomic_load_u32_acquire(&lock_elided) != 0) sched_yield();
 }
 
 void lock_suspend_critical(TrThread *ts) {
@@ -226,6 +284,7 @@ static void lock_contended(TrThread *ts, TrObject *o) {
 
 static void push(TrThread *ts, TrCritical *c) {
     c->active = 1;
+    c->elided = 0;
     c->prev = ts->critical;
     ts->critical = c;
 }
@@ -242,6 +301,11 @@ void critical_begin(TrThread *ts, TrCritical *c, TrObject *o) {
         return;
     }
     c->a = o;
+    if (critical_try_elide()) {
+        push(ts, c);
+        c->elided = 1;
+        return;
+    }
     if (!mutex_trylock(&o->ob_mutex)) {
         /* Would block: release everything we hold first (PEP 703). */
         lock_suspend_critical(ts);
@@ -263,6 +327,11 @@ void critical_begin2(TrThread *ts, TrCritical *c, TrObject *a, TrObject *b) {
     }
     c->a = lo;
     c->b = hi;
+    if (critical_try_elide()) {
+        push(ts, c);
+        c->elided = 1;
+        return;
+    }
     if (mutex_trylock(&lo->ob_mutex)) {
         if (!mutex_trylock(&hi->ob_mutex)) {
             /* Holding `lo` (lower address) while waiting for `hi` is the

@@ -63,6 +63,16 @@ static inline int mutex_is_locked(const uint8_t *m) {
 void lock_suspend_critical(struct TrThread *ts);
 /* Re-takes the locks of `ts`'s innermost critical section if suspended. */
 void lock_resume_critical(struct TrThread *ts);
+/* Sets or clears the lone-thread state (threads/tstate.c only, under
+ * tr_runtime.lock; see "Lone thread" in lock.c). */
+void lock_set_lone(int on);
+/* After the lone state was cleared by `ts`, the lone thread itself: its open
+ * sections become real ones (all suspended, the innermost re-locked). */
+void lock_end_lone(struct TrThread *ts);
+/* After the lone state was cleared by a thread that has no state yet: waits
+ * until the lone thread, running elsewhere, has no elided section open
+ * ("Lone thread" in lock.c).  Cannot fail. */
+void lock_end_lone_foreign(void);
 
 /* The parking lot (threads/parking.c): threads sleeping on an address. */
 /* Wakes the first thread parked on `addr`, if any, without unlocking: a

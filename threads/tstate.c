@@ -40,13 +40,33 @@ static uint64_t next_id = 1;      /* atomic */
 
 TrThread *tr_thread_current(void) { return current; }
 
+/* Counts a state in or out and keeps the lone-thread state of threads/lock.c
+ * ("Lone thread"); returns the count. */
+static size_t count_state(int delta) {
+    mutex_lock(&tr_runtime.lock);
+    size_t n = tr_runtime.nstates += (size_t)(ssize_t)delta;
+    lock_set_lone(n == 1);
+    mutex_unlock(&tr_runtime.lock);
+    return n;
+}
+
 TrThread *tstate_new(void) {
     TrThread *ts = calloc(1, sizeof *ts);
     if (!ts) return NULL;
     ts->id = (uintptr_t)atomic_add_u64(&next_id, 1);
     ts->recursion_limit = DEFAULT_RECURSION_LIMIT;
     ts->state = TR_THREAD_DETACHED;
+    if (count_state(1) == 2) {
+        /* we ended the lone state: the lone thread's sections must lock */
+        if (current) lock_end_lone(current);   /* we are it */
+        else lock_end_lone_foreign();          /* it runs elsewhere */
+    }
     return ts;
+}
+
+void tstate_discard(TrThread *ts) {
+    count_state(-1);
+    free(ts);
 }
 
 TrThread *tstate_create_main(void) {
@@ -97,6 +117,7 @@ void tstate_exit(TrThread *ts) {
     if (ts->next) ts->next->prev = ts->prev;
     tr_runtime.nthreads--;
     mutex_unlock(&tr_runtime.lock);
+    count_state(-1);   /* after this thread's last unlock: may restore the lone state */
     if (tr_runtime.main_thread == ts) tr_runtime.main_thread = NULL;
     current = NULL;
     tr_tls_tid = 0;

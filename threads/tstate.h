@@ -13,6 +13,9 @@ TrThread *tstate_create_main(void);
  * parent creates it, the child attaches it).  NULL on MemoryError (no
  * exception is set: the caller has its own `ts`). */
 TrThread *tstate_new(void);
+/* Frees a state from tstate_new that was never attached (a thread that did
+ * not start).  Cannot fail. */
+void tstate_discard(TrThread *ts);
 /* Makes `ts` the calling OS thread's state: sets tr_tls_tid and the current
  * pointer, records pthread_self / the kernel tid, enters it in the BRC owner
  * table and the thread list, and takes the GIL (attaches).  Cannot fail. */

@@ -112,9 +112,17 @@ void property_set_name(TrObject *prop, TrObject *name);
 /* core/vm.c: runs the class body `func` (a function whose code is a class
  * body) with `ns` as its locals dict.  Returns a new reference or NULL. */
 TrObject *vm_run_class_body(TrThread *ts, TrObject *func, TrObject *ns);
+/* objects/super.c: LOAD_METHOD on super object `o` (core/vm.c): when
+ * `name` resolves to a plain function bound to an instance, 1 or 2 with *fn
+ * that function (1: a new reference; 2: borrowed, as dict_get_ref's) and
+ * *self a new reference to the instance, to be called as fn(self, ...); 0
+ * for anything else (the caller takes the generic path); -1 on error. */
+int super_method(TrThread *ts, TrObject *o, TrObject *name, TrObject **fn, TrObject **self);
 /* core/vm.c: the arguments of zero-argument super() from the calling
- * frame: the `__class__` cell's value and the first argument.  0 with two
- * new references, -1 with RuntimeError set. */
+ * frame: the `__class__` cell's value and the first argument, both borrowed
+ * for the current operation (the frame holds them; a deferred class is read
+ * from its cell uncounted).  0, or 1 when *type is a new reference the caller
+ * releases; -1 with RuntimeError set. */
 int vm_super_args(TrThread *ts, TrObject **type, TrObject **obj);
 /* core/vm.c: the globals dict of the innermost running frame (borrowed), or
  * NULL when no Python code runs. */

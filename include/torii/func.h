@@ -26,8 +26,21 @@ extern TrType tr_function_type;
 /* New function over `code` in `globals`; new reference. */
 TrObject *function_new(TrThread *ts, TrObject *code, TrObject *globals, TrObject *qualname);
 
-typedef struct TrCell { TrObject ob_base; TrObject *ref; /* owned or NULL (empty); atomic pointer, written under the cell's lock */ } TrCell;
+typedef struct TrCell {
+    TrObject ob_base;
+    TrObject *ref;    /* owned or NULL (empty); atomic pointer, written under the cell's lock */
+    TrObject *dref;   /* `ref` when that is a deferred or immortal heap object, else NULL;
+                       * atomic, written with `ref` (objects/cell.c) */
+} TrCell;
 extern TrType tr_cell_type;
+/* The contents of `cell` when they are a deferred or immortal object, else
+ * NULL: borrowed, and valid until the caller's next quiescent point even if
+ * another thread replaces them (such objects are freed only by a reclaim
+ * pass), so fit for a borrowed stack ref.  No lock, no write. */
+static inline TrObject *cell_peek_deferred(TrObject *cell) {
+    /* acquire: pairs with the release store in cell_set */
+    return (TrObject *)atomic_load_ptr_acquire((void *const *)&((TrCell *)cell)->dref);
+}
 TrObject *cell_new(TrThread *ts, TrObject *value);   /* value borrowed, may be NULL */
 /* New reference to the contents, or NULL (no exception) if empty. */
 TrObject *cell_get(TrThread *ts, TrObject *cell);

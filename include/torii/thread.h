@@ -88,9 +88,10 @@ typedef struct TrThread {
 } TrThread;
 
 typedef struct TrRuntime {
-    uint8_t lock;                  /* TrMutex: guards `threads`, `nthreads` */
+    uint8_t lock;                  /* TrMutex: guards `threads`, `nthreads`, `nstates` */
     TrThread *threads;
     size_t nthreads;
+    size_t nstates;                /* states made and not yet exited or discarded (threads/tstate.c) */
     TrThread *main_thread;
     TrObject *builtins;            /* the builtins module (immortal) */
     TrObject *builtins_dict;       /* its dict (immortal) */

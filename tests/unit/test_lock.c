@@ -9,6 +9,7 @@
 #include "torii/object.h"
 #include "torii/thread.h"
 #include "threads/lock.h"
+#include "threads/critical.h"
 #include "threads/tstate.h"
 
 #define NTHREADS 4
@@ -100,7 +101,7 @@ static void *begin2_worker(void *arg) {
         critical_end(ts, &c);
     }
     ck_assert_ptr_null(ts->critical);
-    free(ts);
+    tstate_discard(ts);
     return NULL;
 }
 
@@ -132,7 +133,7 @@ static void *nested_worker(void *arg) {
         ck_assert(outer.active);
         critical_end(ts, &outer);
     }
-    free(ts);
+    tstate_discard(ts);
     return NULL;
 }
 
@@ -152,6 +153,7 @@ END_TEST
 START_TEST(test_reentrant_section_on_the_same_object_is_a_no_op)
 {
     TrThread *ts = tstate_new();
+    TrThread *other = tstate_new();     /* two states: sections really lock */
     TrObject o = {0};
     TrCritical c1, c2, c3;
     critical_begin(ts, &c1, &o);
@@ -164,13 +166,15 @@ START_TEST(test_reentrant_section_on_the_same_object_is_a_no_op)
     critical_end(ts, &c1);
     ck_assert_int_eq(o.ob_mutex, 0);
     ck_assert_ptr_null(ts->critical);
-    free(ts);
+    tstate_discard(other);
+    tstate_discard(ts);
 }
 END_TEST
 
 START_TEST(test_suspend_releases_and_resume_relocks_the_innermost_section)
 {
     TrThread *ts = tstate_new();
+    TrThread *other = tstate_new();     /* two states: sections really lock */
     TrObject x = {0}, y = {0};
     TrCritical c1, c2;
     critical_begin(ts, &c1, &x);
@@ -185,7 +189,99 @@ START_TEST(test_suspend_releases_and_resume_relocks_the_innermost_section)
     ck_assert(mutex_is_locked(&x.ob_mutex));
     critical_end(ts, &c1);
     ck_assert_int_eq(x.ob_mutex, 0);
-    free(ts);
+    tstate_discard(other);
+    tstate_discard(ts);
+}
+END_TEST
+
+/* ---- the lone thread (threads/lock.c, "Lone thread") ---- */
+
+static TrObject lone_obj;
+static long lone_counter;   /* protected by lone_obj's sections */
+#define LONE_INCR 200000
+
+static void lone_increments(TrThread *ts, int n) {
+    for (int i = 0; i < n; i++) {
+        TrCritical c;
+        critical_begin(ts, &c, &lone_obj);
+        lone_counter++;
+        critical_end(ts, &c);
+    }
+}
+
+static void *foreign_worker(void *arg) {
+    (void)arg;
+    TrThread *ts = tstate_new();   /* no state here yet: the foreign path */
+    tstate_attach(ts);
+    lone_increments(ts, LONE_INCR);
+    tstate_exit(ts);
+    return NULL;
+}
+
+static void *plain_worker(void *arg) {
+    TrThread *ts = arg;            /* made by the parent: the synchronous path */
+    tstate_attach(ts);
+    lone_increments(ts, LONE_INCR);
+    tstate_exit(ts);
+    return NULL;
+}
+
+START_TEST(test_a_lone_thread_elides_its_sections_and_a_second_state_ends_that)
+{
+    if (TR_GIL_ENABLED) return;
+    TrThread *ts = tstate_new();
+    tstate_attach(ts);
+    if (!lock_lone) {   /* membarrier refused: the state is never entered */
+        tstate_exit(ts);
+        return;
+    }
+    TrCritical c;
+    critical_begin(ts, &c, &lone_obj);
+    ck_assert(c.elided);
+    ck_assert_int_eq(lone_obj.ob_mutex, 0);
+    ck_assert_uint_eq(lock_elided, 1);
+    /* A state made by this thread while its section is open: the section
+     * becomes a real one at once. */
+    TrThread *child = tstate_new();
+    ck_assert_uint_eq(lock_lone, 0);
+    ck_assert(!c.elided);
+    ck_assert(mutex_is_locked(&lone_obj.ob_mutex));
+    ck_assert_uint_eq(lock_elided, 0);
+    critical_end(ts, &c);
+    ck_assert_int_eq(lone_obj.ob_mutex, 0);
+    /* ... and both threads count under the lock. */
+    lone_counter = 0;
+    pthread_t t;
+    pthread_create(&t, NULL, plain_worker, child);
+    lone_increments(ts, LONE_INCR);
+    pthread_join(t, NULL);
+    ck_assert_int_eq(lone_counter, 2L * LONE_INCR);
+    /* The child has exited: this thread is lone again. */
+    ck_assert_uint_eq(lock_lone, 1);
+    critical_begin(ts, &c, &lone_obj);
+    ck_assert(c.elided);
+    critical_end(ts, &c);
+    ck_assert_uint_eq(lock_elided, 0);
+    tstate_exit(ts);
+}
+END_TEST
+
+START_TEST(test_a_thread_attaching_from_outside_waits_for_the_lone_threads_sections)
+{
+    if (TR_GIL_ENABLED) return;
+    TrThread *ts = tstate_new();
+    tstate_attach(ts);
+    lone_counter = 0;
+    /* The worker makes its state while this thread counts in elided
+     * sections: from then on both must lock (TSan checks the counter). */
+    pthread_t t;
+    pthread_create(&t, NULL, foreign_worker, NULL);
+    lone_increments(ts, LONE_INCR);
+    pthread_join(t, NULL);
+    ck_assert_int_eq(lone_counter, 2L * LONE_INCR);
+    ck_assert_int_eq(lone_obj.ob_mutex, 0);
+    ck_assert_uint_eq(lock_elided, 0);
+    tstate_exit(ts);
 }
 END_TEST
 
@@ -201,6 +297,8 @@ static Suite *lock_suite(void) {
     tcase_add_test(tc, test_nested_sections_in_opposite_orders_suspend_instead_of_deadlocking);
     tcase_add_test(tc, test_reentrant_section_on_the_same_object_is_a_no_op);
     tcase_add_test(tc, test_suspend_releases_and_resume_relocks_the_innermost_section);
+    tcase_add_test(tc, test_a_lone_thread_elides_its_sections_and_a_second_state_ends_that);
+    tcase_add_test(tc, test_a_thread_attaching_from_outside_waits_for_the_lone_threads_sections);
     suite_add_tcase(s, tc);
     return s;
 }
