@@ -64,6 +64,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_posixsubprocess", _posixsubprocess_module_init},
     {"binascii", binascii_module_init},
     {"zlib", zlib_module_init},
+    {"_bz2", _bz2_module_init},
     {"_hashlib", hashlib_module_init},
     {"_socket", _socket_module_init},
     {"mmap", mmap_module_init},

@@ -37,6 +37,8 @@ TrObject *select_module_init(TrThread *ts);    /* stdlib/select.c */
 TrObject *_posixsubprocess_module_init(TrThread *ts); /* stdlib/_posixsubprocess.c: fork_exec for subprocess */
 TrObject *binascii_module_init(TrThread *ts);  /* stdlib/binascii.c */
 TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
+TrObject *_bz2_module_init(TrThread *ts);      /* stdlib/_bz2.c */
+TrObject *_lzma_module_init(TrThread *ts);     /* stdlib/_lzma.c */
 TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
 TrObject *_socket_module_init(TrThread *ts);   /* stdlib/_socket.c: `_socket` (+ stdlib/py/socket.py) */
 TrObject *mmap_module_init(TrThread *ts);      /* stdlib/mmap.c */
