@@ -65,6 +65,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"binascii", binascii_module_init},
     {"zlib", zlib_module_init},
     {"_bz2", _bz2_module_init},
+    {"_lzma", _lzma_module_init},
     {"_hashlib", hashlib_module_init},
     {"_socket", _socket_module_init},
     {"mmap", mmap_module_init},

@@ -13,7 +13,7 @@ from _iobase import BufferedIOBase
 
 BUFFER_SIZE = io.DEFAULT_BUFFER_SIZE
 
-_MODE_CLOSED, _MODE_READ, _MODE_WRITE = 0, 1, 2
+_MODE_CLOSED, _MODE_READ, _MODE_WRITE = 0, 1, 3
 
 
 class DecompressReader:
@@ -83,6 +83,14 @@ def _index(size, what="Integer argument expected"):
     return size
 
 
+def _size_or_none(size):
+    # io.BufferedReader's words for a size argument
+    if size is None:
+        return -1
+    return _index(size, "argument should be integer or None, not '%s'"
+                  % type(size).__name__)
+
+
 class CompressedFile(BufferedIOBase):
     """A file of compressed data, opened for reading (`_reader`, a
     DecompressReader, and the buffer `_buf` of bytes read from it but not
@@ -95,6 +103,9 @@ class CompressedFile(BufferedIOBase):
     _mode = _MODE_CLOSED
     _reader = None
     _compressor = None
+    # BZ2File checks readline/readlines sizes itself ("Integer argument
+    # expected"); LZMAFile leaves them to the buffer (None means no limit)
+    _check_sizes = False
 
     def _start_reading(self, factory, trailing_error, **args):
         self._reader = DecompressReader(self._fp, factory, trailing_error, **args)
@@ -239,7 +250,7 @@ class CompressedFile(BufferedIOBase):
 
     def readline(self, size=-1):
         self._check_can_read()
-        size = _index(size)
+        size = _index(size) if self._check_sizes else _size_or_none(size)
         parts, have = [], 0
         while size < 0 or have < size:
             if not self._buf:
@@ -259,7 +270,7 @@ class CompressedFile(BufferedIOBase):
 
     def readlines(self, size=-1):
         self._check_can_read()
-        return super().readlines(_index(size))
+        return super().readlines(_index(size) if self._check_sizes else _size_or_none(size))
 
     def tell(self):
         self._check_not_closed()

@@ -17,6 +17,8 @@ class BZ2File(CompressedFile):
     """A file object giving access to a bzip2-compressed file: read, write
     ("w", "x") or append ("a") a binary stream."""
 
+    _check_sizes = True
+
     def __init__(self, filename, mode="r", *, compresslevel=9):
         self._fp = None
         self._closefp = False
