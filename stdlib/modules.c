@@ -66,6 +66,8 @@ const TrModuleDef tr_builtin_modules[] = {
     {"zlib", zlib_module_init},
     {"_bz2", _bz2_module_init},
     {"_lzma", _lzma_module_init},
+    {"pwd", pwd_module_init},
+    {"grp", grp_module_init},
     {"_hashlib", hashlib_module_init},
     {"_socket", _socket_module_init},
     {"mmap", mmap_module_init},

@@ -39,6 +39,8 @@ TrObject *binascii_module_init(TrThread *ts);  /* stdlib/binascii.c */
 TrObject *zlib_module_init(TrThread *ts);      /* stdlib/zlib.c */
 TrObject *_bz2_module_init(TrThread *ts);      /* stdlib/_bz2.c */
 TrObject *_lzma_module_init(TrThread *ts);     /* stdlib/_lzma.c */
+TrObject *pwd_module_init(TrThread *ts);       /* stdlib/pwd.c */
+TrObject *grp_module_init(TrThread *ts);       /* stdlib/grp.c */
 TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` (+ stdlib/py/hashlib.py) */
 TrObject *_socket_module_init(TrThread *ts);   /* stdlib/_socket.c: `_socket` (+ stdlib/py/socket.py) */
 TrObject *mmap_module_init(TrThread *ts);      /* stdlib/mmap.c */

@@ -806,7 +806,7 @@ class _Stream(ReaderBase):
     """A forward-only file object over a (possibly gzip-compressed) stream,
     for the 'r|*' and 'w|*' modes."""
 
-    def __init__(self, name, mode, comptype, fileobj, bufsize, compresslevel=9):
+    def __init__(self, name, mode, comptype, fileobj, bufsize, compresslevel=9, preset=None):
         self._extfileobj = fileobj is not None
         if fileobj is None:
             fileobj = bltn_open(name, mode + "b")
@@ -818,17 +818,35 @@ class _Stream(ReaderBase):
                 head = fileobj.read(BLOCKSIZE)
                 comptype = _sniff(head)
             self.comptype = comptype
-            if comptype in ("bz2", "xz"):
-                raise CompressionError("%s module is not available" % comptype)
-            if comptype not in ("tar", "gz"):
+            self._exception = ()
+            if comptype not in ("tar", "gz", "bz2", "xz"):
                 raise CompressionError("unknown compression type %r" % comptype)
+            if comptype == "bz2":
+                try:
+                    import bz2
+                except ImportError:
+                    raise CompressionError("bz2 module is not available") from None
+                self._exception = OSError
+                factory, comp = bz2.BZ2Decompressor, lambda: bz2.BZ2Compressor(compresslevel)
+            elif comptype == "xz":
+                try:
+                    import lzma
+                except ImportError:
+                    raise CompressionError("lzma module is not available") from None
+                self._exception = lzma.LZMAError
+                factory, comp = lzma.LZMADecompressor, lambda: lzma.LZMACompressor(preset=preset)
             if mode == "r":
                 self._source = _Prefixed(head, fileobj)
                 if comptype == "gz":
                     import gzip
                     self._source = gzip._MemberReader(self._source)
+                elif comptype in ("bz2", "xz"):
+                    from _compression import DecompressReader
+                    self._source = DecompressReader(self._source, factory, self._exception)
             elif comptype == "gz":
                 self._sink = _stream_gzip_writer(self.name, fileobj, compresslevel)
+            elif comptype in ("bz2", "xz"):
+                self._sink = _CompressingSink(fileobj, comp())
             else:
                 self._sink = fileobj
         except BaseException:
@@ -846,7 +864,7 @@ class _Stream(ReaderBase):
             return
         self._closed = True
         try:
-            if self.mode == "w" and self.comptype == "gz":
+            if self.mode == "w" and self.comptype != "tar":
                 self._sink.close()
         finally:
             if not self._extfileobj:
@@ -863,9 +881,24 @@ class _Stream(ReaderBase):
         try:
             return self._source.read(n)
         except (OSError, EOFError) as e:
-            if self.comptype == "gz":
+            if self.comptype != "tar":
                 raise ReadError("invalid compressed data") from e
             raise
+        except self._exception as e:
+            raise ReadError("invalid compressed data") from e
+
+
+class _CompressingSink:
+    """Writes what it is given through a bz2 or lzma compressor."""
+
+    def __init__(self, fileobj, compressor):
+        self._fileobj, self._comp = fileobj, compressor
+
+    def write(self, data):
+        self._fileobj.write(self._comp.compress(data))
+
+    def close(self):
+        self._fileobj.write(self._comp.flush())
 
 
 def _stream_gzip_writer(name, fileobj, compresslevel):
@@ -898,7 +931,7 @@ class _Prefixed:
 def _sniff(head):
     if head.startswith(b"\x1f\x8b\x08"):
         return "gz"
-    if head.startswith(b"BZh91"):
+    if head[0:3] == b"BZh" and head[4:10] == b"1AY&SY":
         return "bz2"
     if head.startswith((b"\x5d\x00\x00\x80", b"\xfd7zXZ")):
         return "xz"
@@ -1017,7 +1050,8 @@ class TarFile:
             if filemode not in ("r", "w"):
                 raise ValueError("mode must be 'r' or 'w'")
             compresslevel = kwargs.pop("compresslevel", 9)
-            stream = _Stream(name, filemode, comptype, fileobj, bufsize, compresslevel)
+            preset = kwargs.pop("preset", None)
+            stream = _Stream(name, filemode, comptype, fileobj, bufsize, compresslevel, preset)
             try:
                 t = cls(name, filemode, stream, **kwargs)
             except BaseException:
@@ -1065,30 +1099,50 @@ class TarFile:
         return t
 
     @classmethod
-    def _unavailable(cls, name, mode, fileobj, magic, module, message):
-        # torii has no bz2/lzma: data that is not of this kind still gets the
-        # same ReadError as CPython; real bz2/xz data gets CompressionError.
+    def bz2open(cls, name, mode="r", fileobj=None, compresslevel=9, **kwargs):
+        """Open bzip2 compressed tar archive name for reading or writing."""
         if mode not in ("r", "w", "x"):
             raise ValueError("mode must be 'r', 'w' or 'x'")
-        if mode == "r":
-            if fileobj is not None:
-                head = fileobj.read(6)
-            else:
-                with bltn_open(name, "rb") as f:
-                    head = f.read(6)
-            if not head.startswith(magic):
-                raise ReadError(message)
-        raise CompressionError("%s module is not available" % module)
-
-    @classmethod
-    def bz2open(cls, name, mode="r", fileobj=None, compresslevel=9, **kwargs):
-        """Open bzip2 compressed tar archive (unavailable in torii)."""
-        cls._unavailable(name, mode, fileobj, b"BZh", "bz2", "not a bzip2 file")
+        try:
+            from bz2 import BZ2File
+        except ImportError:
+            raise CompressionError("bz2 module is not available") from None
+        fileobj = BZ2File(fileobj or name, mode, compresslevel=compresslevel)
+        try:
+            t = cls.taropen(name, mode, fileobj, **kwargs)
+        except (OSError, EOFError) as e:
+            fileobj.close()
+            if mode == "r":
+                raise ReadError("not a bzip2 file") from e
+            raise
+        except BaseException:
+            fileobj.close()
+            raise
+        t._extfileobj = False
+        return t
 
     @classmethod
     def xzopen(cls, name, mode="r", fileobj=None, preset=None, **kwargs):
-        """Open lzma compressed tar archive (unavailable in torii)."""
-        cls._unavailable(name, mode, fileobj, b"\xfd7zXZ\x00", "lzma", "not an lzma file")
+        """Open lzma compressed tar archive name for reading or writing."""
+        if mode not in ("r", "w", "x"):
+            raise ValueError("mode must be 'r', 'w' or 'x'")
+        try:
+            from lzma import LZMAFile, LZMAError
+        except ImportError:
+            raise CompressionError("lzma module is not available") from None
+        fileobj = LZMAFile(fileobj or name, mode, preset=preset)
+        try:
+            t = cls.taropen(name, mode, fileobj, **kwargs)
+        except (LZMAError, EOFError) as e:
+            fileobj.close()
+            if mode == "r":
+                raise ReadError("not an lzma file") from e
+            raise
+        except BaseException:
+            fileobj.close()
+            raise
+        t._extfileobj = False
+        return t
 
     # -- housekeeping
 

@@ -299,16 +299,88 @@ def _check_compression(compression):
     if compression in (ZIP_STORED, ZIP_DEFLATED):
         return
     if compression == ZIP_BZIP2:
-        raise RuntimeError("Compression requires the (missing) bz2 module")
+        try:
+            import bz2
+        except ImportError:
+            raise RuntimeError("Compression requires the (missing) bz2 module")
+        return
     if compression == ZIP_LZMA:
-        raise RuntimeError("Compression requires the (missing) lzma module")
+        try:
+            import lzma
+        except ImportError:
+            raise RuntimeError("Compression requires the (missing) lzma module")
+        return
     raise NotImplementedError("That compression method is not supported")
+
+
+class _LZMACompressor:
+    """Method 14 data: a 4-byte header (LZMA SDK version 9.4, the size of
+    the properties), the LZMA1 properties, then the raw LZMA1 stream."""
+
+    def __init__(self):
+        self._comp = None
+
+    def _start(self):
+        import lzma
+        props = lzma._encode_filter_properties({"id": lzma.FILTER_LZMA1})
+        self._comp = lzma.LZMACompressor(lzma.FORMAT_RAW, filters=[
+            lzma._decode_filter_properties(lzma.FILTER_LZMA1, props)])
+        return struct.pack("<BBH", 9, 4, len(props)) + props
+
+    def compress(self, data):
+        head = self._start() if self._comp is None else b""
+        return head + self._comp.compress(data)
+
+    def flush(self):
+        head = self._start() if self._comp is None else b""
+        return head + self._comp.flush()
+
+
+class _LZMADecompressor:
+    """Reads what _LZMACompressor writes."""
+
+    def __init__(self):
+        self._decomp = None
+        self._head = b""
+        self.eof = False
+
+    def decompress(self, data):
+        if self._decomp is None:
+            import lzma
+            self._head += data
+            if len(self._head) <= 4:
+                return b""
+            psize, = struct.unpack("<H", self._head[2:4])
+            if len(self._head) <= 4 + psize:
+                return b""
+            self._decomp = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
+                lzma._decode_filter_properties(lzma.FILTER_LZMA1, self._head[4:4 + psize])])
+            data, self._head = self._head[4 + psize:], b""
+        result = self._decomp.decompress(data)
+        self.eof = self._decomp.eof
+        return result
 
 
 def _get_compressor(compress_type, compresslevel=None):
     if compress_type == ZIP_DEFLATED:
         level = zlib.Z_DEFAULT_COMPRESSION if compresslevel is None else compresslevel
         return zlib.compressobj(level, zlib.DEFLATED, -15)
+    if compress_type == ZIP_BZIP2:
+        import bz2
+        return bz2.BZ2Compressor(9 if compresslevel is None else compresslevel)
+    if compress_type == ZIP_LZMA:
+        return _LZMACompressor()
+    return None
+
+
+def _get_decompressor(compress_type):
+    if compress_type == ZIP_DEFLATED:
+        return zlib.decompressobj(-15)
+    if compress_type == ZIP_BZIP2:
+        import bz2
+        return bz2.BZ2Decompressor()
+    if compress_type == ZIP_LZMA:
+        return _LZMADecompressor()
     return None
 
 
@@ -436,8 +508,7 @@ class ZipExtFile(ReaderBase):
         zinfo = self._zinfo
         self._left = zinfo.compress_size
         self._decrypt = None
-        self._decomp = (zlib.decompressobj(-15)
-                        if self._compress_type == ZIP_DEFLATED else None)
+        self._decomp = _get_decompressor(self._compress_type)
         self._pending, self._eof, self._crc = b"", False, 0
         if zinfo.flag_bits & _MASK_ENCRYPTED:
             self._decrypt = _ZipDecrypter(self._pwd)
@@ -476,6 +547,9 @@ class ZipExtFile(ReaderBase):
             if self._decomp is None:
                 out = raw
                 self._eof = self._left <= 0
+            elif self._compress_type != ZIP_DEFLATED:
+                out = self._decomp.decompress(raw)
+                self._eof = self._decomp.eof or self._left <= 0
             else:
                 out = self._decomp.decompress(raw, n)
                 self._pending = self._decomp.unconsumed_tail
