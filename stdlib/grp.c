@@ -3,6 +3,8 @@
  * member names), with CPython 3.13's messages ("getgrgid(): gid not
  * found: 99999").
  *
+ * (gid_t)-1, given as -1 or 2**32-1, is shown as -1.
+ *
  * Threads: as in stdlib/pwd.c, the reentrant getgr*_r run detached on a
  * malloc'd buffer per call; getgrall's walk of the process-wide getgrent
  * cursor is serialised by `ent_lock` (waited for detached).  Lock order:
@@ -50,12 +52,14 @@ static int to_gid(TrThread *ts, TrObject *o, gid_t *out) {
     }
     int overflow = 0;
     int64_t v = int_as_i64_overflow(o, &overflow);
-    if (overflow < 0 || (!overflow && v < -1)) {
-        err_set(ts, &tr_exc_OverflowError, "gid is less than minimum");
+    /* CPython's words: a value that fits a C long but not gid_t is "less
+     * than minimum" even when it is too big */
+    if (overflow > 0) {
+        err_set(ts, &tr_exc_OverflowError, "gid is greater than maximum");
         return -1;
     }
-    if (overflow > 0 || v > (int64_t)(gid_t)-1 - 1) {
-        err_set(ts, &tr_exc_OverflowError, "gid is greater than maximum");
+    if (overflow < 0 || v < -1 || v > (int64_t)(gid_t)-1) {
+        err_set(ts, &tr_exc_OverflowError, "gid is less than minimum");
         return -1;
     }
     *out = (gid_t)v;

@@ -49,7 +49,7 @@ static int to_uid(TrThread *ts, TrObject *o, uid_t *out) {
     }
     int overflow = 0;
     int64_t v = int_as_i64_overflow(o, &overflow);
-    if (overflow || v < -1 || v > (int64_t)(uid_t)-1 - 1) return 0;
+    if (overflow || v < -1 || v > (int64_t)(uid_t)-1) return 0;
     *out = (uid_t)v;
     return 1;
 }
