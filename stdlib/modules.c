@@ -72,6 +72,7 @@ const TrModuleDef tr_builtin_modules[] = {
     {"_socket", _socket_module_init},
     {"mmap", mmap_module_init},
     {"_asyncio", _asyncio_module_init},
+    {"_sqlite3", _sqlite3_module_init},
     {NULL, NULL},
 };
 

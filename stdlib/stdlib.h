@@ -45,6 +45,7 @@ TrObject *hashlib_module_init(TrThread *ts);   /* stdlib/_hashlib.c: `_hashlib` 
 TrObject *_socket_module_init(TrThread *ts);   /* stdlib/_socket.c: `_socket` (+ stdlib/py/socket.py) */
 TrObject *mmap_module_init(TrThread *ts);      /* stdlib/mmap.c */
 TrObject *_asyncio_module_init(TrThread *ts);  /* stdlib/_asyncio.c: the running loop per thread (+ stdlib/py/asyncio) */
+TrObject *_sqlite3_module_init(TrThread *ts);  /* stdlib/_sqlite3.c: connection and statement handles (+ stdlib/py/sqlite3) */
 /* Raises OSError(e, strerror(e), filename) (the errno's subclass, e.g.
  * FileNotFoundError); `filename` and `filename2` (rename's target) may be
  * NULL.  Always returns NULL (stdlib/os.c). */
