@@ -158,6 +158,19 @@ def _tname(o):
     return type(o).__name__
 
 
+_NOARG = object()   # an argument not given
+
+
+def _nargs(fname, lo, hi, more, none=False):
+    # The count error of a positional-only C method, as Argument Clinic words it.
+    got = hi + len(more) if more else lo - 1 if not none or lo == 1 else 0
+    if lo == hi:
+        raise TypeError("%s expected %d argument%s, got %d" % (fname, lo, "" if lo == 1 else "s", got))
+    if more:
+        raise TypeError("%s expected at most %d argument%s, got %d" % (fname, hi, "" if hi == 1 else "s", got))
+    raise TypeError("%s expected at least %d argument%s, got %d" % (fname, lo, "" if lo == 1 else "s", got))
+
+
 # ---- rows -----------------------------------------------------------------------
 
 class Row:
@@ -219,10 +232,22 @@ class Row:
             return NotImplemented
         return not (self._desc == other._desc and self._data == other._data)
 
-    def __lt__(self, other):
-        return NotImplemented
+    # CPython names the C type 'sqlite3.Row' in its TypeError.
+    def _order(self, other, op):
+        raise TypeError("'%s' not supported between instances of 'sqlite3.Row' and '%s'"
+                        % (op, "sqlite3.Row" if isinstance(other, Row) else _tname(other)))
 
-    __le__ = __gt__ = __ge__ = __lt__
+    def __lt__(self, other):
+        self._order(other, "<")
+
+    def __le__(self, other):
+        self._order(other, "<=")
+
+    def __gt__(self, other):
+        self._order(other, ">")
+
+    def __ge__(self, other):
+        self._order(other, ">=")
 
 
 # ---- cursors --------------------------------------------------------------------
@@ -340,13 +365,17 @@ class Cursor:
             conv.append(c)
         return tuple(conv) if found else None
 
-    def execute(self, sql, parameters=(), /):
+    def execute(self, sql=_NOARG, parameters=(), /, *more):
+        if sql is _NOARG or more:
+            _nargs("execute", 1, 2, more)
         self._check()
         if not isinstance(sql, str):
             raise TypeError("execute() argument 1 must be str, not " + _tname(sql))
         return self._execute(sql, (parameters,), False)
 
-    def executemany(self, sql, seq_of_parameters, /):
+    def executemany(self, sql=_NOARG, seq_of_parameters=_NOARG, /, *more):
+        if seq_of_parameters is _NOARG or more:
+            _nargs("executemany", 2, 2, more, sql is _NOARG)
         self._check()
         if not isinstance(sql, str):
             raise TypeError("executemany() argument 1 must be str, not " + _tname(sql))
@@ -432,11 +461,11 @@ def _check_level(level):
     if level is None:
         return None
     if not isinstance(level, str):
-        raise TypeError("isolation_level must be str or None, not " + _tname(level))
+        raise TypeError("isolation_level must be str or None")
     if level.upper() not in _LEVELS:
         raise ValueError("isolation_level string must be '', 'DEFERRED', "
                          "'IMMEDIATE', or 'EXCLUSIVE'")
-    return level
+    return level.upper()
 
 
 def _check_autocommit(value):
@@ -545,10 +574,14 @@ class Connection:
             raise TypeError("factory must return a cursor, not " + _tname(cur))
         return cur
 
-    def execute(self, sql, parameters=(), /):
+    def execute(self, sql=_NOARG, parameters=(), /, *more):
+        if sql is _NOARG or more:
+            _nargs("execute", 1, 2, more)
         return self.cursor().execute(sql, parameters)
 
-    def executemany(self, sql, parameters, /):
+    def executemany(self, sql=_NOARG, parameters=_NOARG, /, *more):
+        if parameters is _NOARG or more:
+            _nargs("executemany", 2, 2, more, sql is _NOARG)
         return self.cursor().executemany(sql, parameters)
 
     def executescript(self, sql_script, /):
@@ -604,8 +637,6 @@ class Connection:
             raise TypeError("create_function() argument 1 must be str, not " + _tname(name))
         if not isinstance(narg, int):
             raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(narg))
-        if func is not None and not callable(func):
-            raise TypeError("func must be a callable")
         self._db.create_function(name, narg, func, deterministic)
 
     def create_aggregate(self, name, n_arg, aggregate_class, /):
@@ -614,8 +645,6 @@ class Connection:
             raise TypeError("create_aggregate() argument 1 must be str, not " + _tname(name))
         if not isinstance(n_arg, int):
             raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(n_arg))
-        if aggregate_class is not None and not callable(aggregate_class):
-            raise TypeError("aggregate_class must be a callable")
         self._db.create_aggregate(name, n_arg, aggregate_class, False)
 
     def iterdump(self, *, filter=None):
