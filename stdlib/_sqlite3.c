@@ -880,19 +880,15 @@ static TrObject *db_register(TrThread *ts, TrObject *self, TrObject *const *args
     Func *f = NULL;
     int rc;
     int flags = SQLITE_UTF8 | (det ? SQLITE_DETERMINISTIC : 0);
-    if (args[2] == tr_none) {   /* removes the function */
-        rc = sqlite3_create_function_v2(d->db, str_utf8(args[0]), narg, flags, NULL, NULL, NULL, NULL, NULL);
-    } else {
-        if (!(f = malloc(sizeof *f))) { db_unlock(d); return err_nomemory(ts); }
-        f->callable = tr_newref(args[2]);
-        f->conn = d;
-        if (agg)
-            rc = sqlite3_create_function_v2(d->db, str_utf8(args[0]), narg, flags, f, NULL, agg_step, agg_final,
-                                            func_destroy);
-        else
-            rc = sqlite3_create_function_v2(d->db, str_utf8(args[0]), narg, flags, f, func_call, NULL, NULL,
-                                            func_destroy);
-    }
+    if (!(f = malloc(sizeof *f))) { db_unlock(d); return err_nomemory(ts); }
+    f->callable = tr_newref(args[2]);   /* None too: calling it fails, as in CPython */
+    f->conn = d;
+    if (agg)
+        rc = sqlite3_create_function_v2(d->db, str_utf8(args[0]), narg, flags, f, NULL, agg_step, agg_final,
+                                        func_destroy);
+    else
+        rc = sqlite3_create_function_v2(d->db, str_utf8(args[0]), narg, flags, f, func_call, NULL, NULL,
+                                        func_destroy);
     /* on failure sqlite has already run func_destroy on `f` */
     TrObject *r = NULL;
     if (rc != SQLITE_OK) sq_raise(ts, E_OPERATIONAL, "Error creating function");

@@ -556,14 +556,17 @@ class Connection:
             if not self._db.in_transaction():
                 self._db.execscript("BEGIN")
 
+    # These two check only that the connection is open, as in CPython.
     @property
     def in_transaction(self):
-        self._check()
+        if self._closed:
+            raise ProgrammingError("Cannot operate on a closed database.")
         return self._db.in_transaction()
 
     @property
     def total_changes(self):
-        self._check()
+        if self._closed:
+            raise ProgrammingError("Cannot operate on a closed database.")
         return self._db.total_changes()
 
     # -- cursors and statements
