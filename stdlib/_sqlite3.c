@@ -485,17 +485,13 @@ static int is_sequence(TrObject *o) {
 
 #define STMT ((Stmt *)self)
 
-/* Stmt.bind(params, adapt): binds a sequence (qmark) or dict (named)
- * of parameters, each adapted by `adapt` (None: no adaptation). */
-FUNC(stmt_bind) {
-    if (tr_check_args(ts, "bind", nargs, kwnames, 2, 2) < 0) return NULL;
-    TrObject *params = args[0], *adapt = args[1];
-    Stmt *s = STMT;
-    Db *d = s->conn;
-    if (db_enter(ts, d) < 0) return NULL;
+/* Binds a sequence (qmark) or dict (named) of parameters to `s`, each
+ * adapted by `adapt` (None: no adaptation) first; `s->conn` locked and open.
+ * 0, or -1 with CPython's ProgrammingError (or what adapting raised). */
+static int bind_all(TrThread *ts, Stmt *s, TrObject *params, TrObject *adapt) {
     sqlite3_stmt *st = s->st;
     int n = st ? sqlite3_bind_parameter_count(st) : 0;
-    TrObject *r = NULL;
+    int r = -1;
     char buf[300];
     if (st) sqlite3_clear_bindings(st);
     if (is_sequence(params)) {
@@ -547,10 +543,49 @@ FUNC(stmt_bind) {
         sq_raise(ts, E_PROGRAMMING, "parameters are of unsupported type");
         goto out;
     }
-    r = tr_newref(tr_none);
+    r = 0;
 out:
-    db_unlock(d);
     return r;
+}
+
+/* Stmt.bind(params, adapt): binds, as bind_all. */
+FUNC(stmt_bind) {
+    if (tr_check_args(ts, "bind", nargs, kwnames, 2, 2) < 0) return NULL;
+    Stmt *s = STMT;
+    Db *d = s->conn;
+    if (db_enter(ts, d) < 0) return NULL;
+    int rc = bind_all(ts, s, args[0], args[1]);
+    db_unlock(d);
+    return rc < 0 ? NULL : tr_newref(tr_none);
+}
+
+/* Steps `s` (`s->conn` locked and open) detached.  1 for a row, 0 when done,
+ * -1 with the error raised (the statement reset). */
+static int step(TrThread *ts, Stmt *s) {
+    Db *d = s->conn;
+    if (!s->st) return 0;
+    int rc;
+    DETACHED(ts, d, rc = sqlite3_step(s->st));
+    if (rc == SQLITE_ROW) return 1;
+    if (rc == SQLITE_DONE) return 0;
+    if (err_occurred(ts)) err_clear(ts);   /* a callback's, already reported */
+    raise_rc(ts, d->db, rc);
+    if (d->db) sqlite3_reset(s->st);
+    return -1;
+}
+
+/* Stmt.run(params, adapt): reset, bind and step in one call; True when a
+ * row is ready, False when done. */
+FUNC(stmt_run) {
+    if (tr_check_args(ts, "run", nargs, kwnames, 2, 2) < 0) return NULL;
+    Stmt *s = STMT;
+    Db *d = s->conn;
+    if (db_enter(ts, d) < 0) return NULL;
+    if (s->st) sqlite3_reset(s->st);
+    int rc = bind_all(ts, s, args[0], args[1]);
+    if (rc == 0) rc = step(ts, s);
+    db_unlock(d);
+    return rc < 0 ? NULL : tr_bool(rc);
 }
 
 /* Stmt.step(): True when a row is ready, False when done.  On an error the
@@ -559,20 +594,9 @@ FUNC(stmt_step) {
     Stmt *s = STMT;
     Db *d = s->conn;
     if (db_enter(ts, d) < 0) return NULL;
-    if (!s->st) { db_unlock(d); return tr_newref(tr_false); }
-    int rc;
-    DETACHED(ts, d, rc = sqlite3_step(s->st));
-    TrObject *r;
-    if (rc == SQLITE_ROW) r = tr_true;
-    else if (rc == SQLITE_DONE) r = tr_false;
-    else {
-        if (err_occurred(ts)) err_clear(ts);   /* a callback's, already reported */
-        raise_rc(ts, d->db, rc);
-        sqlite3_reset(s->st);
-        r = NULL;
-    }
+    int rc = step(ts, s);
     db_unlock(d);
-    return r;
+    return rc < 0 ? NULL : tr_bool(rc);
 }
 
 /* Stmt.row(text_factory, converters): the current row as a tuple.  TEXT
@@ -955,7 +979,7 @@ static const TrMethodDef db_methods[] = {
 };
 
 static const TrMethodDef stmt_methods[] = {
-    {"bind", stmt_bind}, {"step", stmt_step}, {"row", stmt_row}, {"columns", stmt_columns},
+    {"bind", stmt_bind}, {"run", stmt_run}, {"step", stmt_step}, {"row", stmt_row}, {"columns", stmt_columns},
     {"decltypes", stmt_decltypes}, {"reset", stmt_reset}, {"finalize", stmt_finalize}, {"is_dml", stmt_is_dml},
     {"readonly", stmt_readonly},
     {NULL, NULL},

@@ -261,6 +261,7 @@ class Cursor:
                             + _tname(connection))
         self._connection = connection
         self._stmt = None          # the statement with a row pending, or None
+        self._sql = None           # its SQL text (its key in the cache)
         self._conv = None          # its converters (a tuple) or None
         self._closed = False
         self.arraysize = 1
@@ -282,7 +283,7 @@ class Cursor:
         stmt = self._stmt
         if stmt is not None:
             self._stmt = None
-            stmt.finalize()
+            self._connection._release(self._sql, stmt)
 
     def close(self):
         self._connection._check_thread()
@@ -291,13 +292,18 @@ class Cursor:
 
     def _execute(self, sql, params_iter, many):
         conn = self._connection
-        self._drop()
+        if self._stmt is not None:
+            self._drop()
         self.description = None
         self.rowcount = -1
         db = conn._db
-        stmt = db.prepare(sql)
+        # A statement is taken out of the cache while a cursor uses it, so
+        # no two cursors ever share one.
+        stmt = conn._cache.pop(sql, None)
+        if stmt is None:
+            stmt = db.prepare(sql)
         if many and stmt.readonly():
-            stmt.finalize()
+            conn._release(sql, stmt)
             raise ProgrammingError("executemany() can only execute DML statements.")
         is_dml = stmt.is_dml()
         if (is_dml and conn._autocommit == LEGACY_TRANSACTION_CONTROL
@@ -306,25 +312,29 @@ class Cursor:
         rowcount = 0 if is_dml else -1
         has_row = False
         for params in params_iter:
-            stmt.reset()
-            stmt.bind(params, _adapt)
-            has_row = stmt.step()
+            has_row = stmt.run(params, _adapt)
             if has_row and many:
-                stmt.finalize()
+                conn._release(sql, stmt)
                 raise ProgrammingError("executemany() can only execute DML statements.")
             if is_dml and not has_row:
                 rowcount += db.changes()
         self.rowcount = rowcount
         cols = stmt.columns()
         if cols is not None:
-            self.description = self._describe(cols)
+            desc = conn._descs.get(cols)
+            if desc is None:
+                desc = self._describe(cols)
+                if len(conn._descs) < 256:
+                    conn._descs[cols] = desc
+            self.description = desc
             self._conv = self._converters(stmt, cols) if conn._detect_types else None
         if not many:
             self.lastrowid = db.last_insert_rowid()
         if has_row:
             self._stmt = stmt
+            self._sql = sql
         else:
-            stmt.finalize()
+            conn._release(sql, stmt)
         return self
 
     def _describe(self, cols):
@@ -413,7 +423,7 @@ class Cursor:
             self._stmt = None
             if stmt.is_dml():
                 self.rowcount = conn._db.changes()
-            stmt.finalize()
+            conn._release(self._sql, stmt)
         factory = self.row_factory
         if factory is not None:
             return factory(self, data)
@@ -506,6 +516,13 @@ class Connection:
         self._isolation_level = level
         self._autocommit = autocommit
         self._check_same_thread = bool(check_same_thread)
+        if not isinstance(cached_statements, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(cached_statements))
+        if cached_statements < 0:
+            raise ValueError("cached_statements must be >= 0")
+        self._cache_size = cached_statements
+        self._cache = {}     # SQL text -> an idle prepared statement (insertion order: oldest first)
+        self._descs = {}     # column names -> the cursor description built from them
         self._thread = _get_ident()
         self.row_factory = None
         self.text_factory = str
@@ -526,6 +543,20 @@ class Connection:
         self._check_thread()
         if self._closed:
             raise ProgrammingError("Cannot operate on a closed database.")
+
+    def _release(self, sql, stmt):
+        # A cursor is done with `stmt`: it goes back to the cache, reset.
+        if self._closed or self._cache_size == 0:
+            stmt.finalize()
+            return
+        stmt.reset()
+        cache = self._cache
+        if len(cache) >= self._cache_size:
+            try:
+                del cache[next(iter(cache))]
+            except (StopIteration, KeyError, RuntimeError):
+                pass
+        cache[sql] = stmt
 
     # -- attributes
     @property
@@ -616,6 +647,10 @@ class Connection:
         if self._autocommit is False and self._db.in_transaction():
             self._db.execscript("ROLLBACK")
         self._closed = True
+        cache = self._cache
+        self._cache = {}
+        for stmt in cache.values():
+            stmt.finalize()
         self._db.close()
 
     def __enter__(self):
