@@ -457,14 +457,24 @@ static int is_basic(TrObject *v) {
            t == &tr_bytes_type;
 }
 
-/* Binds parameter `i` (1-based) to `v` (borrowed), adapted by `adapt`
+/* Raises "Cannot operate on a closed database." when Python code just run
+ * under the lock closed `d`.  0, or -1. */
+static int still_open(TrThread *ts, Db *d) {
+    if (d->db) return 0;
+    sq_raise(ts, E_PROGRAMMING, "Cannot operate on a closed database.");
+    return -1;
+}
+
+/* Binds parameter `i` (1-based) of `s` to `v` (borrowed), adapted by `adapt`
  * (None: not at all) first.  0 or -1. */
-static int bind_param(TrThread *ts, sqlite3_stmt *st, int i, TrObject *v, TrObject *adapt) {
+static int bind_param(TrThread *ts, Stmt *s, int i, TrObject *v, TrObject *adapt) {
     TrObject *a = NULL;
+    sqlite3_stmt *st = s->st;
     if (adapt != tr_none && !is_basic(v)) {
         if (!(a = tr_call(ts, adapt, &v, 1, NULL))) return -1;
         v = a;
     }
+    if (still_open(ts, s->conn) < 0) { tr_xdecref(a); return -1; }   /* the adapter or __getitem__ closed it */
     int rc = bind_one(ts, st, i, v);
     if (rc > 0) {
         char buf[200];
@@ -509,7 +519,7 @@ static int bind_all(TrThread *ts, Stmt *s, TrObject *params, TrObject *adapt) {
             if (tuple_check(params)) v = tr_newref(tuple_get(params, (size_t)i - 1));
             else v = tr_getitem(ts, params, tr_imm_from(i - 1));
             if (!v) goto out;
-            int rc = bind_param(ts, st, i, v, adapt);
+            int rc = bind_param(ts, s, i, v, adapt);
             tr_decref(v);
             if (rc < 0) goto out;
         }
@@ -535,7 +545,7 @@ static int bind_all(TrThread *ts, Stmt *s, TrObject *params, TrObject *adapt) {
                 sq_raise(ts, E_PROGRAMMING, buf);
                 goto out;
             }
-            int rc = bind_param(ts, st, i, v, adapt);
+            int rc = bind_param(ts, s, i, v, adapt);
             tr_decref(v);
             if (rc < 0) goto out;
         }
@@ -627,6 +637,7 @@ FUNC(stmt_row) {
             tr_xdecref(b);
             if (!v) goto fail;
             tuple_set_take(t, (size_t)i, v);
+            if (still_open(ts, d) < 0) goto fail;   /* the converter closed it */
             continue;
         }
         switch (type) {
@@ -643,6 +654,7 @@ FUNC(stmt_row) {
                     TrObject *b = v;
                     v = tr_call(ts, tf, &b, 1, NULL);
                     tr_decref(b);
+                    if (v && still_open(ts, d) < 0) { tr_decref(v); v = NULL; }
                 }
             }
             break;
