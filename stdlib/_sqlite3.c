@@ -19,8 +19,11 @@
  * calls a Python function or aggregate from inside sqlite3_step on the
  * holder's thread, which re-attaches for the Python code and may use the
  * same connection again.  Waiting for `lock` happens detached.
- * Lock order: a Db lock is taken with no other lock held; Python code runs
- * under it only inside those callbacks.
+ * interrupt() takes only `hlock`, a leaf guarding the `db` pointer for a few
+ * instructions, so that it can reach a statement running under `lock`.
+ * Lock order: a Db lock is taken with no other lock held; `hlock` inside it
+ * or alone.  Python code runs under `lock` only in those callbacks and in
+ * the adapters, converters and text_factory of bind and row.
  * The exception classes are set once by `_init` and published with a
  * release store; they are immortal. */
 #include <limits.h>
@@ -150,7 +153,10 @@ typedef struct Db {
     TrThread *owner;     /* atomic: the holder of `lock`, NULL when free; read racily by others */
     int depth;           /* holder only: how many times the holder took `lock` */
     int detached;        /* holder only: 1 while the holder runs sqlite detached */
-    sqlite3 *db;         /* guarded by `lock`; NULL once closed */
+    TrObject *pending;   /* holder only, owned: what a collation raised, raised by the step */
+    uint8_t hlock;       /* TrMutex, a leaf held for a few instructions: guards `db` for
+                          * interrupt(), which must not wait for `lock` */
+    sqlite3 *db;         /* written under `lock` and `hlock`; read under either; NULL once closed */
 } Db;
 
 typedef struct Stmt {
@@ -211,6 +217,7 @@ static void db_dealloc(TrThread *ts, TrObject *o) {
     /* no statement is left (each owns a reference), so this frees the handle
      * and runs the functions' destructors here, attached */
     if (d->db) sqlite3_close_v2(d->db);
+    tr_xdecref(d->pending);
     tr_free(o);
 }
 
@@ -264,10 +271,26 @@ FUNC(db_close) {
     Db *d = DB;
     db_lock(ts, d);
     sqlite3 *db = d->db;
+    mutex_lock(&d->hlock);
     d->db = NULL;
+    mutex_unlock(&d->hlock);
     int rc = db ? sqlite3_close_v2(db) : SQLITE_OK;
     db_unlock(d);
     if (rc != SQLITE_OK) return raise_rc(ts, NULL, rc);
+    return tr_newref(tr_none);
+}
+
+/* Db.interrupt(): makes the statement running on the connection, in any
+ * thread, fail with "interrupted".  Does not wait for `lock` (its holder is
+ * the one to interrupt); `hlock` keeps the handle from closing meanwhile. */
+FUNC(db_interrupt) {
+    if (tr_check_args(ts, "interrupt", nargs, kwnames, 0, 0) < 0) return NULL;
+    Db *d = DB;
+    mutex_lock(&d->hlock);
+    sqlite3 *db = d->db;
+    if (db) sqlite3_interrupt(db);
+    mutex_unlock(&d->hlock);
+    if (!db) return sq_raise(ts, E_PROGRAMMING, "Cannot operate on a closed database.");
     return tr_newref(tr_none);
 }
 
@@ -350,7 +373,14 @@ FUNC(db_execscript) {
     if (db_enter(ts, d) < 0) return NULL;
     int rc;
     DETACHED(ts, d, rc = sqlite3_exec(d->db, text, NULL, NULL, NULL));
-    TrObject *r = rc == SQLITE_OK ? tr_newref(tr_none) : raise_rc(ts, d->db, rc);
+    TrObject *r;
+    if (d->pending) {
+        err_restore(ts, d->pending);
+        d->pending = NULL;
+        r = NULL;
+    } else {
+        r = rc == SQLITE_OK ? tr_newref(tr_none) : raise_rc(ts, d->db, rc);
+    }
     db_unlock(d);
     return r;
 }
@@ -576,6 +606,13 @@ static int step(TrThread *ts, Stmt *s) {
     if (!s->st) return 0;
     int rc;
     DETACHED(ts, d, rc = sqlite3_step(s->st));
+    if (d->pending) {
+        TrObject *exc = d->pending;
+        d->pending = NULL;
+        if (d->db) sqlite3_reset(s->st);
+        err_restore(ts, exc);
+        return -1;
+    }
     if (rc == SQLITE_ROW) return 1;
     if (rc == SQLITE_DONE) return 0;
     if (err_occurred(ts)) err_clear(ts);   /* a callback's, already reported */
@@ -933,6 +970,59 @@ static TrObject *db_register(TrThread *ts, TrObject *self, TrObject *const *args
     return r;
 }
 
+/* The collation's comparison: callable(a, b), an int whose sign orders them.
+ * On an exception (reported if asked to) the two compare equal. */
+static int collation_compare(void *p, int n1, const void *s1, int n2, const void *s2) {
+    Func *f = p;
+    TrThread *ts = tr_thread_current();
+    int was = cb_enter(ts, f->conn);
+    int result = 0;
+    TrObject *a[2] = {codec_decode(ts, s1, (size_t)n1, "utf-8", "strict"), NULL};
+    if (a[0]) a[1] = codec_decode(ts, s2, (size_t)n2, "utf-8", "strict");
+    TrObject *r = a[1] ? tr_call(ts, f->callable, a, 2, NULL) : NULL;
+    if (r && !int_check(r)) {
+        err_format(ts, &tr_exc_TypeError, "'%T' object cannot be interpreted as an integer", r);
+        TR_CLEAR(r);
+    }
+    if (r) {
+        result = int_sign(r);
+    } else {
+        /* as in CPython, the first exception is raised by the call that ran
+         * the statement, whatever sqlite made of the comparisons */
+        TrObject *exc = err_fetch(ts);
+        if (!f->conn->pending) f->conn->pending = exc;
+        else tr_xdecref(exc);
+    }
+    tr_xdecref(r);
+    tr_xdecref(a[0]);
+    tr_xdecref(a[1]);
+    cb_leave(ts, f->conn, was);
+    return result;
+}
+
+/* Db.create_collation(name, callable): None removes the collation. */
+FUNC(db_create_collation) {
+    if (tr_check_args(ts, "create_collation", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!str_check(args[0]))
+        return err_format(ts, &tr_exc_TypeError, "create_collation() argument 1 must be str, not %T", args[0]);
+    Db *d = DB;
+    if (db_enter(ts, d) < 0) return NULL;
+    int rc;
+    if (args[1] == tr_none) {
+        rc = sqlite3_create_collation_v2(d->db, str_utf8(args[0]), SQLITE_UTF8, NULL, NULL, NULL);
+    } else {
+        Func *f = malloc(sizeof *f);
+        if (!f) { db_unlock(d); return err_nomemory(ts); }
+        f->callable = tr_newref(args[1]);
+        f->conn = d;
+        rc = sqlite3_create_collation_v2(d->db, str_utf8(args[0]), SQLITE_UTF8, f, collation_compare, func_destroy);
+        if (rc != SQLITE_OK) func_destroy(f);   /* create_collation_v2 does not run it on failure */
+    }
+    TrObject *r = rc == SQLITE_OK ? tr_newref(tr_none) : raise_rc(ts, d->db, rc);
+    db_unlock(d);
+    return r;
+}
+
 FUNC(db_create_function) { return db_register(ts, self, args, nargs, kwnames, "create_function", 0); }
 FUNC(db_create_aggregate) { return db_register(ts, self, args, nargs, kwnames, "create_aggregate", 1); }
 
@@ -986,7 +1076,8 @@ static const TrMethodDef db_methods[] = {
     {"close", db_close}, {"is_closed", db_is_closed}, {"prepare", db_prepare}, {"execscript", db_execscript},
     {"changes", db_changes}, {"total_changes", db_total_changes}, {"last_insert_rowid", db_last_insert_rowid},
     {"in_transaction", db_in_transaction}, {"create_function", db_create_function},
-    {"create_aggregate", db_create_aggregate},
+    {"create_aggregate", db_create_aggregate}, {"create_collation", db_create_collation},
+    {"interrupt", db_interrupt},
     {NULL, NULL},
 };
 

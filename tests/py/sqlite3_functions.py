@@ -113,3 +113,45 @@ con.execute("insert into o values (3)")
 show("insert into o values (4)")
 print(con.execute("select v from o").fetchall())
 con.close()
+
+# collations
+con = sqlite3.connect(":memory:")
+con.execute("create table w(s)")
+con.executemany("insert into w values (?)", [("b",), ("A",), ("c",), ("B",), ("a",)])
+def nocase_rev(a, b):
+    a, b = a.lower(), b.lower()
+    return (a < b) - (a > b)
+con.create_collation("rev", nocase_rev)
+print(con.execute("select s from w order by s collate rev").fetchall())
+con.create_collation("big", lambda a, b: (10**30) * ((a > b) - (a < b)))
+print(con.execute("select s from w order by s collate big").fetchall())
+con.create_collation("broken", lambda a, b: 1 / 0)
+try:
+    con.execute("select s from w order by s collate broken").fetchall()
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+print(con.execute("select count(*) from w").fetchone())
+con.create_collation("rev", None)
+try:
+    con.execute("select s from w order by s collate rev")
+except sqlite3.OperationalError as e:
+    print("OperationalError", e)
+for bad in ((5, len), ("x", 5)):
+    try:
+        con.create_collation(*bad)
+    except TypeError as e:
+        print("TypeError", e)
+
+# interrupt() from inside the statement itself
+con.create_function("stop", 1, lambda v: con.interrupt() if v == 50 else v)
+try:
+    con.execute("with recursive r(i) as (select 1 union all select i + 1 from r where i < 1000000) "
+                "select sum(stop(i)) from r").fetchall()
+except sqlite3.OperationalError as e:
+    print("OperationalError", e)
+print(con.execute("select count(*) from w").fetchone())
+con.close()
+try:
+    con.interrupt()
+except sqlite3.ProgrammingError as e:
+    print("ProgrammingError", e)

@@ -117,6 +117,30 @@ if sys.implementation.name == "torii":
         print("after close:", seen)
 con.close()
 
+# interrupt() from another thread stops a long query
+con = sqlite3.connect(":memory:", check_same_thread=False)
+started = threading.Event()
+def mark(i):
+    if i == 1:
+        started.set()
+    return i
+con.create_function("mark", 1, mark)
+outcome = []
+def long_query():
+    try:
+        con.execute("with recursive r(i) as (select 1 union all select i + 1 from r where i < 100000000) "
+                    "select sum(mark(i)) from r").fetchall()
+        outcome.append("finished")
+    except sqlite3.OperationalError as e:
+        outcome.append(str(e))
+t = threading.Thread(target=long_query)
+t.start()
+started.wait()
+con.interrupt()
+t.join()
+print(outcome, con.execute("select 1").fetchone())
+con.close()
+
 # one connection per thread on a shared file: sqlite's own locking, with a busy timeout
 path = "sqlite3_threads_test.db"
 if os.path.exists(path):

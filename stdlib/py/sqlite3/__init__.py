@@ -154,6 +154,9 @@ def _adapt(obj):
     return obj
 
 
+_callable = callable
+
+
 def _tname(o):
     return type(o).__name__
 
@@ -689,9 +692,19 @@ class Connection:
         from sqlite3.dump import _iterdump
         return _iterdump(self, filter)
 
-    def interrupt(self):
+    def create_collation(self, name, callable, /):
         self._check()
-        raise NotSupportedError("interrupt() is not supported by torii's sqlite3")
+        if not isinstance(name, str):
+            raise TypeError("create_collation() argument 1 must be str, not " + _tname(name))
+        if callable is not None and not _callable(callable):
+            raise TypeError("parameter must be callable")
+        self._db.create_collation(name, callable)
+
+    # Any thread may interrupt, whatever check_same_thread says.
+    def interrupt(self):
+        if self._closed:
+            raise ProgrammingError("Cannot operate on a closed database.")
+        self._db.interrupt()
 
 
 def connect(database, timeout=5.0, detect_types=0, isolation_level="",
