@@ -164,6 +164,7 @@ typedef struct Stmt {
     Db *conn;            /* owned; set at creation */
     sqlite3_stmt *st;    /* guarded by conn->lock; NULL for an empty statement or once finalized */
     int is_dml;          /* set at creation: INSERT, UPDATE, DELETE or REPLACE */
+    int has_named;       /* set at creation: some parameter has a name (:a, @a, $a) */
 } Stmt;
 
 static TrType db_type, stmt_type;
@@ -358,6 +359,11 @@ FUNC(db_prepare) {
         return sq_raise(ts, E_PROGRAMMING, "You can only execute one statement at a time.");
     }
     s->st = st;
+    int np = st ? sqlite3_bind_parameter_count(st) : 0;
+    for (int i = 1; i <= np && !s->has_named; i++) {
+        const char *name = sqlite3_bind_parameter_name(st, i);
+        s->has_named = name && name[0] != '?';
+    }
     db_unlock(d);
     return (TrObject *)s;
 }
@@ -768,6 +774,30 @@ FUNC(stmt_finalize) {
 
 FUNC(stmt_is_dml) { return tr_bool(STMT->is_dml); }
 
+/* Stmt.named(): ((index, name), ...) of the parameters with a name, for the
+ * warning on binding them from a sequence; () without touching the lock
+ * when there are none. */
+FUNC(stmt_named) {
+    Stmt *s = STMT;
+    if (!s->has_named) return tuple_new(ts, 0);
+    Db *d = s->conn;
+    if (db_enter(ts, d) < 0) return NULL;
+    TrObject *l = list_new(ts, 0);
+    int n = s->st ? sqlite3_bind_parameter_count(s->st) : 0;
+    for (int i = 1; l && i <= n; i++) {
+        const char *name = sqlite3_bind_parameter_name(s->st, i);
+        if (!name || name[0] == '?') continue;
+        TrObject *nm = str_from_cstr(ts, name);
+        TrObject *pair = nm ? tuple_pair_take(ts, tr_imm_from(i), nm) : NULL;
+        if (!pair || list_append_take(ts, l, pair) < 0) TR_CLEAR(l);
+    }
+    db_unlock(d);
+    if (!l) return NULL;
+    TrObject *t = tuple_from_iterable(ts, l);
+    tr_decref(l);
+    return t;
+}
+
 FUNC(stmt_readonly) {
     Stmt *s = STMT;
     Db *d = s->conn;
@@ -1083,7 +1113,7 @@ static const TrMethodDef db_methods[] = {
 
 static const TrMethodDef stmt_methods[] = {
     {"bind", stmt_bind}, {"run", stmt_run}, {"step", stmt_step}, {"row", stmt_row}, {"columns", stmt_columns},
-    {"decltypes", stmt_decltypes}, {"reset", stmt_reset}, {"finalize", stmt_finalize}, {"is_dml", stmt_is_dml},
+    {"decltypes", stmt_decltypes}, {"reset", stmt_reset}, {"finalize", stmt_finalize}, {"is_dml", stmt_is_dml}, {"named", stmt_named},
     {"readonly", stmt_readonly},
     {NULL, NULL},
 };

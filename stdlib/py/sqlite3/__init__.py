@@ -164,6 +164,36 @@ def _tname(o):
 _NOARG = object()   # an argument not given
 
 
+def _warn(msg, level):
+    import warnings
+    warnings.warn(msg, DeprecationWarning, stacklevel=level + 1)
+
+
+def _warn_named(named, level):
+    for i, name in named:
+        _warn("Binding %d (%r) is a named parameter, but you supplied a sequence which "
+              "requires nameless (qmark) placeholders. Starting with Python 3.14 an "
+              "sqlite3.ProgrammingError will be raised." % (i, name), level + 1)
+
+
+_POSITIONAL = ("timeout", "detect_types", "isolation_level", "check_same_thread", "factory",
+               "cached_statements", "uri")
+
+
+def _positional_warning(who, args, kwargs, level):
+    # 3.13 deprecates passing these positionally; `args` moves into `kwargs`.
+    _warn("Passing more than 1 positional argument to %s is deprecated. Parameters "
+          "'timeout', 'detect_types', 'isolation_level', 'check_same_thread', 'factory', "
+          "'cached_statements' and 'uri' will become keyword-only parameters in Python 3.15."
+          % who, level + 1)
+    if len(args) > len(_POSITIONAL):
+        raise TypeError("%s takes at most 8 arguments (%d given)" % (who, len(args) + 1 + len(kwargs)))
+    for name, value in zip(_POSITIONAL, args):
+        if name in kwargs:
+            raise TypeError("argument for %s given by name ('%s') and position" % (who, name))
+        kwargs[name] = value
+
+
 def _nargs(fname, lo, hi, more, none=False):
     # The count error of a positional-only C method, as Argument Clinic words it.
     got = hi + len(more) if more else lo - 1 if not none or lo == 1 else 0
@@ -293,7 +323,8 @@ class Cursor:
         self._drop()
         self._closed = True
 
-    def _execute(self, sql, params_iter, many):
+    def _execute(self, sql, params_iter, many, level):
+        # `level`: the warnings stacklevel of the caller's caller
         conn = self._connection
         if self._stmt is not None:
             self._drop()
@@ -315,6 +346,10 @@ class Cursor:
         rowcount = 0 if is_dml else -1
         has_row = False
         for params in params_iter:
+            if not isinstance(params, dict):
+                named = stmt.named()
+                if named:
+                    _warn_named(named, level)
             has_row = stmt.run(params, _adapt)
             if has_row and many:
                 conn._release(sql, stmt)
@@ -384,7 +419,7 @@ class Cursor:
         self._check()
         if not isinstance(sql, str):
             raise TypeError("execute() argument 1 must be str, not " + _tname(sql))
-        return self._execute(sql, (parameters,), False)
+        return self._execute(sql, (parameters,), False, 3)
 
     def executemany(self, sql=_NOARG, seq_of_parameters=_NOARG, /, *more):
         if seq_of_parameters is _NOARG or more:
@@ -392,7 +427,7 @@ class Cursor:
         self._check()
         if not isinstance(sql, str):
             raise TypeError("executemany() argument 1 must be str, not " + _tname(sql))
-        return self._execute(sql, iter(seq_of_parameters), True)
+        return self._execute(sql, iter(seq_of_parameters), True, 3)
 
     def executescript(self, sql_script, /):
         self._check()
@@ -501,9 +536,14 @@ class Connection:
     ProgrammingError = ProgrammingError
     NotSupportedError = NotSupportedError
 
-    def __init__(self, database, timeout=5.0, detect_types=0, isolation_level="",
-                 check_same_thread=True, factory=None, cached_statements=128,
-                 uri=False, *, autocommit=LEGACY_TRANSACTION_CONTROL):
+    def __init__(self, database, *args, **kwargs):
+        if args:
+            _positional_warning("_sqlite3.Connection()", args, kwargs, 2)
+        self._init(database, **kwargs)
+
+    def _init(self, database, timeout=5.0, detect_types=0, isolation_level="",
+              check_same_thread=True, factory=None, cached_statements=128,
+              uri=False, *, autocommit=LEGACY_TRANSACTION_CONTROL):
         path = os.fspath(database)
         if isinstance(path, bytes):
             path = os.fsdecode(path)
@@ -614,12 +654,18 @@ class Connection:
     def execute(self, sql=_NOARG, parameters=(), /, *more):
         if sql is _NOARG or more:
             _nargs("execute", 1, 2, more)
-        return self.cursor().execute(sql, parameters)
+        cur = self.cursor()
+        if not isinstance(sql, str):
+            raise TypeError("execute() argument 1 must be str, not " + _tname(sql))
+        return cur._execute(sql, (parameters,), False, 3)
 
     def executemany(self, sql=_NOARG, parameters=_NOARG, /, *more):
         if parameters is _NOARG or more:
             _nargs("executemany", 2, 2, more, sql is _NOARG)
-        return self.cursor().executemany(sql, parameters)
+        cur = self.cursor()
+        if not isinstance(sql, str):
+            raise TypeError("executemany() argument 1 must be str, not " + _tname(sql))
+        return cur._execute(sql, iter(parameters), True, 3)
 
     def executescript(self, sql_script, /):
         return self.cursor().executescript(sql_script)
@@ -707,12 +753,14 @@ class Connection:
         self._db.interrupt()
 
 
-def connect(database, timeout=5.0, detect_types=0, isolation_level="",
-            check_same_thread=True, factory=Connection, cached_statements=128,
-            uri=False, *, autocommit=LEGACY_TRANSACTION_CONTROL):
-    conn = factory(database, timeout, detect_types, isolation_level, check_same_thread,
-                   None, cached_statements, uri, autocommit=autocommit)
-    return conn
+def connect(database, *args, **kwargs):
+    if args:
+        _positional_warning("sqlite3.connect()", args, kwargs, 2)
+        _positional_warning("_sqlite3.Connection()", (), {}, 2)
+    factory = kwargs.pop("factory", Connection)
+    if factory is None:
+        factory = Connection
+    return factory(database, **kwargs)
 
 
 class Blob:
@@ -783,10 +831,7 @@ register_converter("date", _convert_date)
 register_converter("timestamp", _convert_timestamp)
 
 
-def __getattr__(name):
-    if name in ("version", "version_info"):
-        import warnings
-        warnings.warn("%s is deprecated and will be removed in Python 3.14" % name,
-                      DeprecationWarning, stacklevel=2)
-        return "2.6.0" if name == "version" else (2, 6, 0)
-    raise AttributeError("module 'sqlite3' has no attribute '%s'" % name)
+# CPython warns on reading these (a module __getattr__), which torii does not
+# support (PEP 562): plain values.
+version = "2.6.0"
+version_info = (2, 6, 0)
