@@ -157,6 +157,9 @@ typedef struct Db {
     uint8_t hlock;       /* TrMutex, a leaf held for a few instructions: guards `db` for
                           * interrupt(), which must not wait for `lock` */
     sqlite3 *db;         /* written under `lock` and `hlock`; read under either; NULL once closed */
+    TrObject *cache;     /* guarded by `lock`; owned dict, SQL text -> idle (reset) Stmt, oldest
+                          * first; NULL when closed.  A statement in use is not in it. */
+    int cache_max;       /* set at open: at most this many entries (0: no cache) */
 } Db;
 
 typedef struct Stmt {
@@ -217,6 +220,7 @@ static void db_dealloc(TrThread *ts, TrObject *o) {
     Db *d = (Db *)o;
     /* no statement is left (each owns a reference), so this frees the handle
      * and runs the functions' destructors here, attached */
+    /* the cache's statements hold references to `d`: none is left */
     if (d->db) sqlite3_close_v2(d->db);
     tr_xdecref(d->pending);
     tr_free(o);
@@ -230,10 +234,12 @@ static TrObject *plain_repr(TrThread *ts, TrObject *o) {
     return str_format(ts, "<%s object at %p>", tr_type_name(o), (void *)o);
 }
 
-/* open(path, timeout, uri, /): path is a str (the Python side converts
- * path-like objects), timeout in seconds. */
+/* open(path, timeout, uri, cached_statements, /): path is a str (the Python
+ * side converts path-like objects), timeout in seconds. */
 FUNC(sq_open) {
-    if (tr_check_args(ts, "open", nargs, kwnames, 3, 3) < 0) return NULL;
+    if (tr_check_args(ts, "open", nargs, kwnames, 4, 4) < 0) return NULL;
+    int cache_max;
+    if (posargs_int(ts, args[3], &cache_max) < 0) return NULL;
     if (!str_check(args[0])) return err_format(ts, &tr_exc_TypeError, "open() argument 1 must be str, not %T", args[0]);
     double timeout = float_check(args[1]) ? float_value(args[1]) : int_check(args[1]) ? int_as_double(ts, args[1]) : -1;
     if (err_occurred(ts)) return NULL;
@@ -243,6 +249,8 @@ FUNC(sq_open) {
     if (strlen(path) != str_nbytes(args[0])) return err_format(ts, &tr_exc_ValueError, "embedded null character");
     Db *d = (Db *)tr_alloc(ts, &db_type);
     if (!d) return NULL;
+    d->cache_max = cache_max < 0 ? 0 : cache_max;
+    if (!(d->cache = dict_new(ts))) { tr_decref((TrObject *)d); return NULL; }
     sqlite3 *db = NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX | (uri ? SQLITE_OPEN_URI : 0);
     gil_release_for_blocking(ts);
@@ -271,6 +279,11 @@ FUNC(db_close) {
     if (tr_check_args(ts, "close", nargs, kwnames, 0, 0) < 0) return NULL;
     Db *d = DB;
     db_lock(ts, d);
+    TrObject *cache = d->cache;
+    d->cache = NULL;
+    /* the cached statements finalize as they die (re-entering `lock`), so
+     * that close_v2 below closes the file at once */
+    tr_xdecref(cache);
     sqlite3 *db = d->db;
     mutex_lock(&d->hlock);
     d->db = NULL;
@@ -335,6 +348,17 @@ FUNC(db_prepare) {
     if (strlen(text) != n) return sq_raise(ts, E_PROGRAMMING, "the query contains a null character");
     if (n > INT_MAX) return sq_raise(ts, E_DATA, "query string is too large");
     Db *d = DB;
+    if (db_enter(ts, d) < 0) return NULL;
+    if (d->cache && dict_size(d->cache)) {
+        TrObject *hit = dict_get(ts, d->cache, sql);
+        if (hit) {
+            if (dict_del(ts, d->cache, sql) < 0) err_clear(ts);
+            db_unlock(d);
+            return hit;
+        }
+        if (err_occurred(ts)) { db_unlock(d); return NULL; }
+    }
+    db_unlock(d);
     Stmt *s = (Stmt *)tr_alloc(ts, &stmt_type);
     if (!s) return NULL;
     s->conn = (Db *)tr_newref(self);
@@ -366,6 +390,38 @@ FUNC(db_prepare) {
     }
     db_unlock(d);
     return (TrObject *)s;
+}
+
+/* Db.release(sql, stmt): a cursor is done with `stmt` (prepared from `sql`
+ * on this Db): reset, it goes back to the cache, pushing out the oldest entry
+ * when full; finalized when there is no cache or the Db is closed. */
+FUNC(db_release) {
+    if (tr_check_args(ts, "release", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (!str_check(args[0]) || tr_type(args[1]) != &stmt_type || ((Stmt *)args[1])->conn != DB)
+        return err_format(ts, &tr_exc_TypeError, "release() takes the SQL text and a statement of this database");
+    Db *d = DB;
+    Stmt *s = (Stmt *)args[1];
+    TrObject *old = NULL;
+    int rc = 0;
+    db_lock(ts, d);
+    if (!d->db || !d->cache || d->cache_max == 0 || !s->st) {
+        if (s->st) sqlite3_finalize(s->st);
+        s->st = NULL;
+    } else {
+        sqlite3_reset(s->st);
+        if (dict_size(d->cache) >= (size_t)d->cache_max) {
+            size_t pos = 0;
+            TrObject *key = NULL;
+            if (dict_next(ts, d->cache, &pos, &key, &old)) {
+                rc = dict_del(ts, d->cache, key);
+                tr_decref(key);
+            }
+        }
+        if (rc == 0) rc = dict_set(ts, d->cache, args[0], args[1]);
+    }
+    db_unlock(d);
+    tr_xdecref(old);   /* after unlocking: finalizing re-enters the lock, which is fine, but keep it short */
+    return rc < 0 ? NULL : tr_newref(tr_none);
 }
 
 /* Db.execscript(sql): runs every statement of `sql`, discarding rows. */
@@ -1103,7 +1159,7 @@ FUNC(sq_enable_callback_tracebacks) {
 }
 
 static const TrMethodDef db_methods[] = {
-    {"close", db_close}, {"is_closed", db_is_closed}, {"prepare", db_prepare}, {"execscript", db_execscript},
+    {"close", db_close}, {"is_closed", db_is_closed}, {"prepare", db_prepare}, {"release", db_release}, {"execscript", db_execscript},
     {"changes", db_changes}, {"total_changes", db_total_changes}, {"last_insert_rowid", db_last_insert_rowid},
     {"in_transaction", db_in_transaction}, {"create_function", db_create_function},
     {"create_aggregate", db_create_aggregate}, {"create_collation", db_create_collation},

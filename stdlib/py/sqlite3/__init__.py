@@ -295,6 +295,8 @@ class Cursor:
         self._connection = connection
         self._stmt = None          # the statement with a row pending, or None
         self._sql = None           # its SQL text (its key in the cache)
+        self._desc_cols = None     # the column names `_desc` was built from
+        self._desc = None
         self._conv = None          # its converters (a tuple) or None
         self._closed = False
         self.arraysize = 1
@@ -316,7 +318,7 @@ class Cursor:
         stmt = self._stmt
         if stmt is not None:
             self._stmt = None
-            self._connection._release(self._sql, stmt)
+            self._connection._db.release(self._sql, stmt)
 
     def close(self):
         self._connection._check_thread()
@@ -331,13 +333,11 @@ class Cursor:
         self.description = None
         self.rowcount = -1
         db = conn._db
-        # A statement is taken out of the cache while a cursor uses it, so
-        # no two cursors ever share one.
-        stmt = conn._cache.pop(sql, None)
-        if stmt is None:
-            stmt = db.prepare(sql)
+        # prepare() takes a statement out of the connection's cache, and
+        # release() puts it back: no two cursors ever share one.
+        stmt = db.prepare(sql)
         if many and stmt.readonly():
-            conn._release(sql, stmt)
+            db.release(sql, stmt)
             raise ProgrammingError("executemany() can only execute DML statements.")
         is_dml = stmt.is_dml()
         if (is_dml and conn._autocommit == LEGACY_TRANSACTION_CONTROL
@@ -352,19 +352,18 @@ class Cursor:
                     _warn_named(named, level)
             has_row = stmt.run(params, _adapt)
             if has_row and many:
-                conn._release(sql, stmt)
+                db.release(sql, stmt)
                 raise ProgrammingError("executemany() can only execute DML statements.")
             if is_dml and not has_row:
                 rowcount += db.changes()
         self.rowcount = rowcount
         cols = stmt.columns()
         if cols is not None:
-            desc = conn._descs.get(cols)
-            if desc is None:
-                desc = self._describe(cols)
-                if len(conn._descs) < 256:
-                    conn._descs[cols] = desc
-            self.description = desc
+            # the cursor's own memo: the same columns as last time
+            if cols != self._desc_cols:
+                self._desc_cols = cols
+                self._desc = self._describe(cols)
+            self.description = self._desc
             self._conv = self._converters(stmt, cols) if conn._detect_types else None
         if not many:
             self.lastrowid = db.last_insert_rowid()
@@ -372,7 +371,7 @@ class Cursor:
             self._stmt = stmt
             self._sql = sql
         else:
-            conn._release(sql, stmt)
+            db.release(sql, stmt)
         return self
 
     def _describe(self, cols):
@@ -461,7 +460,7 @@ class Cursor:
             self._stmt = None
             if stmt.is_dml():
                 self.rowcount = conn._db.changes()
-            conn._release(self._sql, stmt)
+            conn._db.release(self._sql, stmt)
         factory = self.row_factory
         if factory is not None:
             return factory(self, data)
@@ -553,19 +552,13 @@ class Connection:
             raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(detect_types))
         level = _check_level(isolation_level)
         autocommit = _check_autocommit(autocommit)
-        self._db = _sqlite3.open(path, float(timeout), bool(uri))
-        self._closed = False
+        if not isinstance(cached_statements, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(cached_statements))
+        self._db = _sqlite3.open(path, float(timeout), bool(uri), cached_statements)
         self._detect_types = detect_types
         self._isolation_level = level
         self._autocommit = autocommit
         self._check_same_thread = bool(check_same_thread)
-        if not isinstance(cached_statements, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(cached_statements))
-        if cached_statements < 0:
-            raise ValueError("cached_statements must be >= 0")
-        self._cache_size = cached_statements
-        self._cache = {}     # SQL text -> an idle prepared statement (insertion order: oldest first)
-        self._descs = {}     # column names -> the cursor description built from them
         self._thread = _get_ident()
         self.row_factory = None
         self.text_factory = str
@@ -584,22 +577,8 @@ class Connection:
 
     def _check(self):
         self._check_thread()
-        if self._closed:
+        if self._db.is_closed():
             raise ProgrammingError("Cannot operate on a closed database.")
-
-    def _release(self, sql, stmt):
-        # A cursor is done with `stmt`: it goes back to the cache, reset.
-        if self._closed or self._cache_size == 0:
-            stmt.finalize()
-            return
-        stmt.reset()
-        cache = self._cache
-        if len(cache) >= self._cache_size:
-            try:
-                del cache[next(iter(cache))]
-            except (StopIteration, KeyError, RuntimeError):
-                pass
-        cache[sql] = stmt
 
     # -- attributes
     @property
@@ -633,13 +612,13 @@ class Connection:
     # These two check only that the connection is open, as in CPython.
     @property
     def in_transaction(self):
-        if self._closed:
+        if self._db.is_closed():
             raise ProgrammingError("Cannot operate on a closed database.")
         return self._db.in_transaction()
 
     @property
     def total_changes(self):
-        if self._closed:
+        if self._db.is_closed():
             raise ProgrammingError("Cannot operate on a closed database.")
         return self._db.total_changes()
 
@@ -691,16 +670,19 @@ class Connection:
 
     def close(self):
         self._check_thread()
-        if self._closed:
+        db = self._db
+        if db.is_closed():
             return
-        if self._autocommit is False and self._db.in_transaction():
-            self._db.execscript("ROLLBACK")
-        self._closed = True
-        cache = self._cache
-        self._cache = {}
-        for stmt in cache.values():
-            stmt.finalize()
-        self._db.close()
+        if self._autocommit is False and db.in_transaction():
+            db.execscript("ROLLBACK")
+        db.close()
+
+    # The cached statements and the handle refer to each other: closing
+    # breaks that, and CPython closes a connection that is collected.
+    def __del__(self):
+        db = getattr(self, "_db", None)
+        if db is not None:
+            db.close()
 
     def __enter__(self):
         self._check()
@@ -748,7 +730,7 @@ class Connection:
 
     # Any thread may interrupt, whatever check_same_thread says.
     def interrupt(self):
-        if self._closed:
+        if self._db.is_closed():
             raise ProgrammingError("Cannot operate on a closed database.")
         self._db.interrupt()
 
