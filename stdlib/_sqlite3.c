@@ -19,8 +19,9 @@
  * calls a Python function or aggregate from inside sqlite3_step on the
  * holder's thread, which re-attaches for the Python code and may use the
  * same connection again.  Waiting for `lock` happens detached.
- * interrupt() takes only `hlock`, a leaf guarding the `db` pointer for a few
- * instructions, so that it can reach a statement running under `lock`.
+ * interrupt() and is_closed() take only `hlock`, a leaf guarding the `db`
+ * pointer for a few instructions, so that they never wait for a statement
+ * running under `lock`.
  * Lock order: a Db lock is taken with no other lock held; `hlock` inside it
  * or alone.  Python code runs under `lock` only in those callbacks and in
  * the adapters, converters and text_factory of bind and row.
@@ -308,11 +309,13 @@ FUNC(db_interrupt) {
     return tr_newref(tr_none);
 }
 
+/* Db.is_closed(): a peek under `hlock` only, so that it never waits for a
+ * statement running on another thread (interrupt() checks with it). */
 FUNC(db_is_closed) {
     Db *d = DB;
-    db_lock(ts, d);
+    mutex_lock(&d->hlock);
     int closed = d->db == NULL;
-    db_unlock(d);
+    mutex_unlock(&d->hlock);
     return tr_bool(closed);
 }
 
