@@ -150,7 +150,7 @@ done
 row1 geomean "" "" "" "" "$(geomean "$tmp/g_ng")" "$(geomean "$tmp/g_vs")" >>"$table1"
 
 # ---- 2. threaded workloads --------------------------------------------------
-threaded="bench/oo_alloc.py:150000 bench/shared_instance.py:2000000 bench/shared_read.py:4000000
+threaded="bench/oo_alloc.py:150000 bench/oo_super.py:300000 bench/shared_instance.py:2000000 bench/shared_read.py:4000000
 bench/nbody.py:18000 bench/lock_counter.py:1500000 bench/shared_object.py:5000000
 examples/parallel_sum.py:10000000"
 row2() { printf '| %-24s | %8s | %11s | %15s | %10s | %14s | %9s |\n' "$@"; }
