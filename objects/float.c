@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "torii/torii.h"
+#include "torii/bytes.h"
 
 
 /* Each thread keeps up to FREE_MAX released exact floats for reuse (a float
@@ -608,6 +609,21 @@ static TrObject *float_value_of(TrThread *ts, TrObject *x) {
         return float_new(ts, d);
     }
     if (str_check(x)) return float_from_string(ts, str_utf8(x), str_nbytes(x));
+    if (bytes_check(x) || bytearray_check(x)) {
+        /* as CPython: the bytes parsed as ASCII text, the error showing them */
+        TrBytesView v;
+        if (bytes_view(ts, x, &v) < 0) return NULL;
+        TrObject *r = float_from_string(ts, v.p, v.n);
+        bytes_view_release(&v);
+        if (!r && err_matches(ts, &tr_exc_ValueError)) {
+            err_clear(ts);
+            TrObject *rep = tr_repr(ts, x);
+            if (!rep) return NULL;
+            err_format(ts, &tr_exc_ValueError, "could not convert string to float: %S", rep);
+            tr_decref(rep);
+        }
+        return r;
+    }
     const TrNumberSlots *nb = tr_type(x)->number;
     if (nb && nb->to_float) {
         TrObject *r = nb->to_float(ts, x);

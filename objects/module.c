@@ -63,6 +63,14 @@ static TrObject *module_getattr(TrThread *ts, TrObject *o, TrObject *name) {
     v = tr_generic_getattr(ts, o, name);
     if (v || !err_matches(ts, &tr_exc_AttributeError)) return v;
     err_clear(ts);
+    /* PEP 562: the module's own __getattr__ answers what is not there */
+    TrObject *hook = dict_get_cstr(ts, m->dict, "__getattr__");
+    if (hook) {
+        v = tr_call(ts, hook, &name, 1, NULL);
+        tr_decref(hook);
+        return v;
+    }
+    if (err_occurred(ts)) return NULL;
     return err_format(ts, &tr_exc_AttributeError, "module '%S' has no attribute '%S'", m->name, name);
 }
 
