@@ -204,6 +204,9 @@ NOINLINE void vm_attr_cache_fill(TrThread *ts, TrCode *co, size_t idx, TrObject 
             if (dt == &tr_member_descr_type) {
                 kind = AK_MEMBER;
                 ok = (r->off = member_offset(d, tp)) != 0;
+            } else if (dt == &tr_property_type && op == OP_LOAD_ATTR && property_fget(d)) {
+                kind = AK_PROPERTY;               /* the getter, called by the hit */
+                r->value = property_fget(d);
             } else if (dt->descr_set) ok = 0;    /* another data descriptor: always the slow path */
             else if (op == OP_LOAD_METHOD && (dt == &tr_function_type || dt == &tr_method_descr_type)) {
                 kind = AK_METHOD;

@@ -173,7 +173,8 @@ enum {
     AK_INIT,      /* CALL of the class itself: plain allocation (object's __new__, a layout
                    * no builtin base but object extends), then Python function `value` as __init__ */
     AK_MEMBER,    /* LOAD_ATTR / LOAD_METHOD of a __slots__ member: the slot at `off` */
-    AK_MEMBER_STORE /* STORE_ATTR to a __slots__ member: the slot at `off` */
+    AK_MEMBER_STORE, /* STORE_ATTR to a __slots__ member: the slot at `off` */
+    AK_PROPERTY   /* LOAD_ATTR of a property with a getter: `value` (the getter) called on the receiver */
 };
 
 #define ATTR_MAX_FILLS 256    /* records one site may publish; past that it stays on the slow path */
@@ -263,6 +264,14 @@ static inline __attribute__((always_inline)) int attr_load_cached(TrThread *ts, 
     /* `r` is not touched past this point: it may be freed once we block.
      * The frame's registers are saved (the caller's SAVE) only before a call
      * out: the hits below touch nothing else */
+    if (kind == AK_PROPERTY) {
+        /* a data descriptor: the instance dict does not matter */
+        f->sp = sp, f->instr = (int)idx;
+        v = tr_call(ts, value, &o, 1, NULL);
+        if (!v) return -1;
+        *out = sr_steal(v);
+        return 1;
+    }
     if (kind == AK_MEMBER) {
         v = member_load(ts, o, r->off);
         if (!v) return 0;                 /* empty: the slow path raises */

@@ -39,6 +39,11 @@ TrObject *cell_get(TrThread *ts, TrObject *cell) {
     TR_BEGIN_CRITICAL(ts, cell);
     v = c->ref;
     tr_xincref(v);
+    /* a value made deferred after it was stored (a function a decorator
+     * captured before its class deferred it): publish it for the lock-free
+     * path, once */
+    if (v && !tr_is_imm(v) && !c->dref && (tr_is_deferred(v) || tr_is_immortal(v)))
+        atomic_store_ptr_release(&c->dref, v);
     TR_END_CRITICAL(ts);
     return v;
 }

@@ -14,6 +14,8 @@ typedef struct TrProperty {
     TrObject *name;                 /* owned or NULL: the attribute name, for messages */
 } TrProperty;
 
+TrObject *property_fget(TrObject *prop) { return ((TrProperty *)prop)->fget; }
+
 static TrProperty *make(TrThread *ts, TrType *type, TrObject *fget, TrObject *fset, TrObject *fdel,
                         TrObject *doc, TrObject *name) {
     TrProperty *p = (TrProperty *)tr_alloc(ts, type);

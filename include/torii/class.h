@@ -117,6 +117,9 @@ TrObject *vm_run_class_body(TrThread *ts, TrObject *func, TrObject *ns);
  * that function (1: a new reference; 2: borrowed, as dict_get_ref's) and
  * *self a new reference to the instance, to be called as fn(self, ...); 0
  * for anything else (the caller takes the generic path); -1 on error. */
+/* objects/property.c: the getter of property `prop` (exactly a property),
+ * borrowed, or NULL when it has none.  Fixed at creation. */
+TrObject *property_fget(TrObject *prop);
 int super_method(TrThread *ts, TrObject *o, TrObject *name, TrObject **fn, TrObject **self);
 /* core/vm.c: the arguments of zero-argument super() from the calling
  * frame: the `__class__` cell's value and the first argument, both borrowed
